@@ -1,0 +1,824 @@
+"""Actors: everyone who acts or speaks in an article, merged, with role and institution.
+
+:func:`extract_actors` takes an :class:`~analysis.corpus.Article` and its
+parsed ``Doc`` and returns an :class:`ActorTable`:
+
+``actors`` (one row per actor)
+    ``doc_id, actor_id, name, type, role, institution, country, former,
+    aliases, mentions, first_start, first_end`` and, beyond the published
+    schema, ``gender`` (M, F or empty) and ``description`` (what the text
+    says about an unnamed source or group). ``type`` is one of
+    ``person, organization, country, group, anonymous``; ``aliases`` are
+    ';'-joined; offsets are into the original file text.
+``mentions`` (one row per mention)
+    ``doc_id, actor_id, start, end, text, how, sentence_index`` with
+    ``how`` one of ``name, alias, pronoun, nominal``; ``text`` is exactly
+    ``original[start:end]``.
+``token_actor``
+    the actor of every token that is part of a mention, by token index in
+    the ``Doc`` (used by :mod:`analysis.quotes` to find speakers).
+
+The rules start from spaCy's entities and parse and correct what a small
+model gets wrong in news text: possessives, titles and roles before names,
+surnames tagged as organisations, countries tagged as people, headings in
+capitals. Word lists and gazetteers come from ``analysis/data``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .corpus import Article, quotation_spans
+from .resources import load_csv, load_yaml, split_list
+
+ACTOR_COLUMNS = [
+    "doc_id", "actor_id", "name", "type", "role", "institution", "country", "former",
+    "aliases", "mentions", "first_start", "first_end", "gender", "description",
+]
+MENTION_COLUMNS = ["doc_id", "actor_id", "start", "end", "text", "how", "sentence_index"]
+ACTOR_TYPES = ("person", "organization", "country", "group", "anonymous")
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+# --------------------------------------------------------------------------- data
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    countries: dict[str, str]          # any form (lower) -> country
+    country_nouns: frozenset[str]      # names, aliases, capitals, plural demonyms (lower)
+    adjectives: frozenset[str]         # adjective forms (lower)
+    capitals: frozenset[str]
+    prefix: dict[str, str]             # country -> short adjective for institution names
+    titles: dict[str, tuple[str, str]]  # word -> (gender, kind)
+    person_nouns: dict[str, tuple[str, str, bool]]  # form -> (singular, number, needs_modifier)
+    institutions: tuple[tuple[tuple[str, ...], str, str, str, str], ...]  # (words, inst, country, proper, kind)
+    first_names: dict[str, str]
+    rules: dict
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    """Load every word list the actor rules use (once per process)."""
+    rules = load_yaml("actor_rules.yml")
+    countries: dict[str, str] = {}
+    nouns: set[str] = set()
+    adjectives: set[str] = set()
+    capitals: set[str] = set()
+    prefix: dict[str, str] = {}
+    for row in load_csv("countries.csv"):
+        name = row["country"].strip()
+        forms = [name] + split_list(row.get("aliases"))
+        demonyms = split_list(row.get("demonyms"))
+        adjs = split_list(row.get("adjectives"))
+        caps = split_list(row.get("capitals"))
+        for form in forms + demonyms + adjs + caps:
+            countries.setdefault(form.lower(), name)
+        nouns.update(f.lower() for f in forms + caps)
+        nouns.update(d.lower() for d in demonyms if d.lower().endswith("s"))
+        adjectives.update(a.lower() for a in adjs + demonyms)
+        capitals.update(c.lower() for c in caps)
+        prefix[name] = adjs[0] if adjs else name
+    prefix.update(rules.get("country_prefixes", {}))
+    titles = {r["word"].lower(): (r["gender"].strip(), r["kind"].strip()) for r in load_csv("titles.csv")}
+    person_nouns: dict[str, tuple[str, str, bool]] = {}
+    for r in load_csv("person_nouns.csv"):
+        needs = r["needs_modifier"].strip() == "yes"
+        person_nouns[r["singular"].lower()] = (r["singular"].lower(), "sg", needs)
+        person_nouns[r["plural"].lower()] = (r["singular"].lower(), "pl", needs)
+    institutions = tuple(
+        (tuple(r["pattern"].lower().split()), r["institution"], r["country"], r["proper"], r["kind"])
+        for r in load_csv("institutions.csv")
+    )
+    institutions = tuple(sorted(institutions, key=lambda x: -len(x[0])))
+    first_names = {r["name"].strip(): r["gender"].strip() for r in load_csv("first_names.csv")}
+    return _Gazetteer(
+        countries, frozenset(nouns), frozenset(adjectives), frozenset(capitals), prefix, titles,
+        person_nouns, institutions, first_names, rules,
+    )
+
+
+def country_of(text: str) -> str:
+    """The country a name, alias, demonym, adjective or capital refers to, or ''."""
+    g = gazetteer()
+    key = text.strip().lower()
+    key = re.sub(r"^the\s+", "", key)
+    return g.countries.get(key, "")
+
+
+def institution_kind(institution: str) -> str:
+    """The coarse family of a canonical institution (``defense``, ``military``, ...)."""
+    for _words, inst, _country, _proper, kind in gazetteer().institutions:
+        if inst == institution:
+            return kind
+    low = institution.lower()
+    for suffix, kind in (("military", "military"), ("intelligence", "intelligence"), ("government", "government")):
+        if low.endswith(suffix):
+            return kind
+    return ""
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass
+class _Actor:
+    type: str
+    key: str
+    names: list[str] = field(default_factory=list)
+    role: str = ""
+    role_heads: set[str] = field(default_factory=set)
+    role_words: set[str] = field(default_factory=set)
+    institution: str = ""
+    country: str = ""
+    former: bool = False
+    gender: str = ""
+    description: str = ""
+    head: str = ""          # head noun of an unnamed source or group
+    mentions: list["_Mention"] = field(default_factory=list)
+    actor_id: str = ""
+
+
+@dataclass
+class _Mention:
+    start: int      # token indices
+    end: int
+    how: str
+    actor: _Actor | None = None
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The result of :func:`extract_actors`."""
+
+    actors: pd.DataFrame
+    mentions: pd.DataFrame
+    token_actor: dict[int, str]
+
+    def actor(self, actor_id: str) -> dict:
+        """One actor's row as a dict."""
+        row = self.actors.loc[self.actors["actor_id"] == actor_id]
+        if row.empty:
+            raise KeyError(actor_id)
+        return row.iloc[0].to_dict()
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _lower_words(tokens: Iterable[Token]) -> list[str]:
+    return [t.text.lower() for t in tokens]
+
+
+def _is_subject(tok: Token) -> bool:
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ in ("compound", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token:
+    return doc[start:end].root
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop determiners, possessive markers and punctuation at the edges of a name."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _surname(words: list[str]) -> str:
+    g = gazetteer()
+    words = [w for w in words if w not in g.rules["name_suffixes"]]
+    if not words:
+        return ""
+    last = words[-1]
+    for prefix in g.rules["surname_prefixes"]:
+        if last.startswith(prefix) and len(last) > len(prefix) + 1:
+            last = last[len(prefix):]
+    return last.lower()
+
+
+def _match_institutions(words: list[str], country: str, home: str) -> list[tuple[str, str, int]]:
+    """Institutions named by a role or organisation phrase: ``(institution, country, position)``."""
+    g = gazetteer()
+    found: list[tuple[str, str, int]] = []
+    taken = [False] * len(words)
+    for pattern, inst, row_country, proper, kind in g.institutions:
+        n = len(pattern)
+        for i in range(len(words) - n + 1):
+            if any(taken[i:i + n]) or tuple(words[i:i + n]) != pattern:
+                continue
+            if "{adj}" in inst:
+                if not country:
+                    continue
+                name = inst.replace("{adj}", g.prefix.get(country, country))
+                found.append((name, country, i, kind))
+            elif proper == "yes" or not row_country or (row_country == country) or (
+                proper == "home" and not country and row_country == home
+            ):
+                found.append((inst, row_country or country, i, kind))
+            else:
+                continue
+            for k in range(i, i + n):
+                taken[k] = True
+    specific = [f for f in found if f[3] != "government"]
+    chosen = specific or found
+    return [(inst, c, pos) for inst, c, pos, _kind in sorted(chosen, key=lambda f: f[2])]
+
+
+def _join_institutions(found: list[tuple[str, str, int]]) -> str:
+    seen: list[str] = []
+    for inst, _c, _p in found:
+        if inst not in seen:
+            seen.append(inst)
+    return "; ".join(seen)
+
+
+# --------------------------------------------------------------------------- extraction
+
+class _Extractor:
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.g = gazetteer()
+        self.taken: set[int] = set()            # tokens already part of a mention or a role
+        self.role_tokens: set[int] = set()
+        self.role_owner: dict[int, _Actor] = {}   # title tokens before a name -> that person
+        self.actors: list[_Actor] = []
+        self.mentions: list[_Mention] = []
+        self.heading_tokens = self._tokens_in(s for s in article.sentences if s.kind == "heading")
+        self.dateline_end = len(article.dateline)
+        self.home = country_of(article.place.split(",")[0]) if article.place else ""
+        self.quotes = quotation_spans(article.text)
+        self.sent_of = {}
+        for k, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = k
+
+    # ---- utilities
+    def _tokens_in(self, segments) -> set[int]:
+        out: set[int] = set()
+        for seg in segments:
+            span = self.doc.char_span(seg.clean_start, seg.clean_end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return out
+
+    def in_quote(self, tok: Token) -> tuple[int, int] | None:
+        for s, e in self.quotes:
+            if s <= tok.idx < e:
+                return s, e
+        return None
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(i in self.taken for i in range(start, end))
+
+    def add(self, actor: _Actor, start: int, end: int, how: str) -> _Mention:
+        m = _Mention(start, end, how, actor, subject=_is_subject(_span_root(self.doc, start, end)))
+        actor.mentions.append(m)
+        self.mentions.append(m)
+        self.taken.update(range(start, end))
+        return m
+
+    def text(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return self.doc[start:end].text.replace("\n", " ").strip()
+
+    # ---- countries in a phrase
+    def country_in(self, tokens: Iterable[Token]) -> str:
+        toks = list(tokens)
+        for i, t in enumerate(toks):
+            if i > 0 and toks[i - 1].lower_ in ("to", "in"):
+                continue  # "Ambassador to Syria": the posting, not the nationality
+            if "-" in t.text or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" and not t.whitespace_):
+                continue  # "U.S.-backed": backed by the country, not of it
+            c = country_of(t.text)
+            if c:
+                return c
+        return ""
+
+    # ---- pass 1: names of people, with their titles
+    def people(self) -> None:
+        doc = self.doc
+        spans = []
+        for ent in doc.ents:
+            if ent.start in self.heading_tokens or ent.start_char < self.dateline_end:
+                continue
+            if ent.label_ not in self.g.rules["person_labels"]:
+                continue
+            s, e = _trim(doc, ent.start, ent.end)
+            # titles swallowed by the entity ("Secretary Kerry", "President Bashar al-Assad")
+            while s < e - 1 and doc[s].lower_ in self.g.titles:
+                s += 1
+            if s >= e:
+                continue
+            words = [t.text for t in doc[s:e]]
+            if len(words) == 1 and country_of(words[0]) and not self._multi_token_person(words[0]):
+                continue  # a country tagged as a person ("border with Jordan")
+            if not any(ch.isupper() for ch in doc[s].text):
+                continue
+            spans.append((s, e))
+        # full names first so that bare surnames can join them
+        for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
+            if not self.free(s, e):
+                continue
+            words = [t.text for t in self.doc[s:e]]
+            actor = self.person_for(words)
+            how = "name" if len(words) > 1 or len(actor.names) == 0 else "alias"
+            actor.names.append(self.text(s, e))
+            self.add(actor, s, e, how)
+            self.attach_role(actor, s, e)
+
+    def _multi_token_person(self, word: str) -> bool:
+        return any(
+            ent.label_ == "PERSON" and len(ent) > 1 and word in [t.text for t in ent] for ent in self.doc.ents
+        )
+
+    def person_for(self, words: list[str]) -> _Actor:
+        sur = _surname(words)
+        first = words[0] if len(words) > 1 else ""
+        candidates = [a for a in self.actors if a.type == "person" and a.key == sur]
+        for a in reversed(candidates):
+            firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
+            if not first or not firsts or first in firsts:
+                return a
+        actor = _Actor("person", sur)
+        self.actors.append(actor)
+        return actor
+
+    def attach_role(self, actor: _Actor, s: int, e: int) -> None:
+        """Read a title before the name and an apposition after it."""
+        doc = self.doc
+        g = self.g
+        connectors = set(g.rules["title_connectors"])
+        i = s - 1
+        left: list[int] = []
+        sent_start = doc[s].sent.start
+        while i >= sent_start:
+            t = doc[i]
+            low = t.lower_
+            if t.is_space or (t.is_punct and t.text not in ("-",)):
+                break
+            if i in self.taken and i not in self.role_tokens:
+                break
+            if low in g.titles or (i + 1 < s and f"{low} {doc[i + 1].lower_}" in g.titles):
+                left.append(i)
+            elif low in connectors and left:
+                left.append(i)
+            elif (t.pos_ == "PROPN" or country_of(t.text)) and t.text[:1].isupper():
+                left.append(i)
+            elif t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") and i != sent_start:
+                left.append(i)
+            else:
+                break
+            i -= 1
+        left.sort()
+        while left and doc[left[0]].lower_ in connectors:
+            left.pop(0)
+        role_toks = [doc[k] for k in left]
+        has_title = any(t.lower_ in g.titles and g.titles[t.lower_][1] in ("title", "honorific") for t in role_toks)
+        if not has_title:
+            left, role_toks = [], []
+        # apposition after the name: "Peter Cook, a Pentagon spokesman,"
+        appos_toks: list[Token] = []
+        root = doc[e - 1]
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= e:
+                sub = [t for t in child.subtree if t.dep_ not in ("relcl",) and not t.is_punct or t.text == "-"]
+                words = {t.lower_ for t in sub}
+                if words & {w for w, (_g, k) in g.titles.items() if k == "title"}:
+                    appos_toks = [t for t in sub if t.lower_ not in ("a", "an", "the")]
+        parts = role_toks + appos_toks
+        if not parts:
+            self.gender_from_name(actor)
+            return
+        self.role_tokens.update(t.i for t in role_toks)
+        self.taken.update(t.i for t in role_toks)
+        for t in role_toks:
+            self.role_owner[t.i] = actor
+        former = any(t.lower_ in ("former", "ex") for t in parts)
+        role_words = [t for t in parts if t.lower_ not in ("former", "ex", "then")]
+        role = " ".join(t.text for t in role_words).replace(" - ", "-").strip()
+        if len(role) > len(actor.role):
+            actor.role = role
+        actor.former = actor.former or former
+        lows = [t.lower_ for t in parts]
+        actor.role_words.update(lows)
+        actor.role_heads.update(w for w in lows if w in g.titles and g.titles[w][1] == "title")
+        for t in parts:
+            gender = g.titles.get(t.lower_, ("", ""))[0]
+            if gender and not actor.gender:
+                actor.gender = gender
+        country = self.country_in(parts)
+        found = _match_institutions(lows, country, self.home)
+        if not found:
+            found = self.institution_from_context(s)
+        if found and (not actor.institution or len(role) >= len(actor.role)):
+            actor.institution = _join_institutions(found)
+            country = country or found[0][1]
+        if country and not actor.country:
+            actor.country = country
+        self.gender_from_name(actor)
+
+    def institution_from_context(self, s: int) -> list[tuple[str, str, int]]:
+        """'At the White House, spokesman X ...': an institution in a fronted phrase."""
+        doc = self.doc
+        sent = doc[s].sent
+        for t in sent:
+            if t.i >= s:
+                break
+            if t.dep_ == "prep" and t.lower_ in self.g.rules["institution_prepositions"]:
+                obj = [c for c in t.children if c.dep_ == "pobj"]
+                if obj:
+                    sub = list(obj[0].subtree)
+                    found = _match_institutions([x.lower_ for x in sub], self.country_in(sub), self.home)
+                    if found:
+                        return found
+        return []
+
+    def gender_from_name(self, actor: _Actor) -> None:
+        if actor.gender:
+            return
+        for name in actor.names:
+            words = name.split()
+            if len(words) > 1 and words[0] in self.g.first_names:
+                actor.gender = self.g.first_names[words[0]]
+                return
+
+    # ---- pass 2: surnames the model missed or mislabelled ("Ford" as ORG, "Earnest")
+    def surnames(self) -> None:
+        doc = self.doc
+        people = [a for a in self.actors if a.type == "person"]
+        by_surname: dict[str, list[_Actor]] = {}
+        for a in people:
+            by_surname.setdefault(a.key, []).append(a)
+        for tok in doc:
+            if tok.i in self.taken or tok.i in self.heading_tokens or tok.idx < self.dateline_end:
+                continue
+            if not tok.text[:1].isupper() or tok.text.lower() not in by_surname:
+                continue
+            if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            actor = self.latest(by_surname[tok.text.lower()], tok.i)
+            self.add(actor, tok.i, tok.i + 1, "alias")
+
+    def latest(self, actors: list[_Actor], before: int) -> _Actor:
+        def last(a: _Actor) -> int:
+            idx = [m.start for m in a.mentions if m.start < before]
+            return max(idx) if idx else -1
+        return max(actors, key=last)
+
+    # ---- pass 3: organisations and countries
+    def organisations_and_countries(self) -> None:
+        doc = self.doc
+        surnames = {a.key: a for a in self.actors if a.type == "person"}
+        for ent in doc.ents:
+            if ent.start in self.heading_tokens or ent.start_char < self.dateline_end:
+                continue
+            s, e = _trim(doc, ent.start, ent.end)
+            if s >= e or not self.free(s, e):
+                continue
+            text = self.text(s, e)
+            label = ent.label_
+            if label in self.g.rules["organization_labels"] + self.g.rules["person_labels"]:
+                if text.lower() in surnames or _surname(text.split()) in surnames and len(text.split()) == 1:
+                    self.add(surnames[_surname(text.split())], s, e, "alias")
+                    continue
+            country = country_of(text)
+            if country and label not in ("ORG",) or (label == "PERSON" and country):
+                self.country_mention(country, s, e)
+                continue
+            if label in self.g.rules["organization_labels"]:
+                self.organisation_mention(s, e, label)
+
+    def organisation_mention(self, s: int, e: int, label: str) -> None:
+        doc = self.doc
+        words = _lower_words(doc[s:e])
+        country = self.country_in(doc[s:e])
+        found = _match_institutions(words, country, self.home)
+        if not found and label == "FAC":
+            return  # a building, not an actor
+        name = self.text(s, e)
+        if not found and any(w in self.g.rules["armed_group_words"] for w in words):
+            found = [("Armed group", "", 0)] if not country else [(f"{self.g.prefix.get(country, country)} military", country, 0)]
+        key = found[0][0] if found and len(found) == 1 and found[0][0] != "Armed group" else name.lower()
+        if key.startswith("news ") or key == "Armed group":
+            key = name.lower()
+        actor = next((a for a in self.actors if a.type == "organization" and a.key == key), None)
+        if actor is None:
+            actor = _Actor("organization", key)
+            actor.institution = _join_institutions(found)
+            actor.country = (found[0][1] if found else "") or country
+            self.actors.append(actor)
+        actor.names.append(name)
+        self.add(actor, s, e, "name")
+
+    def country_mention(self, country: str, s: int, e: int) -> None:
+        doc = self.doc
+        root = _span_root(doc, s, e)
+        text = self.text(s, e)
+        rules = self.g.rules
+        low = text.lower()
+        if low in self.g.adjectives and low not in self.g.country_nouns:
+            return  # "Russian air strikes": an adjective, not the country acting
+        if root.dep_ in ("amod", "compound", "nmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN", "ADJ") and root.head.i >= e:
+            return
+        if any(ch == "-" for ch in doc[e - 1].whitespace_ + (doc[e].text if e < len(doc) else "")) and e < len(doc) and doc[e].text == "-":
+            return  # "U.S.-backed"
+        if root.dep_ == "pobj":
+            prep = root.head
+            if prep.lower_ in rules["locative_prepositions"]:
+                return
+            if prep.lower_ == "of" and prep.head.lower_ in rules["locative_prepositions"]:
+                return  # "inside of Syria"
+            if prep.head.lower_ in rules["geographic_nouns"]:
+                return
+        if root.dep_ == "poss" and root.head.lower_ in rules["geographic_nouns"]:
+            return
+        actor = next((a for a in self.actors if a.type == "country" and a.key == country), None)
+        if actor is None:
+            actor = _Actor("country", country)
+            actor.country = country
+            self.actors.append(actor)
+        actor.names.append(country)
+        self.add(actor, s, e, "name" if text.lower() == country.lower() else "alias")
+
+    # ---- pass 4: unnamed sources, groups and nominal mentions
+    def unnamed(self) -> None:
+        doc = self.doc
+        g = self.g
+        indefinite = set(g.rules["indefinite_determiners"])
+        definite = set(g.rules["definite_determiners"])
+        for tok in doc:
+            low = tok.lower_
+            if tok.i in self.taken or tok.i in self.heading_tokens or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            is_person_noun = low in g.person_nouns
+            is_title = low in g.titles and g.titles[low][1] == "title"
+            if not (is_person_noun or is_title):
+                continue
+            if tok.dep_ == "conj" and (tok.head.lower_ in g.person_nouns):
+                continue  # "officers and diplomats": part of the first noun's phrase
+            if tok.dep_ in ("compound",) and tok.head.pos_ in ("PROPN", "NOUN"):
+                continue  # "spokesman Josh Earnest", "rebel alliance": part of another noun
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+                continue  # "rebel-held"
+
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+                continue
+            if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+                continue
+            left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc") and not c.is_space]
+            core_toks = sorted(
+                {t for c in left for t in c.subtree if not t.is_space} | {tok} | self._conj_nouns(tok),
+                key=lambda t: t.i,
+            )
+            if any(t.ent_type_ == "PERSON" for t in core_toks):
+                continue
+            dets = [c for c in left if c.dep_ in ("det", "nummod", "predet") or c.lower_ in indefinite]
+            det = dets[0].lower_ if dets else ""
+            mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")]
+            number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+            if is_person_noun:
+                singular, number, needs = g.person_nouns[low]
+                if needs and not mods:
+                    continue
+            else:
+                singular = low
+            core = [t for t in core_toks if t not in dets and t.dep_ != "poss"]
+            core_text = " ".join(t.text for t in core if not t.is_punct or t.text in ("-", ".")).replace(" - ", "-")
+            core_text = re.sub(r"\s+", " ", core_text).strip()
+            s = min(t.i for t in core_toks)
+            e = max(t.i for t in core_toks) + 1
+            if not self.free(s, e):
+                continue
+            if det in definite and number == "sg":
+                target = self.nominal_target(tok, singular)
+                if target is not None:
+                    self.add(target, s, e, "nominal")
+                    continue
+                if is_title and not is_person_noun:
+                    continue  # "the secretary" with no one it can be: leave unlinked
+            if is_title and not is_person_noun:
+                continue
+            if number == "pl":
+                key = core_text.lower()
+                actor = next((a for a in self.actors if a.type == "group" and a.key == key), None)
+                if actor is None and det in definite and len(core) == 1:
+                    actor = next((a for a in reversed(self.actors) if a.type == "group" and a.head == singular), None)
+                if actor is None:
+                    if len(core) == 1 and not mods and det not in indefinite:
+                        continue  # a bare "officials" with nothing said about them
+                    actor = self.new_unnamed("group", key, core_text, tok, singular)
+                actor.names.append(core_text)
+                self.add(actor, s, e, "name" if actor.key == key else "nominal")
+            else:
+                actor = self.new_unnamed("anonymous", f"{core_text.lower()}#{tok.i}", core_text, tok, singular)
+                actor.names.append(core_text)
+                self.add(actor, s, e, "name")
+
+    def _conj_nouns(self, tok: Token) -> set[Token]:
+        out: set[Token] = set()
+        for c in tok.children:
+            if c.dep_ in ("conj", "cc") and (c.lower_ in self.g.person_nouns or c.dep_ == "cc"):
+                if c.dep_ == "cc" and not any(x.dep_ == "conj" and x.lower_ in self.g.person_nouns for x in tok.children):
+                    continue
+                out.add(c)
+                out.update(t for x in c.lefts for t in x.subtree)
+        return out
+
+    def new_unnamed(self, kind: str, key: str, core_text: str, tok: Token, singular: str) -> _Actor:
+        actor = _Actor(kind, key)
+        actor.head = singular
+        actor.role = core_text
+        desc_toks = [t for t in tok.subtree if not t.is_space]
+        actor.description = re.sub(r"\s+", " ", self.text(desc_toks[0].i, desc_toks[-1].i + 1)).strip(" ,")
+        words = [w.lower() for w in core_text.split()]
+        country = self.country_in([t for t in tok.subtree if t.i <= tok.i or t in self._conj_nouns(tok)])
+        found = _match_institutions(words, country, self.home)
+        actor.institution = _join_institutions(found)
+        actor.country = country or (found[0][1] if found else "")
+        self.actors.append(actor)
+        return actor
+
+    def nominal_target(self, tok: Token, singular: str) -> _Actor | None:
+        """'the official' / 'the secretary (of defense)': the latest actor with that head."""
+        modifiers = {t.lower_ for t in tok.subtree if t.i != tok.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
+        candidates = []
+        for a in self.actors:
+            if a.type not in ("person", "anonymous"):
+                continue
+            if a.head == singular or singular in a.role_heads:
+                if modifiers and not modifiers <= (a.role_words | {w.lower() for w in a.role.split()}):
+                    continue
+                before = [m.start for m in a.mentions if m.start < tok.i]
+                if before:
+                    candidates.append((max(before), a))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda x: x[0])[1]
+
+    # ---- pass 5: pronouns
+    def pronouns(self) -> None:
+        doc = self.doc
+        table = self.g.rules["pronouns"]
+        window = int(self.g.rules["pronoun_window"])
+        sents = list(doc.sents)
+        for tok in doc:
+            if tok.lower_ not in table or tok.i in self.taken:
+                continue
+            gender, _number = table[tok.lower_]
+            quote = self.in_quote(tok)
+            target = self.resolve_pronoun(tok, gender, quote, sents, window)
+            if target is not None:
+                self.add(target, tok.i, tok.i + 1, "pronoun")
+
+    def resolve_pronoun(self, tok: Token, gender: str, quote, sents, window: int) -> _Actor | None:
+        k = self.sent_of[tok.i]
+        people = [m for m in self.mentions if m.actor is not None and m.actor.type in ("person", "anonymous") and m.start < tok.i]
+        if quote is not None:
+            people = [m for m in people if quote[0] <= self.doc[m.start].idx < quote[1]]
+        else:
+            people = [m for m in people if self.in_quote(self.doc[m.start]) is None]
+        people = [m for m in people if k - self.sent_of[m.start] <= window]
+
+        def compatible(m: _Mention, strict: bool) -> bool:
+            g = m.actor.gender
+            return g == gender if strict else g in ("", gender)
+
+        for strict in (True, False):
+            cands = [m for m in people if compatible(m, strict)]
+            if not cands:
+                continue
+            same = [m for m in cands if self.sent_of[m.start] == k and m.subject]
+            if same:
+                return max(same, key=lambda m: m.start).actor
+            for back in range(1, window + 1):
+                prev = [m for m in cands if self.sent_of[m.start] == k - back and m.subject]
+                if prev:
+                    return min(prev, key=lambda m: m.start).actor
+            return max(cands, key=lambda m: m.start).actor
+        return None
+
+    # ---- pass 6: headings, matched case-insensitively against known names
+    def headings(self) -> None:
+        doc = self.doc
+        forms: list[tuple[list[str], _Actor]] = []
+        for a in self.actors:
+            for n in set(a.names) | ({a.key} if a.type in ("country",) else set()):
+                words = n.lower().split()
+                if words and words[0] == "the":
+                    words = words[1:]
+                if words:
+                    forms.append((words, a))
+            if a.type == "person":
+                forms.append(([a.key], a))
+        forms.sort(key=lambda f: -len(f[0]))
+        for i in sorted(self.heading_tokens):
+            if i in self.taken:
+                continue
+            for words, a in forms:
+                n = len(words)
+                if i + n <= len(doc) and [t.lower_ for t in doc[i:i + n]] == words and self.free(i, i + n):
+                    self.add(a, i, i + n, "alias")
+                    break
+
+    # ---- pass 7: further occurrences of organisation names the model missed
+    def repeated_names(self) -> None:
+        doc = self.doc
+        forms = []
+        for a in self.actors:
+            if a.type != "organization":
+                continue
+            for n in set(a.names):
+                words = n.split()
+                if words:
+                    forms.append((words, a))
+        forms.sort(key=lambda f: -len(f[0]))
+        for i in range(len(doc)):
+            if i in self.taken or i in self.heading_tokens or doc[i].idx < self.dateline_end:
+                continue
+            for words, a in forms:
+                n = len(words)
+                if [t.text for t in doc[i:i + n]] == words and self.free(i, i + n):
+                    self.add(a, i, i + n, "name")
+                    break
+
+    # ---- output
+    def table(self) -> ActorTable:
+        article = self.article
+        doc = self.doc
+        actors = [a for a in self.actors if a.mentions]
+        for a in actors:
+            a.mentions.sort(key=lambda m: m.start)
+        actors.sort(key=lambda a: a.mentions[0].start)
+        width = max(2, len(str(len(actors))))
+        for n, a in enumerate(actors, 1):
+            a.actor_id = f"A{n:0{width}d}"
+        rows, mrows, token_actor = [], [], {}
+        for a in actors:
+            spans = []
+            for m in a.mentions:
+                cs = doc[m.start].idx
+                ce = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+                start, end = article.to_original(cs, ce)
+                spans.append((start, end, m.how))
+                mrows.append({
+                    "doc_id": article.doc_id, "actor_id": a.actor_id, "start": start, "end": end,
+                    "text": article.original[start:end], "how": m.how,
+                    "sentence_index": article.sentence_index(start),
+                })
+                for i in range(m.start, m.end):
+                    token_actor[i] = a.actor_id
+            names = [re.sub(r"\s+", " ", n) for n in a.names]
+            name = self.canonical(a, names)
+            aliases = sorted({n for n in names if n != name})
+            rows.append({
+                "doc_id": article.doc_id, "actor_id": a.actor_id, "name": name, "type": a.type,
+                "role": a.role, "institution": a.institution, "country": a.country, "former": a.former,
+                "aliases": ";".join(aliases), "mentions": len(a.mentions),
+                "first_start": spans[0][0], "first_end": spans[0][1], "gender": a.gender,
+                "description": a.description,
+            })
+        for i, owner in self.role_owner.items():
+            if owner.actor_id and i not in token_actor:
+                token_actor[i] = owner.actor_id
+        actors_df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+        mentions_df = pd.DataFrame(mrows, columns=MENTION_COLUMNS).sort_values(["start", "end"], kind="stable")
+        return ActorTable(actors_df.reset_index(drop=True), mentions_df.reset_index(drop=True), token_actor)
+
+    def canonical(self, a: _Actor, names: list[str]) -> str:
+        if a.type == "country":
+            return a.key
+        if a.type == "anonymous":
+            return f"unnamed {names[0]}" if names else "unnamed source"
+        if a.type == "group":
+            return names[0]
+        return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+
+
+def extract_actors(article: Article, doc: Doc) -> ActorTable:
+    """Find, merge and describe the actors of one parsed article."""
+    ex = _Extractor(article, doc)
+    ex.people()
+    ex.surnames()
+    ex.organisations_and_countries()
+    ex.repeated_names()
+    ex.unnamed()
+    ex.pronouns()
+    ex.headings()
+    return ex.table()
+
+
+def empty_actor_table() -> ActorTable:
+    """An actor table with the published columns and no rows."""
+    return ActorTable(pd.DataFrame(columns=ACTOR_COLUMNS), pd.DataFrame(columns=MENTION_COLUMNS), {})
