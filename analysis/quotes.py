@@ -1,0 +1,507 @@
+"""Who said what: direct quotations, reported speech and mixed quotations, with speakers.
+
+:func:`extract_quotes` returns a DataFrame with one row per statement:
+
+``doc_id, quote_id, speaker, speaker_id, speaker_type, kind, cue, start, end,
+text, sentence_index, paragraph_index``
+    ``kind`` is ``direct`` (words inside quote marks), ``indirect``
+    (reported speech without marks) or ``mixed`` (reported speech with a
+    quoted fragment). ``cue`` is the reporting verb's lemma, empty for a
+    floating quotation. ``start``/``end`` are offsets into the original
+    file and ``text == original[start:end]``: for a direct quotation the
+    quoted words without the marks, for reported speech the reported clause
+    without the reporting verb and the speaker. A statement by several
+    actors ("the White House and Pentagon demanded ...") has their names
+    and ids joined with ``;``. A speaker the text does not settle is
+    ``unresolved`` (empty ``speaker_id``).
+``cue_start, cue_end, speaker_start, speaker_end``
+    offsets of the reporting verb and of the speaker's words (``-1`` when
+    there are none), so a reader can see what the attribution rests on.
+
+The method follows the reporting verb's parse: its clause complement or
+object is the content, its subject the speaker; quotations are then
+attributed to a reporting verb next to them, or continue the previous
+speaker when nothing in their sentence attributes them. Reporting verbs
+are in ``analysis/data/reporting_verbs.csv``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from .actors import ActorTable
+from .corpus import Article, quotation_spans
+from .resources import load_csv, load_yaml
+
+QUOTE_COLUMNS = [
+    "doc_id", "quote_id", "speaker", "speaker_id", "speaker_type", "kind", "cue", "start", "end",
+    "text", "sentence_index", "paragraph_index", "cue_start", "cue_end", "speaker_start", "speaker_end",
+]
+UNRESOLVED = "unresolved"
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """Reporting-verb lemma -> where its content is (``clause``, ``object`` or ``both``)."""
+    return {r["lemma"].strip().lower(): r["content"].strip() for r in load_csv("reporting_verbs.csv")}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load_yaml("quote_rules.yml")
+
+
+@dataclass
+class _Statement:
+    kind: str
+    cs: int                      # cleaned character span of the content
+    ce: int
+    cue: str = ""
+    verb: Token | None = None
+    speakers: list[str] = field(default_factory=list)   # actor ids
+    speaker_tokens: list[Token] = field(default_factory=list)
+    unresolved: bool = False
+
+
+class _Finder:
+    def __init__(self, article: Article, doc: Doc, actors: ActorTable) -> None:
+        self.article = article
+        self.doc = doc
+        self.actors = actors
+        self.info = {r["actor_id"]: r for r in actors.actors.to_dict("records")}
+        self.token_actor = actors.token_actor
+        self.quotes = quotation_spans(article.text)
+        self.verbs = reporting_verbs()
+        self.rules = _rules()
+        self.dateline_end = len(article.dateline)
+        self.statements: list[_Statement] = []
+        self.sent_index = {}
+        for k, s in enumerate(doc.sents):
+            for t in s:
+                self.sent_index[t.i] = k
+        self.para_of_char = article.paragraphs
+
+    # ------------------------------------------------------------------ helpers
+    def quote_of(self, tok: Token) -> tuple[int, int] | None:
+        for s, e in self.quotes:
+            if s <= tok.idx < e:
+                return s, e
+        return None
+
+    def paragraph(self, clean_pos: int) -> int:
+        for p in self.article.paragraphs:
+            if p.clean_start <= clean_pos < p.clean_end + 1:
+                return p.index
+        return -1
+
+    def words(self, toks) -> list[Token]:
+        return [t for t in toks if not (t.is_punct or t.is_space)]
+
+    def span_of(self, toks: list[Token]) -> tuple[int, int]:
+        toks = sorted(toks, key=lambda t: t.i)
+        while toks and (toks[0].is_punct and toks[0].text not in "\u201c\u2018" or toks[0].is_space or toks[0].lower_ == "that" and toks[0].dep_ == "mark"):
+            toks = toks[1:]
+        while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in "\u201d\u2019)?!"):
+            toks = toks[:-1]
+        if not toks:
+            return -1, -1
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    # ------------------------------------------------------------------ speakers
+    def subject_of(self, verb: Token, depth: int = 0) -> list[Token]:
+        """The subject tokens of a verb, looking through conjunctions and participles."""
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subs) > 1:
+            after = [c for c in subs if c.i > verb.i]
+            subs = after[:1] or subs[:1]
+        if subs:
+            return subs
+        surface = self.surface_subject(verb)
+        if surface:
+            return surface
+        if depth > 3:
+            return []
+        if verb.dep_ == "conj":
+            siblings = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
+            for sib in sorted(siblings, key=lambda t: -t.i):
+                found = self.subject_of(sib, depth + 1)
+                if found:
+                    return found
+            return self.subject_of(verb.head, depth + 1)
+        if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+            return self.subject_of(verb.head, depth + 1)  # "..., saying ..."
+        return []
+
+    def surface_subject(self, verb: Token) -> list[Token]:
+        """An actor mention right before a verb that the parser attached elsewhere."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") and self.doc[i].i < verb.i:
+            i -= 1
+        if i < 0 or i not in self.token_actor or self.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return []
+        toks = []
+        while i >= 0 and (i in self.token_actor or self.doc[i].lower_ in ("and", ",", "the")):
+            toks.append(self.doc[i])
+            i -= 1
+        return [t for t in toks if t.i in self.token_actor]
+
+    def resolve(self, subject: list[Token], verb: Token) -> tuple[list[str], list[Token], bool]:
+        """Actor ids for subject tokens; ``unresolved`` when the text does not settle it."""
+        if not subject:
+            return [], [], True
+        rel = set(self.rules["relative_pronouns"])
+        ids: list[str] = []
+        toks: list[Token] = []
+        for head in subject:
+            if head.lower_ in rel and verb.dep_ == "relcl":
+                head = verb.head
+            group = [head] + [c for c in head.conjuncts if c.i > head.i]
+            for h in group:
+                actor = self.actor_of(h, verb)
+                if actor and actor not in ids:
+                    ids.append(actor)
+                    toks.append(h)
+        if ids:
+            order = sorted(range(len(ids)), key=lambda k: toks[k].i)
+            return [ids[k] for k in order], [toks[k] for k in order], False
+        return [], list(subject), True
+
+    def actor_of(self, head: Token, verb: Token) -> str:
+        low = head.lower_
+        singular = self.rules["singular_pronouns"]
+        if low in singular:
+            speaker = self.recent_speaker(head, singular[low])
+            if speaker:
+                return speaker
+            return self.token_actor.get(head.i, "")
+        if low in self.rules["plural_pronouns"]:
+            return self.token_actor.get(head.i, "") or self.recent_group(head)
+        if head.i in self.token_actor:
+            return self.token_actor[head.i]
+        # a token of the subject phrase that belongs to a mention ("Ambassador ... Ford")
+        for t in head.subtree:
+            if t.dep_ in ("relcl", "acl") or t.i >= verb.i > head.i:
+                continue
+            if t.i in self.token_actor:
+                return self.token_actor[t.i]
+        return ""
+
+    def recent_speaker(self, tok: Token, gender: str) -> str:
+        """'he said': the latest statement's speaker, if close enough and of that gender."""
+        k = self.sent_index[tok.i]
+        for st in sorted(self.statements, key=lambda s: -s.cs):
+            if st.cs > tok.idx or not st.speakers or len(st.speakers) > 1:
+                continue
+            first = self.doc.char_span(st.cs, st.ce, alignment_mode="expand")
+            if first is None or k - self.sent_index[first.start] > 2:
+                return ""
+            info = self.info.get(st.speakers[0], {})
+            if info.get("type") in ("person", "anonymous") and info.get("gender") in ("", gender):
+                return st.speakers[0]
+            return ""
+        return ""
+
+    def recent_group(self, tok: Token) -> str:
+        k = self.sent_index[tok.i]
+        best = ""
+        for t in self.doc[: tok.i]:
+            a = self.token_actor.get(t.i)
+            if a and self.info[a]["type"] in ("group", "organization", "country") and t.dep_ in ("nsubj", "nsubjpass") and k - self.sent_index[t.i] <= 2:
+                best = a
+        return best
+
+    # ------------------------------------------------------------------ content
+    def content_of(self, verb: Token) -> list[Token]:
+        """The reported words of a reporting verb (may be empty)."""
+        mode = self.verbs[verb.lemma_.lower()]
+        toks: set[Token] = set()
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speaker = self.subject_of(verb)
+        if mode in ("clause", "both"):
+            for c in verb.children:
+                if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
+                    if self.quote_of(c) is not None:
+                        toks.add(c)  # the clause is a quotation: the verb attributes it
+                        continue
+                    toks.update(c.subtree)
+            if toks:
+                for s in subs:
+                    if s not in speaker and s.i < verb.i:
+                        toks.update(s.subtree)  # "The Russians, said one official, had known ..."
+        if not toks and mode in ("object", "both"):
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+            if objs:
+                start = min(t.i for t in objs[0].subtree)
+                end = max(t.i for t in verb.subtree)
+                toks.update(self.doc[start:end + 1])
+        return sorted(toks, key=lambda t: t.i)
+
+    def inverted_content(self, verb: Token, speaker: list[Token]) -> list[Token]:
+        """'Y, X told reporters.': the clause before the speaker is what was said."""
+        if verb.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or not speaker:
+            return []
+        first = min(self.mention_start(s) for s in speaker)
+        if first > verb.i:
+            first = verb.i  # "Y, said X."
+        before = [t for t in verb.sent if t.i < first and t.idx >= self.dateline_end and not t.is_space]
+        if not before or before[-1].text != ",":
+            return []
+        return before
+
+    def mention_start(self, tok: Token) -> int:
+        """First token of the mention (with its title) that ``tok`` belongs to."""
+        actor = self.token_actor.get(tok.i)
+        i = tok.i
+        while actor and i - 1 >= 0 and self.token_actor.get(i - 1) == actor:
+            i -= 1
+        return i
+
+    def parenthetical(self, verb: Token) -> tuple[list[Token], list[Token]] | None:
+        """'A, said one official, had known B': speaker between commas, content around them."""
+        doc = self.doc
+        if verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        sent = verb.sent
+        j = verb.i + 1
+        speaker: list[Token] = []
+        while j < sent.end and doc[j].text != ",":
+            if j in self.token_actor:
+                speaker.append(doc[j])
+            elif speaker or not (doc[j].pos_ in ("DET", "NUM", "ADJ", "PRON")):
+                if doc[j].lower_ not in self.rules["singular_pronouns"]:
+                    return None
+                speaker.append(doc[j])
+            j += 1
+        if not speaker or j >= sent.end - 1:
+            return None
+        heads = [t for t in speaker if t.head not in speaker] or speaker[-1:]
+        inner = set(range(verb.i - 1, j + 1))
+        content = [t for t in sent if t.i not in inner and t.idx >= self.dateline_end and not t.is_space]
+        if not any(t.i < verb.i for t in self.words(content)) or not any(t.i > j for t in self.words(content)):
+            return None
+        return heads[:1], content
+
+    # ------------------------------------------------------------------ main
+    def run(self) -> list[_Statement]:
+        doc = self.doc
+        verbs = [
+            t for t in doc
+            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB",) and self.quote_of(t) is None
+            and t.idx >= self.dateline_end
+        ]
+        used_for_quote: dict[tuple[int, int], Token] = {}
+        candidates: list[_Statement] = []
+        for v in verbs:
+            paren = self.parenthetical(v)
+            if paren is not None:
+                speaker, content = paren
+            else:
+                speaker = self.subject_of(v)
+                content = self.content_of(v)
+                if not content and speaker:
+                    content = self.inverted_content(v, speaker)
+            words = self.words(content)
+            if not words:
+                continue
+            outside = [t for t in words if self.quote_of(t) is None]
+            inside = {self.quote_of(t) for t in words if self.quote_of(t) is not None}
+            if not outside:
+                for q in inside:
+                    used_for_quote.setdefault(q, v)
+                continue
+            if not speaker:
+                continue
+            cs, ce = self.span_of(content)
+            if cs < 0:
+                continue
+            kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in self.quotes) else "indirect"
+            st = _Statement(kind, cs, ce, v.lemma_.lower(), v)
+            st.speaker_tokens = speaker
+            candidates.append(st)
+        for st in self.according_to():
+            candidates.append(st)
+
+        # keep the outermost reported speech: drop statements whose cue lies inside another
+        candidates.sort(key=lambda s: -(s.ce - s.cs))
+        kept: list[_Statement] = []
+        for st in candidates:
+            if any(o.cs <= st.verb.idx < o.ce for o in kept if st.verb is not None):
+                continue
+            if any(q[0] <= st.cs and st.ce <= q[1] for q in self.quotes):
+                continue
+            kept.append(st)
+
+        # direct quotations not inside reported speech
+        direct: list[_Statement] = []
+        for q in self.quotes:
+            if any(o.cs <= q[0] and q[1] <= o.ce for o in kept):
+                continue
+            if not self.is_full_quote(q):
+                continue
+            qs, qe = self.trim(q)
+            if qs >= qe:
+                continue
+            verb = used_for_quote.get(q) or self.window_verb(q, verbs)
+            st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
+            if verb is not None:
+                st.speaker_tokens = self.subject_of(verb)
+                if not st.speaker_tokens:
+                    st.speaker_tokens = self.inverted_speaker(verb)
+            direct.append(st)
+
+        ordered = sorted(kept + direct, key=lambda s: s.cs)
+        for st in ordered:
+            if st.verb is not None:
+                ids, toks, unresolved = self.resolve(st.speaker_tokens, st.verb)
+                st.speakers, st.speaker_tokens, st.unresolved = ids, toks, unresolved
+            else:
+                prev = self.previous_speaker(st)
+                st.speakers = prev.speakers if prev else []
+                st.unresolved = not st.speakers
+            self.statements.append(st)
+        return self.statements
+
+    def according_to(self) -> list[_Statement]:
+        out = []
+        for t in self.doc:
+            if t.lower_ not in self.rules["according_to"] or self.quote_of(t) is not None:
+                continue
+            to = [c for c in t.children if c.lower_ == "to"]
+            objs = [c for c in (to[0].children if to else t.children) if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            phrase = set(t.subtree)
+            sent = [x for x in t.sent if x not in phrase and x.idx >= self.dateline_end]
+            if not self.words(sent):
+                continue
+            cs, ce = self.span_of(sent)
+            st = _Statement("indirect", cs, ce, "according to", t)
+            st.speaker_tokens = objs
+            st.kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in self.quotes) else "indirect"
+            out.append(st)
+        return out
+
+    def inverted_speaker(self, verb: Token) -> list[Token]:
+        for t in self.doc[verb.i + 1: verb.i + 8]:
+            if t.i in self.token_actor:
+                return [t]
+            if t.is_punct and t.text not in ("-",):
+                break
+        return []
+
+    def trim(self, q: tuple[int, int]) -> tuple[int, int]:
+        s, e = q
+        text = self.article.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def is_full_quote(self, q: tuple[int, int]) -> bool:
+        text = self.article.text
+        body = text[q[0]:q[1]].rstrip()
+        if not body:
+            return False
+        if body[-1] in ",.?!\u2026:;" or body.endswith("\u2019") and body[-2:-1] in ",.?!":
+            return True
+        before = text[max(0, q[0] - 3):q[0] - 1].rstrip(" ")
+        if not before or before[-1:] in ("\n", ":"):
+            return True
+        para = self.paragraph(q[0])
+        return para >= 0 and self.article.paragraphs[para].clean_start >= q[0] - 1
+
+    def window_verb(self, q: tuple[int, int], verbs: list[Token]) -> Token | None:
+        """The reporting verb right after a quotation, or right before it ("X said, “...”")."""
+        text = self.article.text
+        qi = self.quotes.index(q)
+        nxt_open = self.quotes[qi + 1][0] - 1 if qi + 1 < len(self.quotes) else len(text)
+        para_end = text.find("\n", q[1])
+        para_end = len(text) if para_end < 0 else para_end
+        limit = min(nxt_open, para_end)
+        close = self.doc.char_span(q[1], q[1] + 1, alignment_mode="expand")
+        sent_end = close.sent.end_char if close is not None else q[1]
+        after = [v for v in verbs if q[1] < v.idx < min(limit, sent_end)]
+        gap = int(self.rules["attribution_gap"])
+        for v in sorted(after, key=lambda t: t.idx):
+            if len(text[q[1]:v.idx].split()) <= gap:
+                return v
+            break
+        prev_close = self.quotes[qi - 1][1] + 1 if qi > 0 else 0
+        para_start = text.rfind("\n", 0, q[0]) + 1
+        start = max(prev_close, para_start)
+        lead = text[start:q[0] - 1].rstrip()
+        if lead.endswith((",", ":")):
+            before = [v for v in verbs if start <= v.idx < q[0]]
+            if before:
+                return max(before, key=lambda t: t.idx)
+        if not lead and para_start > 0:
+            # "She added:" at the end of the previous paragraph
+            prev_para = text.rfind("\n", 0, para_start - 1) + 1
+            if text[prev_para:para_start - 1].rstrip().endswith(":"):
+                before = [v for v in verbs if prev_para <= v.idx < para_start]
+                if before:
+                    return max(before, key=lambda t: t.idx)
+        return None
+
+    def previous_speaker(self, st: _Statement) -> _Statement | None:
+        """A floating quotation continues the previous statement's speaker, if it is near."""
+        window = int(self.rules["floating_paragraphs"])
+        para = self.paragraph(st.cs)
+        prev = [o for o in self.statements if o.cs < st.cs]
+        if not prev:
+            return None
+        last = prev[-1]
+        between = [p for p in self.article.paragraphs if self.paragraph(last.cs) < p.index < para]
+        if any(p.kind == "heading" for p in between):
+            return None
+        if para - self.paragraph(last.ce - 1) > window:
+            return None
+        return last
+
+
+def extract_quotes(article: Article, doc: Doc, actors: ActorTable) -> pd.DataFrame:
+    """Statements of one parsed article with their speakers; see the module docstring."""
+    finder = _Finder(article, doc, actors)
+    statements = finder.run()
+    info = finder.info
+    rows = []
+    for n, st in enumerate(statements, 1):
+        start, end = article.to_original(st.cs, st.ce)
+        if st.verb is not None:
+            cue_start, cue_end = article.to_original(st.verb.idx, st.verb.idx + len(st.verb.text))
+        else:
+            cue_start = cue_end = -1
+        if st.speaker_tokens:
+            toks = sorted(st.speaker_tokens, key=lambda t: t.i)
+            ss, se = article.to_original(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        else:
+            ss = se = -1
+        if st.speakers:
+            names = "; ".join(info[a]["name"] for a in st.speakers)
+            types = sorted({info[a]["type"] for a in st.speakers})
+            speaker_type = types[0] if len(types) == 1 else "; ".join(types)
+        else:
+            names, speaker_type = UNRESOLVED, ""
+        rows.append({
+            "doc_id": article.doc_id,
+            "quote_id": f"Q{n:02d}",
+            "speaker": names,
+            "speaker_id": ";".join(st.speakers),
+            "speaker_type": speaker_type,
+            "kind": st.kind,
+            "cue": st.cue,
+            "start": start,
+            "end": end,
+            "text": article.original[start:end],
+            "sentence_index": article.sentence_index(start),
+            "paragraph_index": article.paragraph_index(start),
+            "cue_start": cue_start,
+            "cue_end": cue_end,
+            "speaker_start": ss,
+            "speaker_end": se,
+        })
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
