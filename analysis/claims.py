@@ -106,6 +106,10 @@ class Policy:
         """Does an original span contain a reference to the policy?"""
         return any(start <= s and e <= end for s, e, _t in self.mentions)
 
+    def refers(self, start: int, end: int) -> bool:
+        """Does an original span overlap a reference to the policy?"""
+        return any(s < end and start < e for s, e, _t in self.mentions)
+
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -456,6 +460,9 @@ def extract_claims(
             start, end = article.to_original(pcs, pce)
             text = article.original[start:end]
             kind, type_cues = _type(text, piece)
+            cue_type = rules()["cue_types"].get(str(q.cue))
+            if cue_type and kind in ("assertion", "evaluation"):
+                kind, type_cues = cue_type, [f"reported with \u201c{q.cue}\u201d"]
             holder = _holder(piece, speakers, actors, info)
             own = {aid for aid, row in info.items() if row["type"] == "organization" and row["institution"]
                    and row["institution"] in {info[sp]["institution"] for sp in speakers if sp in info}}

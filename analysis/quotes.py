@@ -66,6 +66,74 @@ class _Statement:
     unresolved: bool = False
 
 
+def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> list[Token]:
+    """The subject tokens of a verb, looking through conjunctions and participles.
+
+    Falls back on an actor mention right before the verb that the parser
+    attached elsewhere ("..., the White House and Pentagon offered ...").
+    """
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subs) > 1:
+        after = [c for c in subs if c.i > verb.i]
+        subs = after[:1] or subs[:1]
+    if subs:
+        return subs
+    surface = _surface_subject(verb, token_actor)
+    if surface:
+        return surface
+    if depth > 3:
+        return []
+    if verb.dep_ == "conj":
+        siblings = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
+        number = _verb_number(verb)
+        ancestors = [verb.head] + [a for a in list(verb.head.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
+        for candidate in sorted(siblings, key=lambda t: -t.i) + ancestors:
+            found = verb_subject(candidate, token_actor, depth + 1)
+            if found and (not number or _noun_number(found[0]) in ("", number)):
+                return found
+        return []
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
+    return []
+
+
+_SINGULAR_AUX = {"is", "was", "has", "does"}
+_PLURAL_AUX = {"are", "were", "have", "do"}
+
+
+def _verb_number(verb: Token) -> str:
+    """'sg' or 'pl' when the verb's own form or auxiliary shows it, else ''."""
+    for tok in [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]:
+        low = tok.lower_
+        if low in _SINGULAR_AUX or tok.tag_ == "VBZ":
+            return "sg"
+        if low in _PLURAL_AUX or tok.tag_ == "VBP":
+            return "pl"
+    return ""
+
+
+def _noun_number(tok: Token) -> str:
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we"):
+        return "pl"
+    if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("he", "she", "it"):
+        return "sg"
+    return ""
+
+
+def _surface_subject(verb: Token, token_actor: dict[int, str]) -> list[Token]:
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        i -= 1
+    if i < 0 or i not in token_actor or doc[i].dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return []
+    toks = []
+    while i >= 0 and (i in token_actor or doc[i].lower_ in ("and", ",", "the")):
+        toks.append(doc[i])
+        i -= 1
+    return [t for t in toks if t.i in token_actor]
+
+
 class _Finder:
     def __init__(self, article: Article, doc: Doc, actors: ActorTable) -> None:
         self.article = article
@@ -111,42 +179,8 @@ class _Finder:
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
     # ------------------------------------------------------------------ speakers
-    def subject_of(self, verb: Token, depth: int = 0) -> list[Token]:
-        """The subject tokens of a verb, looking through conjunctions and participles."""
-        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if len(subs) > 1:
-            after = [c for c in subs if c.i > verb.i]
-            subs = after[:1] or subs[:1]
-        if subs:
-            return subs
-        surface = self.surface_subject(verb)
-        if surface:
-            return surface
-        if depth > 3:
-            return []
-        if verb.dep_ == "conj":
-            siblings = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
-            for sib in sorted(siblings, key=lambda t: -t.i):
-                found = self.subject_of(sib, depth + 1)
-                if found:
-                    return found
-            return self.subject_of(verb.head, depth + 1)
-        if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
-            return self.subject_of(verb.head, depth + 1)  # "..., saying ..."
-        return []
-
-    def surface_subject(self, verb: Token) -> list[Token]:
-        """An actor mention right before a verb that the parser attached elsewhere."""
-        i = verb.i - 1
-        while i >= 0 and self.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") and self.doc[i].i < verb.i:
-            i -= 1
-        if i < 0 or i not in self.token_actor or self.doc[i].dep_ in ("nsubj", "nsubjpass", "dobj"):
-            return []
-        toks = []
-        while i >= 0 and (i in self.token_actor or self.doc[i].lower_ in ("and", ",", "the")):
-            toks.append(self.doc[i])
-            i -= 1
-        return [t for t in toks if t.i in self.token_actor]
+    def subject_of(self, verb: Token) -> list[Token]:
+        return verb_subject(verb, self.token_actor)
 
     def resolve(self, subject: list[Token], verb: Token) -> tuple[list[str], list[Token], bool]:
         """Actor ids for subject tokens; ``unresolved`` when the text does not settle it."""
@@ -323,6 +357,7 @@ class _Finder:
             candidates.append(st)
         for st in self.according_to():
             candidates.append(st)
+        candidates.extend(self.headlines())
 
         # keep the outermost reported speech: drop statements whose cue lies inside another
         candidates.sort(key=lambda s: -(s.ce - s.cs))
@@ -344,7 +379,7 @@ class _Finder:
             qs, qe = self.trim(q)
             if qs >= qe:
                 continue
-            verb = used_for_quote.get(q) or self.window_verb(q, verbs)
+            verb = self.window_verb(q, verbs) or used_for_quote.get(q)
             st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
             if verb is not None:
                 st.speaker_tokens = self.subject_of(verb)
@@ -382,6 +417,33 @@ class _Finder:
             st.speaker_tokens = objs
             st.kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in self.quotes) else "indirect"
             out.append(st)
+        return out
+
+    def headlines(self) -> list[_Statement]:
+        """'WHITE HOUSE SAYS IT’S UP TO RUSSIA': a heading that reports a statement."""
+        out = []
+        irregular = self.rules["irregular_forms"]
+        for seg in self.article.sentences:
+            if seg.kind != "heading":
+                continue
+            span = self.doc.char_span(seg.clean_start, seg.clean_end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                low = tok.lower_
+                lemma = irregular.get(low) or (low[:-1] if low.endswith("s") and low[:-1] in self.verbs else "")
+                lemma = lemma or (low[:-2] if low.endswith("ed") and low[:-2] in self.verbs else "")
+                lemma = lemma or (low[:-1] if low.endswith("ed") and low[:-1] in self.verbs else "")
+                if not lemma or lemma not in self.verbs:
+                    continue
+                who = [t for t in span if t.i < tok.i and t.i in self.token_actor]
+                what = [t for t in span if t.i > tok.i]
+                if who and self.words(what):
+                    cs, ce = self.span_of(what)
+                    st = _Statement("indirect", cs, ce, lemma, tok)
+                    st.speaker_tokens = who[-1:]
+                    out.append(st)
+                break
         return out
 
     def inverted_speaker(self, verb: Token) -> list[Token]:

