@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorTable, country_of
 from .corpus import Article, quotation_spans
+from .quotes import reporting_verbs
 from .resources import load_yaml
 
 CLAIM_COLUMNS = [
@@ -564,7 +565,7 @@ def _holder(piece, speakers, actors: ActorTable, info) -> str:
     """'Carter supported ...' reported by a spokesman: the position is Carter's."""
     ids = {t.i for t in piece}
     roots = [t for t in piece if t.head.i not in ids or t.head is t]
-    verbs = set(rules()["holder_verbs"])
+    verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "Kerry emphasized that ..." inside a quote
     for root in roots:
         for verb in [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj")]:
             if verb.lemma_.lower() not in verbs or verb.dep_ in ("aux", "auxpass"):

@@ -1,0 +1,317 @@
+"""The disagreement as a discourse network: concepts, congruence and conflict, coalitions.
+
+Following discourse network analysis (Leifeld), a statement is a triple
+(actor, concept, agreement). :func:`build_network` makes them from the
+claims and positions of one article and returns a :class:`DiscourseNetwork`:
+
+``concepts``
+    ``doc_id, concept_id, concept, target, family, claims, polarity``: claims
+    about the same target and of the same family (a verdict, or a demand or
+    condition) form one concept, named by its most representative claim
+    (the claim sharing most words with the others). The policy itself is
+    concept ``K00``: each voice agrees or disagrees with it according to its
+    position. A codebook may rename or merge concepts.
+``statements``
+    ``doc_id, actor_id, actor, concept_id, concept, agreement, weight, claims``:
+    the actor × concept links; ``agreement`` is +1 when the actor's claims
+    share the polarity of the concept's representative claim, -1 when they
+    oppose it; on the policy concept it is the graded position (-2 .. +2).
+``edges``
+    ``doc_id, source, target, source_name, target_name, congruence, conflict,
+    weight``: the one-mode actor networks. Congruence is the Jaccard share of
+    the two actors' concepts on which they take the same side (on the graded
+    policy concept: the same position; support and conditional support are
+    neither congruent nor in conflict), conflict the share on which they
+    take opposite sides, both over the union of their concepts;
+    ``weight = congruence - conflict``.
+``coalitions``
+    ``doc_id, actor_id, actor, coalition`` from Louvain community detection
+    (networkx, fixed seed) on the positive part of the signed network;
+    actors with no positive tie are coalitions of their own.
+``polarisation``
+    Leifeld's modularity-based polarisation: for a partition ``c``,
+    ``P = (Q(congruence, c) - Q(conflict, c)) / 2`` with ``Q`` Newman's
+    weighted modularity. Reported for the coalitions and for the best
+    division into two equal halves (DNA's default, found exhaustively for up
+    to 16 actors).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+from networkx.algorithms import community as nx_comm
+
+from .claims import POLICY_ID, Policy
+from .stance import StanceResult
+
+CONCEPT_COLUMNS = ["doc_id", "concept_id", "concept", "target", "family", "claims", "polarity"]
+STATEMENT_COLUMNS = ["doc_id", "actor_id", "actor", "concept_id", "concept", "agreement", "weight", "claims"]
+EDGE_COLUMNS = ["doc_id", "source", "target", "source_name", "target_name", "congruence", "conflict", "weight"]
+COALITION_COLUMNS = ["doc_id", "actor_id", "actor", "coalition", "score"]
+SEED = 42
+_STOP = frozenset(
+    "a an the of to in on at for and or but that this these those is are was were be been being it its "
+    "they their them he his she her we our us you your i my me not no with by from as about up if then "
+    "would could should will can has have had do does did so than also just there what which who".split()
+)
+FAMILIES = {"demand": "demand", "condition": "demand"}
+
+
+@dataclass(frozen=True)
+class DiscourseNetwork:
+    """The result of :func:`build_network`."""
+
+    concepts: pd.DataFrame
+    statements: pd.DataFrame
+    edges: pd.DataFrame
+    coalitions: pd.DataFrame
+    polarisation: float
+    polarisation_halves: float
+    two_mode: nx.Graph = field(repr=False)
+    signed: nx.Graph = field(repr=False)
+    changes: tuple[str, ...] = ()
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'\u2019-]+", text.lower()) if w not in _STOP}
+
+
+def _representative(texts: list[str]) -> int:
+    """Index of the text sharing most words (Jaccard) with the others."""
+    if len(texts) <= 2:
+        return 0
+    bags = [_words(t) for t in texts]
+
+    def score(i: int) -> float:
+        sims = [len(bags[i] & bags[j]) / max(1, len(bags[i] | bags[j])) for j in range(len(bags)) if j != i]
+        # a very short claim shares little but looks similar to everything: weigh by length
+        return sum(sims) / len(sims) * min(1.0, len(texts[i].split()) / 8)
+
+    return max(range(len(texts)), key=lambda i: (score(i), -i))
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = text.replace("\n", " ").split()
+    return " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "")
+
+
+def build_network(
+    claims: pd.DataFrame,
+    stances: StanceResult,
+    actors: pd.DataFrame,
+    policy: Policy | None,
+    doc_id: str,
+    codebook: dict | None = None,
+) -> DiscourseNetwork:
+    """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    concept_rows: list[dict] = []
+    links: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+    # K00: the policy itself, with each voice's position as agreement
+    if policy is not None:
+        concept_rows.append({
+            "doc_id": doc_id, "concept_id": "K00", "concept": f"{policy.label} (the policy at stake)",
+            "target": policy.label, "family": "position", "claims": "", "polarity": "positive",
+        })
+        for r in stances.stances.itertuples(index=False):
+            if int(r.score) != 0:
+                links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
+
+    groups: dict[tuple[str, str], list] = {}
+    for c in claims.itertuples(index=False):
+        if not c.target_id:
+            continue
+        family = FAMILIES.get(c.type, "verdict")
+        groups.setdefault((c.target_id, family), []).append(c)
+    ordered = sorted(groups.items(), key=lambda kv: min(x.start for x in kv[1]))
+    for n, ((target_id, family), members) in enumerate(ordered, 1):
+        cid = f"K{n:02d}"
+        polar = [m.polarity for m in members if m.polarity != "neutral"]
+        polarity = max(sorted(set(polar)), key=polar.count) if polar else "neutral"
+        pool = [m for m in members if m.polarity == polarity] or members
+        rep = pool[_representative([m.text for m in pool])]
+        target = members[0].target
+        verb = "demands on" if family == "demand" else "about"
+        concept_rows.append({
+            "doc_id": doc_id, "concept_id": cid,
+            "concept": f"{target}: \u201c{_short(rep.text)}\u201d" if target else _short(rep.text),
+            "target": target, "family": f"{family}", "claims": ";".join(m.claim_id for m in members),
+            "polarity": polarity,
+        })
+        for m in members:
+            agree = 1 if (m.polarity == polarity or m.polarity == "neutral" or polarity == "neutral") else -1
+            holders = [s for s in str(m.speaker_id).split(";") if s]
+            if m.holder_id and m.holder_id not in holders:
+                holders.append(m.holder_id)
+            for h in holders:
+                links.setdefault((h, cid), []).append((agree, m.claim_id))
+    concepts = pd.DataFrame(concept_rows, columns=CONCEPT_COLUMNS)
+    changes: list[str] = []
+    if codebook and codebook.get("concepts"):
+        concepts, links, changes = _apply_codebook(concepts, links, codebook["concepts"])
+
+    concept_name = dict(zip(concepts["concept_id"], concepts["concept"]))
+    statement_rows = []
+    for (aid, cid), items in sorted(links.items()):
+        if aid not in names or cid not in concept_name:
+            continue
+        if cid == "K00":
+            agreement = items[0][0]  # the graded position, -2 .. +2
+        else:
+            agreement = 1 if sum(a for a, _ in items) >= 0 else -1
+        statement_rows.append({
+            "doc_id": doc_id, "actor_id": aid, "actor": names[aid], "concept_id": cid,
+            "concept": concept_name[cid], "agreement": agreement, "weight": len(items),
+            "claims": ";".join(ref for _a, ref in items if ref != "position"),
+        })
+    statements = pd.DataFrame(statement_rows, columns=STATEMENT_COLUMNS)
+
+    two_mode = nx.Graph(name=f"{doc_id} actor x concept")
+    for aid in sorted(set(statements["actor_id"])):
+        two_mode.add_node(aid, label=names[aid], kind="actor", bipartite=0)
+    for r in concepts.itertuples(index=False):
+        if r.concept_id in set(statements["concept_id"]):
+            two_mode.add_node(r.concept_id, label=r.concept, kind="concept", bipartite=1)
+    for r in statements.itertuples(index=False):
+        two_mode.add_edge(r.actor_id, r.concept_id, agreement=int(r.agreement), weight=int(r.weight))
+
+    edges, signed = _one_mode(statements, names, doc_id)
+    coalitions, partition = _coalitions(signed, names, doc_id, stances)
+    pol = polarisation(signed, partition)
+    halves = best_halves_polarisation(signed)
+    return DiscourseNetwork(concepts, statements, edges, coalitions, pol, halves, two_mode, signed, tuple(changes))
+
+
+def _apply_codebook(concepts, links, spec):
+    changes = []
+    concepts = concepts.copy()
+    for group in spec.get("merge") or []:
+        group = [str(g) for g in group]
+        keep, rest = group[0], group[1:]
+        missing = [g for g in group if g not in set(concepts["concept_id"])]
+        if missing:
+            changes.append(f"merge {', '.join(group)}: unknown concept {', '.join(missing)}; skipped")
+            continue
+        for (aid, cid) in list(links):
+            if cid in rest:
+                links.setdefault((aid, keep), []).extend(links.pop((aid, cid)))
+        concepts = concepts[~concepts["concept_id"].isin(rest)]
+        changes.append(f"merged {', '.join(rest)} into {keep}")
+    for cid, name in (spec.get("rename") or {}).items():
+        mask = concepts["concept_id"] == str(cid)
+        if mask.any():
+            changes.append(f"renamed {cid}: {concepts.loc[mask, 'concept'].iloc[0]} \u2192 {name}")
+            concepts.loc[mask, "concept"] = str(name)
+        else:
+            changes.append(f"rename {cid}: no such concept; skipped")
+    return concepts.reset_index(drop=True), links, changes
+
+
+def _one_mode(statements: pd.DataFrame, names: dict, doc_id: str) -> tuple[pd.DataFrame, nx.Graph]:
+    sides: dict[str, dict[str, int]] = {}
+    for r in statements.itertuples(index=False):
+        sides.setdefault(r.actor_id, {})[r.concept_id] = int(r.agreement)
+    signed = nx.Graph(name=f"{doc_id} congruence minus conflict")
+    for aid in sorted(sides):
+        signed.add_node(aid, label=names[aid])
+    rows = []
+    for a, b in itertools.combinations(sorted(sides), 2):
+        union = set(sides[a]) | set(sides[b])
+        shared = set(sides[a]) & set(sides[b])
+        if not shared:
+            continue
+        same = opposite = 0.0
+        for c in shared:
+            x, y = sides[a][c], sides[b][c]
+            if x == y:
+                same += 1
+            elif (x > 0) != (y > 0):
+                opposite += 1
+            # same side of a graded position but another strength: neither
+        congruence = same / len(union)
+        conflict = opposite / len(union)
+        weight = round(congruence - conflict, 4)
+        congruence, conflict = round(congruence, 4), round(conflict, 4)
+        rows.append({
+            "doc_id": doc_id, "source": a, "target": b, "source_name": names[a], "target_name": names[b],
+            "congruence": congruence, "conflict": conflict, "weight": weight,
+        })
+        signed.add_edge(a, b, congruence=congruence, conflict=conflict, weight=weight)
+    return pd.DataFrame(rows, columns=EDGE_COLUMNS), signed
+
+
+def _layer(graph: nx.Graph, attr: str) -> nx.Graph:
+    layer = nx.Graph()
+    layer.add_nodes_from(graph.nodes)
+    layer.add_weighted_edges_from((a, b, d[attr]) for a, b, d in graph.edges(data=True) if d[attr] > 0)
+    return layer
+
+
+def polarisation(signed: nx.Graph, partition: list[set[str]]) -> float:
+    """Leifeld's polarisation of a partition: (Q(congruence) - Q(conflict)) / 2."""
+    if signed.number_of_nodes() < 2 or len(partition) < 2:
+        return 0.0
+    q = []
+    for attr in ("congruence", "conflict"):
+        layer = _layer(signed, attr)
+        q.append(nx_comm.modularity(layer, partition, weight="weight") if layer.number_of_edges() else 0.0)
+    return round((q[0] - q[1]) / 2, 4)
+
+
+def best_halves_polarisation(signed: nx.Graph, limit: int = 16) -> float:
+    """The largest polarisation over divisions into two equal halves (exhaustive up to ``limit`` actors)."""
+    nodes = sorted(n for n in signed.nodes if signed.degree(n) > 0)
+    if len(nodes) < 2:
+        return 0.0
+    if len(nodes) > limit:
+        halves = nx_comm.kernighan_lin_bisection(_layer(signed, "congruence"), seed=SEED)
+        return polarisation(signed.subgraph(nodes), [set(h) for h in halves])
+    best = 0.0
+    first, rest = nodes[0], nodes[1:]
+    size = len(nodes) // 2
+    sub = signed.subgraph(nodes)
+    for combo in itertools.combinations(rest, size - 1):
+        left = {first, *combo}
+        best = max(best, polarisation(sub, [left, set(nodes) - left]))
+    return round(best, 4)
+
+
+def _coalitions(signed: nx.Graph, names: dict, doc_id: str, stances: StanceResult):
+    positive = nx.Graph()
+    positive.add_nodes_from(sorted(signed.nodes))
+    positive.add_weighted_edges_from(
+        (a, b, d["weight"]) for a, b, d in sorted(signed.edges(data=True)) if d["weight"] > 0
+    )
+    if positive.number_of_edges():
+        found = nx_comm.louvain_communities(positive, weight="weight", seed=SEED)
+    else:
+        found = [{n} for n in positive.nodes]
+    score = dict(zip(stances.stances["actor_id"], stances.stances["score"]))
+    # number coalitions from the most supportive to the most opposed
+    ranked = sorted(found, key=lambda c: (-sum(score.get(a, 0) for a in c) / len(c), min(c)))
+    rows = []
+    for k, members in enumerate(ranked, 1):
+        for aid in sorted(members):
+            rows.append({"doc_id": doc_id, "actor_id": aid, "actor": names[aid], "coalition": k,
+                         "score": score.get(aid, 0)})
+    return pd.DataFrame(rows, columns=COALITION_COLUMNS), [set(c) for c in ranked]
+
+
+def write_graphml(net: DiscourseNetwork, folder: str | Path, doc_id: str) -> list[Path]:
+    """Write the two-mode and the signed one-mode network as GraphML (Gephi, visone)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for graph, name in ((net.two_mode, "actor_concept"), (net.signed, "actor_signed")):
+        path = folder / f"{doc_id}.{name}.graphml"
+        tmp = path.with_suffix(".graphml.tmp")
+        nx.write_graphml(graph, tmp)
+        tmp.replace(path)
+        out.append(path)
+    return out
