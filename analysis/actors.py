@@ -59,6 +59,7 @@ class _Gazetteer:
     institutions: tuple[tuple[tuple[str, ...], str, str, str, str], ...]  # (words, inst, country, proper, kind)
     first_names: dict[str, str]
     rules: dict
+    noun_kinds: dict[str, str]                  # singular person noun -> kind (official, armed, ...)
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +87,12 @@ def gazetteer() -> _Gazetteer:
     prefix.update(rules.get("country_prefixes", {}))
     titles = {r["word"].lower(): (r["gender"].strip(), r["kind"].strip()) for r in load_csv("titles.csv")}
     person_nouns: dict[str, tuple[str, str, bool]] = {}
+    noun_kinds: dict[str, str] = {}
     for r in load_csv("person_nouns.csv"):
         needs = r["needs_modifier"].strip() == "yes"
         person_nouns[r["singular"].lower()] = (r["singular"].lower(), "sg", needs)
         person_nouns[r["plural"].lower()] = (r["singular"].lower(), "pl", needs)
+        noun_kinds[r["singular"].lower()] = r["kind"].strip()
     institutions = tuple(
         (tuple(r["pattern"].lower().split()), r["institution"], r["country"], r["proper"], r["kind"])
         for r in load_csv("institutions.csv")
@@ -98,7 +101,7 @@ def gazetteer() -> _Gazetteer:
     first_names = {r["name"].strip(): r["gender"].strip() for r in load_csv("first_names.csv")}
     return _Gazetteer(
         countries, frozenset(nouns), frozenset(adjectives), frozenset(capitals), prefix, titles,
-        person_nouns, institutions, first_names, rules,
+        person_nouns, institutions, first_names, rules, noun_kinds,
     )
 
 
@@ -138,6 +141,7 @@ class _Actor:
     gender: str = ""
     description: str = ""
     head: str = ""          # head noun of an unnamed source or group
+    modifiers: frozenset[str] = frozenset()  # words describing a group ("U.S.-backed")
     mentions: list["_Mention"] = field(default_factory=list)
     actor_id: str = ""
 
@@ -149,6 +153,7 @@ class _Mention:
     how: str
     actor: _Actor | None = None
     subject: bool = False
+    chars: tuple[int, int] | None = None   # cleaned character span when a mention is part of a token
 
 
 @dataclass(frozen=True)
@@ -552,6 +557,45 @@ class _Extractor:
         actor.names.append(country)
         self.add(actor, s, e, "name" if text.lower() == country.lower() else "alias")
 
+    # ---- pass 3b: institutions named by a common noun or a hyphenated prefix
+    def institution_words(self) -> None:
+        """'the administration', 'administration policy', 'U.N.-led efforts'."""
+        doc = self.doc
+        g = self.g
+        single = {
+            words[0]: (inst, country, proper) for words, inst, country, proper, _k in g.institutions
+            if len(words) == 1
+        }
+        suffixes = set(g.rules["hyphen_suffixes"])
+        for tok in doc:
+            if tok.i in self.taken or tok.i in self.heading_tokens or tok.idx < self.dateline_end:
+                continue
+            low = tok.lower_
+            if "-" in low and low.rsplit("-", 1)[1] in suffixes:
+                prefix = tok.text.rsplit("-", 1)[0]
+                row = single.get(prefix.lower())
+                if row and row[2] == "yes" and not country_of(prefix):
+                    self.org_actor(prefix, row[0], row[1], tok.i, (tok.idx, tok.idx + len(prefix)))
+                continue
+            row = single.get(low)
+            part_of_title = tok.dep_ in ("pobj", "compound") and (
+                tok.head.lower_ in g.titles or tok.head.head.lower_ in g.titles or tok.head.lower_ in g.person_nouns
+            )  # "the secretary of defense", "defense officials"
+            if (row and row[2] == "home" and row[1] == self.home and tok.pos_ == "NOUN"
+                    and low not in g.titles and tok.tag_ == "NN" and not part_of_title):
+                self.org_actor(low, row[0], row[1], tok.i, None, how="nominal")
+
+    def org_actor(self, name: str, institution: str, country: str, i: int, chars, how: str = "name") -> None:
+        key = name.lower()
+        actor = next((a for a in self.actors if a.type == "organization" and a.key == key), None)
+        if actor is None:
+            actor = _Actor("organization", key)
+            actor.institution, actor.country = institution, country
+            self.actors.append(actor)
+        actor.names.append(name)
+        m = self.add(actor, i, i + 1, how)
+        m.chars = chars
+
     # ---- pass 4: unnamed sources, groups and nominal mentions
     def unnamed(self) -> None:
         doc = self.doc
@@ -615,10 +659,16 @@ class _Extractor:
                 actor = next((a for a in self.actors if a.type == "group" and a.key == key), None)
                 if actor is None and det in definite and len(core) == 1:
                     actor = next((a for a in reversed(self.actors) if a.type == "group" and a.head == singular), None)
+                mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
+                if actor is None and mods_here:
+                    kind = g.noun_kinds.get(singular, "")
+                    actor = next((a for a in reversed(self.actors) if a.type == "group" and kind
+                                  and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here), None)
                 if actor is None:
                     if len(core) == 1 and not mods and det not in indefinite:
                         continue  # a bare "officials" with nothing said about them
                     actor = self.new_unnamed("group", key, core_text, tok, singular)
+                    actor.modifiers = mods_here
                 actor.names.append(core_text)
                 self.add(actor, s, e, "name" if actor.key == key else "nominal")
             else:
@@ -770,6 +820,8 @@ class _Extractor:
             for m in a.mentions:
                 cs = doc[m.start].idx
                 ce = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+                if m.chars is not None:
+                    cs, ce = m.chars
                 start, end = article.to_original(cs, ce)
                 spans.append((start, end, m.how))
                 mrows.append({
@@ -813,6 +865,7 @@ def extract_actors(article: Article, doc: Doc) -> ActorTable:
     ex.surnames()
     ex.organisations_and_countries()
     ex.repeated_names()
+    ex.institution_words()
     ex.unnamed()
     ex.pronouns()
     ex.headings()

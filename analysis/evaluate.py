@@ -1,0 +1,304 @@
+"""Score the analysis against a hand-made gold annotation (``gold/*.yml``).
+
+The gold format and the annotation guideline are in ``gold/GUIDELINE.md``.
+:func:`evaluate` compares one :class:`~analysis.pipeline.Analysis` with its
+gold file and returns an :class:`Evaluation`:
+
+``scores``
+    one row per measure: ``level, measure, value, n`` (actors, mentions,
+    statements, speakers, positions).
+``errors``
+    every miss and false hit, and every wrong speaker or position, with the
+    sentence it came from: ``level, kind, gold_id, gold, predicted_id,
+    predicted, sentence_index, sentence``.
+``positions``
+    the gold and predicted position of each gold voice.
+
+Matching rules. An actor matches a gold actor when they share mentions
+(most shared first, one to one). A statement matches a gold statement
+when it covers more than 30% of the gold statement's characters (largest
+overlap first, one to one); its speaker is right when its actor(s) match
+the gold speaker(s). A position is within one step when it differs from
+the gold score by at most 1; a clear advocate or opponent (gold side
+``for``/``against``) is on the right side when the sign agrees.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .pipeline import Analysis
+
+SCORE_COLUMNS = ["level", "measure", "value", "n"]
+ERROR_COLUMNS = ["level", "kind", "gold_id", "gold", "predicted_id", "predicted", "sentence_index", "sentence"]
+POSITION_COLUMNS = ["gold_actor", "actor", "actor_id", "gold_score", "score", "difference", "gold_side", "side_right"]
+OVERLAP = 0.30
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Scores, errors and position comparison for one article."""
+
+    doc_id: str
+    scores: pd.DataFrame
+    errors: pd.DataFrame
+    positions: pd.DataFrame
+    actor_map: dict[str, str]
+
+    def value(self, level: str, measure: str) -> float:
+        row = self.scores[(self.scores["level"] == level) & (self.scores["measure"] == measure)]
+        return float(row["value"].iloc[0]) if len(row) else float("nan")
+
+
+def load_gold(path: str | Path) -> dict:
+    """Read a gold annotation file."""
+    with open(path, encoding="utf-8") as fh:
+        gold = yaml.safe_load(fh)
+    gold.setdefault("actors", [])
+    gold.setdefault("statements", [])
+    gold.setdefault("positions", [])
+    return gold
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (0 when undefined)."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_actors(gold: dict, mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[str, str]:
+    """Gold actor id -> predicted actor id, by shared mentions (one to one, most shared first)."""
+    pred_spans: dict[str, list[tuple[int, int]]] = {}
+    for r in mentions.itertuples(index=False):
+        pred_spans.setdefault(r.actor_id, []).append((int(r.start), int(r.end)))
+    pairs = []
+    for g in gold["actors"]:
+        gspans = [(m["start"], m["end"]) for m in g.get("mentions", [])]
+        for aid, spans in pred_spans.items():
+            shared = sum(1 for gs in gspans if any(_overlap(gs, ps) > 0 for ps in spans))
+            if shared:
+                pairs.append((shared, g["id"], aid))
+    names = {str(n).lower(): aid for aid, n in zip(actors["actor_id"], actors["name"])}
+    for g in gold["actors"]:
+        aid = names.get(str(g["name"]).lower())
+        if aid:
+            pairs.append((0.5, g["id"], aid))
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for _n, gid, aid in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if gid not in result and aid not in used:
+            result[gid] = aid
+            used.add(aid)
+    return result
+
+
+def _sentence(a: Analysis, start: int) -> tuple[int, str]:
+    idx = a.article.sentence_index(start)
+    seg = a.article.sentences[idx]
+    return idx, a.article.original[seg.start:seg.end].replace("\n", " ")
+
+
+def _role_match(gold_role: str, role: str) -> bool:
+    g = {w.strip(",.").lower() for w in str(gold_role).split() if w.lower() not in ("former",)}
+    p = {w.strip(",.").lower() for w in str(role).split() if w.lower() not in ("former",)}
+    if not g and not p:
+        return True
+    return bool(g and p) and len(g & p) / len(g | p) >= 0.5
+
+
+def evaluate(a: Analysis, gold: dict) -> Evaluation:
+    """Compare one analysis with its gold annotation."""
+    scores: list[dict] = []
+    errors: list[dict] = []
+    actors = a.actors.actors
+    mentions = a.actors.mentions
+    amap = match_actors(gold, mentions, actors)
+    inverse = {v: k for k, v in amap.items()}
+    gold_actor = {g["id"]: g for g in gold["actors"]}
+    pred_row = {r["actor_id"]: r for r in actors.to_dict("records")}
+
+    def add(level, measure, value, n):
+        scores.append({"level": level, "measure": measure, "value": round(float(value), 4), "n": int(n)})
+
+    def err(level, kind, gid="", gtext="", pid="", ptext="", start=None):
+        idx, sent = _sentence(a, start) if start is not None else (-1, "")
+        errors.append({"level": level, "kind": kind, "gold_id": gid, "gold": gtext, "predicted_id": pid,
+                       "predicted": ptext, "sentence_index": idx, "sentence": sent})
+
+    # ---- actors
+    if gold["actors"]:
+        p, r, f = prf(len(amap), len(actors), len(gold["actors"]))
+        add("actors", "precision", p, len(actors))
+        add("actors", "recall", r, len(gold["actors"]))
+        add("actors", "F1", f, len(gold["actors"]))
+        for kind in ("person", "organization", "country", "group", "anonymous"):
+            g_ids = [g["id"] for g in gold["actors"] if g["type"] == kind]
+            if g_ids:
+                add("actors", f"recall ({kind})", sum(1 for g in g_ids if g in amap) / len(g_ids), len(g_ids))
+        people = [g for g in gold["actors"] if g["type"] == "person" and g["id"] in amap]
+        if people:
+            inst = sum(1 for g in people if str(pred_row[amap[g["id"]]]["institution"]) == str(g.get("institution", "")))
+            role = sum(1 for g in people if _role_match(g.get("role", ""), pred_row[amap[g["id"]]]["role"]))
+            add("actors", "right institution (people)", inst / len(people), len(people))
+            add("actors", "right role (people)", role / len(people), len(people))
+            for g in people:
+                row = pred_row[amap[g["id"]]]
+                if str(row["institution"]) != str(g.get("institution", "")):
+                    err("actors", "wrong institution", g["id"], f"{g['name']}: {g.get('institution', '')}",
+                        row["actor_id"], f"{row['name']}: {row['institution']}", int(row["first_start"]))
+        # the same real entity split into several actors
+        split = 0
+        for g in gold["actors"]:
+            names = [m for m in g.get("mentions", []) if m.get("how") in ("name", "alias")]
+            hit = {r.actor_id for r in mentions.itertuples(index=False)
+                   for m in names if _overlap((m["start"], m["end"]), (r.start, r.end)) > 0}
+            if len(hit) > 1:
+                split += 1
+                err("actors", "split into several actors", g["id"], g["name"], ";".join(sorted(hit)), "",
+                    names[0]["start"])
+        add("actors", "split (count)", split, len(gold["actors"]))
+        for g in gold["actors"]:
+            if g["id"] not in amap:
+                first = (g.get("mentions") or [{"start": 0}])[0]["start"]
+                err("actors", "missed actor", g["id"], f"{g['name']} ({g['type']})", start=first)
+        for aid, row in pred_row.items():
+            if aid not in inverse:
+                err("actors", "false actor", "", "", aid, f"{row['name']} ({row['type']})", int(row["first_start"]))
+        # mentions
+        gold_m = [(g["id"], m["start"], m["end"]) for g in gold["actors"] for m in g.get("mentions", [])]
+        hits = 0
+        used = set()
+        for gid, s, e in gold_m:
+            want = amap.get(gid)
+            for k, r in enumerate(mentions.itertuples(index=False)):
+                if k not in used and r.actor_id == want and _overlap((s, e), (r.start, r.end)) > 0:
+                    hits += 1
+                    used.add(k)
+                    break
+        p, r, f = prf(hits, len(mentions), len(gold_m))
+        add("mentions", "precision", p, len(mentions))
+        add("mentions", "recall", r, len(gold_m))
+        add("mentions", "F1", f, len(gold_m))
+
+    # ---- statements and speakers
+    gold_st = gold["statements"]
+    pred = a.quotes
+    if gold_st or len(pred):
+        pairs = []
+        for g in gold_st:
+            glen = g["end"] - g["start"]
+            for q in pred.itertuples(index=False):
+                ov = _overlap((g["start"], g["end"]), (int(q.start), int(q.end)))
+                if glen and ov / glen > OVERLAP:
+                    pairs.append((ov, g["id"], q.quote_id))
+        matched: dict[str, str] = {}
+        used_q: set[str] = set()
+        for _ov, gid, qid in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+            if gid not in matched and qid not in used_q:
+                matched[gid] = qid
+                used_q.add(qid)
+        p, r, f = prf(len(matched), len(pred), len(gold_st))
+        add("statements", "precision", p, len(pred))
+        add("statements", "recall", r, len(gold_st))
+        add("statements", "F1", f, len(gold_st))
+        qrow = {q["quote_id"]: q for q in pred.to_dict("records")}
+        right = kind_right = 0
+        for g in gold_st:
+            if g["id"] not in matched:
+                err("statements", "missed statement", g["id"], g["text"], start=g["start"])
+                continue
+            q = qrow[matched[g["id"]]]
+            if q["kind"] == g["kind"]:
+                kind_right += 1
+            gs = g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]]
+            gs = sorted(str(s) for s in gs)
+            ps = [s for s in str(q["speaker_id"]).split(";") if s]
+            mapped = sorted(inverse.get(s, f"?{s}") for s in ps) or ["unresolved"]
+            if mapped == gs:
+                right += 1
+            else:
+                gnames = "; ".join(gold_actor[s]["name"] if s in gold_actor else s for s in gs)
+                err("statements", "wrong speaker", g["id"], f"{gnames}: {g['text']}", q["quote_id"],
+                    f"{q['speaker']}", g["start"])
+        for q in pred.itertuples(index=False):
+            if q.quote_id not in used_q:
+                err("statements", "false statement", "", "", q.quote_id, f"{q.speaker}: {q.text}", int(q.start))
+        if matched:
+            add("speakers", "accuracy (matched statements)", right / len(matched), len(matched))
+            add("statements", "right kind (matched)", kind_right / len(matched), len(matched))
+
+    # ---- positions
+    prows = []
+    stance = {r["actor_id"]: r for r in a.stances.stances.to_dict("records")}
+    for gp in gold.get("positions", []):
+        aid = amap.get(gp["actor"], "")
+        row = stance.get(aid)
+        score = int(row["score"]) if row else 0
+        gscore = int(gp["score"])
+        side = gp.get("side", "between")
+        side_right = (score > 0) if side == "for" else (score < 0) if side == "against" else None
+        prows.append({
+            "gold_actor": gold_actor.get(gp["actor"], {}).get("name", gp["actor"]),
+            "actor": row["actor"] if row else "(no position found)", "actor_id": aid,
+            "gold_score": gscore, "score": score, "difference": score - gscore, "gold_side": side,
+            "side_right": side_right,
+        })
+        if abs(score - gscore) > 1 or side_right is False:
+            start = gold_actor.get(gp["actor"], {}).get("mentions", [{"start": 0}])[0]["start"]
+            err("positions", "position off by more than one" if abs(score - gscore) > 1 else "wrong side",
+                gp["actor"], f"{gscore:+d}", aid, f"{score:+d}", start)
+    positions = pd.DataFrame(prows, columns=POSITION_COLUMNS)
+    if len(positions):
+        n = len(positions)
+        add("positions", "within one step", (positions["difference"].abs() <= 1).mean(), n)
+        add("positions", "exact", (positions["difference"] == 0).mean(), n)
+        add("positions", "mean absolute error", positions["difference"].abs().mean(), n)
+        clear = positions[positions["gold_side"].isin(["for", "against"])]
+        if len(clear):
+            add("positions", "right side (clear advocates and opponents)", clear["side_right"].astype(bool).mean(), len(clear))
+        add("positions", "voices with a position found", positions["actor_id"].isin(list(stance)).mean(), n)
+    return Evaluation(a.doc_id, pd.DataFrame(scores, columns=SCORE_COLUMNS),
+                      pd.DataFrame(errors, columns=ERROR_COLUMNS), positions, amap)
+
+
+def evaluate_folder(gold_dir: str | Path, text_dir: str | Path, nlp=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score every gold file in a folder against its article; micro-averaged statement scores.
+
+    Returns ``(per_article, pooled)``: one row per article with statement
+    precision/recall/F1 and speaker accuracy, and the pooled figures.
+    """
+    from .pipeline import analyse
+
+    rows = []
+    tp = n_pred = n_gold = spk = 0
+    for path in sorted(Path(gold_dir).glob("*.yml")):
+        gold = load_gold(path)
+        text = Path(text_dir) / f"{gold['doc_id']}.txt"
+        if not text.is_file():
+            continue
+        ev = evaluate(analyse(text, nlp), gold)
+        n_p = int(ev.scores.query("level == 'statements' and measure == 'precision'")["n"].iloc[0])
+        n_g = int(ev.scores.query("level == 'statements' and measure == 'recall'")["n"].iloc[0])
+        t = round(ev.value("statements", "recall") * n_g)
+        s_acc = ev.value("speakers", "accuracy (matched statements)")
+        rows.append({"doc_id": gold["doc_id"], "gold": n_g, "predicted": n_p, "matched": t,
+                     "precision": ev.value("statements", "precision"), "recall": ev.value("statements", "recall"),
+                     "F1": ev.value("statements", "F1"), "speaker accuracy": s_acc})
+        tp += t
+        n_pred += n_p
+        n_gold += n_g
+        spk += round((s_acc if s_acc == s_acc else 0) * t)
+    p, r, f = prf(tp, n_pred, n_gold)
+    pooled = pd.DataFrame([{"articles": len(rows), "gold": n_gold, "predicted": n_pred, "matched": tp,
+                            "precision": round(p, 4), "recall": round(r, 4), "F1": round(f, 4),
+                            "speaker accuracy": round(spk / tp, 4) if tp else 0.0}])
+    return pd.DataFrame(rows), pooled

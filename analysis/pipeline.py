@@ -1,0 +1,129 @@
+"""Run every stage on one article or many; the notebooks and the command line call this.
+
+:func:`analyse` runs corpus -> nlp -> actors -> quotes -> claims -> stance ->
+network on one article and returns an :class:`Analysis`. :func:`analyse_many`
+streams articles through ``nlp.pipe``. :func:`tables` turns analyses into the
+published tables (one DataFrame per table name, see :data:`TABLES`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorTable, extract_actors
+from .claims import Policy, apply_codebook, codebook_path, extract_claims, find_policy, load_codebook
+from .corpus import Article, load_article
+from .network import DiscourseNetwork, build_network
+from .nlp import load_pipeline, parse, parse_many
+from .quotes import extract_quotes
+from .stance import StanceResult, extract_stances
+
+#: Published tables, in the order the command line writes them.
+TABLES = (
+    "actors", "mentions", "quotes", "claims", "stances", "stance_evidence", "institutions",
+    "concepts", "statements", "edges", "coalitions", "policy",
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the pipeline found in one article."""
+
+    article: Article
+    actors: ActorTable
+    quotes: pd.DataFrame
+    policy: Policy | None
+    detected_policy: Policy | None
+    claims: pd.DataFrame
+    stances: StanceResult
+    network: DiscourseNetwork
+    codebook: dict | None = None
+    doc: Doc | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+
+def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_doc: bool = True) -> Analysis:
+    """Run every stage after parsing."""
+    actors = extract_actors(article, doc)
+    quotes = extract_quotes(article, doc, actors)
+    detected = find_policy(article, doc, actors)
+    if codebook is None:
+        path = codebook_path(article)
+        codebook = load_codebook(path) if path else None
+    policy = apply_codebook(detected, codebook, article, actors) if codebook else detected
+    claims = extract_claims(article, doc, actors, quotes, policy)
+    stances = extract_stances(article, doc, actors, quotes, claims, policy)
+    network = build_network(claims, stances, actors.actors, policy, article.doc_id, codebook)
+    return Analysis(article, actors, quotes, policy, detected, claims, stances, network, codebook,
+                    doc if keep_doc else None)
+
+
+def analyse(article: Article | str | Path, nlp: Language | None = None, codebook: dict | None = None) -> Analysis:
+    """Analyse one article (an :class:`Article` or a path)."""
+    if not isinstance(article, Article):
+        article = load_article(article)
+    return analyse_doc(article, parse(article, nlp), codebook)
+
+
+def analyse_many(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16, n_process: int = 1,
+) -> Iterator[Analysis]:
+    """Analyse a stream of articles; memory stays flat (parses are dropped after use)."""
+    nlp = nlp or load_pipeline()
+    for article, doc in parse_many(articles, nlp, batch_size=batch_size, n_process=n_process):
+        yield analyse_doc(article, doc, keep_doc=False)
+
+
+def policy_table(a: Analysis) -> pd.DataFrame:
+    """One row describing the policy at stake (empty if none was found)."""
+    cols = ["doc_id", "label", "owner_id", "owner", "description", "detail", "references", "partners", "source", "changes"]
+    p = a.policy
+    if p is None:
+        return pd.DataFrame(columns=cols)
+    names = dict(zip(a.actors.actors["actor_id"], a.actors.actors["name"]))
+    return pd.DataFrame([{
+        "doc_id": a.doc_id, "label": p.label, "owner_id": p.owner_id, "owner": p.owner,
+        "description": p.description, "detail": p.detail,
+        "references": "; ".join(f"{s}-{e}:{t}" for s, e, t in p.mentions),
+        "partners": "; ".join(names.get(x, x) for x in p.partner_ids), "source": p.source,
+        "changes": "; ".join(p.changes),
+    }], columns=cols)
+
+
+def article_tables(a: Analysis) -> dict[str, pd.DataFrame]:
+    """The published tables of one analysis."""
+    return {
+        "actors": a.actors.actors,
+        "mentions": a.actors.mentions,
+        "quotes": a.quotes,
+        "claims": a.claims,
+        "stances": a.stances.stances,
+        "stance_evidence": a.stances.evidence,
+        "institutions": a.stances.institutions,
+        "concepts": a.network.concepts,
+        "statements": a.network.statements,
+        "edges": a.network.edges,
+        "coalitions": a.network.coalitions,
+        "policy": policy_table(a),
+    }
+
+
+def tables(analyses: Iterable[Analysis]) -> dict[str, pd.DataFrame]:
+    """Concatenate the tables of several analyses (one table per name)."""
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    for a in analyses:
+        for name, df in article_tables(a).items():
+            parts[name].append(df)
+    out = {}
+    for name, dfs in parts.items():
+        non_empty = [d for d in dfs if len(d)]
+        out[name] = pd.concat(non_empty, ignore_index=True) if non_empty else (dfs[0] if dfs else pd.DataFrame())
+    return out
