@@ -875,3 +875,50 @@ def extract_actors(article: Article, doc: Doc) -> ActorTable:
 def empty_actor_table() -> ActorTable:
     """An actor table with the published columns and no rows."""
     return ActorTable(pd.DataFrame(columns=ACTOR_COLUMNS), pd.DataFrame(columns=MENTION_COLUMNS), {})
+
+
+def entity_review(article: Article, doc: Doc, table: ActorTable) -> pd.DataFrame:
+    """What the actor rules made of each entity spaCy found.
+
+    Columns: ``start, end, text, spacy_label, actor_id, actor, actor_type,
+    verdict`` where ``verdict`` says whether the entity was kept as it was,
+    given another type, trimmed (a possessive or a title), or is not an actor
+    (a place, a date, a role word).
+    """
+    types = {"PERSON": "person", "ORG": "organization", "FAC": "organization", "GPE": "country",
+             "NORP": "country", "LOC": "country"}
+    mentions = table.mentions
+    actors = table.actors.set_index("actor_id") if len(table.actors) else table.actors
+    rows = []
+    for ent in doc.ents:
+        start, end = article.to_original(ent.start_char, ent.end_char)
+        hit = mentions[(mentions["start"] < end) & (mentions["end"] > start)]
+        if hit.empty:
+            owner = next((table.token_actor[t.i] for t in ent if t.i in table.token_actor), "")
+            root = ent.root
+            if owner:
+                verdict = f"part of the title of {actors.loc[owner, 'name']}"
+            elif ent.label_ not in types:
+                verdict = f"not an actor (a {ent.label_.lower()})"
+            elif ent.label_ == "NORP" or root.dep_ in ("amod", "compound", "nmod"):
+                verdict = "not an actor (describes something else)"
+            elif root.dep_ == "pobj" or article.dateline and start < len(article.dateline):
+                verdict = "not an actor (a place)"
+            else:
+                verdict = "not an actor here"
+            rows.append({"start": start, "end": end, "text": article.original[start:end], "spacy_label": ent.label_,
+                         "actor_id": "", "actor": "", "actor_type": "", "verdict": verdict})
+            continue
+        m = hit.iloc[0]
+        row = actors.loc[m["actor_id"]]
+        if int(m["start"]) < start or int(m["end"]) > end and types.get(ent.label_) != row["type"]:
+            verdict = f"part of the description of {row['name']}"
+        elif types.get(ent.label_) != row["type"]:
+            verdict = f"relabelled: {ent.label_} \u2192 {row['type']}"
+        elif (int(m["start"]), int(m["end"])) != (start, end):
+            verdict = "trimmed to the name"
+        else:
+            verdict = "kept"
+        rows.append({"start": start, "end": end, "text": article.original[start:end], "spacy_label": ent.label_,
+                     "actor_id": m["actor_id"], "actor": row["name"], "actor_type": row["type"], "verdict": verdict})
+    return pd.DataFrame(rows, columns=["start", "end", "text", "spacy_label", "actor_id", "actor", "actor_type", "verdict"])

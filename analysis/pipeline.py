@@ -127,3 +127,39 @@ def tables(analyses: Iterable[Analysis]) -> dict[str, pd.DataFrame]:
         non_empty = [d for d in dfs if len(d)]
         out[name] = pd.concat(non_empty, ignore_index=True) if non_empty else (dfs[0] if dfs else pd.DataFrame())
     return out
+
+
+#: Environment variable naming the article the book is about (a file stem in ``seeds/`` or a path).
+ARTICLE_ENV = "NEWS_ARTICLE"
+
+
+def book_article_path() -> Path:
+    """The article the book analyses: ``$NEWS_ARTICLE``, else the first ``seeds/*.txt``."""
+    import os
+
+    from . import SEEDS
+
+    wanted = os.environ.get(ARTICLE_ENV, "").strip()
+    if wanted:
+        path = Path(wanted)
+        if not path.is_file():
+            path = SEEDS / f"{wanted}.txt"
+        if not path.is_file():
+            raise FileNotFoundError(f"{ARTICLE_ENV}={wanted!r}: no such article (give a path or a stem in {SEEDS})")
+        return path
+    found = sorted(SEEDS.glob("*.txt"))
+    if not found:
+        raise FileNotFoundError(f"no article in {SEEDS}: add a .txt file or set {ARTICLE_ENV}")
+    return found[0]
+
+
+_BOOK: dict[str, Analysis] = {}
+
+
+def book_analysis() -> Analysis:
+    """The analysis of the book's article (computed once per process)."""
+    path = book_article_path()
+    key = str(path.resolve())
+    if key not in _BOOK:
+        _BOOK[key] = analyse(path)
+    return _BOOK[key]

@@ -1,0 +1,67 @@
+# The two commands of this project (see README.md):
+#   make book   execute every notebook in place and build the static book into _build/html
+#   make test   unit tests, nbval (stored outputs == a fresh run) and a strict book build
+# Both create the virtual environment .venv and install requirements.txt when needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+SEEDS := $(wildcard seeds/*.txt)
+JB := $(BIN)/jupyter-book
+
+.DEFAULT_GOAL := help
+.PHONY: help setup notebooks data book test unit nbval build-strict check-browser bench clean
+
+help:
+	@echo "make book           execute the notebooks and build the book into _build/html"
+	@echo "make test           unit tests, nbval over notebooks/, strict book build"
+	@echo "make check-browser  open every page of the built book in headless Chromium"
+	@echo "make bench          measure speed and memory on ../shared/corpus (not part of make test)"
+	@echo "make clean          remove build output and caches (keeps .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the requirements or the package metadata change.
+$(STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+setup: $(STAMP)
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
+
+# The tables and GraphML files offered for download in the book.
+data: $(STAMP)
+	rm -rf book/data
+	$(BIN)/python -m analysis extract seeds --out book/data --quiet
+
+book: notebooks data
+	$(JB) build . --all
+	@echo
+	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest --nbval notebooks
+
+build-strict: data
+	$(JB) build . --all -W -n --keep-going
+
+test: unit nbval build-strict
+
+check-browser: $(STAMP)
+	$(BIN)/python tools/browser_check.py _build/html --screenshots _build/screenshots
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/benchmark.py
+
+clean:
+	rm -rf _build book/data .pytest_cache .hypothesis
+	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
