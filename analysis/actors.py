@@ -502,8 +502,27 @@ class _Extractor:
             if country and label not in ("ORG",) or (label == "PERSON" and country):
                 self.country_mention(country, s, e)
                 continue
+            root = doc[s:e].root
+            head = root.head
+            if (label in self.g.rules["organization_labels"] and root.dep_ in ("compound", "nmod", "amod")
+                    and head.i >= e and (head.lower_ in self.g.person_nouns or head.lower_ in self.g.titles)
+                    and not any(t.ent_type_ == "PERSON" for t in head.subtree)):
+                continue  # "a State Department official": the official is the actor, described by the body
             if label in self.g.rules["organization_labels"]:
                 self.organisation_mention(s, e, label)
+            elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and root.dep_ in ("nsubj", "nsubjpass"):
+                self.group_of_people(text, s, e)  # "Republicans said ..."
+
+    def group_of_people(self, text: str, s: int, e: int) -> None:
+        key = text.lower()
+        actor = next((a for a in self.actors if a.type == "group" and a.key == key), None)
+        if actor is None:
+            actor = _Actor("group", key)
+            actor.head = key
+            actor.role = text
+            self.actors.append(actor)
+        actor.names.append(text)
+        self.add(actor, s, e, "name")
 
     def organisation_mention(self, s: int, e: int, label: str) -> None:
         doc = self.doc
@@ -515,6 +534,11 @@ class _Extractor:
         name = self.text(s, e)
         if not found and any(w in self.g.rules["armed_group_words"] for w in words):
             found = [("Armed group", "", 0)] if not country else [(f"{self.g.prefix.get(country, country)} military", country, 0)]
+        seat = [f for f in found if f[0].endswith(" government") and f[1]]
+        if seat and len(found) == 1 and _match_institutions(words, "", "") == found:
+            # a seat of government standing for the state ("the Kremlin said")
+            self.country_alias(seat[0][1], s, e)
+            return
         key = found[0][0] if found and len(found) == 1 and found[0][0] != "Armed group" else name.lower()
         if key.startswith("news ") or key == "Armed group":
             key = name.lower()
@@ -526,6 +550,16 @@ class _Extractor:
             self.actors.append(actor)
         actor.names.append(name)
         self.add(actor, s, e, "name")
+
+    def country_alias(self, country: str, s: int, e: int) -> None:
+        actor = next((a for a in self.actors if a.type == "country" and a.key == country), None)
+        if actor is None:
+            actor = _Actor("country", country)
+            actor.country = country
+            actor.institution = f"{self.g.prefix.get(country, country)} government"
+            self.actors.append(actor)
+        actor.names.append(country)
+        self.add(actor, s, e, "alias")
 
     def country_mention(self, country: str, s: int, e: int) -> None:
         doc = self.doc
@@ -553,6 +587,7 @@ class _Extractor:
         if actor is None:
             actor = _Actor("country", country)
             actor.country = country
+            actor.institution = f"{self.g.prefix.get(country, country)} government"  # a state acts through it
             self.actors.append(actor)
         actor.names.append(country)
         self.add(actor, s, e, "name" if text.lower() == country.lower() else "alias")
@@ -578,12 +613,29 @@ class _Extractor:
                     self.org_actor(prefix, row[0], row[1], tok.i, (tok.idx, tok.idx + len(prefix)))
                 continue
             row = single.get(low)
-            part_of_title = tok.dep_ in ("pobj", "compound") and (
-                tok.head.lower_ in g.titles or tok.head.head.lower_ in g.titles or tok.head.lower_ in g.person_nouns
-            )  # "the secretary of defense", "defense officials"
-            if (row and row[2] == "home" and row[1] == self.home and tok.pos_ == "NOUN"
-                    and low not in g.titles and tok.tag_ == "NN" and not part_of_title):
-                self.org_actor(low, row[0], row[1], tok.i, None, how="nominal")
+            heads = [tok.head, tok.head.head]
+            part_of_title = tok.dep_ in ("pobj", "compound", "nmod", "amod", "conj") and any(
+                h.lower_ in g.titles or h.lower_ in g.person_nouns for h in heads
+            )  # "the secretary of defense", "defense officials", "U.S. military and intelligence officers"
+            if not row or tok.pos_ != "NOUN" or low in g.titles or tok.tag_ != "NN" or part_of_title:
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
+            owner = [c for c in mods if c.i in self.taken and c.ent_type_ == "PERSON"]
+            country = next((country_of(c.text) for c in mods if country_of(c.text) and "-" not in c.text), "")
+            if "{adj}" in row[0] and country:
+                # "the U.S. military", "the Syrian government": a national institution
+                first = min(c.left_edge.i for c in mods if country_of(c.text))
+                name = self.text(first, tok.i + 1)
+                inst = row[0].replace("{adj}", g.prefix.get(country, country))
+                self.org_actor(name, inst, country, tok.i, (doc[first].idx, tok.idx + len(tok.text)))
+            elif row[2] == "home" and row[1] == self.home:
+                if owner:
+                    # "the Trump administration": the owner's administration, an actor of its own
+                    first = min(c.i for c in owner)
+                    self.org_actor(self.text(first, tok.i + 1), row[0], row[1], tok.i,
+                                   (doc[first].idx, tok.idx + len(tok.text)))
+                else:
+                    self.org_actor(low, row[0], row[1], tok.i, None, how="nominal")
 
     def org_actor(self, name: str, institution: str, country: str, i: int, chars, how: str = "name") -> None:
         key = name.lower()
@@ -632,12 +684,21 @@ class _Extractor:
             det = dets[0].lower_ if dets else ""
             mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")]
             number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
             if is_person_noun:
                 singular, number, needs = g.person_nouns[low]
                 if needs and not mods:
                     continue
+                described = any(c.dep_ in ("relcl", "acl", "amod") for c in tok.rights) or any(
+                    c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
+                if needs and not (subject or described and tok.dep_ not in ("dobj", "pobj")):
+                    continue  # "to resettle people", "members of": not a source
+                if g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:
+                    continue  # "a group", "an agency" that does not speak or act
             else:
                 singular = low
+            partitive = (number == "pl" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                         and tok.head.head.lower_ in ("one", "another") and tok.head.head.i < tok.i)
             core = [t for t in core_toks if t not in dets and t.dep_ != "poss"]
             core_text = " ".join(t.text for t in core if not t.is_punct or t.text in ("-", ".")).replace(" - ", "-")
             core_text = re.sub(r"\s+", " ", core_text).strip()
@@ -654,19 +715,36 @@ class _Extractor:
                     continue  # "the secretary" with no one it can be: leave unlinked
             if is_title and not is_person_noun:
                 continue
+            if partitive:
+                # "one of the Iranian officials": one unnamed person out of a group
+                one = tok.head.head
+                s = min(s, one.i)
+                if not self.free(s, e):
+                    continue
+                core_text = self.text(one.i, e)
+                actor = self.new_unnamed("anonymous", f"{core_text.lower()}#{tok.i}", core_text, tok, singular)
+                actor.names.append(core_text)
+                self.add(actor, s, e, "name")
+                continue
             if number == "pl":
                 key = core_text.lower()
+                if det in ("other", "another"):
+                    key = f"{key}#{tok.i}"  # "other Western officials": not the ones named before
                 actor = next((a for a in self.actors if a.type == "group" and a.key == key), None)
                 if actor is None and det in definite and len(core) == 1:
                     actor = next((a for a in reversed(self.actors) if a.type == "group" and a.head == singular), None)
                 mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
-                if actor is None and mods_here:
+                if actor is None and "#" not in key:
                     kind = g.noun_kinds.get(singular, "")
-                    actor = next((a for a in reversed(self.actors) if a.type == "group" and kind
-                                  and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here), None)
+                    actor = next((a for a in reversed(self.actors) if a.type == "group" and "#" not in a.key and (
+                        (a.head == singular and (not a.modifiers or not mods_here))  # "advocates" / "refugee advocates"
+                        or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
+                    )), None)
                 if actor is None:
-                    if len(core) == 1 and not mods and det not in indefinite:
-                        continue  # a bare "officials" with nothing said about them
+                    speaks = tok.dep_ in ("nsubj", "nsubjpass") or (
+                        tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
+                    if len(core) == 1 and not mods and det not in indefinite and not speaks:
+                        continue  # a bare "officials" that neither speaks nor is described
                     actor = self.new_unnamed("group", key, core_text, tok, singular)
                     actor.modifiers = mods_here
                 actor.names.append(core_text)

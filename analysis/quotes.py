@@ -26,6 +26,7 @@ are in ``analysis/data/reporting_verbs.csv``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -87,7 +88,10 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         siblings = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
         number = _verb_number(verb)
         ancestors = [verb.head] + [a for a in list(verb.head.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
-        for candidate in sorted(siblings, key=lambda t: -t.i) + ancestors:
+        candidates = sorted(siblings, key=lambda t: -t.i) + ancestors
+        if verb.tag_ == "VBG":  # "calling for X to act and saying ...": parallel participles first
+            candidates = [c for c in candidates if c.tag_ == "VBG"] + [c for c in candidates if c.tag_ != "VBG"]
+        for candidate in candidates:
             found = verb_subject(candidate, token_actor, depth + 1)
             if found and (not number or _noun_number(found[0]) in ("", number)):
                 return found
@@ -243,8 +247,9 @@ class _Finder:
         best = ""
         for t in self.doc[: tok.i]:
             a = self.token_actor.get(t.i)
-            if a and self.info[a]["type"] in ("group", "organization", "country") and t.dep_ in ("nsubj", "nsubjpass") and k - self.sent_index[t.i] <= 2:
-                best = a
+            if (a and self.info[a]["type"] in ("group", "organization", "country") and t.dep_ in ("nsubj", "nsubjpass")
+                    and k - self.sent_index[t.i] <= 2 and self.quote_of(t) is None):
+                best = a  # the latest such subject outside quotations (a speaker, not someone quoted)
         return best
 
     # ------------------------------------------------------------------ content
@@ -369,6 +374,12 @@ class _Finder:
                 continue
             kept.append(st)
 
+        # a quotation that opens inside reported speech is part of it ("... was “unsafe.”")
+        for st in kept:
+            for q in self.quotes:
+                if st.cs <= q[0] - 1 < st.ce < q[1] + 1:
+                    st.ce = q[1] + 1
+                    st.kind = "mixed"
         # direct quotations not inside reported speech
         direct: list[_Statement] = []
         for q in self.quotes:
@@ -413,6 +424,8 @@ class _Finder:
             if not self.words(sent):
                 continue
             cs, ce = self.span_of(sent)
+            if any(cs <= q[0] and q[1] <= ce and self.is_full_quote(q) for q in self.quotes):
+                continue  # a quotation with its own attribution: "X told Y: “...” according to Z"
             st = _Statement("indirect", cs, ce, "according to", t)
             st.speaker_tokens = objs
             st.kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in self.quotes) else "indirect"
@@ -496,7 +509,7 @@ class _Finder:
         para_start = text.rfind("\n", 0, q[0]) + 1
         start = max(prev_close, para_start)
         lead = text[start:q[0] - 1].rstrip()
-        if lead.endswith((",", ":")):
+        if lead.endswith((",", ":")) or re.search(r"\b(that|saying|said|says|wrote|added)$", lead):
             before = [v for v in verbs if start <= v.idx < q[0]]
             if before:
                 return max(before, key=lambda t: t.idx)
