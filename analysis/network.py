@@ -315,3 +315,68 @@ def write_graphml(net: DiscourseNetwork, folder: str | Path, doc_id: str) -> lis
         tmp.replace(path)
         out.append(path)
     return out
+
+
+@dataclass(frozen=True)
+class Camp:
+    """One coalition described for a reader."""
+
+    coalition: int
+    members: tuple[str, ...]
+    mean_score: float
+    conditions: tuple[str, ...]
+    agrees_with: tuple[str, ...]      # concepts most of its members agree with
+    evidence: tuple[str, ...]          # claim ids its members cite
+
+
+@dataclass(frozen=True)
+class Split:
+    """The disagreement in plain terms: camps, shared ground and dividing lines."""
+
+    camps: tuple[Camp, ...]
+    shared: tuple[str, ...]            # concepts on which members of different camps agree
+    dividing: tuple[str, ...]          # concepts on which members of different camps conflict
+    unaligned: tuple[str, ...]         # actors with no tie to anyone
+
+
+def describe_split(net: DiscourseNetwork, stances: StanceResult) -> Split:
+    """What each camp stands for, what camps share and what divides them."""
+    coal = dict(zip(net.coalitions["actor_id"], net.coalitions["coalition"]))
+    names = dict(zip(net.coalitions["actor_id"], net.coalitions["actor"]))
+    sizes = net.coalitions.groupby("coalition").size()
+    concept = dict(zip(net.concepts["concept_id"], net.concepts["concept"]))
+    st = stances.stances.set_index("actor_id") if len(stances.stances) else stances.stances
+    camps = []
+    unaligned = []
+    for k in sorted(sizes.index):
+        members = sorted(a for a, c in coal.items() if c == k)
+        if len(members) == 1 and net.signed.degree(members[0]) and all(
+            d["weight"] <= 0 for _a, _b, d in net.signed.edges(members[0], data=True)
+        ) or len(members) == 1 and not net.signed.degree(members[0]):
+            unaligned.append(names[members[0]])
+            continue
+        rows = net.statements[net.statements["actor_id"].isin(members)]
+        counts = rows[rows["agreement"] > 0].groupby("concept_id").size().sort_values(ascending=False)
+        agrees = tuple(concept[c] for c in counts.index if counts[c] >= max(2, len(members) // 2) and c != "K00")
+        conditions = []
+        for a in members:
+            if a in st.index and st.loc[a, "conditions"]:
+                conditions.extend(x.strip() for x in str(st.loc[a, "conditions"]).split(";") if x.strip())
+        evidence = sorted({c for cl in rows["claims"] for c in str(cl).split(";") if c})
+        scores = [float(st.loc[a, "score"]) for a in members if a in st.index]
+        camps.append(Camp(k, tuple(names[a] for a in members), round(sum(scores) / max(1, len(scores)), 2),
+                          tuple(dict.fromkeys(conditions)), agrees, tuple(evidence)))
+    shared, dividing = [], []
+    for cid, rows in net.statements.groupby("concept_id"):
+        sides = {}
+        for r in rows.itertuples(index=False):
+            sides.setdefault(coal.get(r.actor_id), set()).add(1 if r.agreement > 0 else -1)
+        camps_here = [c for c in sides if c is not None]
+        if len(camps_here) < 2:
+            continue
+        values = set().union(*sides.values())
+        if len(values) > 1 and any(sides[a] != sides[b] for a in camps_here for b in camps_here):
+            dividing.append(concept[cid])
+        elif len(values) == 1:
+            shared.append(concept[cid])
+    return Split(tuple(camps), tuple(shared), tuple(dividing), tuple(unaligned))

@@ -12,16 +12,13 @@ import textwrap
 from functools import lru_cache
 
 import matplotlib
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
 
-matplotlib.use("Agg")  # no display needed; notebooks show the returned figure inline
-
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-
-from .resources import load_yaml  # noqa: E402
+from .resources import load_yaml
 
 WIDTH = 8.0
 STYLE = {
@@ -160,7 +157,7 @@ def timeline_chart(quotes: pd.DataFrame, actors: pd.DataFrame, length: int):
     ax.set_ylabel("Speaker")
     ax.set_title("Where each voice appears")
     ax.legend(handles=[plt.Line2D([], [], marker=m, ls="", color="#555555", label=k) for k, m in markers.items()],
-              loc="lower right", fontsize=8, title="Statement", title_fontsize=8)
+              loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Statement", title_fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -211,31 +208,42 @@ def positions_chart(stances: pd.DataFrame, labels: dict):
         if g != prev:
             ax.axhline(yy + 0.5, color="#DDDDDD", lw=0.8, zorder=0)
             prev = g
-    _legend(ax, df["institution"], loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _legend(ax, df["institution"], loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3)
     fig.tight_layout()
     return fig
 
 
-def concept_heatmap(statements: pd.DataFrame, concepts: pd.DataFrame, actors: pd.DataFrame):
-    """Actor x concept matrix: agreement (+) or disagreement (-) with each concept."""
+def concept_heatmap(statements: pd.DataFrame, concepts: pd.DataFrame, actors: pd.DataFrame,
+                    order: list[str] | None = None):
+    """Actor x concept matrix: the position on the policy (K00) and agreement with each concept."""
     use_style()
     order_c = [c for c in concepts["concept_id"] if c in set(statements["concept_id"])]
-    order_a = list(dict.fromkeys(statements.sort_values("actor_id")["actor_id"]))
+    order_a = [a for a in (order or []) if a in set(statements["actor_id"])]
+    order_a += [a for a in dict.fromkeys(statements.sort_values("actor_id")["actor_id"]) if a not in order_a]
     names = dict(zip(actors["actor_id"], actors["name"]))
-    m = np.full((len(order_a), len(order_c)), np.nan)
+    agree = _colours()["agreement"]
+    rgb = np.ones((len(order_a), len(order_c), 3))
+    values = {}
     for r in statements.itertuples(index=False):
-        m[order_a.index(r.actor_id), order_c.index(r.concept_id)] = max(-2, min(2, r.agreement))
+        i, j = order_a.index(r.actor_id), order_c.index(r.concept_id)
+        v = int(max(-2, min(2, r.agreement)))
+        values[(i, j)] = v
+        colour = position_colour(v) if r.concept_id == "K00" else (agree["congruence"] if v > 0 else agree["conflict"])
+        rgba = matplotlib.colors.to_rgb(colour)
+        mix = 1.0 if r.concept_id == "K00" else 0.55
+        rgb[i, j] = [1 - mix + mix * c for c in rgba]
     fig, ax = plt.subplots(figsize=(WIDTH, 0.34 * len(order_a) + 2.6))
-    cmap = matplotlib.colors.ListedColormap([position_colour(k) for k in (-2, -1, 0, 1, 2)])
-    ax.imshow(m, cmap=cmap, vmin=-2.5, vmax=2.5, aspect="auto")
+    ax.imshow(rgb, aspect="auto")
     ax.set_xticks(range(len(order_c)), order_c, fontsize=8)
     ax.set_yticks(range(len(order_a)), [_wrap(names[a], 36) for a in order_a], fontsize=8)
-    for (i, j), v in np.ndenumerate(m):
-        if not np.isnan(v):
-            ax.text(j, i, f"{int(v):+d}", ha="center", va="center", fontsize=7)
-    ax.set_xlabel("Concept (see the table of concepts; K00 is the position on the policy)")
-    ax.set_ylabel("Actor")
-    ax.set_title("Who agrees (+) and disagrees (\u2212) with what")
+    for (i, j), v in values.items():
+        ax.text(j, i, f"{v:+d}" if order_c[j] == "K00" else ("agree" if v > 0 else "disagree"),
+                ha="center", va="center", fontsize=6.5)
+    if "K00" in order_c:
+        ax.axvline(order_c.index("K00") + 0.5, color="#333333", lw=0.8)
+    ax.set_xlabel("Concept (K00: position on the policy, \u22122 to +2; others: see the table of concepts)")
+    ax.set_ylabel("Actor (most supportive first)")
+    ax.set_title("Who agrees and disagrees with what")
     fig.tight_layout()
     return fig
 
@@ -250,14 +258,15 @@ def network_chart(signed: nx.Graph, coalitions: pd.DataFrame, actors: pd.DataFra
     # deterministic layout: coalitions on a circle of circles
     groups = sorted(set(coal.get(n, 0) for n in nodes))
     pos = {}
+    spread = 2.2
     for k, g in enumerate(groups):
         members = [n for n in nodes if coal.get(n, 0) == g]
-        cx, cy = np.cos(2 * np.pi * k / len(groups)), np.sin(2 * np.pi * k / len(groups))
+        cx = (k - (len(groups) - 1) / 2) * spread
         for j, n in enumerate(members):
-            r = 0.15 + 0.06 * len(members)
-            ang = 2 * np.pi * j / max(1, len(members))
-            pos[n] = (cx * 1.6 + r * np.cos(ang), cy * 1.6 + r * np.sin(ang))
-    fig, ax = plt.subplots(figsize=(WIDTH, 6.0))
+            r = 0.25 + 0.09 * len(members)
+            ang = np.pi / 2 + 2 * np.pi * j / max(1, len(members))
+            pos[n] = (cx + r * np.cos(ang), r * np.sin(ang))
+    fig, ax = plt.subplots(figsize=(WIDTH, 5.4))
     colours = _colours()["agreement"]
     for a, b, d in sorted(signed.edges(data=True)):
         w = d["weight"]
@@ -270,16 +279,15 @@ def network_chart(signed: nx.Graph, coalitions: pd.DataFrame, actors: pd.DataFra
         ax.annotate(_wrap(names.get(n, n), 22), pos[n], xytext=(0, -14), textcoords="offset points",
                     ha="center", va="top", fontsize=7, zorder=3)
     for k, g in enumerate(groups):
-        cx, cy = np.cos(2 * np.pi * k / len(groups)) * 1.6, np.sin(2 * np.pi * k / len(groups)) * 1.6
-        ax.text(cx, cy + 0.25 + 0.06 * sum(1 for n in nodes if coal.get(n, 0) == g), f"Coalition {g}",
-                ha="center", fontsize=9, fontweight="bold")
+        cx = (k - (len(groups) - 1) / 2) * spread
+        top = 0.25 + 0.09 * sum(1 for n in nodes if coal.get(n, 0) == g)
+        ax.text(cx, top + 0.25, f"Camp {g}", ha="center", fontsize=9, fontweight="bold")
     ax.set_title("Agreement (green) and conflict (red) between actors")
     ax.set_xlabel("Actors placed by coalition; line width shows the strength of the tie")
     ax.set_ylabel("")
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.set_aspect("equal")
-    ax.margins(0.15)
+    ax.margins(0.12)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     fig.tight_layout()

@@ -116,3 +116,60 @@ def glue_text(key: str, value) -> "Text":
     text = Text(value)
     glue(key, text, display=False)
     return text
+
+
+def hierarchy_html(actors: pd.DataFrame) -> str:
+    """Country -> institution -> actors, as a nested list (the institutional map of the story)."""
+    people = actors[actors["type"].isin(["person", "anonymous", "group", "organization"])]
+    tree: dict[str, dict[str, list[str]]] = {}
+    for r in people.itertuples(index=False):
+        country = r.country or "country not stated"
+        for inst in [i.strip() for i in str(r.institution).split(";") if i.strip()] or ["institution not stated"]:
+            label = html.escape(r.name)
+            if r.role and r.type != "organization":
+                label += f' <span style="color:#666">({html.escape(r.role)}{", former" if r.former else ""})</span>'
+            tree.setdefault(country, {}).setdefault(inst, []).append(label)
+    out = ['<ul class="actor-hierarchy">']
+    for country in sorted(tree, key=lambda c: (c == "country not stated", c)):
+        out.append(f"<li><strong>{html.escape(country)}</strong><ul>")
+        for inst in sorted(tree[country], key=lambda i: (i == "institution not stated", i)):
+            colour = colour_for(inst if inst != "institution not stated" else "")
+            out.append(f'<li><span style="display:inline-block;width:.8em;height:.8em;background:{colour};'
+                       f'margin-right:.4em"></span>{html.escape(inst)}<ul>')
+            out.extend(f"<li>{item}</li>" for item in tree[country][inst])
+            out.append("</ul></li>")
+        out.append("</ul></li>")
+    out.append("</ul>")
+    return "".join(out)
+
+
+def split_markdown(split, stance_labels: dict) -> str:
+    """The disagreement told in prose, from :func:`analysis.network.describe_split`."""
+    def label(score: float) -> str:
+        return stance_labels[int(max(-2, min(2, round(score))))]
+
+    lines = []
+    for camp in split.camps:
+        who = ", ".join(camp.members)
+        lines.append(f"**Camp {camp.coalition}** ({len(camp.members)} voices; average position "
+                     f"{camp.mean_score:+.1f}, *{label(camp.mean_score)}*): {who}.")
+        if camp.conditions:
+            lines.append(f"- What they demand or attach as conditions: " +
+                         "; ".join(f"\u201c{c}\u201d" for c in camp.conditions[:4]) + ".")
+        if camp.agrees_with:
+            lines.append("- What most of them agree with: " + "; ".join(camp.agrees_with[:3]) + ".")
+        if camp.evidence:
+            lines.append(f"- The claims they rest on: {', '.join(camp.evidence[:12])}"
+                         + (" \u2026" if len(camp.evidence) > 12 else "") + ".")
+        lines.append("")
+    if split.shared:
+        lines.append("**Common ground** (concepts on which voices of different camps take the same side): "
+                     + "; ".join(split.shared[:5]) + ".")
+        lines.append("")
+    if split.dividing:
+        lines.append("**Fault lines** (concepts on which voices of different camps take opposite sides): "
+                     + "; ".join(split.dividing[:5]) + ".")
+        lines.append("")
+    if split.unaligned:
+        lines.append("**Not aligned with any camp**: " + ", ".join(split.unaligned) + ".")
+    return "\n".join(lines)
