@@ -27,8 +27,9 @@ live in ``analysis/data/text_rules.yml``.
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -130,24 +131,39 @@ class Article:
 # --------------------------------------------------------------------------- loading
 
 def load_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> Article:
-    """Read, check and clean one article file; raise :class:`ArticleError` on bad input."""
+    """Read, check and clean one article file; raise :class:`ArticleError` on bad input.
+
+    The file is only read, never written. See :func:`article_from_bytes` for
+    the checks; the size limit (:data:`MAX_BYTES`) is checked before reading.
+    """
+    raw = read_article_bytes(path, max_bytes)
     path = Path(path)
-    if not path.is_file():
-        raise ArticleError(path, "no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ArticleError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one article")
-    raw = path.read_bytes()
-    return article_from_bytes(raw, doc_id=path.stem, path=str(path), encoding=encoding)
+    return article_from_bytes(raw, doc_id=path.stem, path=str(path), encoding=encoding, max_bytes=max_bytes)
 
 
-def article_from_bytes(raw: bytes, doc_id: str, path: str = "", encoding: str = "utf-8") -> Article:
-    """Decode and check raw bytes, then build the :class:`Article`."""
+def article_from_bytes(
+    raw: bytes, doc_id: str, path: str = "", encoding: str = "utf-8", max_bytes: int = MAX_BYTES,
+) -> Article:
+    """Decode and check raw bytes, then build the :class:`Article`.
+
+    Refused with an :class:`ArticleError` (one line naming the file and the
+    problem): more than ``max_bytes`` bytes, empty or whitespace-only,
+    binary, not decodable with ``encoding``, HTML instead of plain text.
+    Accepted with a warning in :attr:`Article.warnings`: text that does not
+    look like English (see :func:`english_share`).
+    """
     name = path or doc_id
+    if len(raw) > max_bytes:
+        raise ArticleError(name, _too_big(len(raw), max_bytes))
+    wide = _is_wide_encoding(encoding)
     if not raw.strip():
         raise ArticleError(name, "file is empty" if not raw else "file contains only whitespace")
-    if b"\x00" in raw[:8192]:
-        raise ArticleError(name, "binary file (contains NUL bytes), not text")
+    if not wide:
+        bom = _wide_bom(raw)
+        if bom:
+            raise ArticleError(name, f"file is {bom} text (byte-order mark); pass --encoding {bom.lower()}")
+        if b"\x00" in raw[:8192]:
+            raise ArticleError(name, "binary file (contains NUL bytes), not text")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -158,10 +174,27 @@ def article_from_bytes(raw: bytes, doc_id: str, path: str = "", encoding: str = 
         ) from None
     except LookupError:
         raise ArticleError(name, f"unknown encoding {encoding!r}") from None
+    if not text.replace("\ufeff", "").strip():
+        raise ArticleError(name, "file contains only whitespace")
+    if "\x00" in text:
+        raise ArticleError(name, "binary file (contains NUL characters), not text")
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > max(3, len(text) // 100):
         raise ArticleError(name, "binary file (many control characters), not text")
-    return article_from_text(text, doc_id=doc_id, path=path)
+    tags = html_tag_count(text)
+    if tags:
+        raise ArticleError(
+            name, f"looks like HTML ({tags} tags), not plain text; save the article's text as a .txt file first",
+        )
+    article = article_from_text(text, doc_id=doc_id, path=path)
+    share, words = english_share(text)
+    if words >= LANGUAGE_MIN_WORDS and share < ENGLISH_MIN_SHARE:
+        note = (
+            f"does not look like English ({share:.0%} of {words} words are English stop words, "
+            f"English news has {ENGLISH_MIN_SHARE:.0%} or more); analysed anyway, expect little to be found"
+        )
+        article = replace(article, warnings=article.warnings + (note,))
+    return article
 
 
 def article_from_text(text: str, doc_id: str = "article", path: str = "") -> Article:
@@ -625,3 +658,91 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             spans.append((open_at + 1, i))
             open_at = None
     return spans
+
+
+# --------------------------------------------------------------------------- input checks
+
+#: A text with fewer words than this is too short for the language check.
+LANGUAGE_MIN_WORDS = 30
+#: Share of English stop words below which a text is reported as not English.
+#: English news runs at 35-50%; French, German, Spanish or Italian text at 0-10%.
+ENGLISH_MIN_SHARE = 0.2
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_HTML_TAG = re.compile(
+    r"<(?:!doctype\s+html|/?(?:html|head|body|title|meta|link|script|style|div|span|p|br|hr|a|img|table|tr|td|th|"
+    r"ul|ol|li|h[1-6]|em|strong|b|i|iframe|article|section|nav|header|footer|form|input)\b[^<>]*)>",
+    re.IGNORECASE,
+)
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+
+
+def read_article_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of an article file, checked for existence and size before reading.
+
+    Raises :class:`ArticleError` for a missing or unreadable file or one over
+    ``max_bytes``; never reads more than ``max_bytes + 1`` bytes.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ArticleError(path, "no such file" if not path.exists() else "not a regular file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(path, _too_big(size, max_bytes))
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read the file ({exc.strerror or exc.__class__.__name__})") from None
+    if len(raw) > max_bytes:  # grew since stat
+        raise ArticleError(path, _too_big(len(raw), max_bytes))
+    return raw
+
+
+def html_tag_count(text: str) -> int:
+    """Number of HTML tags if ``text`` looks like an HTML page or fragment, else 0.
+
+    HTML is a page start (``<!DOCTYPE html>``, ``<html>``, ``<head>``, ``<body>``)
+    or at least three tags; an article that merely mentions a tag is plain text.
+    """
+    count = len(_HTML_TAG.findall(text))
+    if count >= 3 or (count and _HTML_START.match(text)):
+        return count
+    return 0
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """``(share, words)``: the share of words that are English stop words, and the word count.
+
+    The stop words are ``analysis/data/stopwords_en.csv``. A cheap language
+    test that needs no model: function words make up a large, stable share
+    of any English text and almost none of a text in another language.
+    """
+    from .resources import word_set
+
+    stop = word_set("stopwords_en.csv")
+    words = [w.replace("\u2019", "'") for w in _WORD.findall(text.lower())]
+    if not words:
+        return 0.0, 0
+    return sum(1 for w in words if w in stop) / len(words), len(words)
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one article (see --max-bytes)"
+
+
+def _is_wide_encoding(encoding: str) -> bool:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32"))
+
+
+def _wide_bom(raw: bytes) -> str:
+    """``"UTF-16"`` or ``"UTF-32"`` if ``raw`` starts with that byte-order mark, else ``""``."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    return ""
