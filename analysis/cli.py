@@ -1,16 +1,25 @@
 """Command line: ``python -m analysis <command>``.
 
-``extract``   analyse articles and write the tables (CSV or Parquet) and GraphML files
+``extract``   analyse articles and write the tables (CSV or Parquet), GraphML files and a manifest;
+              streams any number of articles, in worker processes (``--jobs``) or on Dask
+              (``--dask``), and resumes an interrupted or repeated run (see :mod:`analysis.scale`)
 ``check``     check input files and show what cleaning would repair, without analysing
 ``evaluate``  score the analysis against a gold annotation
 ``model``     show which spaCy model is used and where it comes from
 
-Errors in the input are reported in one line naming the file and the
-problem, never with a traceback; the exit status is non-zero.
+Bad input is reported in one line naming the file and the problem, never
+with a traceback: ``error: <path>: <problem>`` when the run is one file
+(exit status 2, nothing written), ``skipped: <path>: <problem>`` for each
+bad file of a folder (the others are analysed; exit status 1).
+``warning: <path>: ...`` lines (text that does not look like English) do
+not change the exit status. Exit status 0: every file was analysed; 2: bad
+usage or nothing could be analysed; 3: an unexpected failure (``--debug``
+shows its traceback); 130: interrupted (rerun the command to resume).
 """
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 
@@ -24,45 +33,74 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def _paths(args) -> list[Path]:
-    paths = list(iter_article_paths(args.paths))
     missing = [p for p in map(Path, args.paths) if not p.exists()]
     if missing:
         raise ArticleError(missing[0], "no such file or folder")
+    paths = list(iter_article_paths(args.paths))
     if not paths:
         raise ArticleError(args.paths[0], "no article files (*.txt) found")
     return paths
 
 
-def cmd_extract(args) -> int:
-    from .network import write_graphml
-    from .output import write_tables
-    from .pipeline import analyse_doc, tables
-    from .nlp import load_pipeline, parse
+def _check_options(args) -> str | None:
+    """The problem with the reading options, if any."""
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        return f"unknown encoding {args.encoding!r} (--encoding)"
+    if args.max_bytes < 1:
+        return "--max-bytes must be a positive number of bytes"
+    return None
 
-    paths = _paths(args)
-    nlp = load_pipeline()
-    analyses = []
-    failed = 0
-    for path in paths:
+
+def cmd_extract(args) -> int:
+    from .scale import ExtractError, extract
+
+    problem = _check_options(args)
+    if problem:
+        return _fail(problem)
+    if args.jobs < 1 or args.batch_size < 1:
+        return _fail("--jobs and --batch-size must be at least 1")
+    if args.format == "parquet":
         try:
-            article = load_article(path, encoding=args.encoding, max_bytes=args.max_bytes)
-        except ArticleError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        analyses.append(analyse_doc(article, parse(article, nlp), keep_doc=False))
-    if not analyses:
-        return _fail("no article could be analysed")
-    out = Path(args.out)
-    written = write_tables(tables(analyses), out, args.format)
-    for a in analyses:
-        written += write_graphml(a.network, out / "graphml", a.doc_id)
+            import pyarrow  # noqa: F401
+        except ImportError:
+            return _fail("--format parquet needs pyarrow: pip install 'news-disagreement[parquet]'")
+    paths = _paths(args)
+    single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
+
+    def report(line: str) -> None:
+        if single and line.startswith("skipped: "):
+            line = "error: " + line[len("skipped: "):]
+        from tqdm import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+
+    try:
+        summary = extract(
+            paths, args.out, fmt=args.format, jobs=args.jobs, batch_size=args.batch_size, encoding=args.encoding,
+            max_bytes=args.max_bytes, progress=not (args.quiet or single), dask=args.dask, report=report,
+        )
+    except ExtractError as exc:
+        if single and str(exc) == "no article could be analysed":
+            return 2  # the file's own error line says why
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print(f"interrupted: finished articles are kept in {args.out}; run the same command again to resume",
+              file=sys.stderr)
+        return 130
     if not args.quiet:
-        print(f"analysed {len(analyses)} article(s); wrote {len(written)} files to {out}")
-    return 1 if failed else 0
+        done = f" ({summary.resumed} unchanged since the last run)" if summary.resumed else ""
+        skipped = f"; skipped {summary.skipped} file(s)" if summary.skipped else ""
+        print(f"analysed {summary.analysed + summary.resumed} article(s){done}{skipped}; "
+              f"wrote {len(summary.written)} files to {args.out}")
+    return 1 if summary.skipped else 0
 
 
 def cmd_check(args) -> int:
+    problem = _check_options(args)
+    if problem:
+        return _fail(problem)
     paths = _paths(args)
     bad = 0
     for path in paths:
@@ -73,6 +111,8 @@ def cmd_check(args) -> int:
             bad += 1
             continue
         print(f"{path}: ok ({len(a.paragraphs)} paragraphs, {len(a.sentences)} sentences, {len(a.repairs)} repairs)")
+        for note in a.warnings:
+            print(f"warning: {path}: {note}", file=sys.stderr)
         for r in a.repairs:
             print(f"  {r.kind} at {r.start}: {r.reason}")
     return 1 if bad else 0
@@ -112,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Actors, claims, positions and policy disagreement in news articles.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected failure")
     sub = parser.add_subparsers(dest="command", metavar="command")
 
     def inputs(p):
@@ -123,8 +164,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="analyse articles and write the tables")
     inputs(p)
     p.add_argument("--out", required=True, help="folder for the tables")
-    p.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format (default csv)")
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                   help="table format (default csv; parquet needs the [parquet] extra)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (default 1); with --dask, workers of the local cluster")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="articles per nlp.pipe batch and per task (default 16)")
+    p.add_argument("--dask", nargs="?", const=True, default=None, metavar="ADDRESS",
+                   help="run on Dask: a local cluster, or the scheduler at ADDRESS (tcp://host:8786); "
+                        "needs the [dask] extra")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress bar (shown for folders, on standard error) and no summary; errors only")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="check input files and show what cleaning repairs")

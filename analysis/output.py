@@ -1,4 +1,13 @@
-"""Writing tables: atomically (temporary file, then rename), byte-identical for the same input."""
+"""Writing tables: atomically (temporary file, then rename), byte-identical for the same input.
+
+:func:`write_table` writes one DataFrame. :class:`TableSchema` and
+:class:`StreamWriter` write a table that is too big to hold, one chunk at a
+time (:func:`analysis.scale.assemble` uses them): the schema is gathered
+from every chunk first, so each column gets the dtype ``pandas.concat`` of
+all chunks would give it, and every chunk is cast to it before writing.
+
+Parquet output needs pyarrow (``pip install 'news-disagreement[parquet]'``).
+"""
 from __future__ import annotations
 
 import os
@@ -8,32 +17,186 @@ from pathlib import Path
 import pandas as pd
 
 FORMATS = ("csv", "parquet")
+PARQUET_HINT = "Parquet output needs pyarrow: pip install 'news-disagreement[parquet]'"
 
 
 def write_table(df: pd.DataFrame, path: str | Path, fmt: str = "csv") -> Path:
     """Write one table; a reader never sees a half-written file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown table format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    schema = TableSchema(fmt)
+    schema.add(df)
+    writer = StreamWriter(path, schema, fmt)
     try:
-        if fmt == "csv":
-            df.to_csv(tmp, index=False, lineterminator="\n")
-        elif fmt == "parquet":
-            try:
-                df.to_parquet(tmp, index=False)
-            except ImportError as exc:
-                raise RuntimeError("Parquet output needs pyarrow: pip install 'news-disagreement[parquet]'") from exc
-        else:
-            raise ValueError(f"unknown table format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        os.replace(tmp, path)
+        writer.write(df)
+        return writer.close()
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+        writer.abort()
 
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str = "csv") -> list[Path]:
     """Write every table of :func:`analysis.pipeline.tables` into ``folder`` as ``<name>.<fmt>``."""
     folder = Path(folder)
     return [write_table(df, folder / f"{name}.{fmt}", fmt) for name, df in tables.items()]
+
+
+def _pyarrow():
+    try:
+        import pyarrow
+        import pyarrow.parquet  # noqa: F401
+    except ImportError as exc:
+        raise RuntimeError(PARQUET_HINT) from exc
+    return pyarrow
+
+
+class TableSchema:
+    """The columns and dtypes of a table made of chunks, gathered one chunk at a time.
+
+    Chunks without rows only count when no chunk has rows (their dtypes are
+    placeholders). For Parquet, the Arrow type of each ``object`` column is
+    inferred from its values: numbers, booleans, or else strings.
+    """
+
+    def __init__(self, fmt: str = "csv") -> None:
+        self.fmt = fmt
+        self._full: pd.DataFrame | None = None
+        self._empty: pd.DataFrame | None = None
+        self._arrow: dict[str, set] = {}
+
+    def add(self, df: pd.DataFrame) -> None:
+        head = df.iloc[:0]
+        if not len(df):
+            if self._empty is None:
+                self._empty = head
+            return
+        self._full = head if self._full is None else pd.concat([self._full, head])
+        if self.fmt == "parquet":
+            pa = _pyarrow()
+            for col in df.columns:
+                if df[col].dtype == object:
+                    kind = pa.array(df[col], from_pandas=True).type if df[col].notna().any() else pa.null()
+                    self._arrow.setdefault(col, set()).add(kind)
+                else:
+                    self._arrow.setdefault(col, set())
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """An empty frame with the table's columns and dtypes."""
+        if self._full is not None:
+            return self._full
+        return self._empty if self._empty is not None else pd.DataFrame()
+
+    def cast(self, df: pd.DataFrame) -> pd.DataFrame:
+        """``df`` with the table's columns, in order, each of the table's dtype."""
+        frame = self.frame
+        df = df.reindex(columns=frame.columns)
+        for col, dtype in frame.dtypes.items():
+            if df[col].dtype != dtype:
+                try:
+                    df[col] = df[col].astype(dtype)
+                except (TypeError, ValueError):
+                    df[col] = df[col].astype(object)
+        return df
+
+    def arrow(self):
+        """The Arrow schema for Parquet output, and the object columns written as strings."""
+        pa = _pyarrow()
+        frame = self.frame
+        fields, as_text = [], []
+        for col, dtype in frame.dtypes.items():
+            if dtype == object:
+                kinds = {k for k in self._arrow.get(col, set()) if not pa.types.is_null(k)}
+                if kinds and all(pa.types.is_integer(k) for k in kinds):
+                    kind = pa.int64()
+                elif kinds and all(pa.types.is_integer(k) or pa.types.is_floating(k) for k in kinds):
+                    kind = pa.float64()
+                elif kinds and all(pa.types.is_boolean(k) for k in kinds):
+                    kind = pa.bool_()
+                else:
+                    kind = pa.string()
+                    as_text.append(col)
+                fields.append(pa.field(str(col), kind))
+            else:
+                fields.append(pa.Schema.from_pandas(frame[[col]], preserve_index=False).field(0))
+        return pa.schema(fields), as_text
+
+
+class StreamWriter:
+    """Write a table chunk by chunk into a temporary file; :meth:`close` renames it into place."""
+
+    def __init__(self, path: str | Path, schema: TableSchema, fmt: str = "csv") -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown table format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.path = Path(path)
+        self.schema = schema
+        self.fmt = fmt
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.close(fd)
+        self._buffer: list[pd.DataFrame] = []
+        self._rows = 0
+        if fmt == "csv":
+            self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
+            schema.frame.to_csv(self._fh, index=False, lineterminator="\n")
+            self._writer = None
+        else:
+            pa = _pyarrow()
+            self._arrow, self._as_text = schema.arrow()
+            self._fh = None
+            self._writer = pa.parquet.ParquetWriter(self._tmp, self._arrow)
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append the rows of one chunk."""
+        df = self.schema.cast(df)
+        if self.fmt == "csv":
+            df.to_csv(self._fh, index=False, header=False, lineterminator="\n")
+            return
+        self._buffer.append(df)
+        self._rows += len(df)
+        if self._rows >= ROW_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        pa = _pyarrow()
+        df = pd.concat(self._buffer, ignore_index=True) if len(self._buffer) > 1 else self._buffer[0]
+        for col in self._as_text:
+            df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) or pd.isna(v) else str(v))
+        self._writer.write_table(pa.Table.from_pandas(df, schema=self._arrow, preserve_index=False))
+        self._buffer, self._rows = [], 0
+
+    def close(self) -> Path:
+        """Finish the file and move it into place; returns its path."""
+        if self.fmt == "csv":
+            self._fh.close()
+        else:
+            self._flush()
+            self._writer.close()
+        os.chmod(self._tmp, 0o666 & ~umask())  # mkstemp makes files private; tables are for sharing
+        os.replace(self._tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Remove the temporary file if :meth:`close` did not move it into place."""
+        if self._fh is not None and not self._fh.closed:
+            self._fh.close()
+        if self._writer is not None:
+            try:
+                self._writer.close()
+            except Exception:  # noqa: BLE001 - already closed, or broken: the file goes anyway
+                pass
+        if os.path.exists(self._tmp):
+            os.unlink(self._tmp)
+
+
+def umask() -> int:
+    """The process's file-creation mask (read without changing it for long)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: Rows of one table buffered before a Parquet row group is written.
+ROW_GROUP_ROWS = 100_000

@@ -1,0 +1,589 @@
+"""Corpus-scale extraction: streaming, worker processes, resumption, Dask.
+
+:func:`extract` is what ``python -m analysis extract`` runs. It reads the
+input files one batch at a time, analyses each batch with
+:func:`analyse_batch` (spaCy's ``nlp.pipe`` with batching, then every stage
+of :mod:`analysis.pipeline`), and writes each article's tables to a part
+file as soon as it is done, so memory does not grow with the corpus. At the
+end it assembles the published tables from the part files in sorted
+``doc_id`` order, so the output depends only on the input, never on the
+order in which workers finish.
+
+Where the batches run:
+
+``jobs=1``
+    in this process.
+``jobs=N``
+    in ``N`` worker processes, each with its own spaCy pipeline. Each worker
+    runs the whole analysis of its batch, not only the parse: with spaCy's
+    own ``nlp.pipe(n_process=N)`` the parses come back to this process and
+    the analysis of every article would run here, one at a time.
+``dask=...``
+    on a ``dask.distributed`` cluster (``pip install .[dask]``): a
+    ``LocalCluster`` of ``jobs`` workers, or the scheduler at an address
+    such as ``tcp://10.0.0.5:8786``. Workers get the file bytes and return
+    the tables, so they need the package and the same model installed but
+    no access to the input or output folders.
+
+All three run the same :func:`analyse_batch` and the same assembly, so they
+write byte-identical tables.
+
+The output folder holds, besides the tables and ``graphml/``:
+
+``manifest.csv``
+    one row per input file: ``doc_id, path, sha256, bytes, codebook_sha256,
+    pipeline, status, tokens, problem, warnings``. ``sha256`` is the hash of
+    the file's bytes; ``pipeline`` a hash of the package's code and data,
+    the spaCy and model versions and the encoding; ``status`` is ``ok`` or
+    ``skipped``. Sorted by ``doc_id``; no timestamps.
+``.parts/``
+    one part file per analysed article (pickled DataFrames, an internal
+    cache: delete it to start afresh) and, while a run is going, the journal
+    of finished articles. A repeated run skips every article whose
+    ``sha256``, codebook and ``pipeline`` match a finished one, and so
+    resumes a run that was interrupted.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import pickle
+import sys
+import tempfile
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from . import __version__
+from .corpus import MAX_BYTES, ArticleError, article_from_bytes, read_article_bytes
+from .output import umask, write_table
+
+MANIFEST = "manifest.csv"
+PARTS = ".parts"
+JOURNAL = "journal.jsonl"
+MANIFEST_COLUMNS = [
+    "doc_id", "path", "sha256", "bytes", "codebook_sha256", "pipeline", "status", "tokens", "problem", "warnings",
+]
+#: The GraphML files of one article: ``graphml/<doc_id>.<kind>.graphml`` (see :func:`analysis.network.write_graphml`).
+GRAPHML_KINDS = ("actor_concept", "actor_signed")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How articles are read and analysed; sent to every worker."""
+
+    encoding: str = "utf-8"
+    max_bytes: int = MAX_BYTES
+    batch_size: int = 16
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input file, read by the coordinating process: what a worker needs."""
+
+    doc_id: str
+    path: str
+    raw: bytes
+    sha256: str
+    codebook: dict | None = None
+    codebook_sha256: str = ""
+
+
+@dataclass
+class Result:
+    """What happened to one input file."""
+
+    doc_id: str
+    path: str
+    sha256: str = ""
+    size: int = 0
+    codebook_sha256: str = ""
+    status: str = "ok"  # "ok" or "skipped"
+    problem: str = ""
+    warnings: tuple[str, ...] = ()
+    tokens: int = 0
+    tables: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
+    network: object | None = field(default=None, repr=False)
+    resumed: bool = False
+
+
+@dataclass
+class Summary:
+    """The outcome of :func:`extract`."""
+
+    analysed: int = 0
+    resumed: int = 0
+    skipped: int = 0
+    tokens: int = 0
+    written: list[Path] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list, repr=False)
+
+
+class ExtractError(RuntimeError):
+    """A run that cannot go on (no article analysed, a cluster that differs, ...)."""
+
+
+# --------------------------------------------------------------------------- one batch
+
+def analyse_batch(items: list[Item], options: Options) -> list[Result]:
+    """Check, parse and analyse a batch of articles; runs in a worker.
+
+    Parsing goes through ``nlp.pipe`` (batched); an article whose checks
+    fail, or whose analysis raises, becomes a ``skipped`` result naming the
+    problem, and the rest of the batch goes on. Results come in input order.
+    """
+    from .nlp import load_pipeline, parse_many
+
+    nlp = load_pipeline(options.model)
+    results: dict[int, Result] = {}
+    articles = []
+    for i, item in enumerate(items):
+        base = Result(item.doc_id, item.path, item.sha256, len(item.raw), item.codebook_sha256)
+        try:
+            article = article_from_bytes(
+                item.raw, doc_id=item.doc_id, path=item.path, encoding=options.encoding, max_bytes=options.max_bytes,
+            )
+        except ArticleError as exc:
+            base.status, base.problem = "skipped", exc.problem
+            results[i] = base
+            continue
+        base.warnings = article.warnings
+        results[i] = base
+        articles.append((i, article))
+    try:
+        parsed = list(parse_many((a for _, a in articles), nlp, batch_size=options.batch_size))
+    except Exception:  # noqa: BLE001 - one bad text must not lose the batch: parse one by one
+        parsed = []
+        for _, article in articles:
+            try:
+                parsed.extend(parse_many([article], nlp, batch_size=1))
+            except Exception as exc:  # noqa: BLE001
+                parsed.append((article, exc))
+    for (i, _), (article, doc) in zip(articles, parsed):
+        _analyse_one(results[i], article, doc, items[i].codebook)
+    return [results[i] for i in range(len(items))]
+
+
+def _analyse_one(result: Result, article, doc, codebook: dict | None) -> None:
+    from .pipeline import analyse_doc, article_tables
+
+    if isinstance(doc, Exception):
+        result.status, result.problem = "skipped", _failure("parsing", doc)
+        return
+    try:
+        analysis = analyse_doc(article, doc, codebook=codebook, keep_doc=False)
+        result.tables = article_tables(analysis)
+    except Exception as exc:  # noqa: BLE001 - reported per article, the corpus goes on
+        result.status, result.problem = "skipped", _failure("analysis", exc)
+        return
+    result.network = analysis.network
+    result.tokens = len(doc)
+
+
+def _failure(stage: str, exc: Exception) -> str:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{stage} failed ({type(exc).__name__}{': ' + first if first else ''}); please report this as a bug"
+
+
+# --------------------------------------------------------------------------- fingerprint
+
+def pipeline_fingerprint(encoding: str = "utf-8", model: str | None = None) -> str:
+    """A short hash of everything besides the input that decides the output.
+
+    The package's code and data files, the versions of the package, spaCy,
+    pandas and the model, and the text encoding. A part file made under
+    another fingerprint is not reused.
+    """
+    import spacy
+
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    h = hashlib.sha256()
+    meta = nlp.meta
+    for value in (__version__, spacy.__version__, pd.__version__, meta.get("name"), meta.get("version"), encoding):
+        h.update(f"{value}\0".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
+        if path.is_file():
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def _worker_fingerprint(encoding: str, model: str | None) -> str:
+    return pipeline_fingerprint(encoding, model)
+
+
+# --------------------------------------------------------------------------- the run
+
+def extract(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    *,
+    fmt: str = "csv",
+    jobs: int = 1,
+    batch_size: int = 16,
+    encoding: str = "utf-8",
+    max_bytes: int = MAX_BYTES,
+    progress: bool = True,
+    dask: str | bool | None = None,
+    dask_processes: bool = True,
+    report: Callable[[str], None] | None = None,
+) -> Summary:
+    """Analyse article files and write the tables, the GraphML files and the manifest into ``out``.
+
+    ``paths`` are article files (already expanded from folders, see
+    :func:`analysis.corpus.iter_article_paths`). ``report`` receives the
+    ``skipped: ...`` and ``warning: ...`` lines (default: standard error).
+    Raises :class:`ExtractError` if no article could be analysed; then
+    nothing is written.
+    """
+    from tqdm import tqdm
+
+    from .nlp import model_name
+
+    paths = [Path(p) for p in paths]
+    out = Path(out)
+    model = model_name()
+    jobs = max(1, int(jobs))
+    options = Options(encoding=encoding, max_bytes=max_bytes, batch_size=batch_size, model=model)
+    fingerprint = pipeline_fingerprint(encoding, model)
+    done = _finished(out, fingerprint)
+    previous = _previous_doc_ids(out)
+    summary = Summary()
+    bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+               smoothing=0.1)
+    say = report or (lambda line: tqdm.write(line, file=sys.stderr))
+    store = _Store(out, fingerprint)
+
+    def handle(result: Result) -> None:
+        store.record(result)
+        summary.results.append(_slim(result))
+        if result.status == "ok":
+            summary.tokens += result.tokens
+            if result.resumed:
+                summary.resumed += 1
+            else:
+                summary.analysed += 1
+        else:
+            summary.skipped += 1
+            say(f"skipped: {result.path}: {result.problem}")
+        for note in result.warnings:
+            if not result.resumed:
+                say(f"warning: {result.path}: {note}")
+        bar.update(1)
+
+    task = min(batch_size, max(1, math.ceil(len(paths) / (jobs * 4)))) if jobs > 1 or dask else batch_size
+    batches = _batches(paths, done, task, max_bytes, handle)
+    try:
+        if dask is not None and dask is not False:
+            _run_dask(batches, options, handle, jobs, None if dask is True else str(dask), dask_processes,
+                      fingerprint)
+        elif jobs > 1:
+            _run_pool(batches, options, handle, jobs)
+        else:
+            for batch in batches:
+                for result in analyse_batch(batch, options):
+                    handle(result)
+    finally:
+        bar.close()
+        store.close()
+    ok = sorted((r for r in summary.results if r.status == "ok"), key=lambda r: r.doc_id)
+    if not ok:
+        raise ExtractError("no article could be analysed")
+    parts = [(r.doc_id, store.part_path(r.doc_id, r.sha256)) for r in ok]
+    summary.written = assemble(out, parts, fmt)
+    summary.written.append(_write_manifest(out, summary.results, fingerprint))
+    store.finish({p.name for _, p in parts}, {r.doc_id for r in ok}, previous)
+    summary.written.extend(out / "graphml" / f"{r.doc_id}.{kind}.graphml" for r in ok for kind in GRAPHML_KINDS)
+    return summary
+
+
+def _slim(result: Result) -> Result:
+    """The result without its tables, kept for the manifest."""
+    return Result(result.doc_id, result.path, result.sha256, result.size, result.codebook_sha256, result.status,
+                  result.problem, result.warnings, result.tokens, resumed=result.resumed)
+
+
+def _batches(
+    paths: list[Path], done: dict[tuple[str, str, str], Result], size: int, max_bytes: int,
+    handle: Callable[[Result], None],
+) -> Iterator[list[Item]]:
+    """Read the inputs lazily into batches; files that fail to read, repeats and finished articles are handled here."""
+    from .claims import CodebookError, codebook_path, load_codebook
+
+    seen: dict[str, Path] = {}
+    batch: list[Item] = []
+    for path in paths:
+        doc_id = path.stem
+        if doc_id in seen:
+            handle(Result(doc_id, str(path), status="skipped",
+                          problem=f"another input, {seen[doc_id]}, has the same name (doc_id {doc_id!r}); rename one"))
+            continue
+        seen[doc_id] = path
+        try:
+            raw = read_article_bytes(path, max_bytes)
+        except ArticleError as exc:
+            handle(Result(doc_id, str(path), status="skipped", problem=exc.problem))
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        codebook, codebook_sha = None, ""
+        # The same rule as analyse_doc uses: <stem>.codebook.yml beside the article.
+        book = codebook_path(SimpleNamespace(path=str(path)))
+        if book is not None:
+            codebook_sha = hashlib.sha256(book.read_bytes()).hexdigest()
+            try:
+                codebook = load_codebook(book)
+            except CodebookError as exc:
+                handle(Result(doc_id, str(path), sha, len(raw), codebook_sha, status="skipped", problem=str(exc)))
+                continue
+        previous = done.get((doc_id, sha, codebook_sha))
+        if previous is not None:
+            handle(Result(doc_id, str(path), sha, len(raw), codebook_sha, tokens=previous.tokens,
+                          warnings=previous.warnings, resumed=True))
+            continue
+        batch.append(Item(doc_id, str(path), raw, sha, codebook, codebook_sha))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _init_worker(model: str | None) -> None:
+    from .nlp import load_pipeline
+
+    load_pipeline(model)
+
+
+def _run_pool(batches: Iterator[list[Item]], options: Options, handle, jobs: int) -> None:
+    """Run batches in ``jobs`` processes; at most two batches per worker are in flight."""
+    context = get_context("spawn")  # a fresh interpreter: safe with threads, the same on every OS
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options.model,)) as pool:
+        pending = set()
+        try:
+            for batch in batches:
+                while len(pending) >= 2 * jobs:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        for result in future.result():
+                            handle(result)
+                pending.add(pool.submit(analyse_batch, batch, options))
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    for result in future.result():
+                        handle(result)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+def _run_dask(batches, options: Options, handle, jobs: int, address: str | None, processes: bool,
+              fingerprint: str) -> None:
+    """Run batches on a Dask cluster: a LocalCluster, or the scheduler at ``address``."""
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ExtractError("--dask needs Dask: pip install 'news-disagreement[dask]'") from None
+    cluster = None
+    if address:
+        client = Client(address, timeout="30s")
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        if address:
+            theirs = client.run(_worker_fingerprint, options.encoding, options.model)
+            differ = sorted(w for w, f in theirs.items() if f != fingerprint)
+            if differ:
+                raise ExtractError(
+                    f"the Dask worker(s) {', '.join(differ)} run another version of the analysis, of spaCy or "
+                    "of the model than this machine; install the same versions everywhere"
+                )
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+        pending = as_completed()
+        in_flight = 0
+        for batch in batches:
+            pending.add(client.submit(analyse_batch, batch, options, pure=False))
+            in_flight += 1
+            while in_flight >= window:
+                future = next(pending)
+                in_flight -= 1
+                for result in future.result():
+                    handle(result)
+                future.release()
+        for future in pending:
+            for result in future.result():
+                handle(result)
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --------------------------------------------------------------------------- parts and manifest
+
+class _Store:
+    """The output folder's part files, journal and GraphML files, written by one process."""
+
+    def __init__(self, out: Path, fingerprint: str) -> None:
+        self.out = out
+        self.fingerprint = fingerprint
+        self.parts = out / PARTS
+        self._journal = None
+
+    def part_path(self, doc_id: str, sha256: str) -> Path:
+        return self.parts / f"{doc_id}.{sha256[:16]}.pkl"
+
+    def record(self, result: Result) -> None:
+        if result.status != "ok" or result.resumed:
+            return
+        from .network import write_graphml
+
+        self.parts.mkdir(parents=True, exist_ok=True)
+        _atomic_bytes(self.part_path(result.doc_id, result.sha256),
+                      pickle.dumps(result.tables, protocol=pickle.HIGHEST_PROTOCOL))
+        write_graphml(result.network, self.out / "graphml", result.doc_id)
+        if self._journal is None:
+            self._journal = (self.parts / JOURNAL).open("a", encoding="utf-8")
+        self._journal.write(json.dumps(_row(_slim(result), self.fingerprint), sort_keys=True) + "\n")
+        self._journal.flush()
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    def finish(self, keep_parts: set[str], keep_ids: set[str], previous: set[str]) -> None:
+        """Drop the journal (the manifest now holds it), stale part files, and the
+        GraphML files of articles an earlier run wrote that are no longer in the input."""
+        (self.parts / JOURNAL).unlink(missing_ok=True)
+        for part in self.parts.glob("*.pkl"):
+            if part.name not in keep_parts:
+                part.unlink()
+        for doc_id in previous - keep_ids:
+            for kind in GRAPHML_KINDS:
+                (self.out / "graphml" / f"{doc_id}.{kind}.graphml").unlink(missing_ok=True)
+
+
+def _row(result: Result, fingerprint: str) -> dict:
+    return {
+        "doc_id": result.doc_id, "path": result.path, "sha256": result.sha256, "bytes": result.size,
+        "codebook_sha256": result.codebook_sha256, "pipeline": fingerprint, "status": result.status,
+        "tokens": result.tokens, "problem": result.problem, "warnings": " | ".join(result.warnings),
+    }
+
+
+def _finished(out: Path, fingerprint: str) -> dict[tuple[str, str, str], Result]:
+    """Articles analysed by an earlier run under the same fingerprint whose part file is still there.
+
+    Read from the manifest of the last complete run and from the journal of
+    an interrupted one.
+    """
+    rows: list[dict] = []
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        with manifest.open(encoding="utf-8", newline="") as fh:
+            rows.extend(csv.DictReader(fh))
+    journal = out / PARTS / JOURNAL
+    if journal.is_file():
+        for line in journal.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue  # a line cut short when a run was killed
+            if isinstance(row, dict):
+                rows.append(row)
+    done = {}
+    store = _Store(out, fingerprint)
+    for row in rows:
+        if row.get("status") != "ok" or row.get("pipeline") != fingerprint:
+            continue
+        key = (row["doc_id"], row["sha256"], row.get("codebook_sha256") or "")
+        if store.part_path(row["doc_id"], row["sha256"]).is_file():
+            warnings = tuple(w for w in str(row.get("warnings") or "").split(" | ") if w)
+            done[key] = Result(row["doc_id"], row["path"], row["sha256"], int(row.get("bytes") or 0),
+                               key[2], tokens=int(row.get("tokens") or 0), warnings=warnings)
+    return done
+
+
+def _previous_doc_ids(out: Path) -> set[str]:
+    """Articles named in the output folder's manifest (any run), to tidy their files away."""
+    manifest = out / MANIFEST
+    if not manifest.is_file():
+        return set()
+    with manifest.open(encoding="utf-8", newline="") as fh:
+        return {row["doc_id"] for row in csv.DictReader(fh) if row.get("doc_id")}
+
+
+def _write_manifest(out: Path, results: list[Result], fingerprint: str) -> Path:
+    rows = sorted((_row(r, fingerprint if r.status == "ok" else "") for r in results),
+                  key=lambda r: (r["doc_id"], r["path"]))
+    return write_table(pd.DataFrame(rows, columns=MANIFEST_COLUMNS), out / MANIFEST, "csv")
+
+
+def _atomic_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~umask())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# --------------------------------------------------------------------------- assembly
+
+def _load_part(path: Path) -> dict[str, pd.DataFrame]:
+    with path.open("rb") as fh:
+        return pickle.load(fh)
+
+
+def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -> list[Path]:
+    """Write the published tables from part files, in the given (sorted) order.
+
+    Two passes, one part in memory at a time: the first finds each table's
+    columns and the dtype ``pandas.concat`` would give the whole column, the
+    second writes every part's rows cast to it. So the tables equal those of
+    :func:`analysis.pipeline.tables` over all the articles, without holding
+    them all.
+    """
+    from .output import FORMATS, StreamWriter, TableSchema
+    from .pipeline import TABLES
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown table format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out = Path(out)
+    schemas = {name: TableSchema(fmt) for name in TABLES}
+    for _, path in parts:
+        for name, df in _load_part(path).items():
+            schemas.setdefault(name, TableSchema(fmt)).add(df)
+    writers = {}
+    try:
+        for name, schema in schemas.items():
+            writers[name] = StreamWriter(out / f"{name}.{fmt}", schema, fmt)
+        for _, path in parts:
+            for name, df in _load_part(path).items():
+                if len(df):
+                    writers[name].write(df)
+        return [w.close() for w in writers.values()]
+    finally:
+        for w in writers.values():
+            w.abort()
