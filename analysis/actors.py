@@ -262,7 +262,13 @@ class _Extractor:
         self.heading_tokens = self._tokens_in(s for s in article.sentences if s.kind == "heading")
         self.dateline_end = len(article.dateline)
         self.home = country_of(article.place.split(",")[0]) if article.place else ""
+        if not self.home:
+            # a dateline that is not a capital: the country the article names most
+            named = [country_of(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP")]
+            named = [c for c in named if c]
+            self.home = max(dict.fromkeys(named), key=named.count) if named else ""
         self.quotes = quotation_spans(article.text)
+        self.reporting = frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
         self.sent_of = {}
         for k, sent in enumerate(doc.sents):
             for t in sent:
@@ -635,7 +641,13 @@ class _Extractor:
                     self.org_actor(self.text(first, tok.i + 1), row[0], row[1], tok.i,
                                    (doc[first].idx, tok.idx + len(tok.text)))
                 else:
-                    self.org_actor(low, row[0], row[1], tok.i, None, how="nominal")
+                    # "the administration" after "the Trump administration": the same one
+                    named = next((a for a in reversed(self.actors) if a.type == "organization"
+                                  and a.key.endswith(" " + low) and a.mentions), None)
+                    if named is not None:
+                        self.add(named, tok.i, tok.i + 1, "nominal")
+                    else:
+                        self.org_actor(low, row[0], row[1], tok.i, None, how="nominal")
 
     def org_actor(self, name: str, institution: str, country: str, i: int, chars, how: str = "name") -> None:
         key = name.lower()
@@ -810,6 +822,13 @@ class _Extractor:
             if target is not None:
                 self.add(target, tok.i, tok.i + 1, "pronoun")
 
+    def speaks(self, m: _Mention) -> Token | None:
+        """The reporting verb a mention is the subject of, if any."""
+        head = self.doc[m.start:m.end].root
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in self.reporting:
+            return head.head
+        return None
+
     def resolve_pronoun(self, tok: Token, gender: str, quote, sents, window: int) -> _Actor | None:
         k = self.sent_of[tok.i]
         people = [m for m in self.mentions if m.actor is not None and m.actor.type in ("person", "anonymous") and m.start < tok.i]
@@ -818,6 +837,15 @@ class _Extractor:
         else:
             people = [m for m in people if self.in_quote(self.doc[m.start]) is None]
         people = [m for m in people if k - self.sent_of[m.start] <= window]
+        if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.reporting:
+            # "he said": the latest speaker of an earlier sentence, even one of unknown gender
+            speakers = [m for m in people if self.sent_of[m.start] < k and self.speaks(m) is not None
+                        and m.actor.gender in ("", gender)]
+            if speakers:
+                return max(speakers, key=lambda m: m.start).actor
+        # a pronoun inside what someone is reported to say does not refer to that speaker
+        people = [m for m in people if not ((verb := self.speaks(m)) is not None and tok in verb.subtree
+                                            and self.sent_of[m.start] == k)]
 
         def compatible(m: _Mention, strict: bool) -> bool:
             g = m.actor.gender

@@ -77,19 +77,22 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def match_actors(gold: dict, mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[str, str]:
     """Gold actor id -> predicted actor id, by shared mentions (one to one, most shared first)."""
-    pred_spans: dict[str, list[tuple[int, int]]] = {}
+    pred_spans: dict[str, list[tuple[int, int, str]]] = {}
     for r in mentions.itertuples(index=False):
-        pred_spans.setdefault(r.actor_id, []).append((int(r.start), int(r.end)))
+        pred_spans.setdefault(r.actor_id, []).append((int(r.start), int(r.end), r.how))
+    names = {aid: str(n).lower().removeprefix("unnamed ") for aid, n in zip(actors["actor_id"], actors["name"])}
     pairs = []
     for g in gold["actors"]:
         gspans = [(m["start"], m["end"]) for m in g.get("mentions", [])]
+        gname = str(g["name"]).lower()
         for aid, spans in pred_spans.items():
-            shared = sum(1 for gs in gspans if any(_overlap(gs, ps) > 0 for ps in spans))
+            # a shared name or description counts twice a shared pronoun; the same name breaks ties
+            shared = sum(max((1 if how == "pronoun" else 2) for s, e, how in spans if _overlap(gs, (s, e)) > 0)
+                         for gs in gspans if any(_overlap(gs, (s, e)) > 0 for s, e, _h in spans))
             if shared:
-                pairs.append((shared, g["id"], aid))
-    names = {str(n).lower(): aid for aid, n in zip(actors["actor_id"], actors["name"])}
+                pairs.append((shared + (1.5 if names.get(aid) == gname else 0), g["id"], aid))
     for g in gold["actors"]:
-        aid = names.get(str(g["name"]).lower())
+        aid = next((a for a, n in names.items() if n == str(g["name"]).lower()), None)
         if aid:
             pairs.append((0.5, g["id"], aid))
     result: dict[str, str] = {}

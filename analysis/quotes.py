@@ -98,6 +98,8 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         return []
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        return verb_subject(verb.head.head, token_actor, depth + 1)  # "... after saying ..."
     return []
 
 
@@ -194,8 +196,11 @@ class _Finder:
         ids: list[str] = []
         toks: list[Token] = []
         for head in subject:
-            if head.lower_ in rel and verb.dep_ == "relcl":
-                head = verb.head
+            if head.lower_ in rel:
+                # "officials who argue ..." / "Republicans who have accused ... and say ...": the noun modified
+                clause = next((v for v in [head.head, *head.head.ancestors] if v.dep_ == "relcl"), None)
+                if clause is not None:
+                    head = clause.head
             group = [head] + [c for c in head.conjuncts if c.i > head.i]
             for h in group:
                 actor = self.actor_of(h, verb)
@@ -262,21 +267,52 @@ class _Finder:
         if mode in ("clause", "both"):
             for c in verb.children:
                 if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
-                    if self.quote_of(c) is not None:
+                    sub = list(c.subtree)
+                    outside = [t for t in self.words(sub) if self.quote_of(t) is None]
+                    other_quotes = {self.quote_of(t) for t in sub if self.quote_of(t) is not None}
+                    attribution = len(outside) < 3 or len(other_quotes) > 1 or any(
+                        self.reports(t) and t is not verb for t in outside)
+                    if self.quote_of(c) is not None and attribution:
                         toks.add(c)  # the clause is a quotation: the verb attributes it
                         continue
-                    toks.update(c.subtree)
+                    toks.update(sub)
             if toks:
                 for s in subs:
                     if s not in speaker and s.i < verb.i:
                         toks.update(s.subtree)  # "The Russians, said one official, had known ..."
+                toks.update(self.rest_of_sentence(verb, toks))
         if not toks and mode in ("object", "both"):
             objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+            if not objs:  # "called for X to ...", "called on X to ..."
+                objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                        for o in c.children if o.dep_ == "pobj"]
             if objs:
                 start = min(t.i for t in objs[0].subtree)
-                end = max(t.i for t in verb.subtree)
-                toks.update(self.doc[start:end + 1])
+                keep = {"prep", "advcl", "xcomp", "ccomp", "oprd", "dative", "acomp", "npadvmod", "advmod"}
+                end = max([t.i for t in objs[0].subtree] + [
+                    t.i for c in verb.children if c.i > objs[0].i and c.dep_ in keep for t in c.subtree])
+                toks.update(t for t in self.doc[start:end + 1] if not t.is_space)
+        outside = [t for t in self.words(toks) if self.quote_of(t) is None]
+        if outside and len([t for t in outside if t.lower_ not in self.rules["relative_pronouns"]]) < 2:
+            return []  # "something that Moscow denies": no reported words
         return sorted(toks, key=lambda t: t.i)
+
+    def reports(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.verbs and tok.pos_ == "VERB"
+
+    def rest_of_sentence(self, verb: Token, toks: set[Token]) -> list[Token]:
+        """'X said Y, though Z': the reported clause runs to the end of the sentence,
+        unless the reporting verb has a coordinated clause or another reporting verb of its own."""
+        if not toks or min(t.i for t in toks) < verb.i:
+            return []
+        stop = [c.left_edge.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "cc")]
+        stop += [t.i for t in verb.sent if t.lower_ in self.rules["according_to"] and t.i > verb.i]
+        last = max(t.i for t in toks)
+        # nor across a quotation that begins after the clause: it has its own attribution
+        stop += [t.i for t in verb.sent if t.i > last and (t.text in "\u201c\u2018:" or self.quote_of(t) is not None
+                                                             or (self.reports(t) and t.dep_ in ("ROOT", "conj")))]
+        end = min(stop + [verb.sent.end])
+        return [t for t in self.doc[last + 1:end] if not t.is_space]
 
     def inverted_content(self, verb: Token, speaker: list[Token]) -> list[Token]:
         """'Y, X told reporters.': the clause before the speaker is what was said."""
@@ -288,6 +324,8 @@ class _Finder:
         before = [t for t in verb.sent if t.i < first and t.idx >= self.dateline_end and not t.is_space]
         if not before or before[-1].text != ",":
             return []
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
+            return []  # "Advised by X, the groups are demanding ...": not a clause that was said
         return before
 
     def mention_start(self, tok: Token) -> int:
@@ -301,8 +339,10 @@ class _Finder:
     def parenthetical(self, verb: Token) -> tuple[list[Token], list[Token]] | None:
         """'A, said one official, had known B': speaker between commas, content around them."""
         doc = self.doc
-        if verb.i == 0 or doc[verb.i - 1].text != ",":
+        if verb.i == 0 or doc[verb.i - 1].text != "," or self.verbs[verb.lemma_.lower()] != "clause":
             return None
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
+            return None  # "X, an attorney, asked Y, ...": Y is asked, not the speaker
         sent = verb.sent
         j = verb.i + 1
         speaker: list[Token] = []
@@ -334,6 +374,8 @@ class _Finder:
         used_for_quote: dict[tuple[int, int], Token] = {}
         candidates: list[_Statement] = []
         for v in verbs:
+            if any(c.dep_ == "neg" for c in v.children):
+                continue  # "would not confirm": a statement not made
             paren = self.parenthetical(v)
             if paren is not None:
                 speaker, content = paren
@@ -391,6 +433,8 @@ class _Finder:
             if qs >= qe:
                 continue
             verb = self.window_verb(q, verbs) or used_for_quote.get(q)
+            if verb is None and not self.opens_sentence(q):
+                continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
             st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
             if verb is not None:
                 st.speaker_tokens = self.subject_of(verb)
@@ -488,6 +532,14 @@ class _Finder:
             return True
         para = self.paragraph(q[0])
         return para >= 0 and self.article.paragraphs[para].clean_start >= q[0] - 1
+
+    def opens_sentence(self, q: tuple[int, int]) -> bool:
+        """Does a quotation begin its sentence (or follow a colon)?"""
+        text = self.article.text
+        lead = text[:q[0] - 1].rstrip(" ")
+        if not lead or lead[-1] in "\n:":
+            return True
+        return any(seg.clean_start == q[0] - 1 or seg.clean_start == q[0] for seg in self.article.sentences)
 
     def window_verb(self, q: tuple[int, int], verbs: list[Token]) -> Token | None:
         """The reporting verb right after a quotation, or right before it ("X said, “...”")."""
