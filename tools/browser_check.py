@@ -1,0 +1,470 @@
+"""Open every page of the built book in headless Chromium and fail on what a reader would hit.
+
+Usage: python tools/browser_check.py _build/html [--screenshots _build/screenshots]
+
+The book is served from a thread on a free localhost port and each page is
+opened in Debian's Chromium, driven by Playwright for Python (the pip wheel
+brings its own driver; no browser is downloaded, ``playwright install`` is
+never run). The check fails, with exit status 1 and a report of page and
+problem, on:
+
+- a page that does not load (HTTP status >= 400, or a navigation error);
+- a missing image (an ``<img>`` whose request fails or whose ``naturalWidth``
+  is 0 once loading has settled);
+- a request of the book's own files answered with an HTTP error;
+- any error message in the browser console, and any uncaught page error;
+- a broken internal link: an ``href`` (or the front page's meta refresh) to
+  a file of the book that does not exist, or a ``#fragment`` with no element
+  of that id on the target page (tables link to sentence anchors such as
+  ``03_claims.html#s07``).
+
+Internal links are checked from the HTML files themselves, which is what the
+reader's browser receives; links to other sites are counted, not followed,
+since the check runs without a network. Screenshots (full-page PNG) are taken
+of the front page (``index.html``, after its redirect) and of the first
+notebook page under ``notebooks/``.
+
+The browser is ``$CHROMIUM`` if set, else ``/usr/bin/chromium``, else
+``chromium`` on the PATH. Exit status: 0 all good, 1 problems found, 2 the
+check could not run (no book, no browser, no Playwright).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+APT_HINT = "apt-get install -y chromium"
+
+# The flags this closed network needs: without the background-networking ones
+# Chromium keeps trying to reach Google's hosts and logs refused connections.
+# Playwright's launch() already starts each run with a fresh, empty
+# --user-data-dir of its own (and refuses one passed here), and adds --headless.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",  # we run as root in CI
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Nothing outside the book may be fetched: every host name fails to resolve
+    # but 127.0.0.1, where the book is served, so the
+    # check cannot reach the network, and a page that needs another site is
+    # reported. Cheaper than intercepting every request in Python.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+
+# Console errors that are not the book's fault. Keep this list narrow, say why
+# for each entry, and prefer fixing the cause. An entry is (a substring of the
+# message, the path, relative to the site root, of the resource it is about).
+CONSOLE_ALLOW: tuple[tuple[str, str], ...] = (
+    # A page that declares no icon makes Chromium ask for /favicon.ico, and the
+    # book (Sphinx with no `html_favicon`, i.e. `html: favicon:` in _config.yml)
+    # ships none. Only that exact path is allowed: an icon the book does declare
+    # is requested under _static/ and still fails the check when missing.
+    # Setting a favicon in _config.yml would make this entry unnecessary.
+    ("the server responded with a status of 404", "favicon.ico"),
+)
+
+PAGE_TIMEOUT_MS = 15_000
+SETTLE_TIMEOUT_MS = 3_000  # how long to wait at most for late requests after "load"
+SETTLE_POLL_MS = 50  # settled: no request in flight at two polls in a row
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a reader would hit: the page it is on and what is wrong."""
+
+    page: str
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.kind}: {self.detail}"
+
+
+class SetupError(RuntimeError):
+    """The check cannot run (no book, no browser, no driver)."""
+
+
+# --------------------------------------------------------------------------- pages
+
+def find_pages(root: Path) -> list[str]:
+    """Every HTML page of the built book, as sorted paths relative to ``root``.
+
+    Folders whose name starts with ``_`` or ``.`` are skipped: Sphinx keeps its
+    assets there (``_static`` holds the theme's Jinja macro files, which are
+    named ``*.html`` but are not pages), and never writes a page into a hidden
+    folder, so an HTML file there is a leftover of an older build, not part of
+    the book. ``genindex.html`` and ``search.html`` are kept: they are pages a
+    reader can open, and the search page runs scripts of its own.
+    """
+    root = Path(root)
+    pages = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(("_", "."))]
+        for name in filenames:
+            if name.endswith((".html", ".htm")):
+                pages.append((Path(dirpath) / name).relative_to(root).as_posix())
+    return sorted(pages)
+
+
+def chapter_page(pages: list[str]) -> str | None:
+    """The first notebook page (``notebooks/...``), the chapter that gets a screenshot."""
+    return next((p for p in pages if p.startswith("notebooks/")), None)
+
+
+# --------------------------------------------------------------------------- links
+
+@dataclass
+class PageLinks:
+    """What the link check needs from one HTML file."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)  # href values, in document order
+    refresh: str | None = None  # the target of a <meta http-equiv="refresh">, also in links
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.result = PageLinks()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v for k, v in attrs if v is not None}
+        if "id" in a:
+            self.result.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            self.result.ids.add(a["name"])
+        if tag in ("a", "area") and "href" in a:
+            self.result.links.append(a["href"])
+        if tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
+            # content="0; url=book/intro.html": the front page's redirect
+            _, _, rest = a.get("content", "").partition(";")
+            key, _, url = rest.strip().partition("=")
+            if key.strip().lower() == "url" and url.strip():
+                self.result.refresh = url.strip().strip("'\"")
+                self.result.links.append(self.result.refresh)
+
+    handle_startendtag = handle_starttag
+
+
+def parse_links(text: str) -> PageLinks:
+    """The element ids and the link targets of one HTML document."""
+    parser = _LinkParser()
+    parser.feed(text)
+    parser.close()
+    return parser.result
+
+
+_BASE = "http://book.invalid/"  # only used to resolve relative links
+
+
+def check_links(root: Path, pages: list[str]) -> tuple[list[Problem], int]:
+    """Broken internal links of ``pages``, and how many links to other sites were skipped.
+
+    A link is broken when the file it names does not exist under ``root`` (a
+    folder stands for its ``index.html``), or when its fragment names no
+    element id on the target HTML page. ``#top`` and an empty fragment always
+    work (the HTML standard scrolls to the top); fragments into non-HTML files
+    (``.csv``, ``.ipynb``) are not checked.
+    """
+    root = Path(root).resolve()
+
+    @functools.lru_cache(maxsize=None)
+    def links_of(rel: str) -> PageLinks:
+        return parse_links((root / rel).read_text(encoding="utf-8", errors="replace"))
+
+    problems: list[Problem] = []
+    external = 0
+    for page in pages:
+        for href in links_of(page).links:
+            href = href.strip()
+            scheme = urlsplit(href).scheme.lower()
+            if scheme in ("mailto", "tel", "javascript", "data"):
+                continue
+            url = urlsplit(urljoin(_BASE + page, href))
+            if f"{url.scheme}://{url.netloc}/" != _BASE:
+                external += 1
+                continue
+            target = unquote(url.path[1:])
+            path = root / target
+            if target == "" or target.endswith("/") or path.is_dir():
+                target = (PurePosixPath(target) / "index.html").as_posix()
+                path = root / target
+            if not path.is_file():
+                problems.append(Problem(page, "broken link", f'href="{href}": no file {target}'))
+                continue
+            fragment = unquote(url.fragment)
+            if not fragment or fragment.lower() == "top" or path.suffix not in (".html", ".htm"):
+                continue
+            if fragment not in links_of(target).ids:
+                where = "this page" if target == page else target
+                problems.append(Problem(page, "broken anchor", f'href="{href}": no id "{fragment}" on {where}'))
+    return problems, external
+
+
+# --------------------------------------------------------------------------- server
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # The browser drops connections it no longer needs (a redirect, a closed
+        # tab): that is not a failure of the book, so do not print a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@dataclass
+class Server:
+    """The book served on a free localhost port from a daemon thread."""
+
+    root: Path
+    httpd: _Server
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+    def __enter__(self) -> "Server":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def serve(root: Path) -> Server:
+    """Start serving ``root`` on 127.0.0.1 at a port the system picks."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              name="book-server", daemon=True)
+    thread.start()
+    return Server(Path(root), httpd, thread)
+
+
+# --------------------------------------------------------------------------- browser
+
+def find_chromium(env: dict[str, str] | None = None, default: str = DEFAULT_CHROMIUM) -> str:
+    """The Chromium binary: ``$CHROMIUM``, else ``/usr/bin/chromium``, else ``chromium`` on PATH."""
+    env = os.environ if env is None else env
+    if env.get("CHROMIUM"):
+        given = env["CHROMIUM"]
+        found = given if os.path.isfile(given) and os.access(given, os.X_OK) else shutil.which(given)
+        if not found:
+            raise SetupError(f"$CHROMIUM is {given!r}, which is not an executable file")
+        return found
+    if os.path.isfile(default) and os.access(default, os.X_OK):
+        return default
+    found = shutil.which("chromium", path=env.get("PATH", os.defpath))
+    if found:
+        return found
+    raise SetupError(f"Chromium not found (not $CHROMIUM, not {default}, not on PATH): "
+                     f"install Debian's package with `{APT_HINT}`, or set $CHROMIUM to the binary")
+
+
+def allowed_console(text: str, resource: str) -> bool:
+    """Whether a console error about ``resource`` (a path under the site root) is allowed noise."""
+    return any(fragment in text and resource == path for fragment, path in CONSOLE_ALLOW)
+
+
+# Waits for every image to finish (load or error), lazy ones included, then
+# lists those that did not decode to a picture.
+_BROKEN_IMAGES_JS = """
+async () => {
+  const imgs = Array.from(document.images);
+  for (const img of imgs) { if (img.loading === "lazy") img.loading = "eager"; }
+  await Promise.all(imgs.map(img => img.complete ? null : new Promise(done => {
+    img.addEventListener("load", done, {once: true});
+    img.addEventListener("error", done, {once: true});
+    setTimeout(done, 5000);
+  })));
+  return imgs.filter(img => img.naturalWidth === 0).map(img => ({
+    src: img.getAttribute("src") || "",
+    alt: img.getAttribute("alt") || "",
+  }));
+}
+"""
+
+
+def _visit(browser, base: str, page: str, redirects: bool, shot: Path | None) -> list[Problem]:
+    """Open one page as a first-time reader would, collect what went wrong, screenshot if asked.
+
+    Each page gets a fresh browser context (empty storage), so what a reader
+    who lands on it from a search engine sees does not depend on the order
+    in which the check visits pages.
+    """
+    problems: list[Problem] = []
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = context.new_page()
+
+    def rel(url: str) -> str:
+        return url[len(base):] if url.startswith(base) else url
+
+    def on_console(msg) -> None:
+        src = (msg.location or {}).get("url") or ""
+        if msg.type == "error" and not allowed_console(msg.text, rel(src).split("?")[0]):
+            problems.append(Problem(page, "console error", msg.text + (f" (at {rel(src)})" if src else "")))
+
+    def on_response(resp) -> None:
+        if resp.status >= 400 and resp.url.startswith(base) and resp.url.split("#")[0] != base + page:
+            problems.append(Problem(page, "HTTP error", f"{resp.status} for {rel(resp.url)}"))
+
+    inflight: set = set()  # requests not yet answered, to know when the page has settled
+
+    def on_failed(req) -> None:
+        inflight.discard(req)
+        if req.url.startswith(base):
+            problems.append(Problem(page, "request failed", f"{rel(req.url)}: {req.failure}"))
+        else:
+            problems.append(Problem(page, "needs another site", f"{req.url} (the check runs offline; "
+                                    "a reader without network gets no such resource either)"))
+
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda err: problems.append(Problem(page, "page error", str(err))))
+    tab.on("response", on_response)
+    tab.on("requestfailed", on_failed)
+    tab.on("request", lambda req: inflight.add(req))
+    tab.on("requestfinished", lambda req: inflight.discard(req))
+    try:
+        try:
+            resp = tab.goto(base + page, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        except Exception as exc:  # Playwright's Error and TimeoutError
+            problems.append(Problem(page, "did not load", str(exc).splitlines()[0]))
+            return problems
+        if resp is None or resp.status >= 400:
+            status = "no response" if resp is None else f"HTTP {resp.status}"
+            problems.append(Problem(page, "did not load", status))
+            return problems
+        if redirects:
+            # A meta-refresh redirect (the front page): follow it before looking.
+            try:
+                tab.wait_for_url(lambda u: u != base + page, timeout=PAGE_TIMEOUT_MS)
+                tab.wait_for_load_state("load", timeout=PAGE_TIMEOUT_MS)
+            except Exception as exc:
+                problems.append(Problem(page, "redirect did not load", str(exc).splitlines()[0]))
+                return problems
+        # Let requests started by scripts after "load" finish (Playwright's
+        # "networkidle" would cost a fixed half second per page). A page that
+        # keeps polling is not broken: what failed by then is already recorded.
+        deadline, quiet = time.monotonic() + SETTLE_TIMEOUT_MS / 1000, 0
+        while quiet < 2 and time.monotonic() < deadline:
+            tab.wait_for_timeout(SETTLE_POLL_MS)
+            quiet = 0 if inflight else quiet + 1
+        for img in tab.evaluate(_BROKEN_IMAGES_JS):
+            problems.append(Problem(page, "missing image", f'<img src="{img["src"]}" alt="{img["alt"]}">'))
+        if shot is not None:
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            tab.screenshot(path=str(shot), full_page=True)
+    finally:
+        context.close()
+    return problems
+
+
+def check_in_browser(root: Path, pages: list[str], chromium: str,
+                     screenshots: dict[str, Path] | None = None) -> list[Problem]:
+    """Open each page in headless Chromium; screenshot the pages named in ``screenshots``."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # depends on the environment
+        raise SetupError("Playwright for Python is missing: pip install -r requirements.txt") from exc
+    screenshots = screenshots or {}
+    problems: list[Problem] = []
+    with serve(root) as server, sync_playwright() as pw:
+        try:
+            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=list(CHROMIUM_FLAGS))
+        except Exception as exc:
+            raise SetupError(f"{chromium} did not start: {str(exc).splitlines()[0]}") from exc
+        try:
+            for page in pages:
+                redirects = parse_links((Path(root) / page).read_text(encoding="utf-8", errors="replace")).refresh
+                problems.extend(_visit(browser, server.url, page, bool(redirects), screenshots.get(page)))
+        finally:
+            browser.close()
+    return problems
+
+
+# --------------------------------------------------------------------------- main
+
+def format_problems(problems: list[Problem]) -> str:
+    """The report: each distinct problem once, with every page it is on."""
+    pages_of: dict[tuple[str, str], list[str]] = {}
+    for p in problems:
+        pages = pages_of.setdefault((p.kind, p.detail), [])
+        if p.page not in pages:
+            pages.append(p.page)
+    lines = []
+    for (kind, detail), pages in sorted(pages_of.items()):
+        lines.append(f"  {kind}: {detail}")
+        lines.append(f"    on {', '.join(sorted(pages))}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("html", type=Path, help="the built book (_build/html)")
+    ap.add_argument("--screenshots", type=Path, help="folder for the PNG screenshots")
+    args = ap.parse_args(argv)
+
+    start = time.perf_counter()
+    try:
+        root = args.html
+        if not (root / "index.html").is_file():
+            raise SetupError(f"{root}/index.html not found: build the book first (make book)")
+        pages = find_pages(root)
+        chromium = find_chromium()
+        shots: dict[str, Path] = {}
+        if args.screenshots:
+            shots["index.html"] = args.screenshots / "front.png"
+            chapter = chapter_page(pages)
+            if chapter is None:
+                raise SetupError("no notebook page under notebooks/ to take a chapter screenshot of")
+            shots[chapter] = args.screenshots / "chapter.png"
+        problems, external = check_links(root, pages)
+        problems += check_in_browser(root, pages, chromium, shots)
+    except SetupError as exc:
+        print(f"browser check could not run: {exc}", file=sys.stderr)
+        return 2
+
+    seconds = time.perf_counter() - start
+    print(f"browser check: {len(pages)} pages in {seconds:.1f} s with {chromium}; "
+          f"{external} links to other sites not followed")
+    for page in pages:
+        print(f"  {page}")
+    for name, path in shots.items():
+        print(f"screenshot of {name}: {path if path.is_file() else 'not taken, the page did not load'}")
+    if problems:
+        print(f"\nFAILED: {len(problems)} problem(s)")
+        print(format_problems(problems))
+        return 1
+    print("OK: every page loaded with no console error, missing image or broken link")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
