@@ -136,15 +136,19 @@ class StreamWriter:
         os.close(fd)
         self._buffer: list[pd.DataFrame] = []
         self._rows = 0
-        if fmt == "csv":
-            self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
-            schema.frame.to_csv(self._fh, index=False, lineterminator="\n")
-            self._writer = None
-        else:
-            pa = _pyarrow()
-            self._arrow, self._as_text = schema.arrow()
-            self._fh = None
-            self._writer = pa.parquet.ParquetWriter(self._tmp, self._arrow)
+        self._fh = None
+        self._writer = None
+        try:
+            if fmt == "csv":
+                self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
+                schema.frame.to_csv(self._fh, index=False, lineterminator="\n")
+            else:
+                pa = _pyarrow()
+                self._arrow, self._as_text = schema.arrow()
+                self._writer = pa.parquet.ParquetWriter(self._tmp, self._arrow)
+        except BaseException:
+            self.abort()
+            raise
 
     def write(self, df: pd.DataFrame) -> None:
         """Append the rows of one chunk."""

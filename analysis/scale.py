@@ -201,17 +201,17 @@ def pipeline_fingerprint(encoding: str = "utf-8", model: str | None = None) -> s
     """A short hash of everything besides the input that decides the output.
 
     The package's code and data files, the versions of the package, spaCy,
-    pandas and the model, and the text encoding. A part file made under
-    another fingerprint is not reused.
+    pandas and the model package, and the text encoding. A part file made
+    under another fingerprint is not reused. The model is not loaded.
     """
     import spacy
+    from spacy.util import get_package_version
 
-    from .nlp import load_pipeline
+    from .nlp import model_name
 
-    nlp = load_pipeline(model)
+    model = model or model_name()
     h = hashlib.sha256()
-    meta = nlp.meta
-    for value in (__version__, spacy.__version__, pd.__version__, meta.get("name"), meta.get("version"), encoding):
+    for value in (__version__, spacy.__version__, pd.__version__, model, get_package_version(model), encoding):
         h.update(f"{value}\0".encode())
     package = Path(__file__).resolve().parent
     for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
@@ -370,25 +370,29 @@ def _init_worker(model: str | None) -> None:
 def _run_pool(batches: Iterator[list[Item]], options: Options, handle, jobs: int) -> None:
     """Run batches in ``jobs`` processes; at most two batches per worker are in flight."""
     context = get_context("spawn")  # a fresh interpreter: safe with threads, the same on every OS
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options.model,)) as pool:
-        pending = set()
-        try:
-            for batch in batches:
-                while len(pending) >= 2 * jobs:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        for result in future.result():
-                            handle(result)
-                pending.add(pool.submit(analyse_batch, batch, options))
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    for result in future.result():
-                        handle(result)
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options.model,))
+    pending: set = set()
+
+    def collect() -> None:
+        nonlocal pending
+        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in sorted(finished, key=lambda f: f.sequence):
+            for result in future.result():
+                handle(result)
+
+    try:
+        for sequence, batch in enumerate(batches):
+            while len(pending) >= 2 * jobs:
+                collect()
+            future = pool.submit(analyse_batch, batch, options)
+            future.sequence = sequence
+            pending.add(future)
+        while pending:
+            collect()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _run_dask(batches, options: Options, handle, jobs: int, address: str | None, processes: bool,
