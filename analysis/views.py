@@ -91,6 +91,10 @@ def html_table(df: pd.DataFrame, sentence_column: str | None = None, page: str =
                index: bool = False) -> str:
     """A table with every cell escaped and, optionally, a column of links to sentences."""
     shown = df.copy()
+    shown.columns = [html.escape(str(c)) for c in shown.columns]
+    shown.index = [html.escape(str(i)) for i in shown.index]
+    if sentence_column is not None:
+        sentence_column = html.escape(str(sentence_column))
     for col in shown.columns:
         if col == sentence_column:
             continue

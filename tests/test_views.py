@@ -56,9 +56,6 @@ def test_table_cells_with_markup_are_escaped():
     assert '<a href="03_claims.html#s02">S02</a> <a href="03_claims.html#s03">S03</a>' in out
 
 
-@pytest.mark.xfail(strict=True, reason="html_table passes column names and the index to "
-                   "DataFrame.to_html(escape=False) unescaped; a table whose columns come "
-                   "from the article (actor x concept) would inject markup")
 def test_table_headers_and_index_with_markup_are_escaped():
     df = pd.DataFrame({"<b>actor</b>": ["x"]}, index=["<i>row</i>"])
     out = html_table(df, index=True)
