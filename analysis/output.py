@@ -64,13 +64,20 @@ class TableSchema:
         self._empty: pd.DataFrame | None = None
         self._arrow: dict[str, set] = {}
 
-    def add(self, df: pd.DataFrame) -> None:
+    def add(self, df: pd.DataFrame, rows: int | None = None) -> None:
+        """Count one chunk in. For CSV, ``df`` may be the chunk's empty head and ``rows`` its length."""
         head = df.iloc[:0]
-        if not len(df):
+        rows = len(df) if rows is None else rows
+        if self.fmt == "parquet" and rows != len(df):
+            raise ValueError("a Parquet schema needs the chunk's values, not only its head")
+        if not rows:
             if self._empty is None:
                 self._empty = head
             return
-        self._full = head if self._full is None else pd.concat([self._full, head])
+        if self._full is None:
+            self._full = head
+        elif not (head.columns.equals(self._full.columns) and head.dtypes.equals(self._full.dtypes)):
+            self._full = pd.concat([self._full, head])  # the dtypes pandas.concat gives the whole column
         if self.fmt == "parquet":
             pa = _pyarrow()
             for col in df.columns:
@@ -90,6 +97,8 @@ class TableSchema:
     def cast(self, df: pd.DataFrame) -> pd.DataFrame:
         """``df`` with the table's columns, in order, each of the table's dtype."""
         frame = self.frame
+        if df.columns.equals(frame.columns) and df.dtypes.equals(frame.dtypes):
+            return df
         df = df.reindex(columns=frame.columns)
         for col, dtype in frame.dtypes.items():
             if df[col].dtype != dtype:
@@ -151,11 +160,8 @@ class StreamWriter:
             raise
 
     def write(self, df: pd.DataFrame) -> None:
-        """Append the rows of one chunk."""
+        """Append the rows of one chunk (buffered up to :data:`ROW_GROUP_ROWS` rows)."""
         df = self.schema.cast(df)
-        if self.fmt == "csv":
-            df.to_csv(self._fh, index=False, header=False, lineterminator="\n")
-            return
         self._buffer.append(df)
         self._rows += len(df)
         if self._rows >= ROW_GROUP_ROWS:
@@ -164,19 +170,22 @@ class StreamWriter:
     def _flush(self) -> None:
         if not self._buffer:
             return
-        pa = _pyarrow()
         df = pd.concat(self._buffer, ignore_index=True) if len(self._buffer) > 1 else self._buffer[0]
+        self._buffer, self._rows = [], 0
+        if self.fmt == "csv":
+            df.to_csv(self._fh, index=False, header=False, lineterminator="\n")
+            return
+        pa = _pyarrow()
         for col in self._as_text:
             df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) or pd.isna(v) else str(v))
         self._writer.write_table(pa.Table.from_pandas(df, schema=self._arrow, preserve_index=False))
-        self._buffer, self._rows = [], 0
 
     def close(self) -> Path:
         """Finish the file and move it into place; returns its path."""
+        self._flush()
         if self.fmt == "csv":
             self._fh.close()
         else:
-            self._flush()
             self._writer.close()
         os.chmod(self._tmp, 0o666 & ~umask())  # mkstemp makes files private; tables are for sharing
         os.replace(self._tmp, self.path)
@@ -202,5 +211,5 @@ def umask() -> int:
     return mask
 
 
-#: Rows of one table buffered before a Parquet row group is written.
+#: Rows of one table buffered before they are written (one Parquet row group).
 ROW_GROUP_ROWS = 100_000

@@ -37,8 +37,8 @@ The output folder holds, besides the tables and ``graphml/``:
     the spaCy and model versions and the encoding; ``status`` is ``ok`` or
     ``skipped``. Sorted by ``doc_id``; no timestamps.
 ``.parts/``
-    one part file per analysed article (pickled DataFrames, an internal
-    cache: delete it to start afresh) and, while a run is going, the journal
+    one part file per analysed article (the pickled DataFrames, after a
+    small pickle of their heads; an internal cache: delete it to start afresh) and, while a run is going, the journal
     of finished articles. A repeated run skips every article whose
     ``sha256``, codebook and ``pipeline`` match a finished one, and so
     resumes a run that was interrupted.
@@ -460,8 +460,7 @@ class _Store:
         from .network import write_graphml
 
         self.parts.mkdir(parents=True, exist_ok=True)
-        _atomic_bytes(self.part_path(result.doc_id, result.sha256),
-                      pickle.dumps(result.tables, protocol=pickle.HIGHEST_PROTOCOL))
+        _atomic_bytes(self.part_path(result.doc_id, result.sha256), part_bytes(result.tables))
         write_graphml(result.network, self.out / "graphml", result.doc_id)
         if self._journal is None:
             self._journal = (self.parts / JOURNAL).open("a", encoding="utf-8")
@@ -555,17 +554,26 @@ def _atomic_bytes(path: Path, data: bytes) -> None:
 
 # --------------------------------------------------------------------------- assembly
 
-def _load_part(path: Path) -> dict[str, pd.DataFrame]:
+def part_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    """The content of a part file: a pickle of ``{name: (rows, empty frame)}``, then one of the tables."""
+    heads = {name: (len(df), df.iloc[:0]) for name, df in tables.items()}
+    return pickle.dumps(heads, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load_part(path: Path, heads: bool = False) -> dict:
+    """A part file's tables, or with ``heads`` only ``{name: (rows, empty frame)}`` (read first, cheaply)."""
     with path.open("rb") as fh:
-        return pickle.load(fh)
+        first = pickle.load(fh)
+        return first if heads else pickle.load(fh)
 
 
 def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -> list[Path]:
     """Write the published tables from part files, in the given (sorted) order.
 
     Two passes, one part in memory at a time: the first finds each table's
-    columns and the dtype ``pandas.concat`` would give the whole column, the
-    second writes every part's rows cast to it. So the tables equal those of
+    columns and the dtype ``pandas.concat`` would give the whole column
+    (from the parts' heads only, for CSV), the second writes every part's
+    rows cast to it. So the tables equal those of
     :func:`analysis.pipeline.tables` over all the articles, without holding
     them all.
     """
@@ -577,8 +585,12 @@ def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -
     out = Path(out)
     schemas = {name: TableSchema(fmt) for name in TABLES}
     for _, path in parts:
-        for name, df in _load_part(path).items():
-            schemas.setdefault(name, TableSchema(fmt)).add(df)
+        if fmt == "csv":
+            for name, (rows, head) in _load_part(path, heads=True).items():
+                schemas.setdefault(name, TableSchema(fmt)).add(head, rows)
+        else:
+            for name, df in _load_part(path).items():
+                schemas.setdefault(name, TableSchema(fmt)).add(df)
     writers = {}
     try:
         for name, schema in schemas.items():

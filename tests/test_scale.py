@@ -246,15 +246,31 @@ def test_write_table_is_atomic(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
 
 
-def test_assembly_gives_each_column_the_dtype_of_the_whole_table(tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_assembly_gives_each_column_the_dtype_of_the_whole_table(tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    frames = [pd.DataFrame({"doc_id": [f"d{i}"] * len(score), "score": score})
+              for i, score in enumerate(([1, 2], [0.5], [None, "x"], []))]
     parts = []
-    for i, score in enumerate(([1, 2], [0.5], [None, "x"])):
+    for i, frame in enumerate(frames):
         part = tmp_path / f"{i}.pkl"
-        part.write_bytes(pickle.dumps({"stance_evidence": pd.DataFrame({"doc_id": [f"d{i}"] * len(score),
-                                                                         "score": score})}))
+        part.write_bytes(scale.part_bytes({"stance_evidence": frame}))
         parts.append((f"d{i}", part))
-    scale.assemble(tmp_path / "out", parts)
-    expected = tmp_path / "expected.csv"
-    frames = [pickle.loads(p.read_bytes())["stance_evidence"] for _, p in parts]
-    pd.concat(frames, ignore_index=True).to_csv(expected, index=False, lineterminator="\n")
-    assert (tmp_path / "out" / "stance_evidence.csv").read_bytes() == expected.read_bytes()
+    scale.assemble(tmp_path / "out", parts, fmt)
+    whole = pd.concat(frames[:3], ignore_index=True)
+    if fmt == "csv":
+        expected = whole.to_csv(index=False, lineterminator="\n").encode()
+        assert (tmp_path / "out" / "stance_evidence.csv").read_bytes() == expected
+    else:
+        back = pd.read_parquet(tmp_path / "out" / "stance_evidence.parquet")
+        values = [None if pd.isna(v) else v for v in back["score"]]
+        assert values == ["1", "2", "0.5", None, "x"]  # mixed values are written as text
+
+
+def test_tables_written_in_several_chunks_are_the_same(corpus, single, tmp_path, monkeypatch):
+    import analysis.output as output
+
+    monkeypatch.setattr(output, "ROW_GROUP_ROWS", 2)
+    scale.extract(sorted(corpus.glob("*.txt")), tmp_path, progress=False)
+    assert files(tmp_path) == files(single[0])
