@@ -1,0 +1,285 @@
+"""Speed and memory of ``python -m analysis extract`` against spaCy's bare ``nlp.pipe``.
+
+Run from the repository root (``make bench`` does)::
+
+    python benchmarks/benchmark.py                      # ../shared/corpus x 1, 4, 16; 1 and 2 processes
+    python benchmarks/benchmark.py --corpus DIR --scales 1 2 --jobs 1 --out /tmp/results.md
+
+For each corpus size (the folder's ``*.txt`` files repeated under distinct
+names in a temporary folder) and each number of worker processes, two
+measurements, each in a fresh process of its own:
+
+``nlp.pipe``
+    read the files and run the same spaCy pipeline over their texts with
+    ``nlp.pipe(texts, batch_size, n_process=jobs)``: the cost of parsing alone.
+``extract``
+    :func:`analysis.scale.extract` with ``jobs`` worker processes, as the
+    command line runs it: checks, cleaning, parsing, every analysis stage,
+    part files, the tables, the manifest and the GraphML files.
+
+Both load the model before the clock starts; worker processes start inside
+the timed part. Peak memory is the largest sum of the resident set sizes of
+the measured process and all its children, sampled every 50 ms. Then one
+more ``extract`` over the corpus, in one process, times each analysis
+stage, to show where the time beyond parsing goes.
+
+The result is a Markdown file (default ``benchmarks/results.md``) with the
+machine it ran on; the book's methods page and the README include it.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+STAGES = [
+    # (label, module, function): wrapped with a timer in the stage run
+    ("checks and cleaning", "analysis.scale", "article_from_bytes"),
+    ("actors", "analysis.pipeline", "extract_actors"),
+    ("quotes", "analysis.pipeline", "extract_quotes"),
+    ("policy", "analysis.pipeline", "find_policy"),
+    ("claims", "analysis.pipeline", "extract_claims"),
+    ("stances", "analysis.pipeline", "extract_stances"),
+    ("network", "analysis.pipeline", "build_network"),
+    ("  of which: best division into halves", "analysis.network", "best_halves_polarisation"),
+    ("tables of one article", "analysis.pipeline", "article_tables"),
+    ("part files and GraphML", "analysis.scale", "_Store.record"),
+    ("assembly of the tables", "analysis.scale", "assemble"),
+]
+
+
+# --------------------------------------------------------------------------- measured processes
+
+def _paths(corpus: Path) -> list[Path]:
+    return sorted(corpus.glob("*.txt"))
+
+
+def run_bare(corpus: Path, jobs: int, batch_size: int) -> dict:
+    """spaCy alone: read the texts and parse them with ``nlp.pipe``."""
+    from analysis.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    start = time.perf_counter()
+    texts = [p.read_text(encoding="utf-8") for p in _paths(corpus)]
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs))
+    return {"seconds": time.perf_counter() - start, "articles": len(texts), "tokens": tokens}
+
+
+def run_extract(corpus: Path, jobs: int, batch_size: int) -> dict:
+    """The whole extraction into a fresh output folder."""
+    from analysis import scale
+    from analysis.nlp import load_pipeline
+
+    load_pipeline()
+    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+    try:
+        start = time.perf_counter()
+        summary = scale.extract(_paths(corpus), out, jobs=jobs, batch_size=batch_size, progress=False,
+                                report=lambda line: None)
+        seconds = time.perf_counter() - start
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return {"seconds": seconds, "articles": summary.analysed, "tokens": summary.tokens, "skipped": summary.skipped}
+
+
+def run_stages(corpus: Path, jobs: int, batch_size: int) -> dict:
+    """One single-process extract with a timer around each stage."""
+    import importlib
+
+    timings: dict[str, float] = {}
+
+    def timed(label, fn):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                timings[label] = timings.get(label, 0.0) + time.perf_counter() - t0
+        return wrapper
+
+    for label, module, name in STAGES:
+        owner = importlib.import_module(module)
+        *path, attr = name.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, attr, timed(label, getattr(owner, attr)))
+    result = run_extract(corpus, 1, batch_size)
+    result["stages"] = timings
+    return result
+
+
+# --------------------------------------------------------------------------- the driver
+
+def _measure(kind: str, corpus: Path, jobs: int, batch_size: int) -> dict:
+    """Run one measurement in a fresh process; add the peak memory of its process tree."""
+    import psutil
+
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+        result_file = Path(fh.name)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--run", kind, "--corpus", str(corpus),
+           "--jobs", str(jobs), "--batch-size", str(batch_size), "--result", str(result_file)]
+    proc = psutil.Popen(cmd, cwd=ROOT)
+    peak = 0
+    while proc.poll() is None:
+        rss = 0
+        try:
+            for p in [proc, *proc.children(recursive=True)]:
+                try:
+                    rss += p.memory_info().rss
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
+        except psutil.NoSuchProcess:
+            pass
+        peak = max(peak, rss)
+        time.sleep(0.05)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark run failed: {' '.join(cmd)} (exit {proc.returncode})")
+    result = json.loads(result_file.read_text())
+    result_file.unlink()
+    result["peak_mb"] = peak / 2**20
+    return result
+
+
+def make_corpus(source: Path, scale: int, folder: Path) -> Path:
+    """``scale`` copies of every ``*.txt`` file of ``source``, with distinct names."""
+    folder.mkdir(parents=True)
+    for k in range(scale):
+        for path in _paths(source):
+            shutil.copyfile(path, folder / f"{path.stem}--{k:03d}.txt")
+    return folder
+
+
+def machine() -> dict:
+    import pandas
+    import psutil
+    import spacy
+
+    from analysis.nlp import load_pipeline, model_name
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    meta = load_pipeline().meta
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": psutil.virtual_memory().total / 2**30,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "model": f"{model_name()} ({meta.get('name')} {meta.get('version')})",
+        "pandas": pandas.__version__,
+        "load": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "date": dt.date.today().isoformat(),
+    }
+
+
+def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size: int) -> str:
+    """The Markdown page."""
+    lines = [
+        "# Benchmark: `extract` against spaCy's bare `nlp.pipe`",
+        "",
+        "Generated by `python benchmarks/benchmark.py` (`make bench`); do not edit by hand.",
+        "",
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']:.0f} GB RAM, {info['os']}; "
+        f"Python {info['python']}, spaCy {info['spacy']}, model {info['model']}, pandas {info['pandas']}. "
+        f"Run on {info['date']}"
+        + (f"; load average before the run {info['load'][0]:.1f} (other work on the machine slows every "
+           "figure alike)." if info.get("load") else "."),
+        "",
+        f"Corpus: `{corpus.name}/` ({rows[0]['base']} articles) repeated 1x, 4x, 16x under distinct names; "
+        f"batch size {batch_size}. Seconds exclude loading the model and include starting worker processes. "
+        "Peak memory: the largest total resident memory of the process and its workers.",
+        "",
+        "| corpus | articles | tokens | processes | `nlp.pipe` s | `nlp.pipe` articles/s | `nlp.pipe` tokens/s "
+        "| `extract` s | `extract` articles/s | `extract` tokens/s | `extract` / `nlp.pipe` time "
+        "| peak MB `nlp.pipe` | peak MB `extract` |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        b, e = r["bare"], r["extract"]
+        lines.append(
+            f"| {r['scale']}x | {b['articles']:,} | {b['tokens']:,} | {r['jobs']} | {b['seconds']:.1f} "
+            f"| {b['articles'] / b['seconds']:.1f} | {b['tokens'] / b['seconds']:,.0f} | {e['seconds']:.1f} "
+            f"| {e['articles'] / e['seconds']:.1f} | {e['tokens'] / e['seconds']:,.0f} "
+            f"| {e['seconds'] / b['seconds']:.2f} | {b['peak_mb']:.0f} | {e['peak_mb']:.0f} |"
+        )
+    if stages:
+        total = stages["seconds"]
+        lines += [
+            "",
+            f"Where the time of one single-process `extract` over the 1x corpus goes ({total:.1f} s in all; "
+            "parsing and the rest is what the timed stages leave):",
+            "",
+            "| stage | seconds | share |",
+            "| --- | ---: | ---: |",
+        ]
+        timed = 0.0
+        for label, _, _ in STAGES:
+            seconds = stages["stages"].get(label, 0.0)
+            if not label.startswith(" "):
+                timed += seconds
+            lines.append(f"| {label.strip() if not label.startswith(' ') else '&nbsp;&nbsp;' + label.strip()} "
+                         f"| {seconds:.2f} | {seconds / total:.0%} |")
+        lines.append(f"| parsing (`nlp.pipe`) and the rest | {total - timed:.2f} | {(total - timed) / total:.0%} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of *.txt articles")
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16], help="corpus multiples")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker process counts")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--out", type=Path, default=HERE / "results.md", help="the Markdown result")
+    parser.add_argument("--no-stages", action="store_true", help="skip the per-stage timing")
+    parser.add_argument("--run", choices=("bare", "extract", "stages"), help=argparse.SUPPRESS)
+    parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.run:  # one measured process
+        fn = {"bare": run_bare, "extract": run_extract, "stages": run_stages}[args.run]
+        args.result.write_text(json.dumps(fn(args.corpus, args.jobs[0], args.batch_size)))
+        return 0
+
+    if not _paths(args.corpus):
+        parser.error(f"no *.txt articles in {args.corpus}")
+    info = machine()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
+        for scale in args.scales:
+            corpus = make_corpus(args.corpus, scale, Path(tmp) / f"x{scale}")
+            for jobs in args.jobs:
+                row = {"scale": scale, "jobs": jobs, "base": len(_paths(args.corpus))}
+                for kind in ("bare", "extract"):
+                    row[kind] = _measure(kind, corpus, jobs, args.batch_size)
+                    r = row[kind]
+                    print(f"{scale:>3}x  {jobs} process(es)  {kind:<8} {r['articles']:>5} articles  "
+                          f"{r['seconds']:7.1f} s  {r['articles'] / r['seconds']:6.1f} articles/s  "
+                          f"peak {r['peak_mb']:6.0f} MB", file=sys.stderr, flush=True)
+                rows.append(row)
+        stages = {} if args.no_stages else _measure("stages", Path(tmp) / f"x{args.scales[0]}", 1, args.batch_size)
+    text = report(rows, stages, info, args.corpus, args.batch_size)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
