@@ -39,6 +39,7 @@ notebooks: $(STAMP)
 data: $(STAMP)
 	rm -rf book/data
 	$(BIN)/python -m analysis extract seeds --out book/data --quiet
+	cd book/data && ../../$(BIN)/python -m zipfile -c graphml.zip graphml
 
 book: notebooks data
 	$(JB) build . --all
