@@ -177,3 +177,21 @@ def split_markdown(split, stance_labels: dict) -> str:
     if split.unaligned:
         lines.append("**Not aligned with any camp**: " + ", ".join(split.unaligned) + ".")
     return "\n".join(lines)
+
+
+def glue_figure(key: str, fig, alt: str) -> None:
+    """Glue a figure for ``{glue}`` in another page, with alt text for its image.
+
+    Like ``myst_nb.glue(key, fig, display=False)``, plus the image's alt text in
+    the output metadata, which myst-nb uses when it renders the image.
+    """
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display as ipy_display
+    from myst_nb.ext.glue import GLUE_PREFIX
+
+    bundle, metadata = format_display_data(fig)
+    for mime in bundle:
+        if mime.startswith("image/"):
+            metadata.setdefault(mime, {})["alt"] = alt
+    metadata["scrapbook"] = {"name": key, "mime_prefix": GLUE_PREFIX}
+    ipy_display({GLUE_PREFIX + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
