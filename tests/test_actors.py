@@ -1,0 +1,309 @@
+"""analysis.actors: who acts or speaks, merged into one actor each, with role and institution.
+
+Each test analyses a short text written for it (names invented or generic)
+and checks the actor or mention a reader would look up. Where a rule exists
+to correct the small spaCy model, the test first checks that the model
+really makes that mistake on the text, so the test exercises the rule.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis import SEEDS
+from analysis.corpus import article_from_text, load_article
+from analysis.nlp import parse
+
+PACKAGE = Path(analysis.__file__).resolve().parent
+
+
+def _actor(result, name):
+    rows = result.actors.actors[result.actors.actors["name"] == name]
+    assert len(rows) == 1, f"{name!r} not one actor: {result.actors.actors[['actor_id', 'name']].to_dict('records')}"
+    return rows.iloc[0].to_dict()
+
+
+def _mentions(result, actor_id=None):
+    m = result.actors.mentions
+    if actor_id is not None:
+        m = m[m["actor_id"] == actor_id]
+    return list(zip(m["text"], m["how"]))
+
+
+def _mention_at(result, text, nth=0):
+    """The actor id of the mention starting at the nth occurrence of ``text`` ('' if none)."""
+    original = result.article.original
+    start = [m.start() for m in re.finditer(re.escape(text), original)][nth]
+    m = result.actors.mentions
+    hit = m[m["start"] == start]
+    return hit["actor_id"].iloc[0] if len(hit) else ""
+
+
+def _entities(nlp, text):
+    article = article_from_text(text)
+    return [(e.text, e.label_) for e in parse(article, nlp).ents]
+
+
+# --------------------------------------------------------------------------- names
+
+def test_possessive_is_trimmed_and_joins_the_full_name(analyse_text):
+    r = analyse_text("Kerry\u2019s visit to Paris was short. John Kerry met the minister there.")
+    kerry = _actor(r, "John Kerry")
+    assert _mentions(r, kerry["actor_id"]) == [("Kerry", "alias"), ("John Kerry", "name")]
+    assert not r.actors.actors["name"].str.contains("\u2019s").any()
+
+
+def test_full_name_surname_and_title_with_surname_are_one_actor_named_by_the_full_name(analyse_text):
+    r = analyse_text(
+        "Secretary of State John Kerry met the minister. Kerry said the talks were useful. "
+        "Secretary Kerry added that more talks were needed."
+    )
+    people = r.actors.actors[r.actors.actors["type"] == "person"]
+    assert list(people["name"]) == ["John Kerry"]
+    assert people.iloc[0]["mentions"] == 3
+    assert people.iloc[0]["aliases"] == "Kerry"
+
+
+def test_two_people_sharing_a_surname_are_two_actors(analyse_text):
+    r = analyse_text("Senator Tom Hill met Judge Mary Hill on Monday. Tom Hill said the talks were useful.")
+    people = r.actors.actors[r.actors.actors["type"] == "person"]
+    assert sorted(people["name"]) == ["Mary Hill", "Tom Hill"]
+
+
+def test_role_and_institution_from_a_title_before_the_name(analyse_text):
+    r = analyse_text("State Department spokesman John Kirby told reporters the talks were useful.")
+    kirby = _actor(r, "John Kirby")
+    assert (kirby["role"], kirby["institution"], kirby["gender"]) == ("State Department spokesman", "State Department", "M")
+    assert _mentions(r) == [("John Kirby", "name")]  # the title is a role, not another actor
+
+
+def test_role_and_institution_from_an_apposition(analyse_text):
+    r = analyse_text("Jane Doe, a Pentagon spokeswoman, said the plan was flawed.")
+    doe = _actor(r, "Jane Doe")
+    assert (doe["role"], doe["institution"], doe["gender"]) == ("Pentagon spokeswoman", "Department of Defense", "F")
+    assert len(r.actors.actors) == 1
+
+
+def test_former_is_recorded_and_left_out_of_the_role(analyse_text):
+    r = analyse_text("Former Ambassador to Syria Robert Ford said the plan was flawed. Senator Tom Hill agreed.")
+    ford, hill = _actor(r, "Robert Ford"), _actor(r, "Tom Hill")
+    assert (ford["former"], ford["role"]) == (True, "Ambassador to Syria")
+    assert not hill["former"]
+    assert "Syria" not in r.actors.actors["name"].tolist()  # the posting is not an actor
+
+
+# --------------------------------------------------------------------------- what spaCy gets wrong
+
+def test_a_country_tagged_as_a_person_is_not_a_person(nlp, analyse_text):
+    text = "They bombed a camp near the border with Jordan used by rebels."
+    assert ("Jordan", "PERSON") in _entities(nlp, text)  # the model's mistake
+    r = analyse_text(text)
+    assert "Jordan" not in r.actors.actors["name"].tolist()  # a place here, not an actor
+    assert _mention_at(r, "Jordan") == ""
+
+
+def test_a_country_tagged_as_a_person_that_speaks_is_the_country(nlp, analyse_text):
+    text = "Jordan said the camp was bombed."
+    assert ("Jordan", "PERSON") in _entities(nlp, text)
+    jordan = _actor(analyse_text(text), "Jordan")
+    assert (jordan["type"], jordan["country"]) == ("country", "Jordan")
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_person(nlp, analyse_text):
+    text = "Senator Robert Ford spoke on Monday. Ford told Reuters the plan was weak."
+    assert ("Ford", "ORG") in _entities(nlp, text)
+    r = analyse_text(text)
+    ford = _actor(r, "Robert Ford")
+    assert _mentions(r, ford["actor_id"]) == [("Robert Ford", "name"), ("Ford", "alias")]
+    assert r.actors.actors["name"].tolist() == ["Robert Ford", "Reuters"]
+
+
+@pytest.mark.xfail(strict=True, reason="a surname found by the surname pass (tagged ORG by spaCy) is a mention "
+                   "of the person but is missing from the 'aliases' column, unlike one tagged PERSON")
+def test_a_surname_tagged_as_an_organisation_is_listed_among_the_aliases(analyse_text):
+    r = analyse_text("Senator Robert Ford spoke on Monday. Ford told Reuters the plan was weak.")
+    assert _actor(r, "Robert Ford")["aliases"] == "Ford"
+
+
+def test_a_capital_that_acts_stands_for_its_country(analyse_text):
+    r = analyse_text("Moscow said on Tuesday it would not withdraw its troops.")
+    russia = _actor(r, "Russia")
+    assert (russia["type"], russia["institution"]) == ("country", "Russian government")
+    assert _mentions(r, russia["actor_id"]) == [("Moscow", "alias")]
+
+
+def test_a_capital_as_a_place_is_not_an_actor(analyse_text):
+    r = analyse_text("The mayor met aides in Moscow on Friday. The talks went well.")
+    assert _mention_at(r, "Moscow") == ""
+    assert "Russia" not in r.actors.actors["name"].tolist()
+
+
+def test_a_heading_in_capitals_is_matched_to_a_known_actor(analyse_text):
+    r = analyse_text(
+        "Senator Maria Lopez criticised the bill on Monday. LOPEZ SAYS BILL IS DEAD The senator said it would not pass."
+    )
+    lopez = _actor(r, "Maria Lopez")
+    assert _mentions(r, lopez["actor_id"]) == [("Maria Lopez", "name"), ("LOPEZ", "alias"), ("The senator", "nominal")]
+
+
+# --------------------------------------------------------------------------- unnamed sources and groups
+
+def test_each_indefinite_official_is_a_new_actor_and_the_official_is_the_latest(analyse_text):
+    r = analyse_text(
+        "A senior official said the talks had failed. Another official said the plan was dead. "
+        "The official added that nothing would change."
+    )
+    actors = r.actors.actors
+    assert list(actors["type"]) == ["anonymous", "anonymous"]
+    first, second = actors["actor_id"]
+    assert _mention_at(r, "A senior official") == first
+    assert _mention_at(r, "Another official") == second
+    assert _mention_at(r, "The official") == second
+
+
+def test_a_plural_description_is_one_group(analyse_text):
+    r = analyse_text("Opposition lawmakers said the bill was unfair. The lawmakers vowed to block it.")
+    group = _actor(r, "Opposition lawmakers")
+    assert group["type"] == "group"
+    assert _mentions(r, group["actor_id"]) == [("Opposition lawmakers", "name"), ("The lawmakers", "nominal")]
+
+
+def test_an_unnamed_source_gets_its_institution_from_its_description(analyse_text):
+    r = analyse_text("A State Department spokeswoman said the plan was fine.")
+    source = r.actors.actors.iloc[0]
+    assert (source["type"], source["name"], source["institution"]) == (
+        "anonymous", "unnamed State Department spokeswoman", "State Department")
+
+
+@pytest.mark.xfail(strict=True, reason="unnamed sources never get a gender: 'a spokeswoman' has gender '' although "
+                   "titles.csv says spokeswoman is F (the schema: 'M or F when a title ... says so')")
+def test_an_unnamed_spokeswoman_is_female(analyse_text):
+    r = analyse_text("A State Department spokeswoman said the plan was fine.")
+    assert r.actors.actors.iloc[0]["gender"] == "F"
+
+
+# --------------------------------------------------------------------------- pronouns
+
+def test_pronouns_are_resolved_by_gender(analyse_text):
+    r = analyse_text("Senator Tom Hill met Mayor Ann Lee on Monday. He said the plan was fine. She disagreed.")
+    hill, lee = _actor(r, "Tom Hill")["actor_id"], _actor(r, "Ann Lee")["actor_id"]
+    assert _mention_at(r, "He") == hill
+    assert _mention_at(r, "She") == lee
+
+
+def test_she_is_the_spokeswoman_not_the_man_named_before(analyse_text):
+    r = analyse_text("Senator Tom Hill met a State Department spokeswoman on Monday. The talks were useful, she said.")
+    spokeswoman = _actor(r, "unnamed State Department spokeswoman")["actor_id"]
+    assert _mention_at(r, "she") == spokeswoman
+
+
+def test_a_pronoun_the_text_does_not_settle_is_left_unlinked(analyse_text):
+    r = analyse_text("Senator Tom Hill met Governor Mark Reed on Monday. She said the plan was fine.")
+    assert _mention_at(r, "She") == ""
+    assert set(r.actors.mentions["how"]) == {"name"}
+
+
+def test_a_pronoun_too_far_from_any_name_is_left_unlinked(analyse_text):
+    r = analyse_text(
+        "Senator Tom Hill spoke on Monday. The talks were long. The rooms were cold. "
+        "The food was bad. The rain kept falling. Later he left."
+    )
+    assert _mention_at(r, "he") == ""
+
+
+# --------------------------------------------------------------------------- offsets
+
+def test_every_mention_is_exactly_the_original_text(analyse_text):
+    text = (
+        "WASHINGTON (Reuters) - Former U.S.\nAmbassador Jane Roe said \"the plan is dead\" on Monday.Kerry "
+        "disagreed. ROE SAYS NO DEAL Roe\u2019s aides and a senior official met in Moscow. She said the Kremlin "
+        "had not replied."
+    )
+    r = analyse_text(text)
+    assert len(r.actors.mentions) >= 5
+    for row in r.actors.mentions.itertuples(index=False):
+        assert text[row.start:row.end] == row.text
+    for row in r.actors.actors.itertuples(index=False):
+        assert (row.first_start, row.first_end) in set(
+            zip(r.actors.mentions["start"], r.actors.mentions["end"]))
+
+
+# --------------------------------------------------------------------------- no seed names in the rules
+
+def _seed_surnames(nlp) -> set[str]:
+    """Surnames of the people the seed articles name in full (from spaCy's PERSON entities)."""
+    names = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = load_article(path)
+        for ent in parse(article, nlp).ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and len(words) > 1:
+                names.add(re.sub(r"^(?:al|el)-", "", words[-1], flags=re.I).rstrip("\u2019s'"))
+    return names
+
+
+def _rule_strings(path: Path) -> list[str]:
+    """Identifiers and string literals of a module, without docstrings and comments."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # escape-sequence warnings are not this test's business
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value) for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            out.append(node.value)
+        elif isinstance(node, ast.Name):
+            out.append(node.id)
+    return out
+
+
+def _hits(names: set[str], text: str) -> set[str]:
+    return {n for n in names if re.search(rf"\b{re.escape(n)}\b", text)}
+
+
+def _data_without_comments(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix in (".yml", ".yaml"):
+        lines = [line.split("#", 1)[0] for line in lines]
+    return "\n".join(lines)
+
+
+def test_no_rule_or_word_list_names_a_person_of_the_seed(nlp):
+    names = _seed_surnames(nlp)
+    assert len(names) >= 5, names  # the seed's people were found
+    found = {}
+    # schema.py is the data dictionary's prose, not a rule: the next test covers it
+    for path in sorted(p for p in PACKAGE.glob("*.py") if p.name != "schema.py"):
+        hits = _hits(names, "\n".join(_rule_strings(path)))
+        if hits:
+            found[path.name] = sorted(hits)
+    for path in sorted((PACKAGE / "data").iterdir()):
+        if path.suffix in (".csv", ".yml", ".yaml"):
+            hits = _hits(names, _data_without_comments(path))
+            if hits:
+                found[f"data/{path.name}"] = sorted(hits)
+    assert found == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the seed's people are used as examples in comments and docstrings of "
+                   "actors.py, claims.py, quotes.py, stance.py, data/actor_rules.yml, data/claim_rules.yml and in the "
+                   "published data dictionary (schema.py: 'Carter supported …'); STYLE.md: nothing in code or data "
+                   "names them")
+def test_no_code_comment_or_data_file_names_a_person_of_the_seed(nlp):
+    names = _seed_surnames(nlp)
+    found = {}
+    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").iterdir()):
+        if path.is_file():
+            hits = _hits(names, path.read_text(encoding="utf-8"))
+            if hits:
+                found[str(path.relative_to(PACKAGE))] = sorted(hits)
+    assert found == {}
