@@ -60,6 +60,7 @@ class _Gazetteer:
     first_names: dict[str, str]
     rules: dict
     noun_kinds: dict[str, str]                  # singular person noun -> kind (official, armed, ...)
+    institution_words: frozenset[str] = frozenset()  # every word of every institution phrase
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +103,9 @@ def gazetteer() -> _Gazetteer:
     return _Gazetteer(
         countries, frozenset(nouns), frozenset(adjectives), frozenset(capitals), prefix, titles,
         person_nouns, institutions, first_names, rules, noun_kinds,
+        frozenset(w for words, *_rest in institutions for w in words) | frozenset(
+            ("ministry", "department", "agency", "office", "council", "committee", "board", "party", "army",
+             "company", "group", "union", "federation", "association", "bank", "court", "commission")),
     )
 
 
@@ -270,9 +274,13 @@ class _Extractor:
         self.quotes = quotation_spans(article.text)
         self.reporting = frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
         self.sent_of = {}
+        self.quoted_sents: set[int] = set()
         for k, sent in enumerate(doc.sents):
             for t in sent:
                 self.sent_of[t.i] = k
+            words = [t for t in sent if t.is_alpha]
+            if words and all(any(qs <= t.idx < qe for qs, qe in self.quotes) for t in words):
+                self.quoted_sents.add(k)
 
     # ---- utilities
     def _tokens_in(self, segments) -> set[int]:
@@ -324,7 +332,7 @@ class _Extractor:
         for ent in doc.ents:
             if ent.start in self.heading_tokens or ent.start_char < self.dateline_end:
                 continue
-            if ent.label_ not in self.g.rules["person_labels"]:
+            if ent.label_ not in self.g.rules["person_labels"] and not self.looks_like_person(ent):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
             # titles swallowed by the entity ("Secretary Kerry", "President Bashar al-Assad")
@@ -348,6 +356,19 @@ class _Extractor:
             actor.names.append(self.text(s, e))
             self.add(actor, s, e, how)
             self.attach_role(actor, s, e)
+
+    def looks_like_person(self, ent: Span) -> bool:
+        """A name the model tagged as an organisation or place but the text shows is a person:
+        it stands in apposition to a title ("chief negotiator, Ilse Marten,") or starts with a
+        known first name."""
+        if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT") or not 2 <= len(ent) <= 3:
+            return False
+        if any(t.lower_ in self.g.institution_words for t in ent) or country_of(ent.text):
+            return False
+        root = ent.root
+        titled = (root.dep_ == "appos" and (root.head.lower_ in self.g.titles or root.head.lower_ in self.g.person_nouns)) or any(
+            c.dep_ == "appos" and (c.lower_ in self.g.titles or c.lower_ in self.g.person_nouns) for c in root.children)
+        return titled or ent[0].text in self.g.first_names
 
     def _multi_token_person(self, word: str) -> bool:
         return any(
@@ -477,6 +498,9 @@ class _Extractor:
                 continue
             if not tok.text[:1].isupper() or tok.text.lower() not in by_surname:
                 continue
+            if tok.ent_type_ in ("ORG", "GPE", "FAC", "NORP") and tok.ent_iob_ != "" and any(
+                    e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents if e.label_ != "PERSON"):
+                continue  # "Kesh" inside "the Kesh Foreign Ministry"
             if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
             actor = self.latest(by_surname[tok.text.lower()], tok.i)
@@ -660,6 +684,23 @@ class _Extractor:
         m = self.add(actor, i, i + 1, how)
         m.chars = chars
 
+    # ---- pass 3c: "the board", "the ministry": an organisation named before, by its head noun
+    def organisation_nominals(self) -> None:
+        doc = self.doc
+        heads: dict[str, _Actor] = {}
+        for tok in doc:
+            for a in self.actors:
+                if a.type == "organization" and a.mentions and a.mentions[0].start < tok.i:
+                    last = a.names[0].split()[-1].lower() if a.names else ""
+                    if last and len(a.names[0].split()) > 1:
+                        heads[last] = a
+            if (tok.i in self.taken or tok.pos_ != "NOUN" or tok.lower_ not in heads
+                    or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
+                continue
+            det = next(c for c in tok.children if c.dep_ == "det")
+            if self.free(det.i, tok.i + 1) and det.i == tok.i - 1:
+                self.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
+
     # ---- pass 4: unnamed sources, groups and nominal mentions
     def unnamed(self) -> None:
         doc = self.doc
@@ -681,11 +722,12 @@ class _Extractor:
             if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
                 continue  # "rebel-held"
 
-            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
-                continue
+            if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or self.person_at(c.i)) for c in tok.children):
+                continue  # "Valdoria’s chief negotiator, Ilse Marten,": a title of a named person
             if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
                 continue
-            left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc") and not c.is_space]
+            possessor = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "poss") and not c.is_space]
             core_toks = sorted(
                 {t for c in left for t in c.subtree if not t.is_space} | {tok} | self._conj_nouns(tok),
                 key=lambda t: t.i,
@@ -714,6 +756,10 @@ class _Extractor:
             core = [t for t in core_toks if t not in dets and t.dep_ != "poss"]
             core_text = " ".join(t.text for t in core if not t.is_punct or t.text in ("-", ".")).replace(" - ", "-")
             core_text = re.sub(r"\s+", " ", core_text).strip()
+            if possessor:
+                # "the minister’s spokeswoman": described by whose she is
+                p_toks = sorted(possessor[0].subtree, key=lambda t: t.i)
+                core_text = f"{self.text(p_toks[0].i, p_toks[-1].i + 1)} {core_text}".replace("the ", "", 1)
             s = min(t.i for t in core_toks)
             e = max(t.i for t in core_toks) + 1
             if not self.free(s, e):
@@ -766,6 +812,9 @@ class _Extractor:
                 actor.names.append(core_text)
                 self.add(actor, s, e, "name")
 
+    def person_at(self, i: int) -> bool:
+        return any(m.start <= i < m.end and m.actor is not None and m.actor.type == "person" for m in self.mentions)
+
     def _conj_nouns(self, tok: Token) -> set[Token]:
         out: set[Token] = set()
         for c in tok.children:
@@ -779,6 +828,8 @@ class _Extractor:
     def new_unnamed(self, kind: str, key: str, core_text: str, tok: Token, singular: str) -> _Actor:
         actor = _Actor(kind, key)
         actor.head = singular
+        if kind == "anonymous":
+            actor.gender = self.g.titles.get(tok.lower_, ("", ""))[0]  # "a spokeswoman": F
         actor.role = core_text
         desc_toks = [t for t in tok.subtree if not t.is_space]
         actor.description = re.sub(r"\s+", " ", self.text(desc_toks[0].i, desc_toks[-1].i + 1)).strip(" ,")
@@ -787,6 +838,10 @@ class _Extractor:
         found = _match_institutions(words, country, self.home)
         actor.institution = _join_institutions(found)
         actor.country = country or (found[0][1] if found else "")
+        owner = next((m.actor for c in tok.children if c.dep_ == "poss" for m in self.mentions
+                      if m.start <= c.i < m.end and m.actor is not None), None)
+        if owner is not None and not actor.institution:
+            actor.institution, actor.country = owner.institution, actor.country or owner.country
         self.actors.append(actor)
         return actor
 
@@ -829,6 +884,10 @@ class _Extractor:
             return head.head
         return None
 
+    def narrative_distance(self, a: int, b: int) -> int:
+        """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
+        return sum(1 for k in range(a, b) if k not in self.quoted_sents)
+
     def resolve_pronoun(self, tok: Token, gender: str, quote, sents, window: int) -> _Actor | None:
         k = self.sent_of[tok.i]
         people = [m for m in self.mentions if m.actor is not None and m.actor.type in ("person", "anonymous") and m.start < tok.i]
@@ -836,14 +895,25 @@ class _Extractor:
             people = [m for m in people if quote[0] <= self.doc[m.start].idx < quote[1]]
         else:
             people = [m for m in people if self.in_quote(self.doc[m.start]) is None]
-        people = [m for m in people if k - self.sent_of[m.start] <= window]
+        people = [m for m in people if self.narrative_distance(self.sent_of[m.start], k) <= window]
         if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.reporting:
-            # "he said": the latest speaker of an earlier sentence, even one of unknown gender
-            speakers = [m for m in people if self.sent_of[m.start] < k and self.speaks(m) is not None
-                        and m.actor.gender in ("", gender)]
+            # "he said": the subject of the last narrative sentence before, else the latest speaker,
+            # even one of unknown gender
+            earlier = [m for m in people if self.sent_of[m.start] < k and m.actor.gender in ("", gender)]
+            if earlier:
+                last = max(self.sent_of[m.start] for m in earlier)
+                subjects = [m for m in earlier if self.sent_of[m.start] == last and m.subject]
+                if subjects:
+                    return min(subjects, key=lambda m: m.start).actor
+            speakers = [m for m in earlier if self.speaks(m) is not None]
             if speakers:
                 return max(speakers, key=lambda m: m.start).actor
-        # a pronoun inside what someone is reported to say does not refer to that speaker
+        # "X said he would ...": the subject of the reported clause is the speaker
+        if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
+            own = [m for m in people if self.speaks(m) is tok.head.head and m.actor.gender in ("", gender)]
+            if own:
+                return own[-1].actor
+        # deeper inside what someone is reported to say, a pronoun does not refer to that speaker
         people = [m for m in people if not ((verb := self.speaks(m)) is not None and tok in verb.subtree
                                             and self.sent_of[m.start] == k)]
 
@@ -972,6 +1042,7 @@ def extract_actors(article: Article, doc: Doc) -> ActorTable:
     ex.organisations_and_countries()
     ex.repeated_names()
     ex.institution_words()
+    ex.organisation_nominals()
     ex.unnamed()
     ex.pronouns()
     ex.headings()

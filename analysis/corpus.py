@@ -505,6 +505,17 @@ def _pass_quote_balance(ed: _Editable) -> None:
             if i + 1 >= n or not text[i + 1].isalpha():
                 nested = None
         elif ch == "\n" and open_pos is not None:
+            # A quotation running over paragraphs: each paragraph opens with a mark and
+            # only the last one closes. The inner opening marks are blanked so that the
+            # whole run is one quotation.
+            k = i + 1
+            while k < n and text[k] in " \n":
+                k += 1
+            if k < n and text[k] == OPEN_DOUBLE and _closes_later(text, k + 1):
+                edits.append((k, k + 1, " ", "continued_quote",
+                              "a quotation continued in the next paragraph (opened again, closed once)"))
+                i = k + 1
+                continue
             # Does the quotation go on? Only if the next quote mark is a closing one,
             # within a few lines and before a blank line.
             j = i + 1
@@ -528,6 +539,63 @@ def _pass_quote_balance(ed: _Editable) -> None:
         i += 1
     if open_pos is not None:
         close_at_line_end(open_pos)
+    ed.apply(edits)
+
+
+def _closes_later(text: str, start: int) -> bool:
+    """Is there a closing double mark after ``start`` before any other opening one?"""
+    for ch in text[start:]:
+        if ch == OPEN_DOUBLE:
+            return False
+        if ch == CLOSE_DOUBLE:
+            return True
+    return False
+
+
+def _pass_single_quotes(ed: _Editable) -> None:
+    """British style: ‘quotations’ in single marks, with “nested” ones in double marks.
+
+    When an article quotes with single marks, swap them with the double marks so
+    that the rest of the pipeline sees one convention. A closing single mark is a
+    right single mark after a word or punctuation and before a space, punctuation or
+    the end of the line, and not the apostrophe of a plural possessive.
+    """
+    text = ed.text
+    openers = [m.start() for m in re.finditer("(?:^|(?<=[\s(\u2014\u2013]))\u2018", text, flags=re.M)]
+    doubles_outside = len(re.findall("(?:^|(?<=\s))\u201c", text, flags=re.M))
+    if len(openers) < 2 or doubles_outside > len(openers):
+        return
+    edits = []
+    depth_double = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        if text[i] != OPEN_SINGLE or i not in openers:
+            i += 1
+            continue
+        j = i + 1
+        end = -1
+        while j < n and text[j] != "\n":
+            ch = text[j]
+            if ch == CLOSE_SINGLE and j > 0 and not text[j - 1].isspace():
+                after = text[j + 1] if j + 1 < n else "\n"
+                possessive = text[j - 1] == "s" and after == " " and j + 2 < n and text[j + 2].islower()
+                if not after.isalnum() and not possessive:
+                    end = j
+                    break
+            j += 1
+        if end < 0:
+            i += 1
+            continue
+        edits.append((i, i + 1, OPEN_DOUBLE, "single_quotes", "single quotation marks (British style) made double"))
+        for k in range(i + 1, end):
+            if text[k] == OPEN_DOUBLE:
+                edits.append((k, k + 1, OPEN_SINGLE, "single_quotes", "a quotation inside a quotation"))
+            elif text[k] == CLOSE_DOUBLE:
+                edits.append((k, k + 1, CLOSE_SINGLE, "single_quotes", "a quotation inside a quotation"))
+        edits.append((end, end + 1, CLOSE_DOUBLE, "single_quotes", "single quotation marks (British style) made double"))
+        i = end + 1
+    del depth_double
     ed.apply(edits)
 
 
@@ -604,7 +672,7 @@ def _merge_log(log: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int
     for kind, s, e, reason in sorted(log, key=lambda r: (r[1], r[2])):
         if merged:
             pk, ps, pe, pr = merged[-1]
-            if pk == kind and kind in ("split_heading", "straight_quote") and s - pe <= 80:
+            if pk == kind and kind in ("split_heading", "straight_quote", "single_quotes") and s - pe <= 300:
                 merged[-1] = (pk, ps, max(pe, e), pr)
                 continue
         merged.append((kind, s, e, reason))
@@ -618,6 +686,7 @@ def _clean(original: str, doc_id: str, path: str) -> Article:
     _pass_broken_lines(ed)
     headings = _pass_headings(ed)
     _pass_straight_quotes(ed)
+    _pass_single_quotes(ed)
     _pass_quote_balance(ed)
     paragraphs, sentences = _segment(ed, headings)
     clean_map = tuple(ed.map)

@@ -98,6 +98,8 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         return []
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
+    if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ",":
+        return verb_subject(verb.head, token_actor, depth + 1)  # "said X, described Y": the same speaker
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "... after saying ..."
     return []
@@ -216,10 +218,9 @@ class _Finder:
         low = head.lower_
         singular = self.rules["singular_pronouns"]
         if low in singular:
-            speaker = self.recent_speaker(head, singular[low])
-            if speaker:
-                return speaker
-            return self.token_actor.get(head.i, "")
+            # the actor rules tie "he said" to the subject of the last narrative sentence
+            # or the latest speaker; without such a tie, fall back on the latest statement
+            return self.token_actor.get(head.i, "") or self.recent_speaker(head, singular[low])
         if low in self.rules["plural_pronouns"]:
             return self.token_actor.get(head.i, "") or self.recent_group(head)
         if head.i in self.token_actor:
@@ -265,9 +266,22 @@ class _Finder:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         speaker = self.subject_of(verb)
         if mode in ("clause", "both"):
+            has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
             for c in verb.children:
+                if c.dep_ == "xcomp" and verb.lemma_.lower() == "ask" and not has_object:
+                    continue  # "who asked not to be named": no request to anyone
+                if c.dep_ == "ccomp" and self.reports(c) and c.i > verb.i and not any(
+                        x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    continue  # "said X, described Y and accused Z": reports of their own
                 if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
                     sub = list(c.subtree)
+                    # "said he supported X but warned that Y": the second report is its own statement
+                    cut = [d for d in c.children if d.dep_ == "conj" and self.reports(d) and d.i > c.i]
+                    if cut:
+                        first = min(min(t.i for t in d.subtree) for d in cut)
+                        sub = [t for t in sub if t.i < first]
+                        while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+                            sub.pop()
                     outside = [t for t in self.words(sub) if self.quote_of(t) is None]
                     other_quotes = {self.quote_of(t) for t in sub if self.quote_of(t) is not None}
                     attribution = len(outside) < 3 or len(other_quotes) > 1 or any(
@@ -293,7 +307,8 @@ class _Finder:
                     t.i for c in verb.children if c.i > objs[0].i and c.dep_ in keep for t in c.subtree])
                 toks.update(t for t in self.doc[start:end + 1] if not t.is_space)
         outside = [t for t in self.words(toks) if self.quote_of(t) is None]
-        if outside and len([t for t in outside if t.lower_ not in self.rules["relative_pronouns"]]) < 2:
+        inside = [t for t in self.words(toks) if self.quote_of(t) is not None]
+        if outside and not inside and all(t.lower_ in self.rules["relative_pronouns"] for t in outside):
             return []  # "something that Moscow denies": no reported words
         return sorted(toks, key=lambda t: t.i)
 
@@ -343,19 +358,25 @@ class _Finder:
             return None
         if any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
             return None  # "X, an attorney, asked Y, ...": Y is asked, not the speaker
+        for sub in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
+            aid = self.token_actor.get(sub.i)
+            if aid and self.info[aid]["type"] in ("person", "anonymous", "group"):
+                return None  # "Another official, who ..., said ...": the speaker comes first
         sent = verb.sent
         j = verb.i + 1
         speaker: list[Token] = []
         while j < sent.end and doc[j].text != ",":
             if j in self.token_actor:
                 speaker.append(doc[j])
-            elif speaker or not (doc[j].pos_ in ("DET", "NUM", "ADJ", "PRON")):
+            elif speaker:
+                pass  # "one Western diplomat close to the talks": what follows describes the speaker
+            elif not (doc[j].pos_ in ("DET", "NUM", "ADJ", "PRON")):
                 if doc[j].lower_ not in self.rules["singular_pronouns"]:
                     return None
                 speaker.append(doc[j])
             j += 1
-        if not speaker or j >= sent.end - 1:
-            return None
+        if not speaker or j >= sent.end - 1 or j - verb.i > 10:
+            return None  # a parenthetical attribution is short
         heads = [t for t in speaker if t.head not in speaker] or speaker[-1:]
         inner = set(range(verb.i - 1, j + 1))
         content = [t for t in sent if t.i not in inner and t.idx >= self.dateline_end and not t.is_space]
