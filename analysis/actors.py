@@ -910,11 +910,11 @@ class _Extractor:
                 return max(speakers, key=lambda m: m.start).actor
         # "X said he would ...": the subject of the reported clause is the speaker
         if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
-            own = [m for m in people if self.speaks(m) is tok.head.head and m.actor.gender in ("", gender)]
+            own = [m for m in people if self.speaks(m) == tok.head.head and m.actor.gender in ("", gender)]
             if own:
                 return own[-1].actor
         # deeper inside what someone is reported to say, a pronoun does not refer to that speaker
-        people = [m for m in people if not ((verb := self.speaks(m)) is not None and tok in verb.subtree
+        people = [m for m in people if not ((verb := self.speaks(m)) is not None and tok in list(verb.subtree)
                                             and self.sent_of[m.start] == k)]
 
         def compatible(m: _Mention, strict: bool) -> bool:

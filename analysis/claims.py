@@ -164,10 +164,16 @@ def find_policy(article: Article, doc: Doc, actors: ActorTable) -> Policy | None
         owner, other = _owner(tok, actors)
         refs.append((tok, owner, other))
     proposals: list[tuple[Token, str]] = []
+    attitudes = set(r["not_proposals"])
+    dateline_end = len(article.dateline)
     for tok in doc:
         if tok.lemma_.lower() in r["proposal_verbs"] and tok.pos_ == "VERB":
             subj = _subject(tok)
-            obj = [c for c in tok.children if c.dep_ == "dobj"]
+            if subj is not None and subj.idx < dateline_end:
+                # "BRUSSELS (Reuters) - The Commission proposed ...": the dateline is not the subject
+                before = [t for t in tok.sent if dateline_end <= t.idx and t.i < tok.i and t.i in actors.token_actor]
+                subj = before[-1] if before else None
+            obj = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() not in attitudes]
             if subj is not None and obj:
                 owner = _mention_actor(subj, actors)
                 if owner and info[owner]["type"] in ("person", "organization", "country", "group", "anonymous"):
@@ -189,14 +195,16 @@ def find_policy(article: Article, doc: Doc, actors: ActorTable) -> Policy | None
     if scores[owner] < 3:
         return None
     owned = [t for t, o, _x in refs if o == owner]
-    nouns = [t.lemma_.lower() for t in owned]
+    nouns = [t.lemma_.lower() for t in owned] + [
+        o.lemma_.lower() for o, who in proposals if who == owner and o.lemma_.lower() in strong | weak]
     strong_nouns = [n for n in nouns if n in strong]
     noun = max(set(strong_nouns or nouns or ["plan"]), key=lambda n: ((strong_nouns or nouns or ["plan"]).count(n), -nouns.index(n) if n in nouns else 0))
     mentions = []
     for tok, o, other in refs:
         definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
         bare_weak = not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.lower_ in weak and tok.tag_ == "NNS"
-        if o == owner or (not o and not other and (definite or bare_weak)):
+        same_noun = tok.lemma_.lower() == noun  # "a levy" when the policy is the levy
+        if o == owner or (not o and not other and (definite or bare_weak or same_noun)):
             left = min([c.left_edge.i for c in tok.children if c.dep_ in ("poss", "compound", "amod", "det")] + [tok.i])
             if o and left == tok.i and tok.i >= 2 and doc[tok.i - 1].text in ("\u2019s", "'s"):
                 left = tok.i - 2
@@ -574,6 +582,7 @@ def _holder(piece, speakers, actors: ActorTable, info) -> str:
             for sub in (c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")):
                 aid = actors.token_actor.get(sub.i) or next(
                     (actors.token_actor[t.i] for t in sub.subtree if t.i in actors.token_actor), "")
-                if aid and aid not in speakers and info[aid]["type"] in ("person", "organization", "anonymous", "group"):
-                    return aid
+                if aid and aid not in speakers and info[aid]["type"] in ("person", "organization", "anonymous",
+                                                                         "group", "country"):
+                    return aid  # "Paris would back it": the country holds the position
     return ""

@@ -184,7 +184,7 @@ class _Collector:
             for actor in self.holders_of(tok, end_tok):
                 if any(actor in spk for spk in inside) or (actor, claim) in counted:
                     continue  # the speaker's own words already count as claims
-                anchored = sent in policy_sents or self.reacts(tok, reaction) or any(
+                anchored = sent in policy_sents or sent - 1 in policy_sents or self.reacts(tok, reaction) or any(
                     t.lemma_.lower() in policy_nouns for t in tok.subtree if t.i != tok.i
                 ) or any(t.lemma_.lower() in policy_nouns for t in tok.head.subtree if t.dep_ == "dobj")
                 if not anchored and self.info[actor]["type"] not in ("group", "anonymous"):
