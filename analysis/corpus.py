@@ -561,8 +561,8 @@ def _pass_single_quotes(ed: _Editable) -> None:
     the end of the line, and not the apostrophe of a plural possessive.
     """
     text = ed.text
-    openers = [m.start() for m in re.finditer("(?:^|(?<=[\s(\u2014\u2013]))\u2018", text, flags=re.M)]
-    doubles_outside = len(re.findall("(?:^|(?<=\s))\u201c", text, flags=re.M))
+    openers = [m.start() for m in re.finditer(r"(?:^|(?<=[\s(\u2014\u2013]))\u2018", text, flags=re.M)]
+    doubles_outside = len(re.findall(r"(?:^|(?<=\s))\u201c", text, flags=re.M))
     if len(openers) < 2 or doubles_outside > len(openers):
         return
     edits = []
