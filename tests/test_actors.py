@@ -180,8 +180,6 @@ def test_an_unnamed_source_gets_its_institution_from_its_description(analyse_tex
         "anonymous", "unnamed State Department spokeswoman", "State Department")
 
 
-@pytest.mark.xfail(strict=True, reason="unnamed sources never get a gender: 'a spokeswoman' has gender '' although "
-                   "titles.csv says spokeswoman is F (the schema: 'M or F when a title ... says so')")
 def test_an_unnamed_spokeswoman_is_female(analyse_text):
     r = analyse_text("A State Department spokeswoman said the plan was fine.")
     assert r.actors.actors.iloc[0]["gender"] == "F"
