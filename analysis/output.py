@@ -61,24 +61,14 @@ class TableSchema:
     def __init__(self, fmt: str = "csv") -> None:
         self.fmt = fmt
         self._full: pd.DataFrame | None = None
+        self._signature: tuple | None = None
         self._empty: pd.DataFrame | None = None
         self._arrow: dict[str, set] = {}
 
-    def add(self, df: pd.DataFrame, rows: int | None = None) -> None:
-        """Count one chunk in. For CSV, ``df`` may be the chunk's empty head and ``rows`` its length."""
-        head = df.iloc[:0]
-        rows = len(df) if rows is None else rows
-        if self.fmt == "parquet" and rows != len(df):
-            raise ValueError("a Parquet schema needs the chunk's values, not only its head")
-        if not rows:
-            if self._empty is None:
-                self._empty = head
-            return
-        if self._full is None:
-            self._full = head
-        elif not (head.columns.equals(self._full.columns) and head.dtypes.equals(self._full.dtypes)):
-            self._full = pd.concat([self._full, head])  # the dtypes pandas.concat gives the whole column
-        if self.fmt == "parquet":
+    def add(self, df: pd.DataFrame) -> None:
+        """Count one chunk in."""
+        self._add(len(df), tuple(df.columns), tuple(df.dtypes))
+        if self.fmt == "parquet" and len(df):
             pa = _pyarrow()
             for col in df.columns:
                 if df[col].dtype == object:
@@ -86,6 +76,28 @@ class TableSchema:
                     self._arrow.setdefault(col, set()).add(kind)
                 else:
                     self._arrow.setdefault(col, set())
+
+    def add_head(self, rows: int, columns: tuple, dtypes: tuple) -> None:
+        """Count in a chunk known only by its length, columns and dtypes (enough for CSV)."""
+        if self.fmt == "parquet" and rows:
+            raise ValueError("a Parquet schema needs the chunk's values, not only its head")
+        self._add(rows, columns, dtypes)
+
+    def matches(self, columns: tuple, dtypes: tuple) -> bool:
+        """Whether a chunk with these columns and dtypes is written as it is (no cast)."""
+        return self._signature == (tuple(columns), tuple(dtypes))
+
+    def _add(self, rows: int, columns: tuple, dtypes: tuple) -> None:
+        signature = (tuple(columns), tuple(dtypes))
+        if not rows:
+            if self._empty is None:
+                self._empty = _empty_frame(*signature)
+            return
+        if self._full is None:
+            self._full = _empty_frame(*signature)
+        elif signature != self._signature:
+            self._full = pd.concat([self._full, _empty_frame(*signature)])  # the dtypes concat gives the column
+        self._signature = (tuple(self._full.columns), tuple(self._full.dtypes))
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -131,6 +143,15 @@ class TableSchema:
         return pa.schema(fields), as_text
 
 
+def _empty_frame(columns: tuple, dtypes: tuple) -> pd.DataFrame:
+    return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in zip(columns, dtypes)}, columns=list(columns))
+
+
+def csv_rows(df: pd.DataFrame) -> str:
+    """The CSV lines of ``df`` without the header, exactly as :class:`StreamWriter` writes them."""
+    return df.to_csv(index=False, header=False, lineterminator="\n")
+
+
 class StreamWriter:
     """Write a table chunk by chunk into a temporary file; :meth:`close` renames it into place."""
 
@@ -167,13 +188,20 @@ class StreamWriter:
         if self._rows >= ROW_GROUP_ROWS:
             self._flush()
 
+    def write_text(self, text: str) -> None:
+        """Append CSV lines made by :func:`csv_rows` from a chunk that needs no cast (see :meth:`TableSchema.matches`)."""
+        if self.fmt != "csv":
+            raise ValueError("only CSV tables take ready-made lines")
+        self._flush()
+        self._fh.write(text)
+
     def _flush(self) -> None:
         if not self._buffer:
             return
         df = pd.concat(self._buffer, ignore_index=True) if len(self._buffer) > 1 else self._buffer[0]
         self._buffer, self._rows = [], 0
         if self.fmt == "csv":
-            df.to_csv(self._fh, index=False, header=False, lineterminator="\n")
+            self._fh.write(csv_rows(df))
             return
         pa = _pyarrow()
         for col in self._as_text:

@@ -37,8 +37,8 @@ The output folder holds, besides the tables and ``graphml/``:
     the spaCy and model versions and the encoding; ``status`` is ``ok`` or
     ``skipped``. Sorted by ``doc_id``; no timestamps.
 ``.parts/``
-    one part file per analysed article (the pickled DataFrames, after a
-    small pickle of their heads; an internal cache: delete it to start afresh) and, while a run is going, the journal
+    one part file per analysed article (see :func:`part_bytes`; an internal
+    cache: delete it to start afresh) and, while a run is going, the journal
     of finished articles. A repeated run skips every article whose
     ``sha256``, codebook and ``pipeline`` match a finished one, and so
     resumes a run that was interrupted.
@@ -112,7 +112,7 @@ class Result:
     problem: str = ""
     warnings: tuple[str, ...] = ()
     tokens: int = 0
-    tables: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
+    part: bytes | None = field(default=None, repr=False)  # see part_bytes
     network: object | None = field(default=None, repr=False)
     resumed: bool = False
 
@@ -182,7 +182,7 @@ def _analyse_one(result: Result, article, doc, codebook: dict | None) -> None:
         return
     try:
         analysis = analyse_doc(article, doc, codebook=codebook, keep_doc=False)
-        result.tables = article_tables(analysis)
+        result.part = part_bytes(article_tables(analysis))
     except Exception as exc:  # noqa: BLE001 - reported per article, the corpus goes on
         result.status, result.problem = "skipped", _failure("analysis", exc)
         return
@@ -311,7 +311,7 @@ def extract(
 
 
 def _slim(result: Result) -> Result:
-    """The result without its tables, kept for the manifest."""
+    """The result without its part and network, kept for the manifest."""
     return Result(result.doc_id, result.path, result.sha256, result.size, result.codebook_sha256, result.status,
                   result.problem, result.warnings, result.tokens, resumed=result.resumed)
 
@@ -460,7 +460,7 @@ class _Store:
         from .network import write_graphml
 
         self.parts.mkdir(parents=True, exist_ok=True)
-        _atomic_bytes(self.part_path(result.doc_id, result.sha256), part_bytes(result.tables))
+        _atomic_bytes(self.part_path(result.doc_id, result.sha256), result.part)
         write_graphml(result.network, self.out / "graphml", result.doc_id)
         if self._journal is None:
             self._journal = (self.parts / JOURNAL).open("a", encoding="utf-8")
@@ -555,16 +555,24 @@ def _atomic_bytes(path: Path, data: bytes) -> None:
 # --------------------------------------------------------------------------- assembly
 
 def part_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
-    """The content of a part file: a pickle of ``{name: (rows, empty frame)}``, then one of the tables."""
-    heads = {name: (len(df), df.iloc[:0]) for name, df in tables.items()}
-    return pickle.dumps(heads, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+    """The content of a part file, made in the worker: three pickles, each read only when needed.
+
+    ``{name: (rows, columns, dtypes)}``; ``{name: CSV lines}`` (see
+    :func:`analysis.output.csv_rows`); ``{name: DataFrame}``. Assembling CSV
+    tables reads the first two, and the frames only of a table whose dtypes
+    differ from the whole table's.
+    """
+    from .output import csv_rows
+
+    heads = {name: (len(df), tuple(df.columns), tuple(df.dtypes)) for name, df in tables.items()}
+    lines = {name: csv_rows(df) for name, df in tables.items() if len(df)}
+    return b"".join(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL) for obj in (heads, lines, tables))
 
 
-def _load_part(path: Path, heads: bool = False) -> dict:
-    """A part file's tables, or with ``heads`` only ``{name: (rows, empty frame)}`` (read first, cheaply)."""
+def _load_part(path: Path, upto: int = 3) -> list:
+    """The first ``upto`` objects of a part file: heads, CSV lines, tables."""
     with path.open("rb") as fh:
-        first = pickle.load(fh)
-        return first if heads else pickle.load(fh)
+        return [pickle.load(fh) for _ in range(upto)]
 
 
 def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -> list[Path]:
@@ -573,7 +581,8 @@ def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -
     Two passes, one part in memory at a time: the first finds each table's
     columns and the dtype ``pandas.concat`` would give the whole column
     (from the parts' heads only, for CSV), the second writes every part's
-    rows cast to it. So the tables equal those of
+    rows cast to it (for CSV, the lines the worker made, unless a cast is
+    needed). So the tables equal those of
     :func:`analysis.pipeline.tables` over all the articles, without holding
     them all.
     """
@@ -586,19 +595,31 @@ def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -
     schemas = {name: TableSchema(fmt) for name in TABLES}
     for _, path in parts:
         if fmt == "csv":
-            for name, (rows, head) in _load_part(path, heads=True).items():
-                schemas.setdefault(name, TableSchema(fmt)).add(head, rows)
+            for name, head in _load_part(path, 1)[0].items():
+                schemas.setdefault(name, TableSchema(fmt)).add_head(*head)
         else:
-            for name, df in _load_part(path).items():
+            for name, df in _load_part(path)[2].items():
                 schemas.setdefault(name, TableSchema(fmt)).add(df)
     writers = {}
     try:
         for name, schema in schemas.items():
             writers[name] = StreamWriter(out / f"{name}.{fmt}", schema, fmt)
         for _, path in parts:
-            for name, df in _load_part(path).items():
-                if len(df):
-                    writers[name].write(df)
+            if fmt == "csv":
+                heads, lines = _load_part(path, 2)
+                frames = None
+                for name, (rows, columns, dtypes) in heads.items():
+                    if not rows:
+                        continue
+                    if schemas[name].matches(columns, dtypes):
+                        writers[name].write_text(lines[name])
+                    else:
+                        frames = frames or _load_part(path)[2]
+                        writers[name].write(frames[name])
+            else:
+                for name, df in _load_part(path)[2].items():
+                    if len(df):
+                        writers[name].write(df)
         return [w.close() for w in writers.values()]
     finally:
         for w in writers.values():
