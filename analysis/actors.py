@@ -335,7 +335,7 @@ class _Extractor:
             if ent.label_ not in self.g.rules["person_labels"] and not self.looks_like_person(ent):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
-            # titles swallowed by the entity ("Secretary Kerry", "President Bashar al-Assad")
+            # titles swallowed by the entity ("Secretary Smith", "President Ana de la Cruz")
             while s < e - 1 and doc[s].lower_ in self.g.titles:
                 s += 1
             if s >= e:
@@ -420,7 +420,7 @@ class _Extractor:
         has_title = any(t.lower_ in g.titles and g.titles[t.lower_][1] in ("title", "honorific") for t in role_toks)
         if not has_title:
             left, role_toks = [], []
-        # apposition after the name: "Peter Cook, a Pentagon spokesman,"
+        # apposition after the name: "Jane Doe, a Pentagon spokeswoman,"
         appos_toks: list[Token] = []
         root = doc[e - 1]
         for child in root.children:
@@ -486,7 +486,7 @@ class _Extractor:
                 actor.gender = self.g.first_names[words[0]]
                 return
 
-    # ---- pass 2: surnames the model missed or mislabelled ("Ford" as ORG, "Earnest")
+    # ---- pass 2: surnames the model missed or mislabelled (a surname tagged ORG, or not tagged at all)
     def surnames(self) -> None:
         doc = self.doc
         people = [a for a in self.actors if a.type == "person"]
@@ -504,6 +504,7 @@ class _Extractor:
             if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
             actor = self.latest(by_surname[tok.text.lower()], tok.i)
+            actor.names.append(tok.text)
             self.add(actor, tok.i, tok.i + 1, "alias")
 
     def latest(self, actors: list[_Actor], before: int) -> _Actor:
@@ -526,7 +527,9 @@ class _Extractor:
             label = ent.label_
             if label in self.g.rules["organization_labels"] + self.g.rules["person_labels"]:
                 if text.lower() in surnames or _surname(text.split()) in surnames and len(text.split()) == 1:
-                    self.add(surnames[_surname(text.split())], s, e, "alias")
+                    person = surnames[_surname(text.split())]
+                    person.names.append(text)
+                    self.add(person, s, e, "alias")
                     continue
             country = country_of(text)
             if country and label not in ("ORG",) or (label == "PERSON" and country):
@@ -718,7 +721,7 @@ class _Extractor:
             if tok.dep_ == "conj" and (tok.head.lower_ in g.person_nouns):
                 continue  # "officers and diplomats": part of the first noun's phrase
             if tok.dep_ in ("compound",) and tok.head.pos_ in ("PROPN", "NOUN"):
-                continue  # "spokesman Josh Earnest", "rebel alliance": part of another noun
+                continue  # "spokesman John Smith", "rebel alliance": part of another noun
             if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
                 continue  # "rebel-held"
 
@@ -727,7 +730,9 @@ class _Extractor:
             if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
                 continue
             possessor = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
-            left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "poss") and not c.is_space]
+            left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "poss") and not c.is_space
+                    and not (c.tag_ in ("VBD", "VBN") and c.i > 0
+                             and doc[c.i - 1].lower_ in ("has", "have", "had", "was", "were", "is", "are"))]
             core_toks = sorted(
                 {t for c in left for t in c.subtree if not t.is_space} | {tok} | self._conj_nouns(tok),
                 key=lambda t: t.i,

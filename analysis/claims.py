@@ -18,8 +18,8 @@ into clause-level claims and returns one row per claim:
     ``original[start:end]``.
 ``target_id, target_type, holder_id, cues``
     the target's actor id (``policy`` for the policy), its type, the actor
-    whose position the claim states when that is not the speaker ("Carter
-    supported ..." said by a spokesman), and the words that decided type
+    whose position the claim states when that is not the speaker ("the minister
+    supported ..." said by her spokesman), and the words that decided type
     and polarity.
 
 Rules and word lists: ``analysis/data/claim_rules.yml``; the base polarity
@@ -179,9 +179,13 @@ def find_policy(article: Article, doc: Doc, actors: ActorTable) -> Policy | None
                 if owner and info[owner]["type"] in ("person", "organization", "country", "group", "anonymous"):
                     proposals.append((obj[0], owner))
     scores: dict[str, float] = {}
-    for tok, owner, _other in refs:
+    last_owner = ""
+    for tok, owner, other in refs:
         if owner:
             scores[owner] = scores.get(owner, 0) + (2 if tok.lemma_.lower() in strong else 1)
+            last_owner = owner
+        elif last_owner and not other and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            scores[last_owner] += 1  # "the plan", "the move" after "X’s proposal"
     for _obj, owner in proposals:
         scores[owner] = scores.get(owner, 0) + 3
     if not scores:
@@ -570,10 +574,10 @@ def _recent_party(tok: Token, piece_start: int, excluded, info, actors: ActorTab
 
 
 def _holder(piece, speakers, actors: ActorTable, info) -> str:
-    """'Carter supported ...' reported by a spokesman: the position is Carter's."""
+    """'The minister supported ...' said by her spokesman: the position is the minister's."""
     ids = {t.i for t in piece}
     roots = [t for t in piece if t.head.i not in ids or t.head is t]
-    verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "Kerry emphasized that ..." inside a quote
+    verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "the minister emphasized that ..." inside a quote
     for root in roots:
         for verb in [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj")]:
             if verb.lemma_.lower() not in verbs or verb.dep_ in ("aux", "auxpass"):

@@ -342,7 +342,8 @@ def _pass_whitespace(ed: _Editable) -> None:
 
 def _pass_missing_space(ed: _Editable) -> None:
     edits = []
-    for m in re.finditer(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?][\u201d\"])(?=[A-Z\u201c])", ed.text):
+    for m in re.finditer(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?][\u201d\"])(?=[A-Z\u201c])"
+                         r"|(?<=[\u201d\")\d][.!?])(?=[A-Z][a-z])", ed.text):
         edits.append((m.start(), m.start(), " ", "missing_space", "two sentences run together without a space"))
     ed.apply(edits)
 

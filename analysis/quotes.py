@@ -225,7 +225,7 @@ class _Finder:
             return self.token_actor.get(head.i, "") or self.recent_group(head)
         if head.i in self.token_actor:
             return self.token_actor[head.i]
-        # a token of the subject phrase that belongs to a mention ("Ambassador ... Ford")
+        # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith")
         for t in head.subtree:
             if t.dep_ in ("relcl", "acl") or t.i >= verb.i > head.i:
                 continue
@@ -320,6 +320,8 @@ class _Finder:
         unless the reporting verb has a coordinated clause or another reporting verb of its own."""
         if not toks or min(t.i for t in toks) < verb.i:
             return []
+        if verb.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "ccomp"):
+            return []  # "officials who argue that X met on Monday": the clause ends with the relative clause
         stop = [c.left_edge.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "cc")]
         stop += [t.i for t in verb.sent if t.lower_ in self.rules["according_to"] and t.i > verb.i]
         last = max(t.i for t in toks)
@@ -343,6 +345,14 @@ class _Finder:
             return []  # "Advised by X, the groups are demanding ...": not a clause that was said
         return before
 
+    def mention_end(self, tok: Token) -> int:
+        """Last token of the mention that ``tok`` belongs to."""
+        actor = self.token_actor.get(tok.i)
+        i = tok.i
+        while actor and i + 1 < len(self.doc) and self.token_actor.get(i + 1) == actor:
+            i += 1
+        return i
+
     def mention_start(self, tok: Token) -> int:
         """First token of the mention (with its title) that ``tok`` belongs to."""
         actor = self.token_actor.get(tok.i)
@@ -356,8 +366,8 @@ class _Finder:
         doc = self.doc
         if verb.i == 0 or doc[verb.i - 1].text != "," or self.verbs[verb.lemma_.lower()] != "clause":
             return None
-        if any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
-            return None  # "X, an attorney, asked Y, ...": Y is asked, not the speaker
+        if verb.lemma_.lower() != "say" and any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
+            return None  # "X, an attorney, told Y, ...": Y is told, not the speaker ("say" has no such object)
         for sub in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
             aid = self.token_actor.get(sub.i)
             if aid and self.info[aid]["type"] in ("person", "anonymous", "group"):
@@ -625,7 +635,8 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorTable) -> pd.DataFra
             cue_start = cue_end = -1
         if st.speaker_tokens:
             toks = sorted(st.speaker_tokens, key=lambda t: t.i)
-            ss, se = article.to_original(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+            first, last = finder.mention_start(toks[0]), finder.mention_end(toks[-1])
+            ss, se = article.to_original(doc[first].idx, doc[last].idx + len(doc[last].text))
         else:
             ss = se = -1
         if st.speakers:

@@ -68,7 +68,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("text", "the words of the claim"),
         ("target_id", "the target's actor_id, or 'policy'"),
         ("target_type", "the target's actor type, or 'policy'"),
-        ("holder_id", "the actor whose position the claim reports when it is not the speaker ('Carter supported …')"),
+        ("holder_id", "the actor whose position the claim reports when it is not the speaker ('the minister supported …', said by her spokesman)"),
         ("cues", "the words that decided type and polarity"),
     ]),
     "stances": ("One row per voice: its position on the policy at stake.", [

@@ -18,7 +18,7 @@
     the mean score of each institution's voices.
 
 A voice is an actor who makes a statement, whose position a statement
-reports ("Carter supported ..."), or whom the reporter describes reacting.
+reports ("the minister supported ..."), or whom the reporter describes reacting.
 The cues and their scores are in ``analysis/data/stance_cues.yml``.
 """
 from __future__ import annotations
@@ -130,7 +130,8 @@ class _Collector:
                 holders.append(c.holder_id)
             for h in holders:
                 self.voice(h)
-            if c.type in r["condition_types"]:
+            against = c.target_id == POLICY_ID and (cue_score(c.text)[0] or 0) < 0
+            if c.type in r["condition_types"] and not against:
                 for h in holders:
                     self.conditions.setdefault(h, []).append(c.text)
                     self.add(h, "condition", c.claim_id, None, c.type, c.start, c.end)
@@ -279,6 +280,9 @@ class _Collector:
             share = (len(agree) / len(scored)) if (scored and score) else (1.0 if score == 0 and not scored else 0.5)
             confidence = 1.0 if owner else round(min(1.0, conf["base"] + conf["step"] * len(ev)) * share, 2)
             refs = list(dict.fromkeys(r["ref"] for r in ev))
+            if not refs:  # a voice with nothing about the policy: show what was read
+                refs = [c.claim_id for c in self.claims.itertuples(index=False)
+                        if aid in str(c.speaker_id).split(";")]
             row = self.info[aid]
             rows.append({
                 "doc_id": doc_id, "actor": row["name"], "actor_id": aid, "actor_type": row["type"],

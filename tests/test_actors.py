@@ -123,8 +123,6 @@ def test_a_surname_tagged_as_an_organisation_joins_the_person(nlp, analyse_text)
     assert r.actors.actors["name"].tolist() == ["Robert Ford", "Reuters"]
 
 
-@pytest.mark.xfail(strict=True, reason="a surname found by the surname pass (tagged ORG by spaCy) is a mention "
-                   "of the person but is missing from the 'aliases' column, unlike one tagged PERSON")
 def test_a_surname_tagged_as_an_organisation_is_listed_among_the_aliases(analyse_text):
     r = analyse_text("Senator Robert Ford spoke on Monday. Ford told Reuters the plan was weak.")
     assert _actor(r, "Robert Ford")["aliases"] == "Ford"
@@ -292,10 +290,6 @@ def test_no_rule_or_word_list_names_a_person_of_the_seed(nlp):
     assert found == {}
 
 
-@pytest.mark.xfail(strict=True, reason="the seed's people are used as examples in comments and docstrings of "
-                   "actors.py, claims.py, quotes.py, stance.py, data/actor_rules.yml, data/claim_rules.yml and in the "
-                   "published data dictionary (schema.py: 'Carter supported …'); STYLE.md: nothing in code or data "
-                   "names them")
 def test_no_code_comment_or_data_file_names_a_person_of_the_seed(nlp):
     names = _seed_surnames(nlp)
     found = {}

@@ -47,8 +47,6 @@ def test_policy_proposed_with_a_verb_is_owned_by_the_subject(analyse_text):
     assert [t for _s, _e, t in r.policy.mentions] == ["the plan"]
 
 
-@pytest.mark.xfail(strict=True, reason="one possessive 'X\u2019s proposal would create …' scores 2 and find_policy "
-                   "needs 3, so a story that then says only 'the plan' and 'the move' has no policy at all")
 def test_policy_from_one_possessive_with_what_it_would_do(analyse_text):
     r = analyse_text(
         "Governor Mark Reed\u2019s proposal would create a new toll on bridges. "

@@ -82,8 +82,6 @@ def test_two_sentences_glued_together_get_a_space():
     assert _repair_kinds(article) == ["missing_space"]
 
 
-@pytest.mark.xfail(strict=True, reason="the missing-space repair only fires after two lower-case letters, "
-                   "so a sentence ending in a closing quote, a bracket or a number stays glued to the next")
 @pytest.mark.parametrize("end", ["\u201cthe plan is dead\u201d", "the plan was dead (again)", "it ended in 2015"],
                          ids=["closing-quote", "bracket", "number"])
 def test_sentence_glued_after_a_quote_bracket_or_number_gets_a_space(end):

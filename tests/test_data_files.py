@@ -214,9 +214,9 @@ def test_names_unique_and_sorted(names):
     "name, gender",
     [
         ("Elizabeth", "F"), ("Vladimir", "M"), ("John", "M"), ("Angela", "F"),
-        ("Emmanuel", "M"), ("Hillary", "F"), ("Nancy", "F"), ("Ivanka", "F"),
-        ("Callista", "F"), ("Xi", "M"), ("Mohammad", "M"), ("Recep", "M"),
-        ("Bashar", "M"), ("Ash", "M"), ("Josh", "M"), ("Sergei", "M"),
+        ("Emmanuel", "M"), ("Hillary", "F"), ("Nancy", "F"),
+        ("Xi", "M"), ("Mohammad", "M"),
+        ("Josh", "M"), ("Sergei", "M"),
     ],
 )
 def test_name_spot_checks(names, name, gender):

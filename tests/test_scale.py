@@ -274,3 +274,25 @@ def test_tables_written_in_several_chunks_are_the_same(corpus, single, tmp_path,
     monkeypatch.setattr(output, "ROW_GROUP_ROWS", 2)
     scale.extract(sorted(corpus.glob("*.txt")), tmp_path, progress=False)
     assert files(tmp_path) == files(single[0])
+
+
+def test_benchmark_script_writes_its_table(tmp_path):
+    """A tiny run of benchmarks/benchmark.py (the real one is `make bench`, not part of the tests)."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "benchmark.py"
+    spec = importlib.util.spec_from_file_location("benchmark", script)
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    source = write_corpus(tmp_path / "src", {k: ARTICLES[k] for k in ("a-tax", "b-bridge")})
+    out = tmp_path / "results.md"
+    assert benchmark.main(["--corpus", str(source), "--scales", "1", "2", "--jobs", "1", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Machine: " in text and " cores, " in text and "Python 3." in text and "spaCy 3." in text
+    rows = [[cell.strip() for cell in line.strip("|").split("|")]
+            for line in text.splitlines() if line.startswith(("| 1x |", "| 2x |"))]
+    assert [(row[0], row[1], row[3]) for row in rows] == [("1x", "2", "1"), ("2x", "4", "1")]
+    assert int(rows[1][2].replace(",", "")) == 2 * int(rows[0][2].replace(",", ""))  # tokens
+    assert "| actors |" in text and "| parsing (`nlp.pipe`) and the rest |" in text
+    assert "| network | 0.00 |" not in text  # every stage was found and timed

@@ -103,8 +103,6 @@ def test_institutions_table_has_the_mean_position_of_their_voices(analyse_text):
     assert inst.loc["State Department", "actors"] == "U.S. diplomats"
 
 
-@pytest.mark.xfail(strict=True, reason="every demand counts as a condition: 'The governor must withdraw the plan' "
-                   "gives the speaker +1 'conditional support' instead of a negative position")
 def test_a_demand_to_withdraw_the_plan_is_not_support(analyse_text):
     r = analyse_text(STORY + "\u201cThe governor must withdraw the plan,\u201d Senator Jim Cole said.\n")
     assert _stance(r, "Jim Cole")["score"] < 0
