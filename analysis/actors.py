@@ -922,23 +922,19 @@ class _Extractor:
         people = [m for m in people if not ((verb := self.speaks(m)) is not None and tok in list(verb.subtree)
                                             and self.sent_of[m.start] == k)]
 
-        def compatible(m: _Mention, strict: bool) -> bool:
-            g = m.actor.gender
-            return g == gender if strict else g in ("", gender)
-
-        for strict in (True, False):
-            cands = [m for m in people if compatible(m, strict)]
-            if not cands:
-                continue
-            same = [m for m in cands if self.sent_of[m.start] == k and m.subject]
-            if same:
-                return max(same, key=lambda m: m.start).actor
-            for back in range(1, window + 1):
-                prev = [m for m in cands if self.sent_of[m.start] == k - back and m.subject]
-                if prev:
-                    return min(prev, key=lambda m: m.start).actor
-            return max(cands, key=lambda m: m.start).actor
-        return None
+        # Salience first (a subject of this sentence, then of the sentences before, then the
+        # latest mention); within a level, an actor whose gender is known to match wins.
+        cands = [m for m in people if m.actor.gender in ("", gender)]
+        if not cands:
+            return None
+        same = [m for m in cands if self.sent_of[m.start] == k and m.subject]
+        if same:
+            return max(same, key=lambda m: (m.actor.gender == gender, m.start)).actor
+        for back in range(1, window + 1):
+            prev = [m for m in cands if self.sent_of[m.start] == k - back and m.subject]
+            if prev:
+                return max(prev, key=lambda m: (m.actor.gender == gender, -m.start)).actor
+        return max(cands, key=lambda m: (m.actor.gender == gender, m.start)).actor
 
     # ---- pass 6: headings, matched case-insensitively against known names
     def headings(self) -> None:

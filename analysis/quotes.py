@@ -270,13 +270,13 @@ class _Finder:
             for c in verb.children:
                 if c.dep_ == "xcomp" and verb.lemma_.lower() == "ask" and not has_object:
                     continue  # "who asked not to be named": no request to anyone
-                if c.dep_ == "ccomp" and self.reports(c) and c.i > verb.i and not any(
+                if c.dep_ == "ccomp" and self.reports_content(c) and c.i > verb.i and not any(
                         x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                     continue  # "said X, described Y and accused Z": reports of their own
                 if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
                     sub = list(c.subtree)
                     # "said he supported X but warned that Y": the second report is its own statement
-                    cut = [d for d in c.children if d.dep_ == "conj" and self.reports(d) and d.i > c.i]
+                    cut = [d for d in c.children if d.dep_ == "conj" and self.reports_content(d) and d.i > c.i]
                     if cut:
                         first = min(min(t.i for t in d.subtree) for d in cut)
                         sub = [t for t in sub if t.i < first]
@@ -314,6 +314,15 @@ class _Finder:
 
     def reports(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.verbs and tok.pos_ == "VERB"
+
+    def reports_content(self, tok: Token) -> bool:
+        """A reporting verb used to report ("warned that ...", "described X as ..."),
+        not in another sense ("maintains a dose of skepticism")."""
+        if not self.reports(tok):
+            return False
+        mode = self.verbs[tok.lemma_.lower()]
+        deps = {c.dep_ for c in tok.children}
+        return bool(deps & {"ccomp"}) if mode == "clause" else bool(deps & {"ccomp", "dobj", "xcomp"})
 
     def rest_of_sentence(self, verb: Token, toks: set[Token]) -> list[Token]:
         """'X said Y, though Z': the reported clause runs to the end of the sentence,
