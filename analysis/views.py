@@ -147,8 +147,13 @@ def hierarchy_html(actors: pd.DataFrame) -> str:
     return "".join(out)
 
 
-def split_markdown(split, stance_labels: dict) -> str:
-    """The disagreement told in prose, from :func:`analysis.network.describe_split`."""
+def split_markdown(split, stance_labels: dict, claims: pd.DataFrame | None = None,
+                   names: dict | None = None) -> str:
+    """The disagreement told in prose, from :func:`analysis.network.describe_split`.
+
+    With the claims table and actor names, each camp's evidence is quoted (two
+    claims, the first about the policy if any) rather than listed by id.
+    """
     def label(score: float) -> str:
         return stance_labels[int(max(-2, min(2, round(score))))]
 
@@ -158,13 +163,20 @@ def split_markdown(split, stance_labels: dict) -> str:
         lines.append(f"**Camp {camp.coalition}** ({len(camp.members)} voices; average position "
                      f"{camp.mean_score:+.1f}, *{label(camp.mean_score)}*): {who}.")
         if camp.conditions:
-            lines.append(f"- What they demand or attach as conditions: " +
-                         "; ".join(f"\u201c{c}\u201d" for c in camp.conditions[:4]) + ".")
+            lines.append("- What they demand or attach as conditions: " +
+                         "; ".join(f"\u201c{shorten(c, 22)}\u201d" for c in camp.conditions[:4]) + ".")
         if camp.agrees_with:
             lines.append("- What most of them agree with: " + "; ".join(camp.agrees_with[:3]) + ".")
-        if camp.evidence:
-            lines.append(f"- The claims they rest on: {', '.join(camp.evidence[:12])}"
-                         + (" \u2026" if len(camp.evidence) > 12 else "") + ".")
+        if camp.evidence and claims is not None and names is not None:
+            rows = claims[claims["claim_id"].isin(camp.evidence)]
+            rows = rows.assign(policy=rows["target_id"] == "policy").sort_values(
+                ["policy", "claim_id"], ascending=[False, True])
+            quoted = [f"\u201c{shorten(r.text, 18)}\u201d ({', '.join(names.get(s, s) for s in str(r.speaker_id).split(';') if s)}, {r.claim_id})"
+                      for r in rows.head(2).itertuples(index=False)]
+            lines.append("- What they say, for example: " + "; ".join(quoted) + f". All their claims: "
+                         f"{', '.join(camp.evidence)}.")
+        elif camp.evidence:
+            lines.append(f"- The claims they rest on: {', '.join(camp.evidence)}.")
         lines.append("")
     if split.shared:
         lines.append("**Common ground** (concepts on which voices of different camps take the same side): "
@@ -195,3 +207,9 @@ def glue_figure(key: str, fig, alt: str) -> None:
             metadata.setdefault(mime, {})["alt"] = alt
     metadata["scrapbook"] = {"name": key, "mime_prefix": GLUE_PREFIX}
     ipy_display({GLUE_PREFIX + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
+
+
+def shorten(text: str, words: int = 14) -> str:
+    """The first words of a text, with an ellipsis when it was cut (for narrow table cells)."""
+    parts = str(text).split()
+    return " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "")
