@@ -690,13 +690,16 @@ class _Extractor:
     # ---- pass 3c: "the board", "the ministry": an organisation named before, by its head noun
     def organisation_nominals(self) -> None:
         doc = self.doc
+        named = sorted(
+            ((min(m.start for m in a.mentions), a.names[0].split()[-1].lower(), a) for a in self.actors
+             if a.type == "organization" and a.mentions and a.names and len(a.names[0].split()) > 1),
+            key=lambda x: x[0])
         heads: dict[str, _Actor] = {}
+        k = 0
         for tok in doc:
-            for a in self.actors:
-                if a.type == "organization" and a.mentions and a.mentions[0].start < tok.i:
-                    last = a.names[0].split()[-1].lower() if a.names else ""
-                    if last and len(a.names[0].split()) > 1:
-                        heads[last] = a
+            while k < len(named) and named[k][0] < tok.i:
+                heads[named[k][1]] = named[k][2]
+                k += 1
             if (tok.i in self.taken or tok.pos_ != "NOUN" or tok.lower_ not in heads
                     or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
                 continue
@@ -971,12 +974,16 @@ class _Extractor:
                 if words:
                     forms.append((words, a))
         forms.sort(key=lambda f: -len(f[0]))
-        for i in range(len(doc)):
-            if i in self.taken or i in self.heading_tokens or doc[i].idx < self.dateline_end:
+        by_first: dict[str, list[tuple[list[str], _Actor]]] = {}
+        for words, a in forms:
+            by_first.setdefault(words[0], []).append((words, a))
+        texts = [t.text for t in doc]
+        for i, first in enumerate(texts):
+            if first not in by_first or i in self.taken or i in self.heading_tokens or doc[i].idx < self.dateline_end:
                 continue
-            for words, a in forms:
+            for words, a in by_first[first]:
                 n = len(words)
-                if [t.text for t in doc[i:i + n]] == words and self.free(i, i + n):
+                if texts[i:i + n] == words and self.free(i, i + n):
                     self.add(a, i, i + n, "name")
                     break
 

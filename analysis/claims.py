@@ -405,6 +405,12 @@ def _negated(tok: Token, stop: set[int]) -> bool:
     return False
 
 
+@lru_cache(maxsize=2)
+def _phrases(_key: int) -> tuple[str, ...]:
+    """The multi-word entries of the polarity lexicon."""
+    return tuple(p for p in polarity_lexicon() if " " in p)
+
+
 def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
     lex = polarity_lexicon()
     low = text.lower()
@@ -413,7 +419,7 @@ def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
     cues: list[str] = []
     used: set[int] = set()
     ids = {t.i for t in toks}
-    for phrase in [p for p in lex if " " in p]:
+    for phrase in _phrases(id(lex)):
         m = _phrase_in(phrase, low)
         if m:
             score += lex[phrase]

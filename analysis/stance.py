@@ -166,11 +166,16 @@ class _Collector:
         ]
         counted = {(r["actor_id"], r["ref"]) for r in self.rows}
         claim_at = [(r.start, r.end, r.claim_id) for r in self.claims.itertuples(index=False)]
+        self.lows = [t.lower_ for t in doc]
+        self.phrase_starts = {p.split()[0] for p in table if " " in p}
+        quoted = set()
+        for s_, e_ in in_quote:
+            span = doc.char_span(s_, e_, alignment_mode="expand")
+            if span is not None:
+                quoted.update(range(span.start, span.end))
         skip_until = -1
         for tok in doc:
-            if tok.i <= skip_until:
-                continue
-            if any(s <= tok.idx < e for s, e in in_quote) or tok.idx < len(self.article.dateline):
+            if tok.i <= skip_until or tok.i in quoted or tok.idx < len(self.article.dateline):
                 continue
             cue, score, end_tok = self.match(tok, table)
             if cue is None:
@@ -194,13 +199,14 @@ class _Collector:
 
     def match(self, tok: Token, table: dict) -> tuple[str | None, int, Token]:
         doc = self.doc
+        lows = self.lows
         for n in (3, 2):
-            if tok.i + n <= len(doc):
-                phrase = " ".join(t.lower_ for t in doc[tok.i:tok.i + n])
+            if tok.i + n <= len(doc) and lows[tok.i] in self.phrase_starts:
+                phrase = " ".join(lows[tok.i:tok.i + n])
                 if phrase in table:
                     return phrase, table[phrase], doc[tok.i + n - 1]
-        if tok.lower_ in table:
-            return tok.lower_, table[tok.lower_], tok
+        if lows[tok.i] in table:
+            return lows[tok.i], table[lows[tok.i]], tok
         return None, 0, tok
 
     def reacts(self, tok: Token, reaction: set[str]) -> bool:
@@ -281,8 +287,7 @@ class _Collector:
             confidence = 1.0 if owner else round(min(1.0, conf["base"] + conf["step"] * len(ev)) * share, 2)
             refs = list(dict.fromkeys(r["ref"] for r in ev))
             if not refs:  # a voice with nothing about the policy: show what was read
-                refs = [c.claim_id for c in self.claims.itertuples(index=False)
-                        if aid in str(c.speaker_id).split(";")]
+                refs = self.claims_by_speaker().get(aid, [])
             row = self.info[aid]
             rows.append({
                 "doc_id": doc_id, "actor": row["name"], "actor_id": aid, "actor_type": row["type"],
@@ -293,11 +298,20 @@ class _Collector:
         stances = stances.sort_values(["score", "actor_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return StanceResult(stances, evidence, institution_positions(stances))
 
+    def claims_by_speaker(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_by_speaker"):
+            self._by_speaker: dict[str, list[str]] = {}
+            for cid, sid in zip(self.claims["claim_id"], self.claims["speaker_id"]):
+                for a in str(sid).split(";"):
+                    self._by_speaker.setdefault(a, []).append(cid)
+        return self._by_speaker
+
     def about_policy(self, r: dict) -> bool:
         if r["source"] != "claim":
             return False
-        row = self.claims.loc[self.claims["claim_id"] == r["ref"]]
-        return not row.empty and row.iloc[0]["target_id"] == POLICY_ID
+        if not hasattr(self, "_targets"):
+            self._targets = dict(zip(self.claims["claim_id"], self.claims["target_id"]))
+        return self._targets.get(r["ref"]) == POLICY_ID
 
 
 def institution_positions(stances: pd.DataFrame) -> pd.DataFrame:
