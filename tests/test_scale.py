@@ -295,4 +295,4 @@ def test_benchmark_script_writes_its_table(tmp_path):
     assert [(row[0], row[1], row[3]) for row in rows] == [("1x", "2", "1"), ("2x", "4", "1")]
     assert int(rows[1][2].replace(",", "")) == 2 * int(rows[0][2].replace(",", ""))  # tokens
     assert "| actors |" in text and "| parsing (`nlp.pipe`) and the rest |" in text
-    assert "| network | 0.00 |" not in text  # every stage was found and timed
+    assert "| network |" in text  # the stage run fails when a timed function is never called
