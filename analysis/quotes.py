@@ -302,7 +302,7 @@ class _Finder:
                         for o in c.children if o.dep_ == "pobj"]
             if objs:
                 start = min(t.i for t in objs[0].subtree)
-                keep = {"prep", "advcl", "xcomp", "ccomp", "oprd", "dative", "acomp", "npadvmod", "advmod"}
+                keep = {"prep", "advcl", "xcomp", "ccomp", "oprd", "dative", "acomp", "npadvmod", "advmod", "relcl", "dep"}
                 end = max([t.i for t in objs[0].subtree] + [
                     t.i for c in verb.children if c.i > objs[0].i and c.dep_ in keep for t in c.subtree])
                 toks.update(t for t in self.doc[start:end + 1] if not t.is_space)
