@@ -217,7 +217,10 @@ def _analysis_fingerprint() -> str:
 def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size: int, repeat: int = 1,
            argv: list[str] | None = None) -> str:
     """The Markdown page."""
-    command = " ".join(["python benchmarks/benchmark.py", *(sys.argv[1:] if argv is None else argv)])
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--out" in args:  # where the page went is no part of how to measure again
+        del args[args.index("--out"):args.index("--out") + 2]
+    command = " ".join(["python benchmarks/benchmark.py", *args])
     lines = [
         "# Benchmark: `extract` against spaCy's bare `nlp.pipe`",
         "",
