@@ -46,6 +46,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 STAGES = [
     # (label, module, function): wrapped with a timer in the stage run
     ("checks and cleaning", "analysis.scale", "article_from_bytes"),
+    ("tokens and preset sentence starts (make_doc)", "analysis.nlp", "make_doc"),
     ("actors", "analysis.pipeline", "extract_actors"),
     ("quotes", "analysis.pipeline", "extract_quotes"),
     ("policy", "analysis.pipeline", "find_policy"),
@@ -156,11 +157,17 @@ def _measure(kind: str, corpus: Path, jobs: int, batch_size: int) -> dict:
 
 
 def make_corpus(source: Path, scale: int, folder: Path) -> Path:
-    """``scale`` copies of every ``*.txt`` file of ``source``, with distinct names."""
+    """``scale`` copies of every ``*.txt`` file of ``source``, with distinct names.
+
+    The copy number leads the name, so in sorted order each copy of the corpus
+    follows the previous one and every batch mixes articles as the original
+    does (copies side by side would fill a batch with one long article
+    sixteen times, and memory would measure that instead of the corpus size).
+    """
     folder.mkdir(parents=True)
     for k in range(scale):
         for path in _paths(source):
-            shutil.copyfile(path, folder / f"{path.stem}--{k:03d}.txt")
+            shutil.copyfile(path, folder / f"{k:03d}--{path.stem}.txt")
     return folder
 
 
