@@ -30,7 +30,7 @@ import bisect
 import codecs
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -117,15 +117,21 @@ class Article:
         """The cleaned offset of an original offset (first cleaned char at or after it)."""
         return bisect.bisect_left(self.char_map, start)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def sentence_index(self, start: int) -> int:
         """Index of the sentence containing original offset ``start`` (nearest before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(0, bisect.bisect_right(starts, start) - 1)
+        return max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
 
     def paragraph_index(self, start: int) -> int:
         """Index of the paragraph containing original offset ``start``."""
-        starts = [p.start for p in self.paragraphs]
-        return max(0, bisect.bisect_right(starts, start) - 1)
+        return max(0, bisect.bisect_right(self._paragraph_starts, start) - 1)
 
 
 # --------------------------------------------------------------------------- loading

@@ -21,7 +21,9 @@ import warnings
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,13 +67,18 @@ def load_pipeline(name: str | None = None) -> Language:
 def make_doc(article: Article, nlp: Language) -> Doc:
     """Tokenise the cleaned text and preset the corpus's sentence boundaries."""
     doc = nlp.make_doc(article.text)
-    starts = {s.clean_start for s in article.sentences}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-    for start in starts:  # a boundary inside a token: start the sentence at that token
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+    if not len(doc):
+        return doc
+    # 1 starts a sentence, -1 does not: the parser keeps these boundaries
+    idx = numpy.fromiter((t.idx for t in doc), dtype=numpy.int64, count=len(doc))
+    flags = numpy.full(len(doc), -1, dtype=numpy.int32)
+    flags[0] = 1
+    for start in {s.clean_start for s in article.sentences}:
+        # the token at the boundary, or the one containing it
+        k = int(numpy.searchsorted(idx, start, side="right")) - 1
+        if k > 0:
+            flags[k] = 1
+    doc = doc.from_array([SENT_START], flags.reshape(-1, 1).astype(numpy.uint64))
     doc.user_data["doc_id"] = article.doc_id
     return doc
 
