@@ -260,6 +260,7 @@ class _Collector:
     def result(self) -> StanceResult:
         doc_id = self.article.doc_id
         evidence = pd.DataFrame(self.rows, columns=EVIDENCE_COLUMNS)
+        evidence["score"] = evidence["score"].astype("Int64")  # empty for a condition, an integer otherwise
         conf = cues()["confidence"]
         rows = []
         for aid in self.voices:
