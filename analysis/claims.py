@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
 from .corpus import Article, quotation_spans

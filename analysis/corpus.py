@@ -573,7 +573,6 @@ def _pass_single_quotes(ed: _Editable) -> None:
     if len(openers) < 2 or doubles_outside > len(openers):
         return
     edits = []
-    depth_double = 0
     i = 0
     n = len(text)
     while i < n:
@@ -602,7 +601,6 @@ def _pass_single_quotes(ed: _Editable) -> None:
                 edits.append((k, k + 1, CLOSE_SINGLE, "single_quotes", "a quotation inside a quotation"))
         edits.append((end, end + 1, CLOSE_DOUBLE, "single_quotes", "single quotation marks (British style) made double"))
         i = end + 1
-    del depth_double
     ed.apply(edits)
 
 

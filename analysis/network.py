@@ -47,7 +47,7 @@ import networkx as nx
 import pandas as pd
 from networkx.algorithms import community as nx_comm
 
-from .claims import POLICY_ID, Policy
+from .claims import Policy
 from .stance import StanceResult
 
 CONCEPT_COLUMNS = ["doc_id", "concept_id", "concept", "target", "family", "claims", "polarity"]
@@ -142,7 +142,6 @@ def build_network(
         pool = [m for m in members if m.polarity == polarity] or members
         rep = pool[_representative([m.text for m in pool])]
         target = members[0].target
-        verb = "demands on" if family == "demand" else "about"
         concept_rows.append({
             "doc_id": doc_id, "concept_id": cid,
             "concept": f"{target}: \u201c{_short(rep.text)}\u201d" if target else _short(rep.text),

@@ -8,7 +8,6 @@ what the rules reach today, so that a change which breaks a style fails here.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -12,7 +12,6 @@ import re
 import warnings
 from pathlib import Path
 
-import pytest
 
 import analysis
 from analysis import SEEDS

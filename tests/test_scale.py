@@ -6,7 +6,6 @@ atomic table writes. The articles are written for these tests.
 """
 from __future__ import annotations
 
-import pickle
 
 import pandas as pd
 import pytest
