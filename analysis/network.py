@@ -13,7 +13,9 @@ claims and positions of one article and returns a :class:`DiscourseNetwork`:
     position. A codebook may rename or merge concepts.
 ``statements``
     ``doc_id, actor_id, actor, concept_id, concept, agreement, weight, claims``:
-    the actor × concept links; ``agreement`` is +1 when the actor's claims
+    the actor × concept links (a claim links the actor whose position it
+    states: its holder when a speaker reports someone else's position, as
+    discourse network coding does, otherwise its speakers); ``agreement`` is +1 when the actor's claims
     share the polarity of the concept's representative claim, -1 when they
     oppose it; on the policy concept it is the graded position (-2 .. +2).
 ``edges``
@@ -150,9 +152,10 @@ def build_network(
         })
         for m in members:
             agree = 1 if (m.polarity == polarity or m.polarity == "neutral" or polarity == "neutral") else -1
-            holders = [s for s in str(m.speaker_id).split(";") if s]
-            if m.holder_id and m.holder_id not in holders:
-                holders.append(m.holder_id)
+            # as in discourse network coding, a claim belongs to the actor whose position it
+            # states: the holder when a speaker reports someone else's ("the minister
+            # supported ..." said by her spokesman), otherwise the speaker(s)
+            holders = [m.holder_id] if m.holder_id else [s for s in str(m.speaker_id).split(";") if s]
             for h in holders:
                 links.setdefault((h, cid), []).append((agree, m.claim_id))
     concepts = pd.DataFrame(concept_rows, columns=CONCEPT_COLUMNS)
@@ -361,10 +364,8 @@ def describe_split(net: DiscourseNetwork, stances: StanceResult) -> Split:
     unaligned = []
     for k in sorted(sizes.index):
         members = sorted(a for a, c in coal.items() if c == k)
-        if len(members) == 1 and net.signed.degree(members[0]) and all(
-            d["weight"] <= 0 for _a, _b, d in net.signed.edges(members[0], data=True)
-        ) or len(members) == 1 and not net.signed.degree(members[0]):
-            unaligned.append(names[members[0]])
+        if len(members) == 1 and not any(d["weight"] for _a, _b, d in net.signed.edges(members[0], data=True)):
+            unaligned.append(names[members[0]])  # no agreement or conflict with anyone
             continue
         rows = net.statements[net.statements["actor_id"].isin(members)]
         counts = rows[rows["agreement"] > 0].groupby("concept_id").size().sort_values(ascending=False)

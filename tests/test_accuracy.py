@@ -52,3 +52,46 @@ def test_other_house_styles_stay_above_their_floor(name):
     f1_floor, speaker_floor = STYLES[name]
     assert ev.value("statements", "F1") >= f1_floor, ev.errors.to_string()
     assert ev.value("speakers", "accuracy (matched statements)") >= speaker_floor, ev.errors.to_string()
+
+
+def test_seed_coalitions_separate_advocates_conditional_supporters_and_opponents(seed_evaluation):
+    """The issue's target: camps that separate the proposal's advocates (+2), the
+    conditional supporters (+1) and the skeptics and opponents (< 0), by the gold positions."""
+    gold_file = next(GOLD.glob("*.yml"))
+    gold = load_gold(gold_file)
+    analysis = analyse(SEEDS / f"{gold['doc_id']}.txt")
+    camp = dict(zip(analysis.network.coalitions["actor_id"], analysis.network.coalitions["coalition"]))
+    amap = seed_evaluation.actor_map
+    groups = {"advocates": set(), "conditional": set(), "against": set()}
+    for p in gold["positions"]:
+        aid = amap.get(p["actor"])
+        if aid not in camp:
+            continue
+        key = "advocates" if p["score"] == 2 else "conditional" if p["score"] == 1 else "against" if p["score"] < 0 else None
+        if key:
+            groups[key].add(camp[aid])
+    assert all(groups.values()), groups
+    assert groups["advocates"].isdisjoint(groups["conditional"]), groups
+    assert groups["conditional"].isdisjoint(groups["against"]), groups
+    assert groups["advocates"].isdisjoint(groups["against"]), groups
+
+
+def test_a_reported_position_links_to_its_holder_not_to_the_spokesman():
+    from analysis.corpus import article_from_text
+    from analysis.nlp import parse
+    from analysis.pipeline import analyse_doc
+
+    text = ("LAKEFORD (Reuters) - Governor Ann Reyes proposed a new tax on sugary drinks on Thursday. "
+            "Health Minister Paul Grant supported the plan, his spokesman Tom Lee said. "
+            "Senator Bill Ortiz said the plan was a mistake.")
+    article = article_from_text(text, doc_id="t")
+    res = analyse_doc(article, parse(article))
+    names = dict(zip(res.actors.actors["actor_id"], res.actors.actors["name"]))
+    claims = res.claims
+    held = claims[claims["holder_id"] != ""]
+    assert len(held), claims.to_string()
+    linked = {names[a] for a, c in zip(res.network.statements["actor_id"], res.network.statements["claims"])
+              if any(cid in str(c).split(";") for cid in held["claim_id"])}
+    holders = {names[h] for h in held["holder_id"]}
+    speakers = {names[s] for s in held["speaker_id"]}
+    assert holders <= linked and not (speakers - holders) & linked, (linked, holders, speakers)
