@@ -160,7 +160,8 @@ def split_markdown(split, stance_labels: dict, claims: pd.DataFrame | None = Non
     lines = []
     for camp in split.camps:
         who = ", ".join(camp.members)
-        lines.append(f"**Camp {camp.coalition}** ({len(camp.members)} voices; average position "
+        voices = "1 voice" if len(camp.members) == 1 else f"{len(camp.members)} voices"
+        lines.append(f"**Camp {camp.coalition}** ({voices}; average position "
                      f"{camp.mean_score:+.1f}, *{label(camp.mean_score)}*): {who}.")
         if camp.conditions:
             lines.append("- What they demand or attach as conditions: " +
