@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .corpus import Article, quotation_spans
+from .nlp import forms
 from .resources import load_csv, load_yaml, split_list
 
 ACTOR_COLUMNS = [
@@ -61,6 +62,7 @@ class _Gazetteer:
     rules: dict
     noun_kinds: dict[str, str]                  # singular person noun -> kind (official, armed, ...)
     institution_words: frozenset[str] = frozenset()  # every word of every institution phrase
+    institution_index: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> rows of institutions
 
 
 @lru_cache(maxsize=1)
@@ -100,12 +102,16 @@ def gazetteer() -> _Gazetteer:
     )
     institutions = tuple(sorted(institutions, key=lambda x: -len(x[0])))
     first_names = {r["name"].strip(): r["gender"].strip() for r in load_csv("first_names.csv")}
+    index: dict[str, list[int]] = {}
+    for k, (words, *_rest) in enumerate(institutions):
+        index.setdefault(words[0], []).append(k)
     return _Gazetteer(
         countries, frozenset(nouns), frozenset(adjectives), frozenset(capitals), prefix, titles,
         person_nouns, institutions, first_names, rules, noun_kinds,
         frozenset(w for words, *_rest in institutions for w in words) | frozenset(
             ("ministry", "department", "agency", "office", "council", "committee", "board", "party", "army",
              "company", "group", "union", "federation", "association", "bank", "court", "commission")),
+        {w: tuple(rows) for w, rows in index.items()},
     )
 
 
@@ -168,12 +174,15 @@ class ActorTable:
     mentions: pd.DataFrame
     token_actor: dict[int, str]
 
+    @cached_property
+    def info(self) -> dict[str, dict]:
+        """Each actor's row as a dict, by actor id: read from the table once, shared by
+        every later stage (treat it as read-only)."""
+        return {r["actor_id"]: r for r in self.actors.to_dict("records")}
+
     def actor(self, actor_id: str) -> dict:
-        """One actor's row as a dict."""
-        row = self.actors.loc[self.actors["actor_id"] == actor_id]
-        if row.empty:
-            raise KeyError(actor_id)
-        return row.iloc[0].to_dict()
+        """One actor's row as a (new) dict."""
+        return dict(self.info[actor_id])
 
 
 # --------------------------------------------------------------------------- helpers
@@ -216,28 +225,34 @@ def _surname(words: list[str]) -> str:
 
 
 def _match_institutions(words: list[str], country: str, home: str) -> list[tuple[str, str, int]]:
-    """Institutions named by a role or organisation phrase: ``(institution, country, position)``."""
+    """Institutions named by a role or organisation phrase: ``(institution, country, position)``.
+
+    Longer phrases come first (the order of ``gazetteer().institutions``), so
+    "defense department" takes its words before "department" can.
+    """
     g = gazetteer()
-    found: list[tuple[str, str, int]] = []
+    found: list[tuple[str, str, int, str]] = []
     taken = [False] * len(words)
-    for pattern, inst, row_country, proper, kind in g.institutions:
+    # (row, position) of every phrase whose first word is here, in the table's order
+    tries = sorted((k, i) for i, w in enumerate(words) for k in g.institution_index.get(w, ()))
+    for k, i in tries:
+        pattern, inst, row_country, proper, kind = g.institutions[k]
         n = len(pattern)
-        for i in range(len(words) - n + 1):
-            if any(taken[i:i + n]) or tuple(words[i:i + n]) != pattern:
+        if i + n > len(words) or any(taken[i:i + n]) or tuple(words[i:i + n]) != pattern:
+            continue
+        if "{adj}" in inst:
+            if not country:
                 continue
-            if "{adj}" in inst:
-                if not country:
-                    continue
-                name = inst.replace("{adj}", g.prefix.get(country, country))
-                found.append((name, country, i, kind))
-            elif proper == "yes" or not row_country or (row_country == country) or (
-                proper == "home" and not country and row_country == home
-            ):
-                found.append((inst, row_country or country, i, kind))
-            else:
-                continue
-            for k in range(i, i + n):
-                taken[k] = True
+            name = inst.replace("{adj}", g.prefix.get(country, country))
+            found.append((name, country, i, kind))
+        elif proper == "yes" or not row_country or (row_country == country) or (
+            proper == "home" and not country and row_country == home
+        ):
+            found.append((inst, row_country or country, i, kind))
+        else:
+            continue
+        for j in range(i, i + n):
+            taken[j] = True
     specific = [f for f in found if f[3] != "government"]
     chosen = specific or found
     return [(inst, c, pos) for inst, c, pos, _kind in sorted(chosen, key=lambda f: f[2])]
@@ -273,13 +288,15 @@ class _Extractor:
             self.home = max(dict.fromkeys(named), key=named.count) if named else ""
         self.quotes = quotation_spans(article.text)
         self.reporting = frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
-        self.sent_of = {}
+        self.lows = forms(doc).lower
+        self.sent_of: dict[int, int] = {}
         self.quoted_sents: set[int] = set()
         for k, sent in enumerate(doc.sents):
-            for t in sent:
-                self.sent_of[t.i] = k
-            words = [t for t in sent if t.is_alpha]
-            if words and all(any(qs <= t.idx < qe for qs, qe in self.quotes) for t in words):
+            self.sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
+            if not self.quotes:
+                continue
+            words = [t.idx for t in sent if t.is_alpha]
+            if words and all(any(qs <= x < qe for qs, qe in self.quotes) for x in words):
                 self.quoted_sents.add(k)
 
     # ---- utilities
@@ -493,10 +510,11 @@ class _Extractor:
         by_surname: dict[str, list[_Actor]] = {}
         for a in people:
             by_surname.setdefault(a.key, []).append(a)
-        for tok in doc:
+        for i in forms(doc).where(by_surname):
+            tok = doc[i]
             if tok.i in self.taken or tok.i in self.heading_tokens or tok.idx < self.dateline_end:
                 continue
-            if not tok.text[:1].isupper() or tok.text.lower() not in by_surname:
+            if not tok.text[:1].isupper():
                 continue
             if tok.ent_type_ in ("ORG", "GPE", "FAC", "NORP") and tok.ent_iob_ != "" and any(
                     e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents if e.label_ != "PERSON"):
@@ -635,10 +653,12 @@ class _Extractor:
             if len(words) == 1
         }
         suffixes = set(g.rules["hyphen_suffixes"])
-        for tok in doc:
+        for i, low in enumerate(self.lows):
+            if low not in single and not ("-" in low and low.rsplit("-", 1)[1] in suffixes):
+                continue
+            tok = doc[i]
             if tok.i in self.taken or tok.i in self.heading_tokens or tok.idx < self.dateline_end:
                 continue
-            low = tok.lower_
             if "-" in low and low.rsplit("-", 1)[1] in suffixes:
                 prefix = tok.text.rsplit("-", 1)[0]
                 row = single.get(prefix.lower())
@@ -696,10 +716,12 @@ class _Extractor:
             key=lambda x: x[0])
         heads: dict[str, _Actor] = {}
         k = 0
-        for tok in doc:
-            while k < len(named) and named[k][0] < tok.i:
+        words = {word for _start, word, _a in named}
+        for i in forms(doc).where(words):
+            while k < len(named) and named[k][0] < i:
                 heads[named[k][1]] = named[k][2]
                 k += 1
+            tok = doc[i]
             if (tok.i in self.taken or tok.pos_ != "NOUN" or tok.lower_ not in heads
                     or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
                 continue
@@ -713,8 +735,10 @@ class _Extractor:
         g = self.g
         indefinite = set(g.rules["indefinite_determiners"])
         definite = set(g.rules["definite_determiners"])
-        for tok in doc:
-            low = tok.lower_
+        for i, low in enumerate(self.lows):
+            if low not in g.person_nouns and low not in g.titles:
+                continue
+            tok = doc[i]
             if tok.i in self.taken or tok.i in self.heading_tokens or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             is_person_noun = low in g.person_nouns
@@ -876,8 +900,9 @@ class _Extractor:
         table = self.g.rules["pronouns"]
         window = int(self.g.rules["pronoun_window"])
         sents = list(doc.sents)
-        for tok in doc:
-            if tok.lower_ not in table or tok.i in self.taken:
+        for i in forms(doc).where(table):
+            tok = doc[i]
+            if tok.i in self.taken:
                 continue
             gender, _number = table[tok.lower_]
             quote = self.in_quote(tok)

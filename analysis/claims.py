@@ -155,7 +155,7 @@ def find_policy(article: Article, doc: Doc, actors: ActorTable) -> Policy | None
     r = rules()
     strong = set(r["policy_nouns"]["strong"])
     weak = set(r["policy_nouns"]["weak"])
-    info = {row["actor_id"]: row for row in actors.actors.to_dict("records")}
+    info = actors.info
     refs: list[tuple[Token, str, bool]] = []  # noun, owner id, owned by someone else
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -455,7 +455,7 @@ def extract_claims(
     article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame, policy: Policy | None
 ) -> pd.DataFrame:
     """Split statements into typed, targeted claims; see the module docstring for the columns."""
-    info = {row["actor_id"]: row for row in actors.actors.to_dict("records")}
+    info = actors.info
     rows = []
     previous_target: dict[str, tuple[str, str, str]] = {}
     quote_spans = quotation_spans(article.text)

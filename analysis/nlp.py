@@ -12,18 +12,25 @@ which ``pip install`` command provides one.
 :func:`parse` and :func:`parse_many` run the pipeline over an article's
 *cleaned* text with the sentence boundaries of :mod:`analysis.corpus`
 preset, so every later stage sees the same sentences as the corpus.
+
+:func:`forms` gives the lower-case word and lemma of every token of a parse
+as plain lists, read once per parse: the rule passes that look for
+particular words scan them and build spaCy ``Token`` objects only for the
+candidates.
 """
 from __future__ import annotations
 
 import importlib.util
 import os
 import warnings
+import weakref
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -100,3 +107,42 @@ def parse_many(
     pairs = ((make_doc(a, nlp), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield article, doc
+
+
+@dataclass(frozen=True)
+class TokenForms:
+    """The lower-case form and lower-case lemma of each token of one ``Doc``, by token index."""
+
+    lower: list[str]
+    lemma: list[str]
+
+    def where(self, words) -> list[int]:
+        """Indices of the tokens whose lower-case form is in ``words``."""
+        return [i for i, w in enumerate(self.lower) if w in words]
+
+    def where_lemma(self, lemmas) -> list[int]:
+        """Indices of the tokens whose lower-case lemma is in ``lemmas``."""
+        return [i for i, w in enumerate(self.lemma) if w in lemmas]
+
+
+_FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def forms(doc: Doc) -> TokenForms:
+    """The :class:`TokenForms` of ``doc``, made on first use and kept while the ``Doc`` lives."""
+    found = _FORMS.get(doc)
+    if found is None:
+        strings = doc.vocab.strings
+        seen: dict[int, str] = {}
+        lowered: dict[int, str] = {}
+        lower, lemma = [], []
+        if len(doc):
+            for low, lem in doc.to_array([LOWER, LEMMA]).tolist():
+                if low not in seen:
+                    seen[low] = strings[low]
+                if lem not in lowered:
+                    lowered[lem] = strings[lem].lower()
+                lower.append(seen[low])
+                lemma.append(lowered[lem])
+        found = _FORMS[doc] = TokenForms(lower, lemma)
+    return found

@@ -147,7 +147,7 @@ class _Finder:
         self.article = article
         self.doc = doc
         self.actors = actors
-        self.info = {r["actor_id"]: r for r in actors.actors.to_dict("records")}
+        self.info = actors.info
         self.token_actor = actors.token_actor
         self.quotes = quotation_spans(article.text)
         self.verbs = reporting_verbs()

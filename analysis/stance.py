@@ -96,7 +96,7 @@ class _Collector:
         self.quotes = quotes
         self.claims = claims
         self.policy = policy
-        self.info = {r["actor_id"]: r for r in actors.actors.to_dict("records")}
+        self.info = actors.info
         self.rows: list[dict] = []
         self.conditions: dict[str, list[str]] = {}
         self.voices: list[str] = []
