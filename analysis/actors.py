@@ -34,6 +34,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .corpus import Article, quotation_spans
+from .frames import records
 from .nlp import forms
 from .resources import load_csv, load_yaml, split_list
 
@@ -178,7 +179,7 @@ class ActorTable:
     def info(self) -> dict[str, dict]:
         """Each actor's row as a dict, by actor id: read from the table once, shared by
         every later stage (treat it as read-only)."""
-        return {r["actor_id"]: r for r in self.actors.to_dict("records")}
+        return {r["actor_id"]: r for r in records(self.actors)}
 
     def actor(self, actor_id: str) -> dict:
         """One actor's row as a (new) dict."""
@@ -1053,9 +1054,10 @@ class _Extractor:
         for i, owner in self.role_owner.items():
             if owner.actor_id and i not in token_actor:
                 token_actor[i] = owner.actor_id
+        mrows.sort(key=lambda r: (r["start"], r["end"]))  # in text order (stable)
         actors_df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
-        mentions_df = pd.DataFrame(mrows, columns=MENTION_COLUMNS).sort_values(["start", "end"], kind="stable")
-        return ActorTable(actors_df.reset_index(drop=True), mentions_df.reset_index(drop=True), token_actor)
+        mentions_df = pd.DataFrame(mrows, columns=MENTION_COLUMNS)
+        return ActorTable(actors_df, mentions_df, token_actor)
 
     def canonical(self, a: _Actor, names: list[str]) -> str:
         if a.type == "country":

@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
 from .corpus import Article, quotation_spans
+from .frames import tuples
+from .nlp import forms
 from .quotes import reporting_verbs
 from .resources import load_yaml
 
@@ -157,17 +159,20 @@ def find_policy(article: Article, doc: Doc, actors: ActorTable) -> Policy | None
     weak = set(r["policy_nouns"]["weak"])
     info = actors.info
     refs: list[tuple[Token, str, bool]] = []  # noun, owner id, owned by someone else
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or (lemma not in strong and lemma not in weak and tok.lower_ not in weak):
+    words = forms(doc)
+    for i, (low, lemma) in enumerate(zip(words.lower, words.lemma)):
+        if lemma not in strong and lemma not in weak and low not in weak:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
             continue
         owner, other = _owner(tok, actors)
         refs.append((tok, owner, other))
     proposals: list[tuple[Token, str]] = []
     attitudes = set(r["not_proposals"])
     dateline_end = len(article.dateline)
-    for tok in doc:
-        if tok.lemma_.lower() in r["proposal_verbs"] and tok.pos_ == "VERB":
+    for tok in (doc[i] for i in words.where_lemma(set(r["proposal_verbs"]))):
+        if tok.pos_ == "VERB":
             subj = _subject(tok)
             if subj is not None and subj.idx < dateline_end:
                 # "BRUSSELS (Reuters) - The Commission proposed ...": the dateline is not the subject
@@ -349,7 +354,15 @@ class _Claim:
 
 
 def _phrase_in(phrase: str, text: str) -> re.Match | None:
-    return re.search(r"(?<![\w\u2019'])" + re.escape(phrase) + r"(?![\w])", text)
+    """Where ``phrase`` occurs in ``text`` as whole words, if it does."""
+    if phrase not in text:
+        return None
+    return _phrase_pattern(phrase).search(text)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![\w\u2019'])" + re.escape(phrase) + r"(?![\w])")
 
 
 def _split(tokens: list[Token], speaker_ids: list[str]) -> list[list[Token]]:
@@ -460,7 +473,7 @@ def extract_claims(
     previous_target: dict[str, tuple[str, str, str]] = {}
     quote_spans = quotation_spans(article.text)
     n = 0
-    for q in quotes.itertuples(index=False):
+    for q in tuples(quotes):
         cs, ce = article.to_clean(q.start), article.to_clean(q.end)
         span = doc.char_span(cs, ce, alignment_mode="expand")
         if span is None:

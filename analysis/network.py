@@ -50,6 +50,7 @@ import pandas as pd
 from networkx.algorithms import community as nx_comm
 
 from .claims import Policy
+from .frames import tuples
 from .stance import StanceResult
 
 CONCEPT_COLUMNS = ["doc_id", "concept_id", "concept", "target", "family", "claims", "polarity"]
@@ -126,12 +127,12 @@ def build_network(
             "doc_id": doc_id, "concept_id": "K00", "concept": f"{policy.label} (the policy at stake)",
             "target": policy.label, "family": "position", "claims": "", "polarity": "positive",
         })
-        for r in stances.stances.itertuples(index=False):
+        for r in tuples(stances.stances):
             if int(r.score) != 0:
                 links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
 
     groups: dict[tuple[str, str], list] = {}
-    for c in claims.itertuples(index=False):
+    for c in tuples(claims):
         if not c.target_id:
             continue
         family = FAMILIES.get(c.type, "verdict")
@@ -182,10 +183,11 @@ def build_network(
     two_mode = nx.Graph(name=f"{doc_id} actor x concept")
     for aid in sorted(set(statements["actor_id"])):
         two_mode.add_node(aid, label=names[aid], kind="actor", bipartite=0)
-    for r in concepts.itertuples(index=False):
-        if r.concept_id in set(statements["concept_id"]):
+    linked = set(statements["concept_id"])
+    for r in tuples(concepts):
+        if r.concept_id in linked:
             two_mode.add_node(r.concept_id, label=r.concept, kind="concept", bipartite=1)
-    for r in statements.itertuples(index=False):
+    for r in tuples(statements):
         two_mode.add_edge(r.actor_id, r.concept_id, agreement=int(r.agreement), weight=int(r.weight))
 
     edges, signed = _one_mode(statements, names, doc_id)
@@ -221,7 +223,7 @@ def _apply_codebook(concepts, links, spec):
 
 def _one_mode(statements: pd.DataFrame, names: dict, doc_id: str) -> tuple[pd.DataFrame, nx.Graph]:
     sides: dict[str, dict[str, int]] = {}
-    for r in statements.itertuples(index=False):
+    for r in tuples(statements):
         sides.setdefault(r.actor_id, {})[r.concept_id] = int(r.agreement)
     signed = nx.Graph(name=f"{doc_id} congruence minus conflict")
     for aid in sorted(sides):

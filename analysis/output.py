@@ -10,10 +10,13 @@ Parquet output needs pyarrow (``pip install 'news-disagreement[parquet]'``).
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 FORMATS = ("csv", "parquet")
@@ -148,8 +151,34 @@ def _empty_frame(columns: tuple, dtypes: tuple) -> pd.DataFrame:
 
 
 def csv_rows(df: pd.DataFrame) -> str:
-    """The CSV lines of ``df`` without the header, exactly as :class:`StreamWriter` writes them."""
-    return df.to_csv(index=False, header=False, lineterminator="\n")
+    """The CSV lines of ``df`` without the header, exactly as :class:`StreamWriter` writes them.
+
+    The same text as ``df.to_csv(index=False, header=False, lineterminator="\\n")``
+    (a property test checks it), made without pandas' per-call set-up, which
+    dominates for the small tables of one article: the cells go to the
+    ``csv`` module as Python objects, missing values as empty fields, as
+    pandas hands them over (a ``float64`` written by NumPy reads as Python's
+    ``repr``). Tables with other dtypes go through pandas.
+    """
+    if not len(df.columns) or not len(df) or not all(_plain(dtype) for dtype in df.dtypes):
+        return df.to_csv(index=False, header=False, lineterminator="\n")
+    rows = [[v if type(v) is str else ("" if _missing(v) else v) for v in row]
+            for row in df.to_numpy(dtype=object).tolist()]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _plain(dtype) -> bool:
+    """A dtype :func:`csv_rows` writes itself: NumPy integers, booleans, objects and
+    ``float64``, strings, and nullable integers and booleans."""
+    if isinstance(dtype, np.dtype):
+        return dtype.kind in "iubO" or dtype == np.float64
+    return isinstance(dtype, (pd.StringDtype, pd.Int64Dtype, pd.BooleanDtype))
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 class StreamWriter:

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorTable
 from .corpus import Article, quotation_spans
+from .nlp import forms
 from .resources import load_csv, load_yaml
 
 QUOTE_COLUMNS = [
@@ -154,10 +155,9 @@ class _Finder:
         self.rules = _rules()
         self.dateline_end = len(article.dateline)
         self.statements: list[_Statement] = []
-        self.sent_index = {}
+        self.sent_index: dict[int, int] = {}
         for k, s in enumerate(doc.sents):
-            for t in s:
-                self.sent_index[t.i] = k
+            self.sent_index.update(dict.fromkeys(range(s.start, s.end), k))
         self.para_of_char = article.paragraphs
 
     # ------------------------------------------------------------------ helpers
@@ -407,9 +407,8 @@ class _Finder:
     def run(self) -> list[_Statement]:
         doc = self.doc
         verbs = [
-            t for t in doc
-            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB",) and self.quote_of(t) is None
-            and t.idx >= self.dateline_end
+            t for t in (doc[i] for i in forms(doc).where_lemma(self.verbs))
+            if t.pos_ in ("VERB",) and self.quote_of(t) is None and t.idx >= self.dateline_end
         ]
         used_for_quote: dict[tuple[int, int], Token] = {}
         candidates: list[_Statement] = []
@@ -496,8 +495,9 @@ class _Finder:
 
     def according_to(self) -> list[_Statement]:
         out = []
-        for t in self.doc:
-            if t.lower_ not in self.rules["according_to"] or self.quote_of(t) is not None:
+        for i in forms(self.doc).where(self.rules["according_to"]):
+            t = self.doc[i]
+            if self.quote_of(t) is not None:
                 continue
             to = [c for c in t.children if c.lower_ == "to"]
             objs = [c for c in (to[0].children if to else t.children) if c.dep_ == "pobj"]

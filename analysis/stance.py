@@ -34,6 +34,8 @@ from spacy.tokens import Doc, Token
 from .actors import ActorTable
 from .claims import POLICY_ID, Policy, rules as claim_rules
 from .corpus import Article, quotation_spans
+from .frames import records, tuples
+from .nlp import forms
 from .quotes import verb_subject
 from .resources import load_yaml
 
@@ -68,18 +70,30 @@ class StanceResult:
     institutions: pd.DataFrame
 
 
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[tuple[str, re.Pattern, int], ...]:
+    """Every cue with its whole-word pattern, longest first."""
+    table = cues()["cues"]
+    return tuple(
+        (phrase, re.compile(r"(?<![\w\u2019'])" + re.escape(phrase) + r"(?![\w])"), table[phrase])
+        for phrase in sorted(table, key=len, reverse=True)
+    )
+
+
 def cue_score(text: str) -> tuple[int | None, str]:
     """The strongest stance cue in a text, with negation reversing it; ``(None, '')`` if none."""
     low = text.lower()
     negators = [str(n).lower() for n in claim_rules()["negators"]]
     best: tuple[int, str] | None = None
     taken: list[tuple[int, int]] = []
-    for phrase in sorted(cues()["cues"], key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w\u2019'])" + re.escape(phrase) + r"(?![\w])", low):
+    for phrase, pattern, value in _cue_patterns():
+        if phrase not in low:
+            continue
+        for m in pattern.finditer(low):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            score = cues()["cues"][phrase]
+            score = value
             before = low[max(0, m.start() - 25):m.start()].split()[-3:]
             if any(b in negators or b.endswith(("n't", "n\u2019t")) for b in before):
                 score = -score
@@ -124,7 +138,7 @@ class _Collector:
     def from_claims(self) -> None:
         r = cues()
         partners = set(self.policy.partner_ids) if self.policy else set()
-        for c in self.claims.itertuples(index=False):
+        for c in tuples(self.claims):
             holders = [s for s in str(c.speaker_id).split(";") if s]
             if c.holder_id:
                 holders.append(c.holder_id)
@@ -165,8 +179,8 @@ class _Collector:
             for s, e, sid in zip(self.quotes["start"], self.quotes["end"], self.quotes["speaker_id"])
         ]
         counted = {(r["actor_id"], r["ref"]) for r in self.rows}
-        claim_at = [(r.start, r.end, r.claim_id) for r in self.claims.itertuples(index=False)]
-        self.lows = [t.lower_ for t in doc]
+        claim_at = list(zip(self.claims["start"].tolist(), self.claims["end"].tolist(), self.claims["claim_id"].tolist()))
+        self.lows = forms(doc).lower
         self.phrase_starts = {p.split()[0] for p in table if " " in p}
         quoted = set()
         for s_, e_ in in_quote:
@@ -174,7 +188,10 @@ class _Collector:
             if span is not None:
                 quoted.update(range(span.start, span.end))
         skip_until = -1
-        for tok in doc:
+        for i, low in enumerate(self.lows):
+            if low not in table and low not in self.phrase_starts:
+                continue  # no cue starts here
+            tok = doc[i]
             if tok.i <= skip_until or tok.i in quoted or tok.idx < len(self.article.dateline):
                 continue
             cue, score, end_tok = self.match(tok, table)
@@ -295,9 +312,9 @@ class _Collector:
                 "institution": row["institution"], "stance": label(score), "score": score,
                 "conditions": "; ".join(conditions), "evidence": ";".join(refs), "confidence": confidence,
             })
+        rows.sort(key=lambda r: (-r["score"], r["actor_id"]))  # strongest support first
         stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
-        stances = stances.sort_values(["score", "actor_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
-        return StanceResult(stances, evidence, institution_positions(stances))
+        return StanceResult(stances, evidence, _institution_table(rows, doc_id))
 
     def claims_by_speaker(self) -> dict[str, list[str]]:
         if not hasattr(self, "_by_speaker"):
@@ -317,12 +334,16 @@ class _Collector:
 
 def institution_positions(stances: pd.DataFrame) -> pd.DataFrame:
     """Mean position of each institution's voices (an actor with several institutions counts for each)."""
+    return _institution_table(records(stances), stances["doc_id"].iloc[0] if len(stances) else "")
+
+
+def _institution_table(stances: list[dict], doc_id: str) -> pd.DataFrame:
     rows = []
     by_inst: dict[str, list[tuple[str, int]]] = {}
-    for r in stances.itertuples(index=False):
-        for inst in [i.strip() for i in str(r.institution or "").split(";") if i.strip()] or ["(institution not stated)"]:
-            by_inst.setdefault(inst, []).append((r.actor, int(r.score)))
-    doc_id = stances["doc_id"].iloc[0] if len(stances) else ""
+    for r in stances:
+        institutions = [i.strip() for i in str(r["institution"] or "").split(";") if i.strip()]
+        for inst in institutions or ["(institution not stated)"]:
+            by_inst.setdefault(inst, []).append((r["actor"], int(r["score"])))
     for inst, members in by_inst.items():
         mean = sum(s for _a, s in members) / len(members)
         rows.append({
@@ -330,8 +351,8 @@ def institution_positions(stances: pd.DataFrame) -> pd.DataFrame:
             "stance": label(int(max(-2, min(2, math.floor(mean + 0.5))))),
             "voices": len(members), "actors": "; ".join(a for a, _s in members),
         })
-    out = pd.DataFrame(rows, columns=INSTITUTION_COLUMNS)
-    return out.sort_values(["score", "institution"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    rows.sort(key=lambda r: (-r["score"], r["institution"]))
+    return pd.DataFrame(rows, columns=INSTITUTION_COLUMNS)
 
 
 def extract_stances(
