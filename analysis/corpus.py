@@ -725,13 +725,16 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch == OPEN_DOUBLE:
-            open_at = i
-        elif ch == CLOSE_DOUBLE and open_at is not None:
-            spans.append((open_at + 1, i))
+    for m in _DOUBLE_MARKS.finditer(text):
+        if m.group() == OPEN_DOUBLE:
+            open_at = m.start()
+        elif open_at is not None:
+            spans.append((open_at + 1, m.start()))
             open_at = None
     return spans
+
+
+_DOUBLE_MARKS = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}]")
 
 
 # --------------------------------------------------------------------------- input checks

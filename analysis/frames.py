@@ -3,9 +3,9 @@
 The stages hand each other small DataFrames (a few dozen rows) and read them
 row by row. ``DataFrame.itertuples`` and ``to_dict("records")`` cost a
 fraction of a millisecond per call, which over a corpus adds up to a
-noticeable share of the analysis; these helpers read each column once with
-``Series.tolist`` and give the same values (NumPy integers come back as
-Python integers).
+noticeable share of the analysis; these helpers convert the whole frame to
+Python objects at once and give the same values (NumPy integers come back
+as Python integers).
 """
 from __future__ import annotations
 
@@ -23,10 +23,18 @@ def _row_type(columns: tuple[str, ...]):
 def tuples(df: pd.DataFrame) -> list:
     """The rows of ``df`` as named tuples, like ``df.itertuples(index=False)``."""
     kind = _row_type(tuple(str(c) for c in df.columns))
-    return [kind._make(values) for values in zip(*(df[c].tolist() for c in df.columns))]
+    return [kind._make(values) for values in _values(df)]
 
 
 def records(df: pd.DataFrame) -> list[dict]:
-    """The rows of ``df`` as dicts, like ``df.to_dict("records")``."""
+    """The rows of ``df`` as dicts, like ``df.to_dict("records")`` (except that a missing
+    nullable integer stays ``pd.NA`` instead of becoming ``None``)."""
     columns = list(df.columns)
-    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
+    return [dict(zip(columns, values)) for values in _values(df)]
+
+
+def _values(df: pd.DataFrame) -> list[list]:
+    """Each row's values as Python objects (one conversion of the whole frame)."""
+    if not len(df.columns):
+        return [[] for _ in range(len(df))]
+    return df.to_numpy(dtype=object).tolist()

@@ -117,7 +117,7 @@ def build_network(
     codebook: dict | None = None,
 ) -> DiscourseNetwork:
     """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    names = dict(zip(actors["actor_id"].tolist(), actors["name"].tolist()))
     concept_rows: list[dict] = []
     links: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
@@ -164,7 +164,7 @@ def build_network(
     if codebook and codebook.get("concepts"):
         concepts, links, changes = _apply_codebook(concepts, links, codebook["concepts"])
 
-    concept_name = dict(zip(concepts["concept_id"], concepts["concept"]))
+    concept_name = dict(zip(concepts["concept_id"].tolist(), concepts["concept"].tolist()))
     statement_rows = []
     for (aid, cid), items in sorted(links.items()):
         if aid not in names or cid not in concept_name:
@@ -181,9 +181,9 @@ def build_network(
     statements = pd.DataFrame(statement_rows, columns=STATEMENT_COLUMNS)
 
     two_mode = nx.Graph(name=f"{doc_id} actor x concept")
-    for aid in sorted(set(statements["actor_id"])):
+    for aid in sorted(set(statements["actor_id"].tolist())):
         two_mode.add_node(aid, label=names[aid], kind="actor", bipartite=0)
-    linked = set(statements["concept_id"])
+    linked = set(statements["concept_id"].tolist())
     for r in tuples(concepts):
         if r.concept_id in linked:
             two_mode.add_node(r.concept_id, label=r.concept, kind="concept", bipartite=1)
@@ -308,7 +308,7 @@ def _coalitions(signed: nx.Graph, names: dict, doc_id: str, stances: StanceResul
         found = nx_comm.louvain_communities(positive, weight="weight", seed=SEED)
     else:
         found = [{n} for n in positive.nodes]
-    score = dict(zip(stances.stances["actor_id"], stances.stances["score"]))
+    score = dict(zip(stances.stances["actor_id"].tolist(), stances.stances["score"].tolist()))
     # number coalitions from the most supportive to the most opposed
     ranked = sorted(found, key=lambda c: (-sum(score.get(a, 0) for a in c) / len(c), min(c)))
     rows = []
@@ -357,10 +357,10 @@ class Split:
 
 def describe_split(net: DiscourseNetwork, stances: StanceResult) -> Split:
     """What each camp stands for, what camps share and what divides them."""
-    coal = dict(zip(net.coalitions["actor_id"], net.coalitions["coalition"]))
-    names = dict(zip(net.coalitions["actor_id"], net.coalitions["actor"]))
+    coal = dict(zip(net.coalitions["actor_id"].tolist(), net.coalitions["coalition"].tolist()))
+    names = dict(zip(net.coalitions["actor_id"].tolist(), net.coalitions["actor"].tolist()))
     sizes = net.coalitions.groupby("coalition").size()
-    concept = dict(zip(net.concepts["concept_id"], net.concepts["concept"]))
+    concept = dict(zip(net.concepts["concept_id"].tolist(), net.concepts["concept"].tolist()))
     st = stances.stances.set_index("actor_id") if len(stances.stances) else stances.stances
     camps = []
     unaligned = []

@@ -61,10 +61,18 @@ def model_name() -> str:
     raise ModelNotFoundError(f"no spaCy English model is installed; install one with: {PIP_HINT}")
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline; see the module docstring for the order."""
-    name = name or model_name()
+    """Load (once per process) the spaCy pipeline; see the module docstring for the order.
+
+    ``load_pipeline()`` and ``load_pipeline(model_name())`` give the same
+    object: the cache is keyed by the resolved name, so a process never
+    holds two copies of one model.
+    """
+    return _load(name or model_name())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)  # version notes of re-uploaded models
         nlp = spacy.load(name, exclude=["senter"])

@@ -88,7 +88,7 @@ def policy_table(a: Analysis) -> pd.DataFrame:
     p = a.policy
     if p is None:
         return pd.DataFrame(columns=cols)
-    names = dict(zip(a.actors.actors["actor_id"], a.actors.actors["name"]))
+    names = dict(zip(a.actors.actors["actor_id"].tolist(), a.actors.actors["name"].tolist()))
     return pd.DataFrame([{
         "doc_id": a.doc_id, "label": p.label, "owner_id": p.owner_id, "owner": p.owner,
         "description": p.description, "detail": p.detail,

@@ -111,6 +111,7 @@ class _Collector:
         self.claims = claims
         self.policy = policy
         self.info = actors.info
+        self.claim_rows = tuples(claims)  # read once: every pass below goes through the claims
         self.rows: list[dict] = []
         self.conditions: dict[str, list[str]] = {}
         self.voices: list[str] = []
@@ -138,7 +139,7 @@ class _Collector:
     def from_claims(self) -> None:
         r = cues()
         partners = set(self.policy.partner_ids) if self.policy else set()
-        for c in tuples(self.claims):
+        for c in self.claim_rows:
             holders = [s for s in str(c.speaker_id).split(";") if s]
             if c.holder_id:
                 holders.append(c.holder_id)
@@ -176,10 +177,11 @@ class _Collector:
         policy_nouns = set(claim_rules()["policy_nouns"]["strong"]) | set(claim_rules()["policy_nouns"]["weak"])
         statements = [
             (s, e, {a for a in str(sid).split(";") if a})
-            for s, e, sid in zip(self.quotes["start"], self.quotes["end"], self.quotes["speaker_id"])
+            for s, e, sid in zip(self.quotes["start"].tolist(), self.quotes["end"].tolist(),
+                                 self.quotes["speaker_id"].tolist())
         ]
         counted = {(r["actor_id"], r["ref"]) for r in self.rows}
-        claim_at = list(zip(self.claims["start"].tolist(), self.claims["end"].tolist(), self.claims["claim_id"].tolist()))
+        claim_at = [(c.start, c.end, c.claim_id) for c in self.claim_rows]
         self.lows = forms(doc).lower
         self.phrase_starts = {p.split()[0] for p in table if " " in p}
         quoted = set()
@@ -277,7 +279,8 @@ class _Collector:
     def result(self) -> StanceResult:
         doc_id = self.article.doc_id
         evidence = pd.DataFrame(self.rows, columns=EVIDENCE_COLUMNS)
-        evidence["score"] = evidence["score"].astype("Int64")  # empty for a condition, an integer otherwise
+        # empty for a condition, an integer otherwise
+        evidence["score"] = pd.array([r["score"] for r in self.rows], dtype="Int64")
         conf = cues()["confidence"]
         rows = []
         for aid in self.voices:
@@ -319,16 +322,16 @@ class _Collector:
     def claims_by_speaker(self) -> dict[str, list[str]]:
         if not hasattr(self, "_by_speaker"):
             self._by_speaker: dict[str, list[str]] = {}
-            for cid, sid in zip(self.claims["claim_id"], self.claims["speaker_id"]):
-                for a in str(sid).split(";"):
-                    self._by_speaker.setdefault(a, []).append(cid)
+            for c in self.claim_rows:
+                for a in str(c.speaker_id).split(";"):
+                    self._by_speaker.setdefault(a, []).append(c.claim_id)
         return self._by_speaker
 
     def about_policy(self, r: dict) -> bool:
         if r["source"] != "claim":
             return False
         if not hasattr(self, "_targets"):
-            self._targets = dict(zip(self.claims["claim_id"], self.claims["target_id"]))
+            self._targets = {c.claim_id: c.target_id for c in self.claim_rows}
         return self._targets.get(r["ref"]) == POLICY_ID
 
 
