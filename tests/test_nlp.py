@@ -51,9 +51,9 @@ def test_no_model_installed_says_which_pip_command_provides_one(installed):
 
 def test_environment_variable_naming_a_missing_package_is_an_error_naming_pip(monkeypatch):
     monkeypatch.setenv(MODEL_ENV, "no_such_model_xyz")
-    # load_pipeline caches per process; its undecorated body is what a fresh process runs
+    # the name is resolved on every call, before the per-process cache
     with pytest.raises(ModelNotFoundError) as info:
-        load_pipeline.__wrapped__()
+        load_pipeline()
     message = str(info.value)
     assert "no_such_model_xyz" in message
     assert MODEL_ENV in message
@@ -65,6 +65,7 @@ def test_the_loaded_pipeline_is_the_installed_default_model(nlp):
     assert "core_web_sm" in nlp.meta["name"]
     assert {"parser", "ner", "tagger"} <= set(nlp.pipe_names)
     assert load_pipeline() is nlp  # loaded once per process
+    assert load_pipeline(model_name()) is nlp  # named or not, one copy of the model
 
 
 # A heading run into the body: the corpus makes it a sentence of its own, the
