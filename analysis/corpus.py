@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -184,7 +185,7 @@ def article_from_bytes(
         raise ArticleError(name, "file contains only whitespace")
     if "\x00" in text:
         raise ArticleError(name, "binary file (contains NUL characters), not text")
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text))
     if control > max(3, len(text) // 100):
         raise ArticleError(name, "binary file (many control characters), not text")
     tags = html_tag_count(text)
@@ -305,8 +306,12 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORDS = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\u2019\"')]*$")
+
+
 def _tokens(line: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in re.finditer(r"\S+", line)]
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _WORDS.finditer(line)]
 
 
 def _is_caps(word: str) -> bool:
@@ -320,7 +325,7 @@ def _is_title_word(word: str) -> bool:
 
 
 def _ends_sentence(word: str) -> bool:
-    return bool(re.search(r"[.!?\u2026][\u201d\u2019\"')]*$", word))
+    return bool(_SENTENCE_END.search(word))
 
 
 def _is_heading_line(line: str) -> bool:
@@ -486,6 +491,11 @@ def _pass_quote_balance(ed: _Editable) -> None:
                       "a quotation opened and never closed; it ends with its line"))
 
     while i < n:
+        # only quote marks and line breaks matter: jump to the next one
+        event = _QUOTE_EVENTS.search(text, i)
+        if event is None:
+            break
+        i = event.start()
         ch = text[i]
         if ch == OPEN_DOUBLE:
             if open_pos is not None:
@@ -547,6 +557,9 @@ def _pass_quote_balance(ed: _Editable) -> None:
     if open_pos is not None:
         close_at_line_end(open_pos)
     ed.apply(edits)
+
+
+_QUOTE_EVENTS = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{OPEN_SINGLE}{CLOSE_SINGLE}\n]")
 
 
 def _closes_later(text: str, start: int) -> bool:
@@ -707,7 +720,7 @@ def _clean(original: str, doc_id: str, path: str) -> Article:
         original=original,
         text=ed.text,
         char_map=clean_map,
-        inserted=frozenset(i for i, flag in enumerate(ed.inserted) if flag),
+        inserted=frozenset(itertools.compress(range(len(ed.inserted)), ed.inserted)),
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         repairs=tuple(repairs),
@@ -746,6 +759,8 @@ LANGUAGE_MIN_WORDS = 30
 ENGLISH_MIN_SHARE = 0.2
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+#: Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _HTML_TAG = re.compile(
     r"<(?:!doctype\s+html|/?(?:html|head|body|title|meta|link|script|style|div|span|p|br|hr|a|img|table|tr|td|th|"
     r"ul|ol|li|h[1-6]|em|strong|b|i|iframe|article|section|nav|header|footer|form|input)\b[^<>]*)>",
