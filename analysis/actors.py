@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
@@ -174,12 +174,13 @@ class ActorTable:
     actors: pd.DataFrame
     mentions: pd.DataFrame
     token_actor: dict[int, str]
+    #: Each actor's row as a dict, by actor id, shared by every later stage (read-only);
+    #: made from ``actors`` when not given.
+    info: dict[str, dict] = field(default=None, repr=False, compare=False)
 
-    @cached_property
-    def info(self) -> dict[str, dict]:
-        """Each actor's row as a dict, by actor id: read from the table once, shared by
-        every later stage (treat it as read-only)."""
-        return {r["actor_id"]: r for r in records(self.actors)}
+    def __post_init__(self) -> None:
+        if self.info is None:
+            object.__setattr__(self, "info", {r["actor_id"]: r for r in records(self.actors)})
 
     def actor(self, actor_id: str) -> dict:
         """One actor's row as a (new) dict."""
@@ -1057,7 +1058,7 @@ class _Extractor:
         mrows.sort(key=lambda r: (r["start"], r["end"]))  # in text order (stable)
         actors_df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
         mentions_df = pd.DataFrame(mrows, columns=MENTION_COLUMNS)
-        return ActorTable(actors_df, mentions_df, token_actor)
+        return ActorTable(actors_df, mentions_df, token_actor, {r["actor_id"]: r for r in rows})
 
     def canonical(self, a: _Actor, names: list[str]) -> str:
         if a.type == "country":

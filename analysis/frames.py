@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .output import table_values
+
 
 @lru_cache(maxsize=128)
 def _row_type(columns: tuple[str, ...]):
@@ -35,6 +37,4 @@ def records(df: pd.DataFrame) -> list[dict]:
 
 def _values(df: pd.DataFrame) -> list[list]:
     """Each row's values as Python objects (one conversion of the whole frame)."""
-    if not len(df.columns):
-        return [[] for _ in range(len(df))]
-    return df.to_numpy(dtype=object).tolist()
+    return table_values(df)

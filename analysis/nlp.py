@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -85,7 +85,7 @@ def make_doc(article: Article, nlp: Language) -> Doc:
     if not len(doc):
         return doc
     # 1 starts a sentence, -1 does not: the parser keeps these boundaries
-    idx = numpy.fromiter((t.idx for t in doc), dtype=numpy.int64, count=len(doc))
+    idx = doc.to_array(IDX).astype(numpy.int64)
     flags = numpy.full(len(doc), -1, dtype=numpy.int32)
     flags[0] = 1
     for start in {s.clean_start for s in article.sentences}:

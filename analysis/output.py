@@ -150,7 +150,22 @@ def _empty_frame(columns: tuple, dtypes: tuple) -> pd.DataFrame:
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in zip(columns, dtypes)}, columns=list(columns))
 
 
-def csv_rows(df: pd.DataFrame) -> str:
+def table_values(df: pd.DataFrame) -> list[list]:
+    """Each row of ``df`` as a list of Python objects (missing values as pandas has them)."""
+    if not len(df.columns):
+        return [[] for _ in range(len(df))]
+    return df.to_numpy(dtype=object).tolist()
+
+
+def table_frame(columns: tuple, dtypes: tuple, values: list[list]) -> pd.DataFrame:
+    """The DataFrame :func:`table_values` was read from, given its columns and dtypes."""
+    return pd.DataFrame(
+        {col: pd.Series([row[k] for row in values], dtype=dtype) for k, (col, dtype) in enumerate(zip(columns, dtypes))},
+        columns=list(columns),
+    )
+
+
+def csv_rows(df: pd.DataFrame, values: list[list] | None = None) -> str:
     """The CSV lines of ``df`` without the header, exactly as :class:`StreamWriter` writes them.
 
     The same text as ``df.to_csv(index=False, header=False, lineterminator="\\n")``
@@ -158,12 +173,13 @@ def csv_rows(df: pd.DataFrame) -> str:
     dominates for the small tables of one article: the cells go to the
     ``csv`` module as Python objects, missing values as empty fields, as
     pandas hands them over (a ``float64`` written by NumPy reads as Python's
-    ``repr``). Tables with other dtypes go through pandas.
+    ``repr``). Tables with other dtypes go through pandas. ``values`` may pass
+    :func:`table_values` of ``df`` when it has been read already.
     """
     if not len(df.columns) or not len(df) or not all(_plain(dtype) for dtype in df.dtypes):
         return df.to_csv(index=False, header=False, lineterminator="\n")
     rows = [[v if type(v) is str else ("" if _missing(v) else v) for v in row]
-            for row in df.to_numpy(dtype=object).tolist()]
+            for row in (table_values(df) if values is None else values)]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()

@@ -557,21 +557,32 @@ def part_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     """The content of a part file, made in the worker: three pickles, each read only when needed.
 
     ``{name: (rows, columns, dtypes)}``; ``{name: CSV lines}`` (see
-    :func:`analysis.output.csv_rows`); ``{name: DataFrame}``. Assembling CSV
-    tables reads the first two, and the frames only of a table whose dtypes
-    differ from the whole table's.
+    :func:`analysis.output.csv_rows`); ``{name: values}``, each row as a list
+    of Python objects (:func:`analysis.output.table_values`; with the first
+    pickle they give the table back, see :func:`_part_frames`). Assembling
+    CSV tables reads the first two, and the values only of a table whose
+    dtypes differ from the whole table's.
     """
-    from .output import csv_rows
+    from .output import csv_rows, table_values
 
     heads = {name: (len(df), tuple(df.columns), tuple(df.dtypes)) for name, df in tables.items()}
-    lines = {name: csv_rows(df) for name, df in tables.items() if len(df)}
-    return b"".join(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL) for obj in (heads, lines, tables))
+    values = {name: table_values(df) for name, df in tables.items()}
+    lines = {name: csv_rows(df, values[name]) for name, df in tables.items() if len(df)}
+    return b"".join(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL) for obj in (heads, lines, values))
 
 
 def _load_part(path: Path, upto: int = 3) -> list:
-    """The first ``upto`` objects of a part file: heads, CSV lines, tables."""
+    """The first ``upto`` objects of a part file: heads, CSV lines, values."""
     with path.open("rb") as fh:
         return [pickle.load(fh) for _ in range(upto)]
+
+
+def _part_frames(path: Path) -> dict[str, pd.DataFrame]:
+    """The tables of a part file as DataFrames, each with the dtypes it was made with."""
+    from .output import table_frame
+
+    heads, _lines, values = _load_part(path)
+    return {name: table_frame(columns, dtypes, values[name]) for name, (_rows, columns, dtypes) in heads.items()}
 
 
 def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -> list[Path]:
@@ -597,7 +608,7 @@ def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -
             for name, head in _load_part(path, 1)[0].items():
                 schemas.setdefault(name, TableSchema(fmt)).add_head(*head)
         else:
-            for name, df in _load_part(path)[2].items():
+            for name, df in _part_frames(path).items():
                 schemas.setdefault(name, TableSchema(fmt)).add(df)
     writers = {}
     try:
@@ -613,10 +624,10 @@ def assemble(out: str | Path, parts: list[tuple[str, Path]], fmt: str = "csv") -
                     if schemas[name].matches(columns, dtypes):
                         writers[name].write_text(lines[name])
                     else:
-                        frames = frames or _load_part(path)[2]
+                        frames = frames or _part_frames(path)
                         writers[name].write(frames[name])
             else:
-                for name, df in _load_part(path)[2].items():
+                for name, df in _part_frames(path).items():
                     if len(df):
                         writers[name].write(df)
         return [w.close() for w in writers.values()]
