@@ -26,7 +26,9 @@ more ``extract`` over the corpus, in one process, times each analysis
 stage, to show where the time beyond parsing goes.
 
 The result is a Markdown file (default ``benchmarks/results.md``) with the
-machine it ran on; the book's methods page and the README include it.
+machine it ran on and a paragraph of what the table shows; the book's methods
+page includes it, and a run that writes the default file also copies the
+table into the README, between its benchmark markers.
 """
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+TARGET = 1.25  # extract / nlp.pipe time: the analysis should cost less than 25% on top of parsing
 STAGES = [
     # (label, module, function): wrapped with a timer in the stage run
     ("checks and cleaning", "analysis.scale", "article_from_bytes"),
@@ -246,7 +249,8 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
         + (f"; load average before the run {info['load'][0]:.1f} (other work on the machine slows every "
            "figure alike)." if info.get("load") else "."),
         "",
-        f"Corpus: `{corpus.name}/` ({rows[0]['base']} articles) repeated 1x, 4x, 16x under distinct names; "
+        f"Corpus: `{corpus.name}/` ({rows[0]['base']} articles) repeated "
+        f"{', '.join(f'{k}x' for k in dict.fromkeys(r['scale'] for r in rows))} under distinct names; "
         f"batch size {batch_size}. Seconds exclude importing the modules and loading the model in the measured "
         f"process (importing the analysis modules took {imports:.1f} s), and include starting worker processes, "
         "which import and load them again"
@@ -267,6 +271,7 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
             f"| {e['articles'] / e['seconds']:.1f} | {e['tokens'] / e['seconds']:,.0f} "
             f"| {e['seconds'] / b['seconds']:.2f} | {b['peak_mb']:.0f} | {e['peak_mb']:.0f} |"
         )
+    lines += ["", findings(rows)]
     if stages:
         total = stages["seconds"]
         lines += [
@@ -284,6 +289,63 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
             lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.0%} |")
         lines.append(f"| parsing (`nlp.pipe`) and the rest | {total - timed:.2f} | {(total - timed) / total:.0%} |")
     return "\n".join(lines) + "\n"
+
+
+def findings(rows: list[dict]) -> str:
+    """What the table shows, in words, computed from it: time per article and peak
+    memory from the smallest to the largest corpus, and the ratio against the target."""
+    parts = []
+    for jobs in dict.fromkeys(r["jobs"] for r in rows):
+        mine = [r for r in rows if r["jobs"] == jobs]
+        per = [1000 * r["extract"]["seconds"] / r["extract"]["articles"] for r in mine]
+        ratios = [r["extract"]["seconds"] / r["bare"]["seconds"] for r in mine]
+        first, last = mine[0], mine[-1]
+        parts.append(
+            f"With {jobs} process{'es' if jobs > 1 else ''}, `extract` took {_span(per, '.0f')} ms per article "
+            f"from {first['extract']['articles']:,} to {last['extract']['articles']:,} articles, "
+            f"its peak memory went from {first['extract']['peak_mb']:.0f} to {last['extract']['peak_mb']:.0f} MB, "
+            f"and it took {_span(ratios, '.2f')} times as long as the bare parse."
+        )
+    over = [f"{r['scale']}x with {r['jobs']} process{'es' if r['jobs'] > 1 else ''} "
+            f"({r['extract']['seconds'] / r['bare']['seconds']:.2f})"
+            for r in rows if r["extract"]["seconds"] / r["bare"]["seconds"] >= TARGET]
+    parts.append(
+        f"Target: the analysis costs less than {TARGET - 1:.0%} on top of parsing (a ratio below {TARGET:.2f}): "
+        + ("met in every run." if not over else f"missed for {', '.join(over)}.")
+    )
+    return " ".join(parts)
+
+
+def _span(values: list[float], spec: str) -> str:
+    low, high = format(min(values), spec), format(max(values), spec)
+    return low if low == high else f"{low} to {high}"
+
+
+README_START = "<!-- benchmark results: written by benchmarks/benchmark.py from benchmarks/results.md -->"
+README_END = "<!-- end of benchmark results -->"
+
+
+def readme_block(results: str) -> str:
+    """The part of ``results.md`` the README shows: machine, corpus, the table and what it shows."""
+    lines = results.splitlines()
+    start = next(k for k, line in enumerate(lines) if line.startswith("Machine: "))
+    end = next((k for k, line in enumerate(lines) if line.startswith("Where the time")), len(lines))
+    return "\n".join(lines[start:end]).strip() + "\n"
+
+
+def sync_readme(results: str, readme: Path) -> bool:
+    """Put :func:`readme_block` between the README's markers (atomically); False if it has none."""
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    new = f"{head}{README_START}\n{readme_block(results)}{README_END}{tail}"
+    if new != text:
+        tmp = readme.with_name(f".{readme.name}.tmp")
+        tmp.write_text(new, encoding="utf-8")
+        tmp.replace(readme)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,7 +395,11 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         info["code"] += " (changed during the run: figures unreliable)"
     text = report(rows, stages, info, args.corpus, args.batch_size, args.repeat, argv)
-    args.out.write_text(text, encoding="utf-8")
+    tmp = args.out.with_name(f".{args.out.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(args.out)
+    if args.out.resolve() == (HERE / "results.md").resolve() and sync_readme(text, ROOT / "README.md"):
+        print("README.md: benchmark section updated", file=sys.stderr)
     print(text)
     return 0
 

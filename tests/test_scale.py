@@ -275,8 +275,7 @@ def test_tables_written_in_several_chunks_are_the_same(corpus, single, tmp_path,
     assert files(tmp_path) == files(single[0])
 
 
-def test_benchmark_script_writes_its_table(tmp_path):
-    """A tiny run of benchmarks/benchmark.py (the real one is `make bench`, not part of the tests)."""
+def _benchmark_module():
     import importlib.util
     from pathlib import Path
 
@@ -284,6 +283,12 @@ def test_benchmark_script_writes_its_table(tmp_path):
     spec = importlib.util.spec_from_file_location("benchmark", script)
     benchmark = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(benchmark)
+    return benchmark
+
+
+def test_benchmark_script_writes_its_table(tmp_path):
+    """A tiny run of benchmarks/benchmark.py (the real one is `make bench`, not part of the tests)."""
+    benchmark = _benchmark_module()
     source = write_corpus(tmp_path / "src", {k: ARTICLES[k] for k in ("a-tax", "b-bridge")})
     out = tmp_path / "results.md"
     assert benchmark.main(["--corpus", str(source), "--scales", "1", "2", "--jobs", "1", "--out", str(out)]) == 0
@@ -295,3 +300,38 @@ def test_benchmark_script_writes_its_table(tmp_path):
     assert int(rows[1][2].replace(",", "")) == 2 * int(rows[0][2].replace(",", ""))  # tokens
     assert "| actors |" in text and "| parsing (`nlp.pipe`) and the rest |" in text
     assert "| network |" in text  # the stage run fails when a timed function is never called
+    assert "repeated 1x, 2x under distinct names" in text
+    assert "With 1 process, `extract` took " in text and "Target: the analysis costs less than 25%" in text
+    assert benchmark.readme_block(text).startswith("Machine: ") and "| 2x |" in benchmark.readme_block(text)
+    assert "| actors |" not in benchmark.readme_block(text)  # the stage table stays on the methods page
+
+
+def test_benchmark_findings_name_the_runs_over_the_target():
+    benchmark = _benchmark_module()
+
+    def row(scale, jobs, bare, extract):
+        return {"scale": scale, "jobs": jobs,
+                "bare": {"seconds": bare, "articles": 30 * scale, "peak_mb": 400},
+                "extract": {"seconds": extract, "articles": 30 * scale, "peak_mb": 450 + scale}}
+
+    met = benchmark.findings([row(1, 1, 4.0, 4.8), row(4, 1, 16.0, 19.0)])
+    assert "met in every run" in met and "1.19 to 1.20 times" in met and "from 451 to 454 MB" in met
+    missed = benchmark.findings([row(1, 1, 4.0, 4.8), row(4, 2, 8.0, 10.4)])
+    assert "missed for 4x with 2 processes (1.30)" in missed and "1x" not in missed.split("missed")[1]
+
+
+def test_readme_shows_the_committed_benchmark(tmp_path):
+    """The README's copy of the table is the one in benchmarks/results.md (the script writes both)."""
+    from pathlib import Path
+
+    benchmark = _benchmark_module()
+    root = Path(__file__).resolve().parents[1]
+    results = (root / "benchmarks" / "results.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(benchmark.README_START, 1)[1].split(benchmark.README_END, 1)[0]
+    assert shown.strip() == benchmark.readme_block(results).strip()
+    copy = tmp_path / "README.md"
+    copy.write_text(f"intro\n{benchmark.README_START}\nold\n{benchmark.README_END}\nrest\n", encoding="utf-8")
+    assert benchmark.sync_readme(results, copy)
+    assert copy.read_text(encoding="utf-8") == (
+        f"intro\n{benchmark.README_START}\n{benchmark.readme_block(results)}{benchmark.README_END}\nrest\n")
