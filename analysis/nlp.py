@@ -17,9 +17,13 @@ preset, so every later stage sees the same sentences as the corpus.
 as plain lists, read once per parse: the rule passes that look for
 particular words scan them and build spaCy ``Token`` objects only for the
 candidates.
+
+:func:`tune_allocator` sets glibc's ``malloc`` for a process that parses and
+analyses many articles in turn (the extraction calls it).
 """
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import os
 import warnings
@@ -115,6 +119,40 @@ def parse_many(
     pairs = ((make_doc(a, nlp), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield article, doc
+
+
+MALLOC_SETTINGS = (  # (mallopt parameter, its environment variable, value)
+    (-3, "MALLOC_MMAP_THRESHOLD_", 64 * 2**20),  # M_MMAP_THRESHOLD: arrays under 64 MB come from the heap
+    (-1, "MALLOC_TRIM_THRESHOLD_", 256 * 2**20),  # M_TRIM_THRESHOLD: keep freed heap up to 256 MB
+    (-2, "MALLOC_TOP_PAD_", 64 * 2**20),  # M_TOP_PAD: grow the heap 64 MB at a time
+)
+_allocator_tuned: bool | None = None
+
+
+def tune_allocator() -> bool:
+    """Keep the parser's working arrays on the heap; True if the settings are in force.
+
+    The parser allocates and frees arrays of a few megabytes for every batch.
+    Between batches the analysis leaves many small objects on the heap, and
+    glibc's adaptive thresholds then hand those arrays to ``mmap`` and return
+    them to the system again and again, so each batch pays for fresh pages:
+    measured on 120 articles in one process, parsing took 5% longer than with
+    the fixed thresholds set here (bare parsing gains 1%), at the same peak
+    memory. Linux with glibc only (elsewhere nothing happens), once per
+    process, and not at all if any of the ``MALLOC_*_`` variables is set:
+    then the user's settings stand.
+    """
+    global _allocator_tuned
+    if _allocator_tuned is None:
+        _allocator_tuned = False
+        if not any(env in os.environ for _, env, _ in MALLOC_SETTINGS):
+            try:
+                libc = ctypes.CDLL(None)
+                libc.gnu_get_libc_version  # noqa: B018 - glibc, where mallopt takes these parameters
+                _allocator_tuned = all(libc.mallopt(param, value) == 1 for param, _, value in MALLOC_SETTINGS)
+            except (OSError, AttributeError):
+                pass
+    return _allocator_tuned
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,25 @@ def test_parse_many_keeps_input_order_and_sentences(nlp):
     assert [a.doc_id for a, _doc in out] == ["b", "a"]
     for article, doc in out:
         assert [s.start_char for s in doc.sents] == [s.clean_start for s in article.sentences]
+
+
+def _tuned_in_fresh_process(**env) -> str:
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    code = "from analysis.nlp import tune_allocator as t; print(t(), t())"
+    return subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_allocator_is_tuned_once_on_glibc():
+    import platform
+
+    expected = "True True" if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc" else "False False"
+    assert _tuned_in_fresh_process() == expected
+
+
+def test_allocator_settings_of_the_user_stand():
+    assert _tuned_in_fresh_process(MALLOC_TRIM_THRESHOLD_="131072") == "False False"
