@@ -284,10 +284,7 @@ def extract(
                 say(f"warning: {result.path}: {note}")
         bar.update(1)
 
-    # Workers get tasks of at most batch_size articles, and at least eight each, so that none
-    # is left with a long last task while the others wait (120 articles on 2 workers: 10.0 s
-    # with tasks of 8, 11.0 s with tasks of 15; measured with benchmarks/benchmark.py's corpus).
-    task = min(batch_size, max(1, math.ceil(len(paths) / (jobs * 8)))) if jobs > 1 or dask else batch_size
+    task = task_size(len(paths), jobs, batch_size) if jobs > 1 or dask else batch_size
     batches = _batches(paths, done, task, max_bytes, handle)
     try:
         if dask is not None and dask is not False:
@@ -362,6 +359,14 @@ def _batches(
             batch = []
     if batch:
         yield batch
+
+
+def task_size(articles: int, workers: int, batch_size: int) -> int:
+    """Articles per task sent to ``workers`` worker processes (or Dask workers): at most
+    ``batch_size``, and at least eight tasks per worker, so that none is left with a long
+    last task while the others wait (120 articles on 2 workers: 10.0 s with tasks of 8,
+    11.0 s with tasks of 15, measured with ``benchmarks/benchmark.py``'s corpus)."""
+    return min(batch_size, max(1, math.ceil(articles / (workers * 8))))
 
 
 def _init_worker(model: str | None) -> None:

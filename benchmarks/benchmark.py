@@ -28,7 +28,9 @@ stage, to show where the time beyond parsing goes.
 The result is a Markdown file (default ``benchmarks/results.md``) with the
 machine it ran on and a paragraph of what the table shows; the book's methods
 page includes it, and a run that writes the default file also copies the
-table into the README, between its benchmark markers.
+table into the README, between its benchmark markers. The measured figures
+are kept beside it as JSON (``results.json``): ``--from-json`` writes the
+page again from them after a change to the wording, without measuring.
 """
 from __future__ import annotations
 
@@ -237,8 +239,9 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
            argv: list[str] | None = None) -> str:
     """The Markdown page."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if "--out" in args:  # where the page went is no part of how to measure again
-        del args[args.index("--out"):args.index("--out") + 2]
+    for option in ("--out", "--from-json"):  # where the page went is no part of how to measure again
+        if option in args:
+            del args[args.index(option):args.index(option) + 2]
     command = " ".join(["python benchmarks/benchmark.py", *args])
     imports = max((r["extract"].get("imports", 0.0) for r in rows), default=0.0)
     lines = [
@@ -274,7 +277,7 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
             f"| {e['articles'] / e['seconds']:.1f} | {e['tokens'] / e['seconds']:,.0f} "
             f"| {e['seconds'] / b['seconds']:.2f} | {b['peak_mb']:.0f} | {e['peak_mb']:.0f} |"
         )
-    lines += ["", findings(rows)]
+    lines += ["", findings(rows, batch_size)]
     if stages:
         total = stages["seconds"]
         lines += [
@@ -294,7 +297,7 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
     return "\n".join(lines) + "\n"
 
 
-def findings(rows: list[dict]) -> str:
+def findings(rows: list[dict], batch_size: int = 16) -> str:
     """What the table shows, in words, computed from it: time per article and peak
     memory from the smallest to the largest corpus, and the ratio against the target."""
     parts = []
@@ -309,12 +312,22 @@ def findings(rows: list[dict]) -> str:
             f"its peak memory went from {first['extract']['peak_mb']:.0f} to {last['extract']['peak_mb']:.0f} MB, "
             f"and it took {_span(ratios, '.2f')} times as long as the bare parse."
         )
-    if any(r["jobs"] > 1 for r in rows):
+    many = [r for r in rows if r["jobs"] > 1]
+    if many:
+        from analysis.scale import task_size
+
         start = max(r["extract"].get("imports", 0.0) + r["extract"].get("load", 0.0) for r in rows)
+        sizes = [f"{task_size(r['extract']['articles'], r['jobs'], batch_size)} at {r['scale']}x"
+                 for r in many if r["jobs"] == many[0]["jobs"]]
+        sizes[0] = sizes[0].replace(" at ", " articles at ", 1)
+        tasks = sizes[0] if len(sizes) == 1 else f"{', '.join(sizes[:-1])} and {sizes[-1]}"
         parts.append(
             f"Each worker of `extract` is a fresh interpreter that imports the package and loads the model "
             f"(about {start:.1f} s, as timed in the single-process runs), whereas spaCy's workers are forks of a "
-            "process that has both already: a fixed cost that weighs on the small corpora, not on the large."
+            "process that has both already: a fixed cost that weighs on the small corpora, not on the large. "
+            f"With {many[0]['jobs']} workers, tasks hold {tasks} (at least eight tasks per worker, at "
+            f"most the batch size of {batch_size}): a bigger task is parsed in bigger arrays, so the workers' "
+            "memory follows the task size, not the number of articles."
         )
     over = [f"{r['scale']}x with {r['jobs']} process{'es' if r['jobs'] > 1 else ''} "
             f"({r['extract']['seconds'] / r['bare']['seconds']:.2f})"
@@ -352,9 +365,7 @@ def sync_readme(results: str, readme: Path) -> bool:
     _, tail = rest.split(README_END, 1)
     new = f"{head}{README_START}\n{readme_block(results)}{README_END}{tail}"
     if new != text:
-        tmp = readme.with_name(f".{readme.name}.tmp")
-        tmp.write_text(new, encoding="utf-8")
-        tmp.replace(readme)
+        _atomic_text(readme, new)
     return True
 
 
@@ -368,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each measurement; the fastest counts (peak memory: the largest)")
     parser.add_argument("--no-stages", action="store_true", help="skip the per-stage timing")
+    parser.add_argument("--from-json", type=Path, metavar="FILE",
+                        help="measure nothing: write the page again from the figures a run saved "
+                             "(benchmarks/results.json)")
     parser.add_argument("--run", choices=("bare", "extract", "stages"), help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -377,6 +391,10 @@ def main(argv: list[str] | None = None) -> int:
         args.result.write_text(json.dumps(fn(args.corpus, args.jobs[0], args.batch_size)))
         return 0
 
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text(encoding="utf-8"))
+        return _publish(args.out, report(saved["rows"], saved["stages"], saved["info"], Path(saved["corpus"]),
+                                         saved["batch_size"], saved["repeat"], saved["argv"]))
     if not _paths(args.corpus):
         parser.error(f"no *.txt articles in {args.corpus}")
     info = machine()
@@ -404,14 +422,26 @@ def main(argv: list[str] | None = None) -> int:
         print("warning: analysis/ changed while the benchmark ran; the figures mix two versions: rerun",
               file=sys.stderr)
         info["code"] += " (changed during the run: figures unreliable)"
-    text = report(rows, stages, info, args.corpus, args.batch_size, args.repeat, argv)
-    tmp = args.out.with_name(f".{args.out.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(args.out)
-    if args.out.resolve() == (HERE / "results.md").resolve() and sync_readme(text, ROOT / "README.md"):
+    used = list(sys.argv[1:] if argv is None else argv)
+    saved = {"rows": rows, "stages": stages, "info": info, "corpus": str(args.corpus),
+             "batch_size": args.batch_size, "repeat": args.repeat, "argv": used}
+    _atomic_text(args.out.with_suffix(".json"), json.dumps(saved, indent=1, sort_keys=True) + "\n")
+    return _publish(args.out, report(rows, stages, info, args.corpus, args.batch_size, args.repeat, used))
+
+
+def _publish(out: Path, text: str) -> int:
+    """Write the page; a page written to the default place is copied into the README too."""
+    _atomic_text(out, text)
+    if out.resolve() == (HERE / "results.md").resolve() and sync_readme(text, ROOT / "README.md"):
         print("README.md: benchmark section updated", file=sys.stderr)
     print(text)
     return 0
+
+
+def _atomic_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 if __name__ == "__main__":
