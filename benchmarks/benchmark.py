@@ -423,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         info["code"] += " (changed during the run: figures unreliable)"
     used = list(sys.argv[1:] if argv is None else argv)
-    saved = {"rows": rows, "stages": stages, "info": info, "corpus": str(args.corpus),
+    saved = {"rows": rows, "stages": stages, "info": info, "corpus": args.corpus.name,
              "batch_size": args.batch_size, "repeat": args.repeat, "argv": used}
     _atomic_text(args.out.with_suffix(".json"), json.dumps(saved, indent=1, sort_keys=True) + "\n")
     return _publish(args.out, report(rows, stages, info, args.corpus, args.batch_size, args.repeat, used))
