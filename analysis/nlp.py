@@ -132,13 +132,14 @@ _allocator_tuned: bool | None = None
 def tune_allocator() -> bool:
     """Keep the parser's working arrays on the heap; True if the settings are in force.
 
-    The parser allocates and frees arrays of a few megabytes for every batch.
-    Between batches the analysis leaves many small objects on the heap, and
-    glibc's adaptive thresholds then hand those arrays to ``mmap`` and return
-    them to the system again and again, so each batch pays for fresh pages:
-    measured on 120 articles in one process, parsing took 5% longer than with
-    the fixed thresholds set here (bare parsing gains 1%), at the same peak
-    memory. Linux with glibc only (elsewhere nothing happens), once per
+    Measured on 120 articles in one process: with glibc's adaptive
+    thresholds, parsing interleaved with the analysis took 5% longer than
+    with the fixed ones set here (bare parsing gains 1%), at the same peak
+    memory. The likely cause: the parser allocates and frees arrays of a few
+    megabytes for every batch, the analysis leaves many small objects on the
+    heap in between, and the adaptive thresholds then send those arrays to
+    ``mmap`` and back to the system batch after batch, so each batch pays for
+    fresh pages. Linux with glibc only (elsewhere nothing happens), once per
     process, and not at all if any of the ``MALLOC_*_`` variables is set:
     then the user's settings stand.
     """
