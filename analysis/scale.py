@@ -49,10 +49,8 @@ import csv
 import hashlib
 import json
 import math
-import os
 import pickle
 import sys
-import tempfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -64,7 +62,7 @@ import pandas as pd
 
 from . import __version__
 from .corpus import MAX_BYTES, ArticleError, article_from_bytes, read_article_bytes
-from .output import umask, write_table
+from .output import write_atomic, write_table
 
 MANIFEST = "manifest.csv"
 PARTS = ".parts"
@@ -468,7 +466,7 @@ class _Store:
         from .network import write_graphml
 
         self.parts.mkdir(parents=True, exist_ok=True)
-        _atomic_bytes(self.part_path(result.doc_id, result.sha256), result.part)
+        write_atomic(self.part_path(result.doc_id, result.sha256), result.part)
         write_graphml(result.network, self.out / "graphml", result.doc_id)
         if self._journal is None:
             self._journal = (self.parts / JOURNAL).open("a", encoding="utf-8")
@@ -546,18 +544,6 @@ def _write_manifest(out: Path, results: list[Result], fingerprint: str) -> Path:
     rows = sorted((_row(r, fingerprint if r.status == "ok" else "") for r in results),
                   key=lambda r: (r["doc_id"], r["path"]))
     return write_table(pd.DataFrame(rows, columns=MANIFEST_COLUMNS), out / MANIFEST, "csv")
-
-
-def _atomic_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~umask())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 # --------------------------------------------------------------------------- assembly

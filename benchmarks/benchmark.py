@@ -439,9 +439,9 @@ def _publish(out: Path, text: str) -> int:
 
 
 def _atomic_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    from analysis.output import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
 
 
 if __name__ == "__main__":
