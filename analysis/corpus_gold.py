@@ -1,0 +1,279 @@
+"""Score the analysis against the stand-off development gold on other stories (``gold/corpus/``).
+
+The gold holds offsets, names and labels only (the stories are copyright
+their publishers and stay in ``../shared/corpus``); the formats are in
+``gold/corpus/README.md``. Two families of measures:
+
+:func:`score_statements`
+    statements found (a predicted statement matches a gold one when it
+    covers more than 30% of its characters, one to one, largest overlap
+    first, as for the seed) and speakers right among the matched ones. A
+    predicted speaker is the gold speaker when its actor has a mention
+    overlapping the gold speaker's first mention, or else carries the same
+    name (surname for people, head noun for groups and unnamed sources).
+:func:`score_positions`
+    each gold voice is matched to a predicted voice by name (surname for
+    people, head noun for groups and unnamed sources; one to one), and its
+    position counts as *inside* when it lies in the annotated interval,
+    *within one step* when it is at most one step outside it. A gold voice
+    with no predicted position counts as wrong on every measure. The issue
+    is *found* when the analysis names one for a story whose gold has a
+    policy.
+
+Both return plain rows (dicts) that :func:`pooled` sums per source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import ROOT
+
+CORPUS_GOLD = ROOT / "gold" / "corpus"
+SHARED = ROOT.parent / "shared"
+OVERLAP = 0.30
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_CUT = {"at", "of", "who", "that", "which", "in", "on", "for", "speaking", "interviewed", "representing", "with",
+        "from", "whose", "to", "(", "and", "led", "involved", "working", "familiar", "close", "under"}
+_DROP = {"the", "a", "an", "some", "most", "many", "several", "other", "unnamed", "one", "two", "three", "another",
+         "few", "all", "both", "senior", "top"}
+
+
+def source_of(doc_id: str) -> str:
+    """The outlet of a development story, from its file name (``reuters`` for the wire stories)."""
+    if doc_id.startswith(("isot-", "reuters-")):
+        return "reuters"
+    return doc_id.split("_", 1)[0]
+
+
+def load(kind: str, folder: Path | None = None) -> list[dict]:
+    """The adjudicated stand-off files of one kind (``statements`` or ``positions``), sorted by name."""
+    folder = folder or CORPUS_GOLD / kind
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))]
+
+
+def text_path(gold: dict, shared: Path = SHARED) -> Path:
+    """Where the story of a gold file is (it may be missing: the corpus is not committed)."""
+    return shared / gold["source"]
+
+
+# --------------------------------------------------------------------------- names
+
+def _words(name: str) -> list[str]:
+    name = re.sub(r"\([^)]*\)", " ", str(name))
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9.'\u2019-]*", name.lower().replace("\u2019s ", " "))]
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, without suffixes (``Joe Manchin III`` -> ``manchin``)."""
+    words = [w.strip(".,") for w in _words(name)]
+    words = [w for w in words if w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+def head_noun(name: str) -> str:
+    """The head noun of a description, singular (``State Department officials interviewed`` -> ``official``)."""
+    words = [w.strip(".,") for w in _words(name)]
+    kept = []
+    for w in words:
+        if w in _CUT and kept:
+            break
+        if w not in _DROP:
+            kept.append(w)
+    if not kept:
+        return ""
+    head = kept[-1]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith(("ss", "us")) and len(head) > 3:
+        return head[:-1]
+    return head
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w not in {"of", "the", "and", "for"})
+
+
+def name_score(gold_name: str, gold_type: str, name: str, kind: str, aliases: str = "") -> float:
+    """How well a predicted actor's name fits a gold name (0 = not the same actor)."""
+    gw, pw = set(_words(gold_name)), set(_words(name))
+    for alias in str(aliases or "").split(";"):
+        pw |= set(_words(alias))
+    overlap = len(gw & pw) / max(1, len(gw | pw))
+    if gold_type == "person":
+        if kind != "person":
+            return 0.0
+        names = [name] + [a for a in str(aliases or "").split(";") if a.strip()]
+        return 1.0 + overlap if any(surname(n) == surname(gold_name) for n in names) else 0.0
+    g_low = " ".join(_words(gold_name))
+    p_low = " ".join(_words(name.removeprefix("unnamed ")))
+    if g_low and (g_low == p_low or _acronym(gold_name) == p_low.replace(".", "") or
+                  _acronym(name) == g_low.replace(".", "")):
+        return 2.0
+    if kind == "person":
+        return 0.0
+    gh, ph = head_noun(gold_name), head_noun(name)
+    if gh and gh == ph:
+        return 1.0 + overlap
+    if overlap >= 0.5:
+        return 0.5 + overlap
+    return 0.0
+
+
+def match_voices(gold_voices: list[dict], predicted: list[dict]) -> dict[int, int]:
+    """Gold voice index -> predicted row index, one to one, best name fit first."""
+    pairs = []
+    for gi, g in enumerate(gold_voices):
+        for pi, p in enumerate(predicted):
+            s = name_score(g["name"], g["type"], p["name"], p["type"], p.get("aliases", ""))
+            if s > 0:
+                pairs.append((s, gi, pi))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _s, gi, pi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if gi not in out and pi not in used:
+            out[gi] = pi
+            used.add(pi)
+    return out
+
+
+# --------------------------------------------------------------------------- statements
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def speaker_map(gold: dict, actors: list[dict], mentions: list[dict]) -> dict[str, str]:
+    """Predicted actor id -> gold actor id: by a mention on the gold first mention, else by name."""
+    out: dict[str, str] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"])))
+    for a in actors:
+        for g in gold["actors"]:
+            s, e = g["first"]
+            if any(_overlap((s, e), sp) for sp in spans.get(a["actor_id"], [])):
+                out[a["actor_id"]] = g["id"]
+                break
+    for a in actors:
+        if a["actor_id"] in out:
+            continue
+        best = max(((name_score(g["name"], g["type"], a["name"], a["type"], a.get("aliases", "")), g["id"])
+                    for g in gold["actors"]), default=(0.0, ""))
+        if best[0] > 0:
+            out[a["actor_id"]] = best[1]
+    return out
+
+
+@dataclass(frozen=True)
+class StatementScore:
+    doc_id: str
+    source: str
+    gold: int
+    predicted: int
+    matched: int
+    speakers_right: int
+    unresolved: int        # predicted statements with no speaker
+    errors: tuple[tuple[str, int, int, str, str], ...]  # kind, start, end, gold speaker, predicted speaker
+
+
+def score_statements(gold: dict, quotes: list[dict], actors: list[dict], mentions: list[dict]) -> StatementScore:
+    """Statements and speakers of one analysis against one stand-off gold file."""
+    pairs = []
+    for g in gold["statements"]:
+        glen = g["end"] - g["start"]
+        for q in quotes:
+            ov = _overlap((g["start"], g["end"]), (int(q["start"]), int(q["end"])))
+            if glen and ov / glen > OVERLAP:
+                pairs.append((ov, g["id"], q["quote_id"]))
+    matched: dict[str, str] = {}
+    used: set[str] = set()
+    for _ov, gid, qid in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if gid not in matched and qid not in used:
+            matched[gid] = qid
+            used.add(qid)
+    amap = speaker_map(gold, actors, mentions)
+    names = {g["id"]: g["name"] for g in gold["actors"]}
+    qrow = {q["quote_id"]: q for q in quotes}
+    right = 0
+    errors = []
+    for g in gold["statements"]:
+        want = g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]]
+        if g["id"] not in matched:
+            errors.append(("missed", g["start"], g["end"], "; ".join(names.get(w, w) for w in want), ""))
+            continue
+        q = qrow[matched[g["id"]]]
+        ids = [s for s in str(q["speaker_id"]).split(";") if s]
+        got = sorted({amap.get(s, "?" + s) for s in ids}) or ["unresolved"]
+        if got == sorted(set(want)):
+            right += 1
+        else:
+            errors.append(("wrong speaker", g["start"], g["end"], "; ".join(names.get(w, w) for w in want),
+                           str(q["speaker"])))
+    for q in quotes:
+        if q["quote_id"] not in used:
+            errors.append(("false", int(q["start"]), int(q["end"]), "", str(q["speaker"])))
+    unresolved = sum(1 for q in quotes if not str(q["speaker_id"] or ""))
+    return StatementScore(gold["doc_id"], source_of(gold["doc_id"]), len(gold["statements"]), len(quotes),
+                          len(matched), right, unresolved, tuple(errors))
+
+
+# --------------------------------------------------------------------------- positions
+
+@dataclass(frozen=True)
+class PositionScore:
+    doc_id: str
+    source: str
+    voices: int
+    inside: int
+    within_one: int
+    placed: int              # gold voices that got a position at all
+    issue_in_gold: bool
+    issue_found: bool
+    gold_issue: str
+    issue: str
+    rows: tuple[tuple[str, int, int, object, str], ...]   # gold name, lo, hi, predicted score or None, predicted name
+    baseline: dict            # constant score -> voices inside
+
+
+def distance(score: int, lo: int, hi: int) -> int:
+    """Steps from a score to an interval (0 inside)."""
+    return lo - score if score < lo else score - hi if score > hi else 0
+
+
+def score_positions(gold: dict, stances: list[dict], actors: list[dict], issue: str = "") -> PositionScore:
+    """Voices' positions of one analysis against one stand-off gold file."""
+    info = {a["actor_id"]: a for a in actors}
+    predicted = [{**info.get(s["actor_id"], {}), **s, "name": s["actor"], "type": s["actor_type"]} for s in stances]
+    mapping = match_voices(gold["voices"], predicted)
+    inside = within = placed = 0
+    rows = []
+    for gi, v in enumerate(gold["voices"]):
+        lo, hi = v["interval"]
+        p = predicted[mapping[gi]] if gi in mapping else None
+        score = None if p is None or p.get("score") is None or p.get("score") != p.get("score") else int(p["score"])
+        if score is not None:
+            placed += 1
+            d = distance(score, lo, hi)
+            inside += d == 0
+            within += d <= 1
+        rows.append((v["name"], lo, hi, score, p["name"] if p else ""))
+    baseline = {c: sum(1 for v in gold["voices"] if v["interval"][0] <= c <= v["interval"][1]) for c in range(-2, 3)}
+    return PositionScore(gold["doc_id"], source_of(gold["doc_id"]), len(gold["voices"]), inside, within, placed,
+                         gold.get("policy") is not None, bool(issue), str(gold.get("policy") or gold.get("contested") or ""),
+                         issue, tuple(rows), baseline)
+
+
+def pooled(scores: list, fields: list[str], by: str = "source") -> dict[str, dict[str, int]]:
+    """Sum integer fields per source (and ``all``)."""
+    out: dict[str, dict[str, int]] = {}
+    for s in scores:
+        for key in (getattr(s, by), "all"):
+            row = out.setdefault(key, {f: 0 for f in fields} | {"stories": 0})
+            row["stories"] += 1
+            for f in fields:
+                row[f] += int(getattr(s, f))
+    return out

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Merge two independent stand-off readings into adjudicated gold, and report their agreement.
+
+Usage:
+    python tools/adjudicate.py positions  [--set heldout] [--write]
+    python tools/adjudicate.py statements [--set heldout] [--write] [--decisions FILE]
+
+Reads ``gold/corpus/annotators/a/<kind>/`` and ``.../b/<kind>/``.
+
+Positions (the rule of ``../shared/gold/positions``, applied mechanically so
+that no one reads a held-out story to adjudicate it): a voice is kept when
+both annotators list it (matched by name: surname for people, head noun
+otherwise) and their intervals overlap; its interval is the hull of the two,
+widened to the camp for a clear side ([2, 2] becomes [1, 2], [-2, -2]
+becomes [-2, -1]). Voices only one annotator lists, or with disjoint
+intervals, are named under ``left_out``. The issue is annotator A's label,
+with B's kept as ``policy_b``.
+
+Statements: a statement is kept when both readings have it (more than 30%
+character overlap, one to one); its span is the union of the two spans
+when their kinds agree, otherwise A's. Speakers that agree are kept; where
+they differ, the decision comes from ``--decisions`` (a YAML file mapping
+``<doc_id>:<start>`` to the speaker, made by a third reader who sees only the
+disputed items), and an item without a decision is left out and counted.
+
+Agreement is printed and, with ``--write``, saved to
+``gold/corpus/agreement.json`` next to the adjudicated files.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.corpus_gold import match_voices, name_score  # noqa: E402
+from tools.standoff import dump  # noqa: E402
+
+GOLD = ROOT / "gold" / "corpus"
+
+
+def _load(folder: Path) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
+
+
+def _widen(lo: int, hi: int) -> list[int]:
+    if lo == hi == 2:
+        return [1, 2]
+    if lo == hi == -2:
+        return [-2, -1]
+    return [lo, hi]
+
+
+def positions(wanted_set: str, write: bool) -> dict:
+    a_all, b_all = _load(GOLD / "annotators" / "a" / "positions"), _load(GOLD / "annotators" / "b" / "positions")
+    stats = {"stories": 0, "voices_a": 0, "voices_b": 0, "both_listed": 0, "overlapping": 0, "same_interval": 0,
+             "kept": 0, "issue_kind_agrees": 0}
+    for stem in sorted(set(a_all) & set(b_all)):
+        a, b = a_all[stem], b_all[stem]
+        as_pred = [{"name": v["name"], "type": v["type"]} for v in b["voices"]]
+        mapping = match_voices(a["voices"], as_pred)
+        kept, left = [], []
+        for i, va in enumerate(a["voices"]):
+            if i not in mapping:
+                left.append(f"{va['name']} (only A)")
+                continue
+            vb = b["voices"][mapping[i]]
+            (alo, ahi), (blo, bhi) = va["interval"], vb["interval"]
+            stats["both_listed"] += 1
+            stats["same_interval"] += [alo, ahi] == [blo, bhi]
+            if max(alo, blo) <= min(ahi, bhi):
+                stats["overlapping"] += 1
+                evidence = sorted({tuple(x) for x in va["evidence"] + vb["evidence"]})
+                kept.append({"name": va["name"], "type": va["type"], "interval": _widen(min(alo, blo), max(ahi, bhi)),
+                             "evidence": [list(x) for x in evidence]})
+            else:
+                left.append(f"{va['name']} (A {va['interval']}, B {vb['interval']})")
+        matched_b = set(mapping.values())
+        left += [f"{vb['name']} (only B)" for j, vb in enumerate(b["voices"]) if j not in matched_b]
+        stats["stories"] += 1
+        stats["voices_a"] += len(a["voices"])
+        stats["voices_b"] += len(b["voices"])
+        stats["kept"] += len(kept)
+        stats["issue_kind_agrees"] += (a.get("policy") is None) == (b.get("policy") is None)
+        out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
+               "set": wanted_set, "origin": "two independent readings (gold/corpus/annotators), merged by "
+                                            "tools/adjudicate.py", "policy": a.get("policy"),
+               "policy_b": b.get("policy"), "owner": a.get("owner") or b.get("owner"),
+               "contested": a.get("contested") or (b.get("contested") if a.get("policy") is None else None),
+               "voices": kept, "left_out": left}
+        if write:
+            (GOLD / "positions" / f"{stem}.yml").write_text(dump(out), encoding="utf-8")
+    union = stats["voices_a"] + stats["voices_b"] - stats["both_listed"]
+    stats["voice_agreement"] = round(stats["both_listed"] / union, 3) if union else 0.0
+    stats["interval_overlap_share"] = round(stats["overlapping"] / stats["both_listed"], 3) if stats["both_listed"] else 0.0
+    return stats
+
+
+def _overlap(x, y) -> int:
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
+def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
+    a_all = _load(GOLD / "annotators" / "a" / "statements")
+    b_all = _load(GOLD / "annotators" / "b" / "statements")
+    stats = {"stories": 0, "statements_a": 0, "statements_b": 0, "both": 0, "same_kind": 0, "same_speaker": 0,
+             "decided": 0, "undecided": 0, "kept": 0}
+    disputes = []
+    for stem in sorted(set(a_all) & set(b_all)):
+        a, b = a_all[stem], b_all[stem]
+        pairs = []
+        for i, sa in enumerate(a["statements"]):
+            for j, sb in enumerate(b["statements"]):
+                ov = _overlap((sa["start"], sa["end"]), (sb["start"], sb["end"]))
+                shorter = min(sa["end"] - sa["start"], sb["end"] - sb["start"])
+                if shorter and ov / shorter > 0.3:
+                    pairs.append((ov, i, j))
+        match: dict[int, int] = {}
+        used: set[int] = set()
+        for _ov, i, j in sorted(pairs, reverse=True):
+            if i not in match and j not in used:
+                match[i] = j
+                used.add(j)
+        # B's actors in A's ids: by the first mention, else by name
+        b_to_a = {}
+        for ab in b["actors"]:
+            hit = next((aa["id"] for aa in a["actors"] if _overlap(aa["first"], ab["first"])), None)
+            if hit is None:
+                scored = [(name_score(aa["name"], aa["type"], ab["name"], ab["type"]), aa["id"]) for aa in a["actors"]]
+                best = max(scored, default=(0, None))
+                hit = best[1] if best[0] > 0 else None
+            b_to_a[ab["id"]] = hit or f"b:{ab['id']}"
+        actors = {x["id"]: x for x in a["actors"]}
+        for ab in b["actors"]:
+            if b_to_a[ab["id"]].startswith("b:"):
+                actors[b_to_a[ab["id"]]] = {**ab, "id": b_to_a[ab["id"]]}
+        kept = []
+        for i, j in sorted(match.items()):
+            sa, sb = a["statements"][i], b["statements"][j]
+            stats["both"] += 1
+            same_kind = sa["kind"] == sb["kind"]
+            stats["same_kind"] += same_kind
+            spa = sorted(sa["speaker"] if isinstance(sa["speaker"], list) else [sa["speaker"]])
+            spb = sorted(b_to_a.get(x, x) for x in (sb["speaker"] if isinstance(sb["speaker"], list) else [sb["speaker"]]))
+            start, end = (min(sa["start"], sb["start"]), max(sa["end"], sb["end"])) if same_kind else (sa["start"], sa["end"])
+            speaker = spa
+            if spa == spb:
+                stats["same_speaker"] += 1
+            else:
+                key = f"{stem}:{sa['start']}"
+                if key in decisions:
+                    stats["decided"] += 1
+                    d = decisions[key]
+                    speaker = sorted(d if isinstance(d, list) else [d])
+                else:
+                    stats["undecided"] += 1
+                    disputes.append({"key": key, "a": spa, "b": spb, "start": start, "end": end})
+                    continue
+            kept.append({"start": start, "end": end, "kind": sa["kind"],
+                         "speaker": speaker if len(speaker) > 1 else speaker[0], "cue": sa["cue"]})
+        kept.sort(key=lambda s: s["start"])
+        for n, s in enumerate(kept, 1):
+            s["id"] = f"S{n:02d}"
+        used_ids = {x for s in kept for x in (s["speaker"] if isinstance(s["speaker"], list) else [s["speaker"]])}
+        out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
+               "set": wanted_set,
+               "actors": [x for x in actors.values() if x["id"] in used_ids],
+               "statements": [{"id": s["id"], **{k: s[k] for k in ("start", "end", "kind", "speaker", "cue")}}
+                              for s in kept]}
+        stats["stories"] += 1
+        stats["statements_a"] += len(a["statements"])
+        stats["statements_b"] += len(b["statements"])
+        stats["kept"] += len(kept)
+        if write:
+            (GOLD / "statements" / f"{stem}.yml").write_text(dump(out), encoding="utf-8")
+    union = stats["statements_a"] + stats["statements_b"] - stats["both"]
+    stats["statement_agreement"] = round(stats["both"] / union, 3) if union else 0.0
+    stats["speaker_agreement"] = round(stats["same_speaker"] / stats["both"], 3) if stats["both"] else 0.0
+    stats["disputes"] = disputes
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=["positions", "statements"])
+    parser.add_argument("--set", default="heldout", choices=["development", "heldout"],
+                        help="the set the merged stories belong to")
+    parser.add_argument("--decisions", type=Path, help="third reader's speaker decisions (statements)")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    (GOLD / args.kind).mkdir(parents=True, exist_ok=True)
+    if args.kind == "positions":
+        stats = positions(args.set, args.write)
+    else:
+        decisions = yaml.safe_load(args.decisions.read_text(encoding="utf-8")) if args.decisions else {}
+        stats = statements(args.set, args.write, decisions or {})
+    shown = {k: v for k, v in stats.items() if k != "disputes"}
+    print(json.dumps(shown, indent=1))
+    if stats.get("disputes"):
+        print(f"{len(stats['disputes'])} speaker disputes without a decision", file=sys.stderr)
+    if args.write:
+        path = GOLD / "agreement.json"
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        data[args.kind] = shown
+        path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
