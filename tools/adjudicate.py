@@ -2,8 +2,8 @@
 """Merge two independent stand-off readings into adjudicated gold, and report their agreement.
 
 Usage:
-    python tools/adjudicate.py positions  [--set heldout] [--write]
-    python tools/adjudicate.py statements [--set heldout] [--write] [--decisions FILE]
+    python tools/adjudicate.py positions  [--write]
+    python tools/adjudicate.py statements [--write] [--decisions FILE] [--disputes FILE]
 
 Reads ``gold/corpus/annotators/a/<kind>/`` and ``.../b/<kind>/``.
 
@@ -42,6 +42,13 @@ from analysis.corpus_gold import match_voices, name_score  # noqa: E402
 from tools.standoff import dump  # noqa: E402
 
 GOLD = ROOT / "gold" / "corpus"
+
+
+def heldout() -> set[str]:
+    """Stories listed in gold/corpus/heldout.txt (only ever scored, never read to change a rule)."""
+    path = GOLD / "heldout.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
 
 
 def _load(folder: Path) -> dict[str, dict]:
@@ -88,7 +95,7 @@ def positions(wanted_set: str, write: bool) -> dict:
         stats["kept"] += len(kept)
         stats["issue_kind_agrees"] += (a.get("policy") is None) == (b.get("policy") is None)
         out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
-               "set": wanted_set, "origin": "two independent readings (gold/corpus/annotators), merged by "
+               "set": "heldout" if stem in heldout() else "development", "origin": "two independent readings (gold/corpus/annotators), merged by "
                                             "tools/adjudicate.py", "policy": a.get("policy"),
                "policy_b": b.get("policy"), "owner": a.get("owner") or b.get("owner"),
                "contested": a.get("contested") or (b.get("contested") if a.get("policy") is None else None),
@@ -109,7 +116,7 @@ def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
     a_all = _load(GOLD / "annotators" / "a" / "statements")
     b_all = _load(GOLD / "annotators" / "b" / "statements")
     stats = {"stories": 0, "statements_a": 0, "statements_b": 0, "both": 0, "same_kind": 0, "same_speaker": 0,
-             "decided": 0, "undecided": 0, "kept": 0}
+             "decided": 0, "undecided": 0, "decided_single": 0, "undecided_single": 0, "kept": 0}
     disputes = []
     for stem in sorted(set(a_all) & set(b_all)):
         a, b = a_all[stem], b_all[stem]
@@ -163,12 +170,32 @@ def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
                     continue
             kept.append({"start": start, "end": end, "kind": sa["kind"],
                          "speaker": speaker if len(speaker) > 1 else speaker[0], "cue": sa["cue"]})
+        # statements only one reader found: kept when the third reader says so
+        for who, reading, used_idx in (("a", a, set(match)), ("b", b, used)):
+            for k, st in enumerate(reading["statements"]):
+                if k in used_idx:
+                    continue
+                key = f"{stem}:{st['start']}:{who}"
+                sp = st["speaker"] if isinstance(st["speaker"], list) else [st["speaker"]]
+                if who == "b":
+                    sp = [b_to_a.get(x, x) for x in sp]
+                d = decisions.get(key)
+                if d is None:
+                    stats["undecided_single"] += 1
+                    disputes.append({"key": key, "only": who, "speaker": sp, "start": st["start"],
+                                     "end": st["end"], "kind": st["kind"], "cue": st["cue"]})
+                    continue
+                stats["decided_single"] += 1
+                if d.get("keep"):
+                    speaker = sorted(d["speaker"] if isinstance(d.get("speaker"), list) else [d.get("speaker") or sp[0]])
+                    kept.append({"start": st["start"], "end": st["end"], "kind": st["kind"],
+                                 "speaker": speaker if len(speaker) > 1 else speaker[0], "cue": st["cue"]})
         kept.sort(key=lambda s: s["start"])
         for n, s in enumerate(kept, 1):
             s["id"] = f"S{n:02d}"
         used_ids = {x for s in kept for x in (s["speaker"] if isinstance(s["speaker"], list) else [s["speaker"]])}
         out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
-               "set": wanted_set,
+               "set": "heldout" if stem in heldout() else "development",
                "actors": [x for x in actors.values() if x["id"] in used_ids],
                "statements": [{"id": s["id"], **{k: s[k] for k in ("start", "end", "kind", "speaker", "cue")}}
                               for s in kept]}
@@ -188,21 +215,23 @@ def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=["positions", "statements"])
-    parser.add_argument("--set", default="heldout", choices=["development", "heldout"],
-                        help="the set the merged stories belong to")
     parser.add_argument("--decisions", type=Path, help="third reader's speaker decisions (statements)")
+    parser.add_argument("--disputes", type=Path, help="write the items a third reader must decide to this file")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     (GOLD / args.kind).mkdir(parents=True, exist_ok=True)
     if args.kind == "positions":
-        stats = positions(args.set, args.write)
+        stats = positions("", args.write)
     else:
         decisions = yaml.safe_load(args.decisions.read_text(encoding="utf-8")) if args.decisions else {}
-        stats = statements(args.set, args.write, decisions or {})
+        stats = statements("", args.write, decisions or {})
     shown = {k: v for k, v in stats.items() if k != "disputes"}
     print(json.dumps(shown, indent=1))
     if stats.get("disputes"):
-        print(f"{len(stats['disputes'])} speaker disputes without a decision", file=sys.stderr)
+        print(f"{len(stats['disputes'])} items without a decision", file=sys.stderr)
+        if args.disputes:
+            args.disputes.write_text(yaml.safe_dump(stats["disputes"], allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
     if args.write:
         path = GOLD / "agreement.json"
         data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
