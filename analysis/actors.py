@@ -40,7 +40,7 @@ from .resources import load_csv, load_yaml, split_list
 
 ACTOR_COLUMNS = [
     "doc_id", "actor_id", "name", "type", "role", "institution", "country", "former",
-    "aliases", "mentions", "first_start", "first_end", "gender", "description",
+    "aliases", "mentions", "first_start", "first_end", "gender", "description", "speaks_for",
 ]
 MENTION_COLUMNS = ["doc_id", "actor_id", "start", "end", "text", "how", "sentence_index"]
 ACTOR_TYPES = ("person", "organization", "country", "group", "anonymous")
@@ -185,6 +185,87 @@ class ActorTable:
     def actor(self, actor_id: str) -> dict:
         """One actor's row as a (new) dict."""
         return dict(self.info[actor_id])
+
+
+# --------------------------------------------------------------------------- who speaks for whom
+
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary", "aide", "aides",
+           "adviser", "advisers", "advisor", "advisors", "campaign manager", "chief of staff", "surrogate",
+           "communications director", "press office", "lawyer", "lawyers", "attorney", "attorneys", "staff")
+
+
+@lru_cache(maxsize=1)
+def _offices() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((r["institution"], tuple(split_list(r["head"]))) for r in load_csv("offices.csv"))
+
+
+def _heads_of(institution: str) -> tuple[str, ...]:
+    for inst, heads in _offices():
+        if inst == institution or ("{adj}" in inst and institution.endswith(inst.replace("{adj} ", ""))):
+            return heads
+    return ()
+
+
+def principals(rows: list[dict]) -> dict[str, str]:
+    """Who speaks for whom: actor id -> the actor it speaks for.
+
+    A spokesperson, aide or lawyer speaks for the actor named in their role or
+    description ("Kerry's spokesman", "Tillerson aides"), else for their
+    institution when it is an actor of the story ("White House press secretary"
+    -> the White House); an office speaks for its head ("White House" -> the
+    president, from ``analysis/data/offices.csv``). Chains are not followed
+    here: :func:`principal_chain` does that.
+    """
+    by_id = {r["actor_id"]: r for r in rows}
+    surnames = {}
+    for r in rows:
+        if r["type"] == "person" and r["name"]:
+            surnames.setdefault(str(r["name"]).split()[-1].lower(), r["actor_id"])
+    orgs = {str(r["name"]).lower(): r["actor_id"] for r in rows if r["type"] in ("organization", "country")}
+    out: dict[str, str] = {}
+    for r in rows:
+        aid = r["actor_id"]
+        text = f"{r.get('role', '')} {r.get('description', '')} {r.get('name', '')}".lower()
+        if r["type"] in ("person", "anonymous", "group") and any(w in text for w in _SPOKES):
+            words = text.replace("\u2019s", " ").replace("'s", " ").split()
+            named = [surnames[w] for w in words if w in surnames and surnames[w] != aid]
+            if named:
+                out[aid] = named[0]
+                continue
+            inst = str(r.get("institution") or "").split(";")[0].strip()
+            if inst and inst.lower() in orgs and orgs[inst.lower()] != aid:
+                out[aid] = orgs[inst.lower()]
+                continue
+            head = _head_person(rows, inst, r.get("country", ""), aid)
+            if head:
+                out[aid] = head
+        elif r["type"] in ("organization",) and r.get("institution"):
+            head = _head_person(rows, str(r["institution"]).split(";")[0].strip(), r.get("country", ""), aid)
+            if head:
+                out[aid] = head
+    return {a: p for a, p in out.items() if p in by_id}
+
+
+def _head_person(rows: list[dict], institution: str, country: str, exclude: str) -> str:
+    heads = _heads_of(institution) if institution else ()
+    for r in rows:
+        if r["actor_id"] == exclude or r["type"] != "person" or r.get("former"):
+            continue
+        role = str(r.get("role", "")).lower()
+        if any(role == h or role.endswith(" " + h) or role.startswith(h) for h in heads) and (
+                not r.get("country") or not country or r.get("country") == country) and (
+                not r.get("institution") or r.get("institution") == institution):
+            return r["actor_id"]
+    return ""
+
+
+def principal_chain(speaks_for: dict[str, str], aid: str) -> str:
+    """The actor at the end of the "speaks for" chain (itself when it speaks for no one)."""
+    seen = {aid}
+    while aid in speaks_for and speaks_for[aid] not in seen:
+        aid = speaks_for[aid]
+        seen.add(aid)
+    return aid
 
 
 # --------------------------------------------------------------------------- helpers
@@ -1050,8 +1131,11 @@ class _Extractor:
                 "role": a.role, "institution": a.institution, "country": a.country, "former": a.former,
                 "aliases": ";".join(aliases), "mentions": len(a.mentions),
                 "first_start": spans[0][0], "first_end": spans[0][1], "gender": a.gender,
-                "description": a.description,
+                "description": a.description, "speaks_for": "",
             })
+        links = principals(rows)
+        for r in rows:
+            r["speaks_for"] = links.get(r["actor_id"], "")
         for i, owner in self.role_owner.items():
             if owner.actor_id and i not in token_actor:
                 token_actor[i] = owner.actor_id

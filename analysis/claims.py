@@ -1,26 +1,22 @@
-"""The policy at stake, and the claims each statement makes.
-
-:func:`find_policy` finds the plan, proposal, deal or effort an article is
-about and who owns it, from possessives ("X's proposal"), proposal verbs
-("X proposed ...") and later references ("the plan", "the move"). An
-analyst may pin or rename it in an optional codebook next to the article
-(:func:`load_codebook`, documented in ``book/methods.md``).
+"""The claims each statement makes.
 
 :func:`extract_claims` splits each statement of :mod:`analysis.quotes`
 into clause-level claims and returns one row per claim:
 
 ``doc_id, claim_id, quote_id, speaker_id, type, target, polarity, start, end, text``
     ``type`` is one of ``assertion, evaluation, demand, condition,
-    prediction, accusation, question, proposal``; ``target`` is the policy's
-    label, an actor's name, or empty when the claim names no one;
+    prediction, accusation, question, proposal``; ``target`` is an actor's
+    name, or empty when the claim names no one (which issue a claim is
+    about is decided by :mod:`analysis.issues`, the next stage);
     ``polarity`` (``positive``, ``negative``, ``neutral``) is toward the
     target; offsets are into the original text and ``text`` is
     ``original[start:end]``.
-``target_id, target_type, holder_id, cues``
-    the target's actor id (``policy`` for the policy), its type, the actor
-    whose position the claim states when that is not the speaker ("the minister
-    supported ..." said by her spokesman), and the words that decided type
-    and polarity.
+``target_id, target_type, holder_id, cues, gist``
+    the target's actor id, its type, the actor whose position the claim
+    states when that is not the speaker ("the minister supported ..." said by
+    her spokesman), the words that decided type and polarity, and the claim
+    as a short statement of at most eight words built from its subject,
+    predicate and object ("Russia cannot be trusted").
 
 Rules and word lists: ``analysis/data/claim_rules.yml``; the base polarity
 lexicon is VADER's, read from the installed ``vaderSentiment`` package.
@@ -28,13 +24,11 @@ lexicon is VADER's, read from the installed ``vaderSentiment`` package.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
-from pathlib import Path
 
 import pandas as pd
-import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
@@ -46,14 +40,9 @@ from .resources import load_yaml
 
 CLAIM_COLUMNS = [
     "doc_id", "claim_id", "quote_id", "speaker_id", "type", "target", "polarity", "start", "end", "text",
-    "target_id", "target_type", "holder_id", "cues",
+    "target_id", "target_type", "holder_id", "cues", "gist",
 ]
 CLAIM_TYPES = ("assertion", "evaluation", "demand", "condition", "prediction", "accusation", "question", "proposal")
-POLICY_ID = "policy"
-
-
-class CodebookError(ValueError):
-    """A codebook file that cannot be used; the message names the file and the problem."""
 
 
 @lru_cache(maxsize=1)
@@ -86,260 +75,6 @@ def polarity_lexicon() -> dict[str, int]:
     for word in r["neutral"]:
         lexicon.pop(word.lower(), None)
     return lexicon
-
-
-# --------------------------------------------------------------------------- the policy
-
-@dataclass(frozen=True)
-class Policy:
-    """The policy at stake in one article."""
-
-    label: str
-    noun: str
-    owner_id: str
-    owner: str
-    description: str
-    detail: str
-    mentions: tuple[tuple[int, int, str], ...]  # original offsets and text of each reference
-    partner_ids: tuple[str, ...]
-    source: str = "detected"                     # "detected" or "codebook"
-    changes: tuple[str, ...] = ()                # what a codebook changed
-
-    def covers(self, start: int, end: int) -> bool:
-        """Does an original span contain a reference to the policy?"""
-        return any(start <= s and e <= end for s, e, _t in self.mentions)
-
-    def refers(self, start: int, end: int) -> bool:
-        """Does an original span overlap a reference to the policy?"""
-        return any(s < end and start < e for s, e, _t in self.mentions)
-
-
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subs:
-        return subs[0]
-    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "relcl"):
-        return _subject(verb.head, depth + 1)
-    return None
-
-
-def _mention_actor(tok: Token, actors: ActorTable) -> str:
-    for t in [tok] + [c for c in tok.subtree]:
-        if t.i in actors.token_actor:
-            return actors.token_actor[t.i]
-    return ""
-
-
-def _owner(noun: Token, actors: ActorTable) -> tuple[str, bool]:
-    """The actor who owns a policy noun, and whether someone else (not an actor) does."""
-    for c in noun.children:
-        if c.dep_ in ("poss", "compound", "nmod") and c.i in actors.token_actor:
-            return actors.token_actor[c.i], False
-        if c.dep_ in ("poss", "compound", "nmod", "amod"):
-            for part in re.split(r"[-\u2013]", c.text):
-                if country_of(part) or part.lower().rstrip(".") in ("u.n", "un", "eu", "e.u", "nato"):
-                    return "", True
-            if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "PRON"):
-                return "", True
-    doc = noun.doc
-    if noun.i >= 2 and doc[noun.i - 1].text in ("\u2019s", "'s") and doc[noun.i - 2].i in actors.token_actor:
-        return actors.token_actor[doc[noun.i - 2].i], False  # a possessive the parser attached elsewhere
-    for c in noun.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of", "from"):
-            for obj in c.children:
-                if obj.i in actors.token_actor:
-                    return actors.token_actor[obj.i], False
-    return "", False
-
-
-def find_policy(article: Article, doc: Doc, actors: ActorTable) -> Policy | None:
-    """The plan or proposal the article is about, with its owner and references."""
-    r = rules()
-    strong = set(r["policy_nouns"]["strong"])
-    weak = set(r["policy_nouns"]["weak"])
-    info = actors.info
-    refs: list[tuple[Token, str, bool]] = []  # noun, owner id, owned by someone else
-    words = forms(doc)
-    for i, (low, lemma) in enumerate(zip(words.lower, words.lemma)):
-        if lemma not in strong and lemma not in weak and low not in weak:
-            continue
-        tok = doc[i]
-        if tok.pos_ != "NOUN":
-            continue
-        owner, other = _owner(tok, actors)
-        refs.append((tok, owner, other))
-    proposals: list[tuple[Token, str]] = []
-    attitudes = set(r["not_proposals"])
-    dateline_end = len(article.dateline)
-    for tok in (doc[i] for i in words.where_lemma(set(r["proposal_verbs"]))):
-        if tok.pos_ == "VERB":
-            subj = _subject(tok)
-            if subj is not None and subj.idx < dateline_end:
-                # "BRUSSELS (Reuters) - The Commission proposed ...": the dateline is not the subject
-                before = [t for t in tok.sent if dateline_end <= t.idx and t.i < tok.i and t.i in actors.token_actor]
-                subj = before[-1] if before else None
-            obj = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() not in attitudes]
-            if subj is not None and obj:
-                owner = _mention_actor(subj, actors)
-                if owner and info[owner]["type"] in ("person", "organization", "country", "group", "anonymous"):
-                    proposals.append((obj[0], owner))
-    scores: dict[str, float] = {}
-    last_owner = ""
-    for tok, owner, other in refs:
-        if owner:
-            scores[owner] = scores.get(owner, 0) + (2 if tok.lemma_.lower() in strong else 1)
-            last_owner = owner
-        elif last_owner and not other and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-            scores[last_owner] += 1  # "the plan", "the move" after "X’s proposal"
-    for _obj, owner in proposals:
-        scores[owner] = scores.get(owner, 0) + 3
-    if not scores:
-        return None
-    first = {}
-    for tok, owner, _o in refs:
-        first.setdefault(owner, tok.i)
-    for obj, owner in proposals:
-        first[owner] = min(first.get(owner, obj.i), obj.i)
-    owner = max(scores, key=lambda a: (scores[a], -first.get(a, 0)))
-    if scores[owner] < 3:
-        return None
-    owned = [t for t, o, _x in refs if o == owner]
-    nouns = [t.lemma_.lower() for t in owned] + [
-        o.lemma_.lower() for o, who in proposals if who == owner and o.lemma_.lower() in strong | weak]
-    strong_nouns = [n for n in nouns if n in strong]
-    noun = max(set(strong_nouns or nouns or ["plan"]), key=lambda n: ((strong_nouns or nouns or ["plan"]).count(n), -nouns.index(n) if n in nouns else 0))
-    mentions = []
-    for tok, o, other in refs:
-        definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
-        bare_weak = not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.lower_ in weak and tok.tag_ == "NNS"
-        same_noun = tok.lemma_.lower() == noun  # "a levy" when the policy is the levy
-        if o == owner or (not o and not other and (definite or bare_weak or same_noun)):
-            left = min([c.left_edge.i for c in tok.children if c.dep_ in ("poss", "compound", "amod", "det")] + [tok.i])
-            if o and left == tok.i and tok.i >= 2 and doc[tok.i - 1].text in ("\u2019s", "'s"):
-                left = tok.i - 2
-            span = doc[left:tok.i + 1]
-            s, e = article.to_original(span.start_char, span.end_char)
-            mentions.append((s, e, article.original[s:e]))
-    owner_name = info[owner]["name"]
-    short = owner_name.split()[-1] if info[owner]["type"] == "person" else owner_name
-    description, detail = "", ""
-    for obj, o in proposals:
-        if o == owner:
-            sub = [t for t in obj.subtree]
-            cut = [t.left_edge.i for t in sub if t.dep_ == "conj" and t.i in actors.token_actor and t.i > obj.i]
-            end = min(cut + [sub[-1].i + 1])
-            while end > obj.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("the", "and")):
-                end -= 1
-            description = _clean_text(doc[sub[0].i:end].text)
-            break
-    for tok in owned:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in r["description_verbs"]:
-            verb = tok.head
-            right = [t for t in verb.subtree if t.i > verb.i]
-            if right:
-                detail = _clean_text(doc[right[0].i:right[-1].i + 1].text)
-            break
-    partners = _partners(description + " " + detail, info, owner)
-    return Policy(
-        label=f"{short}\u2019s {noun}",
-        noun=noun,
-        owner_id=owner,
-        owner=owner_name,
-        description=description or detail,
-        detail=detail,
-        mentions=tuple(sorted(set(mentions))),
-        partner_ids=partners,
-    )
-
-
-def _clean_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.;")
-
-
-def _partners(text: str, info: dict, owner: str) -> tuple[str, ...]:
-    """Countries named in the policy's description, other than the owner's own."""
-    owner_country = info[owner].get("country", "") if owner in info else ""
-    found: list[str] = []
-    for m in re.finditer(r"[A-Z][\w.'\u2019-]*", text):
-        word = m.group()
-        if re.search(r"\b(in|at|inside|across|near)\s+$", text[:m.start()]):
-            continue  # a place, not a party to the plan
-        c = country_of(word.rstrip(".,")) or country_of(word)
-        if not c or c == owner_country:
-            continue
-        for aid, row in info.items():
-            if row["type"] == "country" and row["name"] == c and aid not in found:
-                found.append(aid)
-    return tuple(found)
-
-
-def load_codebook(path: str | Path) -> dict:
-    """Read an article's codebook (YAML); raise :class:`CodebookError` on a bad file."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CodebookError(f"{path}: cannot read codebook ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict):
-        raise CodebookError(f"{path}: a codebook must be a mapping with keys 'policy' and/or 'concepts'")
-    unknown = set(data) - {"policy", "concepts"}
-    if unknown:
-        raise CodebookError(f"{path}: unknown codebook keys: {', '.join(sorted(unknown))}")
-    policy = data.get("policy") or {}
-    if not isinstance(policy, dict) or set(policy) - {"label", "owner", "description", "terms"}:
-        raise CodebookError(f"{path}: 'policy' takes label, owner, description and terms")
-    concepts = data.get("concepts") or {}
-    if not isinstance(concepts, dict) or set(concepts) - {"rename", "merge"}:
-        raise CodebookError(f"{path}: 'concepts' takes rename and merge")
-    return {"policy": policy, "concepts": concepts}
-
-
-def codebook_path(article: Article) -> Path | None:
-    """``<article>.codebook.yml`` next to the article file, if there is one."""
-    if not article.path:
-        return None
-    path = Path(article.path)
-    candidate = path.with_name(path.stem + ".codebook.yml")
-    return candidate if candidate.is_file() else None
-
-
-def apply_codebook(policy: Policy | None, codebook: dict, article: Article, actors: ActorTable) -> Policy | None:
-    """Pin, rename or extend the detected policy with a codebook's ``policy`` section."""
-    spec = codebook.get("policy") or {}
-    if not spec:
-        return policy
-    changes = []
-    info = actors.actors
-    if policy is None:
-        policy = Policy("the policy", "policy", "", "", "", "", (), (), "codebook")
-        changes.append("no policy was detected; the codebook defines it")
-    if spec.get("owner"):
-        want = str(spec["owner"]).lower()
-        match = info[info["name"].str.lower().str.contains(want, regex=False) | info["aliases"].str.lower().str.contains(want, regex=False)]
-        if match.empty:
-            changes.append(f"owner {spec['owner']!r} is not an actor of this article; owner left as detected")
-        else:
-            row = match.iloc[0]
-            if row["actor_id"] != policy.owner_id:
-                changes.append(f"owner: {policy.owner or '(none)'} \u2192 {row['name']}")
-            policy = replace(policy, owner_id=row["actor_id"], owner=row["name"])
-    if spec.get("label"):
-        changes.append(f"label: {policy.label} \u2192 {spec['label']}")
-        policy = replace(policy, label=str(spec["label"]))
-    if spec.get("description"):
-        changes.append("description replaced")
-        policy = replace(policy, description=str(spec["description"]))
-    if spec.get("terms"):
-        extra = []
-        text = article.original
-        for term in spec["terms"]:
-            for m in re.finditer(re.escape(str(term)), text, flags=re.IGNORECASE):
-                extra.append((m.start(), m.end(), text[m.start():m.end()]))
-        added = sorted(set(extra) - set(policy.mentions))
-        if added:
-            changes.append(f"{len(added)} references added from terms")
-        policy = replace(policy, mentions=tuple(sorted(set(policy.mentions) | set(added))))
-    return replace(policy, source="codebook", changes=policy.changes + tuple(changes))
 
 
 # --------------------------------------------------------------------------- claims
@@ -464,9 +199,7 @@ def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
     return "neutral", cues
 
 
-def extract_claims(
-    article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame, policy: Policy | None
-) -> pd.DataFrame:
+def extract_claims(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame) -> pd.DataFrame:
     """Split statements into typed, targeted claims; see the module docstring for the columns."""
     info = actors.info
     rows = []
@@ -499,7 +232,7 @@ def extract_claims(
             own = {aid for aid, row in info.items() if row["type"] == "organization" and row["institution"]
                    and row["institution"] in {info[sp]["institution"] for sp in speakers if sp in info}}
             excluded = set(speakers) | {holder} | own
-            target_id, target_type = _target(piece, excluded, policy, info, actors, start, end, doc, quote_spans)
+            target_id, target_type = _target(piece, excluded, info, actors, quote_spans)
             if not target_id and q.quote_id in previous_target:
                 target_id, target_type, _ = previous_target[q.quote_id]
             if not target_id and speakers and speakers[0] in previous_target:
@@ -510,7 +243,7 @@ def extract_claims(
                 if speakers:
                     previous_target[speakers[0]] = (target_id, target_type, "")
             n += 1
-            target = policy.label if target_id == POLICY_ID and policy else info.get(target_id, {}).get("name", "")
+            target = info.get(target_id, {}).get("name", "")
             rows.append({
                 "doc_id": article.doc_id,
                 "claim_id": f"C{n:02d}",
@@ -526,14 +259,13 @@ def extract_claims(
                 "target_type": target_type,
                 "holder_id": holder,
                 "cues": "; ".join(dict.fromkeys(type_cues + pol_cues)),
+                "gist": gist(piece, speakers, actors),
             })
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def _target(piece, excluded, policy, info, actors: ActorTable, start, end, doc, quotes) -> tuple[str, str]:
-    """What a claim is about: the policy if it refers to it, else the most salient other actor."""
-    if policy is not None and policy.covers(start, end):
-        return POLICY_ID, "policy"
+def _target(piece, excluded, info, actors: ActorTable, quotes) -> tuple[str, str]:
+    """Whom a claim is about: the most salient actor in it other than its speaker."""
     country_actor = {row["name"]: aid for aid, row in info.items() if row["type"] == "country"}
     scores: dict[str, float] = {}
     order: dict[str, int] = {}
@@ -609,3 +341,107 @@ def _holder(piece, speakers, actors: ActorTable, info) -> str:
                                                                          "group", "country"):
                     return aid  # "Paris would back it": the country holds the position
     return ""
+
+
+# --------------------------------------------------------------------------- gist
+
+GIST_WORDS = 8
+_CONTRACTIONS = {"\u2019ve": "have", "'ve": "have", "\u2019re": "are", "'re": "are", "\u2019ll": "will", "'ll": "will",
+                 "\u2019d": "would", "'d": "would", "n\u2019t": "not", "n't": "not", "\u2019m": "am", "'m": "am",
+                 "ca": "can", "wo": "will"}
+_SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does", "am": "is"}
+_FIRST = {"i", "we", "me", "us"}
+_OBJECTS = ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "dative")
+
+
+def _word(tok: Token) -> str:
+    low = tok.lower_
+    if low in _CONTRACTIONS and (tok.dep_ in ("aux", "neg", "auxpass") or low in ("ca", "wo")):
+        return _CONTRACTIONS[low]
+    if low in ("\u2019s", "'s") and tok.dep_ in ("aux", "auxpass", "ROOT"):
+        return "is" if tok.dep_ != "aux" else "has"
+    return tok.text
+
+
+def _short_name(aid: str, actors: ActorTable) -> tuple[str, bool]:
+    """A short name for an actor (a person's surname) and whether it is grammatically plural."""
+    row = actors.info.get(aid, {})
+    name = str(row.get("name", "")).removeprefix("unnamed ")
+    if row.get("type") == "person":
+        return name.split()[-1] if name else "", False
+    plural = row.get("type") == "group"
+    if row.get("type") == "anonymous":
+        return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}", False
+    return name, plural
+
+
+def _phrase(head: Token, limit: int) -> list[str]:
+    """A noun phrase cut to its head and closest modifiers ("every ceasefire agreement")."""
+    keep = [c for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "nummod", "poss", "det",
+                                                                     "neg", "advmod")]
+    words = [t for c in keep for t in c.subtree if not t.is_punct or t.text in ("\u2019s", "'s")] + [head]
+    words = sorted(set(words), key=lambda t: t.i)
+    of = [c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("of", "on", "for", "to")]
+    if of and len(words) + 2 <= limit:
+        obj = [c for c in of[0].children if c.dep_ == "pobj"]
+        if obj:
+            words += [of[0]] + [t for t in obj[0].subtree if t.i <= obj[0].i and not t.is_punct][-2:]
+    text = [_word(t) for t in words if t.text not in ("\u201c", "\u201d", '"', "\u2018", "\u2019")]
+    return text[-limit:] if len(text) > limit else text
+
+
+def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
+    """The claim as a short statement of at most :data:`GIST_WORDS` words: subject, predicate,
+    object ("Russia cannot be trusted"). Pronouns become the actor they stand for; "I" and "we"
+    the speaker. Falls back on the claim's first words when the parse has no clause."""
+    ids = {t.i for t in piece}
+    words = [t for t in piece if not (t.is_space or t.text in ("\u201c", "\u201d", '"', "\u2018"))]
+    if not words:
+        return ""
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and (t.head.i not in ids or t.head is t)]
+    verbs += [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "xcomp", "advcl")]
+    verb = verbs[0] if verbs else None
+    if verb is not None and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children):
+        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i in ids]
+        if inner and any(x.dep_ in ("nsubj", "nsubjpass") for x in inner[0].children):
+            verb = inner[0]  # "has proved that it cannot be trusted": the inner clause
+    if verb is None:
+        text = " ".join(_word(t) for t in words[:GIST_WORDS] if not t.is_punct)
+        return text[:1].upper() + text[1:]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subject: list[str] = []
+    plural_pronoun = False
+    if subj is not None:
+        aid = actors.token_actor.get(subj.i, "")
+        if subj.lower_ in _FIRST and speakers:
+            aid = speakers[0]
+        if aid and subj.pos_ in ("PRON", "PROPN") or aid and subj.lower_ in _FIRST:
+            name, plural = _short_name(aid, actors)
+            subject = name.split()
+            plural_pronoun = subj.lower_ in ("they", "we") and not plural
+        else:
+            subject = _phrase(subj, 3)
+    pred = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb]
+    predicate = [_word(t) for t in sorted(pred, key=lambda t: t.i)]
+    if plural_pronoun and predicate and predicate[0].lower() in _SINGULAR:
+        predicate[0] = _SINGULAR[predicate[0].lower()]
+    if subj is not None and subj.lower_ == "i" and predicate and predicate[0].lower() in _SINGULAR:
+        predicate[0] = _SINGULAR[predicate[0].lower()]
+    room = GIST_WORDS - len(subject) - len(predicate)
+    obj: list[str] = []
+    for dep in _OBJECTS:
+        child = next((c for c in verb.children if c.dep_ == dep and c.i > verb.i and c.i in ids), None)
+        if child is None or room <= 0:
+            continue
+        if dep == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = [child.text] + (_phrase(pobj, room - 1) if pobj is not None else [])
+        elif dep in ("xcomp", "ccomp"):
+            inner = [t for t in child.subtree if t.i in ids and not t.is_punct][:room]
+            obj = [_word(t) for t in inner]
+        else:
+            obj = _phrase(child, room)
+        break
+    out = [w for w in subject + predicate + obj if w][:GIST_WORDS]
+    text = " ".join(out).replace(" \u2019s", "\u2019s").replace(" 's", "'s")
+    return text[:1].upper() + text[1:]

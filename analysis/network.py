@@ -49,11 +49,11 @@ import networkx as nx
 import pandas as pd
 from networkx.algorithms import community as nx_comm
 
-from .claims import Policy
+from .issues import Issue
 from .frames import tuples
 from .stance import StanceResult
 
-CONCEPT_COLUMNS = ["doc_id", "concept_id", "concept", "target", "family", "claims", "polarity"]
+CONCEPT_COLUMNS = ["doc_id", "concept_id", "concept", "target", "family", "claims", "polarity", "example"]
 STATEMENT_COLUMNS = ["doc_id", "actor_id", "actor", "concept_id", "concept", "agreement", "weight", "claims"]
 EDGE_COLUMNS = ["doc_id", "source", "target", "source_name", "target_name", "congruence", "conflict", "weight"]
 COALITION_COLUMNS = ["doc_id", "actor_id", "actor", "coalition", "score"]
@@ -78,6 +78,7 @@ class DiscourseNetwork:
     two_mode: nx.Graph = field(repr=False)
     signed: nx.Graph = field(repr=False)
     changes: tuple[str, ...] = ()
+    issue_id: str = ""          # the issue whose positions are concept K00
 
     @cached_property
     def polarisation_halves(self) -> float:
@@ -103,6 +104,12 @@ def _representative(texts: list[str]) -> int:
     return max(range(len(texts)), key=lambda i: (score(i), -i))
 
 
+def _concept_name(label: str, words: int = 8) -> str:
+    """The main issue as a concept: its label, cut to a few words."""
+    parts = label.split()
+    return " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "")
+
+
 def _short(text: str, words: int = 12) -> str:
     parts = text.replace("\n", " ").split()
     return " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "")
@@ -112,23 +119,26 @@ def build_network(
     claims: pd.DataFrame,
     stances: StanceResult,
     actors: pd.DataFrame,
-    policy: Policy | None,
+    policy: Issue | None,
     doc_id: str,
     codebook: dict | None = None,
 ) -> DiscourseNetwork:
     """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
     names = dict(zip(actors["actor_id"].tolist(), actors["name"].tolist()))
+    issue_id = policy.issue_id if policy is not None else ""
+    stances = _only(stances, issue_id)
     concept_rows: list[dict] = []
     links: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
-    # K00: the policy itself, with each voice's position as agreement
+    # K00: the main issue itself, with each voice's position as agreement
     if policy is not None:
         concept_rows.append({
-            "doc_id": doc_id, "concept_id": "K00", "concept": f"{policy.label} (the policy at stake)",
+            "doc_id": doc_id, "concept_id": "K00", "concept": _concept_name(policy.label),
             "target": policy.label, "family": "position", "claims": "", "polarity": "positive",
+            "example": policy.label,
         })
         for r in tuples(stances.stances):
-            if int(r.score) != 0:
+            if r.issue_id == policy.issue_id and int(r.score) != 0:
                 links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
 
     groups: dict[tuple[str, str], list] = {}
@@ -146,10 +156,9 @@ def build_network(
         rep = pool[_representative([m.text for m in pool])]
         target = members[0].target
         concept_rows.append({
-            "doc_id": doc_id, "concept_id": cid,
-            "concept": f"{target}: \u201c{_short(rep.text)}\u201d" if target else _short(rep.text),
+            "doc_id": doc_id, "concept_id": cid, "concept": rep.gist or _short(rep.text, 8),
             "target": target, "family": f"{family}", "claims": ";".join(m.claim_id for m in members),
-            "polarity": polarity,
+            "polarity": polarity, "example": rep.text,
         })
         for m in members:
             agree = 1 if (m.polarity == polarity or m.polarity == "neutral" or polarity == "neutral") else -1
@@ -193,7 +202,13 @@ def build_network(
     edges, signed = _one_mode(statements, names, doc_id)
     coalitions, partition = _coalitions(signed, names, doc_id, stances)
     pol = polarisation(signed, partition)
-    return DiscourseNetwork(concepts, statements, edges, coalitions, pol, two_mode, signed, tuple(changes))
+    return DiscourseNetwork(concepts, statements, edges, coalitions, pol, two_mode, signed, tuple(changes), issue_id)
+
+
+def _only(stances: StanceResult, issue_id: str) -> StanceResult:
+    """The positions on one issue (none when there is no issue)."""
+    rows = stances.stances[stances.stances["issue_id"] == issue_id] if issue_id else stances.stances.iloc[0:0]
+    return StanceResult(rows.reset_index(drop=True), stances.evidence, stances.institutions, stances.voices)
 
 
 def _apply_codebook(concepts, links, spec):
@@ -357,6 +372,7 @@ class Split:
 
 def describe_split(net: DiscourseNetwork, stances: StanceResult) -> Split:
     """What each camp stands for, what camps share and what divides them."""
+    stances = _only(stances, net.issue_id)
     coal = dict(zip(net.coalitions["actor_id"].tolist(), net.coalitions["coalition"].tolist()))
     names = dict(zip(net.coalitions["actor_id"].tolist(), net.coalitions["actor"].tolist()))
     sizes = net.coalitions.groupby("coalition").size()

@@ -1,7 +1,7 @@
 """Run every stage on one article or many; the notebooks and the command line call this.
 
-:func:`analyse` runs corpus -> nlp -> actors -> quotes -> claims -> stance ->
-network on one article and returns an :class:`Analysis`. :func:`analyse_many`
+:func:`analyse` runs corpus -> nlp -> actors -> quotes -> claims -> issues ->
+stance -> network on one article and returns an :class:`Analysis`. :func:`analyse_many`
 streams articles through ``nlp.pipe``. :func:`tables` turns analyses into the
 published tables (one DataFrame per table name, see :data:`TABLES`).
 """
@@ -16,8 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import ActorTable, extract_actors
-from .claims import Policy, apply_codebook, codebook_path, extract_claims, find_policy, load_codebook
+from .claims import extract_claims
 from .corpus import Article, load_article
+from .issues import Issue, IssueSet, apply_codebook, codebook_path, find_issues, load_codebook
 from .network import DiscourseNetwork, build_network
 from .nlp import load_pipeline, parse, parse_many
 from .quotes import extract_quotes
@@ -25,8 +26,8 @@ from .stance import StanceResult, extract_stances
 
 #: Published tables, in the order the command line writes them.
 TABLES = (
-    "actors", "mentions", "quotes", "claims", "stances", "stance_evidence", "institutions",
-    "concepts", "statements", "edges", "coalitions", "policy",
+    "actors", "mentions", "quotes", "claims", "issues", "issue_claims", "stances", "stance_evidence",
+    "institutions", "concepts", "statements", "edges", "coalitions",
 )
 
 
@@ -37,8 +38,7 @@ class Analysis:
     article: Article
     actors: ActorTable
     quotes: pd.DataFrame
-    policy: Policy | None
-    detected_policy: Policy | None
+    issues: IssueSet
     claims: pd.DataFrame
     stances: StanceResult
     network: DiscourseNetwork
@@ -49,21 +49,36 @@ class Analysis:
     def doc_id(self) -> str:
         return self.article.doc_id
 
+    @property
+    def issue(self) -> Issue | None:
+        """The main issue at stake (None when the story has none)."""
+        return self.issues.main
+
+    @property
+    def policy(self) -> Issue | None:  # the older name of the main issue
+        return self.issues.main
+
+    @property
+    def main_stances(self) -> pd.DataFrame:
+        """The positions on the main issue."""
+        main = self.issues.main
+        return self.stances.for_issue(main.issue_id) if main is not None else self.stances.stances.iloc[0:0]
+
 
 def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_doc: bool = True) -> Analysis:
     """Run every stage after parsing."""
     actors = extract_actors(article, doc)
     quotes = extract_quotes(article, doc, actors)
-    detected = find_policy(article, doc, actors)
+    claims = extract_claims(article, doc, actors, quotes)
+    issues = find_issues(article, doc, actors, claims)
     if codebook is None:
         path = codebook_path(article)
         codebook = load_codebook(path) if path else None
-    policy = apply_codebook(detected, codebook, article, actors) if codebook else detected
-    claims = extract_claims(article, doc, actors, quotes, policy)
-    stances = extract_stances(article, doc, actors, quotes, claims, policy)
-    network = build_network(claims, stances, actors.actors, policy, article.doc_id, codebook)
-    return Analysis(article, actors, quotes, policy, detected, claims, stances, network, codebook,
-                    doc if keep_doc else None)
+    if codebook:
+        issues = apply_codebook(issues, codebook, article, actors, claims, doc)
+    stances = extract_stances(article, doc, actors, quotes, claims, issues)
+    network = build_network(claims, stances, actors.actors, issues.main, article.doc_id, codebook)
+    return Analysis(article, actors, quotes, issues, claims, stances, network, codebook, doc if keep_doc else None)
 
 
 def analyse(article: Article | str | Path, nlp: Language | None = None, codebook: dict | None = None) -> Analysis:
@@ -82,20 +97,10 @@ def analyse_many(
         yield analyse_doc(article, doc, keep_doc=False)
 
 
-def policy_table(a: Analysis) -> pd.DataFrame:
-    """One row describing the policy at stake (empty if none was found)."""
-    cols = ["doc_id", "label", "owner_id", "owner", "description", "detail", "references", "partners", "source", "changes"]
-    p = a.policy
-    if p is None:
-        return pd.DataFrame(columns=cols)
+def issue_table(a: Analysis) -> pd.DataFrame:
+    """One row per issue at stake, the main one first (empty if none was found)."""
     names = dict(zip(a.actors.actors["actor_id"].tolist(), a.actors.actors["name"].tolist()))
-    return pd.DataFrame([{
-        "doc_id": a.doc_id, "label": p.label, "owner_id": p.owner_id, "owner": p.owner,
-        "description": p.description, "detail": p.detail,
-        "references": "; ".join(f"{s}-{e}:{t}" for s, e, t in p.mentions),
-        "partners": "; ".join(names.get(x, x) for x in p.partner_ids), "source": p.source,
-        "changes": "; ".join(p.changes),
-    }], columns=cols)
+    return a.issues.table(names)
 
 
 def article_tables(a: Analysis) -> dict[str, pd.DataFrame]:
@@ -105,6 +110,8 @@ def article_tables(a: Analysis) -> dict[str, pd.DataFrame]:
         "mentions": a.actors.mentions,
         "quotes": a.quotes,
         "claims": a.claims,
+        "issues": issue_table(a),
+        "issue_claims": a.issues.links(),
         "stances": a.stances.stances,
         "stance_evidence": a.stances.evidence,
         "institutions": a.stances.institutions,
@@ -112,7 +119,6 @@ def article_tables(a: Analysis) -> dict[str, pd.DataFrame]:
         "statements": a.network.statements,
         "edges": a.network.edges,
         "coalitions": a.network.coalitions,
-        "policy": policy_table(a),
     }
 
 

@@ -27,6 +27,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("first_end", "end offset of the first mention"),
         ("gender", "M or F when a title or first name says so, else empty (used to resolve pronouns)"),
         ("description", "for unnamed sources and groups: what the text says about them, with any relative clause"),
+        ("speaks_for", "the actor this one speaks for: a spokesperson's or aide's principal, an office's head (empty when none)"),
     ]),
     "mentions": ("One row per mention of an actor, so every count can be traced to the text.", [
         DOC,

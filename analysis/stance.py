@@ -1,64 +1,119 @@
-"""Positions on the policy at stake, each resting on evidence from the text.
+"""Positions on each issue at stake, each resting on evidence from the text.
 
-:func:`extract_stances` returns a :class:`StanceResult` with three tables.
+:func:`extract_stances` returns a :class:`StanceResult` with three tables,
+one row set per issue of :mod:`analysis.issues` (``issue_id``).
 
-``stances`` (one row per voice)
-    ``doc_id, actor, actor_id, actor_type, institution, stance, score,
+``stances`` (one row per voice and issue)
+    ``doc_id, issue_id, actor, actor_id, actor_type, institution, stance, score,
     conditions, evidence, confidence``: ``score`` is on the scale +2
     support, +1 conditional support, 0 neutral or unclear, -1 skeptical,
     -2 opposed, and ``stance`` is its label; ``conditions`` are the
-    conditions the actor attaches (';'-joined); ``evidence`` lists the claim
-    ids (``C07``) and reporter sentences (``S04``) the score rests on.
+    conditions the voice attaches (';'-joined); ``evidence`` lists the claim
+    ids (``C07``) and reporter sentences (``S04``) the score rests on;
+    ``confidence`` is low when the evidence points both ways. A voice that
+    says nothing about an issue has no row for it.
 ``evidence`` (one row per piece of evidence)
-    ``doc_id, actor_id, source, ref, score, cue, start, end, text`` with
-    ``source`` one of ``owner`` (the actor proposed the policy), ``claim``
-    (a claim about the policy or its partner), ``condition`` and ``framing``
-    (the reporter's description of a reaction, "offered lukewarm support").
+    ``doc_id, issue_id, actor_id, source, ref, score, cue, start, end, text``
+    with ``source`` one of ``owner`` (the voice proposes or made the issue),
+    ``speaks_for`` (a spokesperson or aide of the owner), ``framing`` (the
+    reporter's description of a reaction: "drew criticism from X", "X
+    voted against the bill"), ``side`` (a group named by its side:
+    "supporters", "critics"), ``stance`` (the voice's own words of support
+    or opposition), ``evaluation`` (what the voice's words say of the issue
+    or its owner), ``consequence`` (a predicted effect: "would cost jobs"),
+    ``condition`` (a demand or an "if"), ``neutral`` (declined to comment)
+    and ``context`` (the voice's words near the issue, weighed lightly).
 ``institutions``
-    the mean score of each institution's voices.
+    the mean score of each institution's voices, per issue.
 
-A voice is an actor who makes a statement, whose position a statement
-reports ("the minister supported ..."), or whom the reporter describes reacting.
-The cues and their scores are in ``analysis/data/stance_cues.yml``.
+The words each source reads are in ``analysis/data/stance_lexicon.yml``,
+with their provenance in ``analysis/data/README.md``; the valence of
+evaluations is VADER's lexicon (Hutto & Gilbert 2014).
 """
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources as importlib_resources
 
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .actors import ActorTable
-from .claims import POLICY_ID, Policy, rules as claim_rules
+from .actors import ActorTable, principal_chain
 from .corpus import Article, quotation_spans
 from .frames import records, tuples
+from .issues import Issue, IssueSet
 from .nlp import forms
 from .quotes import verb_subject
 from .resources import load_yaml
 
 STANCE_COLUMNS = [
-    "doc_id", "actor", "actor_id", "actor_type", "institution", "stance", "score", "conditions",
+    "doc_id", "issue_id", "actor", "actor_id", "actor_type", "institution", "stance", "score", "conditions",
     "evidence", "confidence",
 ]
-EVIDENCE_COLUMNS = ["doc_id", "actor_id", "source", "ref", "score", "cue", "start", "end", "text"]
-INSTITUTION_COLUMNS = ["doc_id", "institution", "score", "stance", "voices", "actors"]
+EVIDENCE_COLUMNS = ["doc_id", "issue_id", "actor_id", "source", "ref", "score", "cue", "start", "end", "text"]
+INSTITUTION_COLUMNS = ["doc_id", "issue_id", "institution", "score", "stance", "voices", "actors"]
+#: Light verbs whose subject is the target, not the holder, of the side their object names
+#: ("the deal drew criticism from X").
+_ATTRACT = frozenset("draw spark face prompt trigger provoke meet receive win earn attract gain garner generate fuel "
+                     "stoke ignite elicit invite court lose".split())
+_COPULAS = frozenset("be seem appear remain become sound look feel stay prove".split())
+_TARGET_PREPS = frozenset("for of to against over about on with toward towards behind into".split())
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict:
-    """The stance cues (``analysis/data/stance_cues.yml``)."""
-    data = load_yaml("stance_cues.yml")
+def lexicon() -> dict:
+    """The stance lexicon, with phrases indexed by their first word, and VADER's valence."""
+    data = dict(load_yaml("stance_lexicon.yml"))
     data["labels"] = {int(k): v for k, v in data["labels"].items()}
-    data["cues"] = {str(k).lower(): int(v) for k, v in data["cues"].items()}
+    for part in ("verbs", "nouns", "adjectives", "side_nouns"):
+        words: dict[str, int] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for score, entries in data[part].items():
+            for entry in entries:
+                parts = tuple(str(entry).lower().split())
+                if len(parts) == 1:
+                    words.setdefault(parts[0], int(score))
+                else:
+                    phrases.setdefault(parts[0], []).append((parts, int(score)))
+        for first in phrases:
+            phrases[first].sort(key=lambda x: -len(x[0]))
+        data[part] = words
+        data[part + "_phrases"] = phrases
+    data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
+    for key in ("weakeners", "hedges", "conditions", "negators"):
+        data[key] = frozenset(str(w).lower() for w in data[key])
+    data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws if " " not in str(w)}
+    data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
+    data["good"] = frozenset(data["effects"]["good"])
+    data["bad"] = frozenset(data["effects"]["bad"])
+    data["valence"] = _vader()
     return data
+
+
+def _vader() -> dict[str, float]:
+    try:
+        text = importlib_resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency declared
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0]] = float(parts[1])
+    return out
+
+
+def cues() -> dict:
+    """The labels of the scale (kept for callers of the older cue table)."""
+    return {"labels": lexicon()["labels"]}
 
 
 def label(score: int) -> str:
     """The name of a position on the scale (``2`` -> ``support``)."""
-    return cues()["labels"][int(score)]
+    return lexicon()["labels"][int(score)]
 
 
 @dataclass(frozen=True)
@@ -68,271 +123,601 @@ class StanceResult:
     stances: pd.DataFrame
     evidence: pd.DataFrame
     institutions: pd.DataFrame
+    voices: tuple[str, ...] = ()      # every actor who speaks or is described reacting
+
+    def for_issue(self, issue_id: str) -> pd.DataFrame:
+        """The positions on one issue."""
+        return self.stances[self.stances["issue_id"] == issue_id]
 
 
-@lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[tuple[str, re.Pattern, int], ...]:
-    """Every cue with its whole-word pattern, longest first."""
-    table = cues()["cues"]
-    return tuple(
-        (phrase, re.compile(r"(?<![\w\u2019'])" + re.escape(phrase) + r"(?![\w])"), table[phrase])
-        for phrase in sorted(table, key=len, reverse=True)
-    )
+@dataclass
+class _Evidence:
+    actor_id: str
+    source: str
+    ref: str
+    score: int
+    cue: str
+    start: int
+    end: int
+    weight: float
 
 
-def cue_score(text: str) -> tuple[int | None, str]:
-    """The strongest stance cue in a text, with negation reversing it; ``(None, '')`` if none."""
-    low = text.lower()
-    negators = [str(n).lower() for n in claim_rules()["negators"]]
-    best: tuple[int, str] | None = None
-    taken: list[tuple[int, int]] = []
-    for phrase, pattern, value in _cue_patterns():
-        if phrase not in low:
-            continue
-        for m in pattern.finditer(low):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            score = value
-            before = low[max(0, m.start() - 25):m.start()].split()[-3:]
-            if any(b in negators or b.endswith(("n't", "n\u2019t")) for b in before):
-                score = -score
-            if best is None or abs(score) > abs(best[0]):
-                best = (score, phrase)
-    return (best[0], best[1]) if best else (None, "")
+# --------------------------------------------------------------------------- reading the text
 
+class _Context:
+    """What every pass reads: the parse, the actors, the statements, the issue."""
 
-class _Collector:
-    def __init__(self, article, doc, actors, quotes, claims, policy):
+    def __init__(self, article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame,
+                 claims: pd.DataFrame, issues: IssueSet) -> None:
         self.article = article
         self.doc = doc
         self.actors = actors
-        self.quotes = quotes
-        self.claims = claims
-        self.policy = policy
         self.info = actors.info
-        self.claim_rows = tuples(claims)  # read once: every pass below goes through the claims
-        self.rows: list[dict] = []
-        self.conditions: dict[str, list[str]] = {}
-        self.voices: list[str] = []
-
-    def voice(self, aid: str) -> None:
-        if aid and aid in self.info and aid not in self.voices:
-            self.voices.append(aid)
-
-    def add(self, aid, source, ref, score, cue, start, end):
-        self.voice(aid)
-        self.rows.append({
-            "doc_id": self.article.doc_id, "actor_id": aid, "source": source, "ref": ref,
-            "score": score, "cue": cue, "start": start, "end": end,
-            "text": self.article.original[start:end],
-        })
-
-    # ------------------------------------------------------------------ sources
-    def owner(self) -> None:
-        p = self.policy
-        if p is None or not p.owner_id:
-            return
-        start, end = (p.mentions[0][0], p.mentions[0][1]) if p.mentions else (0, 0)
-        self.add(p.owner_id, "owner", "owner", 2, "proposes the policy", start, end)
-
-    def from_claims(self) -> None:
-        r = cues()
-        partners = set(self.policy.partner_ids) if self.policy else set()
-        for c in self.claim_rows:
-            holders = [s for s in str(c.speaker_id).split(";") if s]
-            if c.holder_id:
-                holders.append(c.holder_id)
-            for h in holders:
-                self.voice(h)
-            against = c.target_id == POLICY_ID and (cue_score(c.text)[0] or 0) < 0
-            if c.type in r["condition_types"] and not against:
-                for h in holders:
-                    self.conditions.setdefault(h, []).append(c.text)
-                    self.add(h, "condition", c.claim_id, None, c.type, c.start, c.end)
-                continue
-            score, cue = None, ""
-            if c.target_id == POLICY_ID:
-                score, cue = cue_score(c.text)
-                if score is None and c.polarity != "neutral":
-                    score, cue = (1 if c.polarity == "positive" else -1), f"{c.polarity} about the policy"
-            elif c.target_id and c.target_id in partners and c.polarity in r["partner_scores"]:
-                score = r["partner_scores"][c.polarity]
-                cue = f"{c.polarity} about {c.target}"
-            if score is None:
-                continue
-            for h in holders:
-                self.add(h, "claim", c.claim_id, max(-2, min(2, score)), cue, c.start, c.end)
-
-    def framing(self) -> None:
-        """The reporter's descriptions of reactions ("offered lukewarm support for the plan")."""
-        doc = self.doc
-        table = cues()["cues"]
-        reaction = set(cues()["reaction_nouns"])
-        in_quote = quotation_spans(self.article.text)
-        policy_sents = set()
-        if self.policy is not None:
-            for s, _e, _t in self.policy.mentions:
-                policy_sents.add(self.article.sentence_index(s))
-        policy_nouns = set(claim_rules()["policy_nouns"]["strong"]) | set(claim_rules()["policy_nouns"]["weak"])
-        statements = [
-            (s, e, {a for a in str(sid).split(";") if a})
-            for s, e, sid in zip(self.quotes["start"].tolist(), self.quotes["end"].tolist(),
-                                 self.quotes["speaker_id"].tolist())
-        ]
-        counted = {(r["actor_id"], r["ref"]) for r in self.rows}
-        claim_at = [(c.start, c.end, c.claim_id) for c in self.claim_rows]
-        self.lows = forms(doc).lower
-        self.phrase_starts = {p.split()[0] for p in table if " " in p}
-        quoted = set()
-        for s_, e_ in in_quote:
-            span = doc.char_span(s_, e_, alignment_mode="expand")
+        self.ta = actors.token_actor
+        self.issues = issues
+        self.lex = lexicon()
+        self.low = forms(doc).lower
+        self.lemma = forms(doc).lemma
+        self.claims = tuples(claims)
+        self.quote_rows = tuples(quotes)
+        quoted: set[int] = set()
+        for s, e in quotation_spans(article.text):
+            span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 quoted.update(range(span.start, span.end))
-        skip_until = -1
-        for i, low in enumerate(self.lows):
-            if low not in table and low not in self.phrase_starts:
-                continue  # no cue starts here
-            tok = doc[i]
-            if tok.i <= skip_until or tok.i in quoted or tok.idx < len(self.article.dateline):
-                continue
-            cue, score, end_tok = self.match(tok, table)
-            if cue is None:
-                continue
-            skip_until = end_tok.i
-            if end_tok.i == tok.i and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-                continue  # "opposition forces": part of a name, not an attitude
-            start, end = self.article.to_original(tok.idx, end_tok.idx + len(end_tok.text))
-            sent = self.article.sentence_index(start)
-            inside = [spk for s, e, spk in statements if s <= start < e]
-            claim = next((cid for s, e, cid in claim_at if s <= start < e), "")
-            for actor in self.holders_of(tok, end_tok):
-                if any(actor in spk for spk in inside) or (actor, claim) in counted:
-                    continue  # the speaker's own words already count as claims
-                anchored = sent in policy_sents or sent - 1 in policy_sents or self.reacts(tok, reaction) or any(
-                    t.lemma_.lower() in policy_nouns for t in tok.subtree if t.i != tok.i
-                ) or any(t.lemma_.lower() in policy_nouns for t in tok.head.subtree if t.dep_ == "dobj")
-                if not anchored and self.info[actor]["type"] not in ("group", "anonymous"):
-                    continue
-                self.add(actor, "framing", f"S{sent + 1:02d}", score, cue, start, end)
+        self.quoted = quoted
+        statements: set[int] = set()
+        for q in self.quote_rows:
+            span = doc.char_span(article.to_clean(q.start), article.to_clean(q.end), alignment_mode="expand")
+            if span is not None:
+                statements.update(range(span.start, span.end))
+        self.in_statement = statements
+        self.owner_spans: dict[str, list[tuple[int, int]]] = {}
+        m = actors.mentions
+        if len(m):
+            for aid, s, e in zip(m["actor_id"].tolist(), m["start"].tolist(), m["end"].tolist()):
+                self.owner_spans.setdefault(aid, []).append((s, e))
 
-    def match(self, tok: Token, table: dict) -> tuple[str | None, int, Token]:
-        doc = self.doc
-        lows = self.lows
-        for n in (3, 2):
-            if tok.i + n <= len(doc) and lows[tok.i] in self.phrase_starts:
-                phrase = " ".join(lows[tok.i:tok.i + n])
-                if phrase in table:
-                    return phrase, table[phrase], doc[tok.i + n - 1]
-        if lows[tok.i] in table:
-            return lows[tok.i], table[lows[tok.i]], tok
-        return None, 0, tok
+    def original(self, tokens: list[Token]) -> tuple[int, int]:
+        if not tokens:
+            return 0, 0
+        first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+        return self.article.to_original(first.idx, last.idx + len(last.text))
 
-    def reacts(self, tok: Token, reaction: set[str]) -> bool:
-        head = tok.head
-        subj = [c for c in head.children if c.dep_ == "nsubj"]
-        return any(s.lemma_.lower() in reaction for s in subj) or tok.lemma_.lower() in reaction
+    def sentence(self, tok: Token) -> int:
+        return self.article.sentence_index(self.article.to_original(tok.idx, tok.idx + 1)[0])
 
-    def holders_of(self, tok: Token, last: Token) -> list[str]:
-        """Whose reaction a cue describes (several for "the White House and Pentagon")."""
-        ta = self.actors.token_actor
-        node = last if last.i != tok.i else tok
-
-        def actors_in(tokens) -> list[str]:
-            found: list[str] = []
-            for t in tokens:
-                aid = ta.get(t.i) or next((ta[x.i] for x in t.subtree if x.i in ta), "")
-                if aid and aid not in found:
-                    found.append(aid)
-            return found
-
-        # "The move has angered X": the plan as subject, the actor as object
-        if node.pos_ == "VERB" and self.policy is not None:
-            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and any(self.policy.refers(*self.article.to_original(t.idx, t.idx + len(t.text))) for t in subj):
-                found = actors_in(c for c in node.children if c.dep_ == "dobj")
-                if found:
-                    return found
-        # the verb that governs the cue ("offered lukewarm support", "expressed anger", "X criticized")
-        verb = node if node.pos_ in ("VERB", "AUX") else node.head
-        for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX"):
-                break
-            verb = verb.head
-        subj = verb_subject(verb, ta) if verb.pos_ in ("VERB", "AUX") else []
-        if not subj and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head  # "... spoke anonymously to criticize ..."
-            subj = verb_subject(verb, ta)
+    def actors_of(self, tok: Token) -> list[str]:
+        """The actors a subject or holder phrase names (several for "X and Y")."""
+        rel = tok
+        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            rel = tok.head.head
         found: list[str] = []
-        for s in subj:
-            if s.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                s = verb.head
-            aid = ta.get(s.i)
-            if not aid:
-                poss = [c for c in s.children if c.dep_ == "poss" and c.i in ta]
-                aid = ta[poss[0].i] if poss else ""
+        heads = [rel] + list(rel.conjuncts)
+        for t in list(heads):  # "groups like the ACLU and the NACDL": the members too
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("like", "including") or c.lower_ == "as" and c.head.lower_ == "such":
+                    heads += [o for o in c.children if o.dep_ == "pobj"]
+                    heads += [x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts]
+        for t in heads:
+            aid = self.ta.get(t.i) or next((self.ta[x.i] for x in t.subtree if x.i in self.ta
+                                            and x.dep_ not in ("relcl", "acl", "prep")), "")
             if aid and aid not in found:
                 found.append(aid)
         return found
 
-    # ------------------------------------------------------------------ aggregate
-    def result(self) -> StanceResult:
-        doc_id = self.article.doc_id
-        evidence = pd.DataFrame(self.rows, columns=EVIDENCE_COLUMNS)
-        # empty for a condition, an integer otherwise
-        evidence["score"] = pd.array([r["score"] for r in self.rows], dtype="Int64")
-        conf = cues()["confidence"]
-        rows = []
-        for aid in self.voices:
-            ev = [r for r in self.rows if r["actor_id"] == aid]
-            scored = [r for r in ev if r["score"] is not None and r["score"] != 0]
-            conditions = list(dict.fromkeys(self.conditions.get(aid, [])))
-            owner = any(r["source"] == "owner" for r in ev)
-            if owner:
-                score = 2
-            elif not scored:
-                score = 1 if conditions else 0
-            else:
-                values = [r["score"] for r in scored]
-                support = any(r["score"] > 0 and (r["source"] == "framing" or self.about_policy(r)) for r in scored)
-                doubt = any(v < 0 for v in values)
-                mean = sum(values) / len(values)
-                if support and doubt:
-                    score = 1
-                elif mean > 0:
-                    score = 1 if conditions else int(min(2, math.floor(mean + 0.5)))
-                else:
-                    score = int(max(-2, -math.floor(-mean + 0.5)))
-            agree = [r for r in scored if (r["score"] > 0) == (score > 0)] if score else []
-            share = (len(agree) / len(scored)) if (scored and score) else (1.0 if score == 0 and not scored else 0.5)
-            confidence = 1.0 if owner else round(min(1.0, conf["base"] + conf["step"] * len(ev)) * share, 2)
-            refs = list(dict.fromkeys(r["ref"] for r in ev))
-            if not refs:  # a voice with nothing about the policy: show what was read
-                refs = self.claims_by_speaker().get(aid, [])
-            row = self.info[aid]
+    def about(self, issue: Issue, tokens: list[Token]) -> str:
+        """How a stretch of text points at the issue: ``reference``, ``owner``, ``keywords`` or ''."""
+        if not tokens:
+            return ""
+        s, e = self.original(tokens)
+        if issue.refers(s, e):
+            return "reference"
+        if issue.owner_id and any(s <= a and b <= e for a, b in self.owner_spans.get(issue.owner_id, [])):
+            return "owner"
+        words = {self.low[t.i] for t in tokens} | {self.lemma[t.i] for t in tokens}
+        if issue.keywords and len([k for k in issue.keywords if k in words]) >= min(2, len(issue.keywords)):
+            return "keywords"
+        return ""
+
+    def near_issue(self, issue: Issue, tok: Token) -> bool:
+        """Is the issue named in this sentence or the one before?"""
+        k = self.sentence(tok)
+        sents = {self.article.sentence_index(s) for s, _e, _t in issue.mentions}
+        return k in sents or k - 1 in sents
+
+    def negated(self, tok: Token) -> bool:
+        negators = self.lex["negators"]
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
+            heads.append(tok.head)  # "did not want to support"
+        return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)
+
+
+def _match(ctx: _Context, i: int, part: str) -> tuple[int, int] | None:
+    """A stance word or phrase of one part of speech starting at token ``i``: (score, last token)."""
+    lex = ctx.lex
+    low, lemma = ctx.low[i], ctx.lemma[i]
+    for words, score in lex[part + "_phrases"].get(lemma, []) + lex[part + "_phrases"].get(low, []):
+        n = len(words)
+        rest = ctx.low[i + 1:i + n]
+        if len(rest) == n - 1 and tuple(rest) == words[1:]:
+            return score, i + n - 1
+    table = lex[part]
+    if lemma in table:
+        return table[lemma], i
+    if low in table:
+        return table[low], i
+    return None
+
+
+_POS = {"verbs": ("VERB",), "nouns": ("NOUN",), "adjectives": ("ADJ", "VERB", "ADV", "NOUN", "ADP")}
+
+
+def _predicates(ctx: _Context, tokens: list[Token]):
+    """Every stance word in a stretch of text: (token, part, score, last token)."""
+    skip = -1
+    for tok in tokens:
+        if tok.i <= skip:
+            continue
+        for part in ("verbs", "nouns", "adjectives"):
+            if tok.pos_ not in _POS[part] and not (part == "verbs" and tok.pos_ == "AUX"):
+                continue
+            hit = _match(ctx, tok.i, part)
+            if hit is None:
+                continue
+            score, last = hit
+            if part == "adjectives" and tok.dep_ not in ("acomp", "oprd", "ROOT", "conj", "amod", "advmod", "prep",
+                                                          "attr", "ccomp", "xcomp", "advcl"):
+                continue
+            yield tok, part, score, ctx.doc[last]
+            skip = last
+            break
+
+
+def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str], list[Token]]:
+    """Who takes the side a stance word names, and what it is taken on."""
+    doc = ctx.doc
+    holders: list[str] = []
+    target: list[Token] = []
+    if part == "verbs":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for obj in c.children:
+                        holders += ctx.actors_of(obj)
+                if c.dep_ == "nsubjpass":
+                    target += list(c.subtree)
+        else:
+            for s in verb_subject(tok, ctx.ta):
+                holders += ctx.actors_of(s)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+                    target += list(c.subtree)
+            if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
+                for c in last.children:
+                    if c.dep_ in ("pobj", "dobj"):
+                        target += list(c.subtree)
+    elif part == "nouns":
+        head = last
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "among", "within"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        holders += ctx.actors_of(obj)
+            elif c.dep_ == "poss":
+                holders += ctx.actors_of(c)
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                target += list(c.subtree)
+        verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
+        if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            if ctx.lemma[verb.i] in _ATTRACT:
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                target += [t for s in subj for t in s.subtree]
+            elif not holders and verb.pos_ in ("VERB", "AUX"):
+                for s in verb_subject(verb, ctx.ta):
+                    holders += ctx.actors_of(s)
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.i > head.i:
+                        target += list(c.subtree)
+    else:  # adjectives: "X is opposed to", "was skeptical of"
+        verb = tok.head if tok.dep_ in ("acomp", "oprd", "attr", "amod") else tok
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+            holders += ctx.actors_of(tok.head)  # "angry Republicans"
+        elif ctx.lemma[verb.i] in _COPULAS or verb is tok:
+            for s in verb_subject(verb, ctx.ta):
+                holders += ctx.actors_of(s)
+        for c in list(last.children) + ([c for c in verb.children if c.dep_ == "prep"] if verb is not tok else []):
+            if (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS) or c.dep_ == "agent":
+                target += list(c.subtree)  # "skeptical of the plan", "encouraged by the plan"
+    holders = list(dict.fromkeys(holders))
+    return holders, sorted(set(target), key=lambda t: t.i)
+
+
+def _weakened(tok: Token, last: Token, lex: dict) -> bool:
+    return any(c.lower_ in lex["weakeners"] for c in last.children if c.dep_ in ("amod", "advmod", "compound")) or \
+        any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
+
+
+def _signed(score: int, negated: bool, weakened: bool) -> int:
+    if negated:
+        return -1 if score > 0 else 1 if score < 0 else 0   # "did not support": skeptical at most
+    if weakened and abs(score) == 2:
+        return 1 if score > 0 else -1
+    return score
+
+
+# --------------------------------------------------------------------------- the passes
+
+def owner_evidence(ctx: _Context, issue: Issue):
+    """The owner of an issue advocates it (+2)."""
+    if issue.owner_id and issue.owner_id in ctx.info:
+        s, e = issue.mentions[0][:2] if issue.mentions else (0, 0)
+        verb = "made the remark" if issue.kind == "contested" else "proposes or owns it"
+        yield _Evidence(issue.owner_id, "owner", "owner", 2, verb, s, e, ctx.lex["weights"]["owner"])
+
+
+def framing_evidence(ctx: _Context, issue: Issue):
+    """The reporter's descriptions of reactions, outside quotation marks."""
+    w = ctx.lex["weights"]
+    dateline = len(ctx.article.dateline)
+    tokens = [t for t in ctx.doc if t.i not in ctx.quoted and t.idx >= dateline and t.i not in ctx.in_statement]
+    yield from _stance_words(ctx, issue, tokens, "framing", None, w["framing"])
+
+
+def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str, speakers: list[str] | None,
+                  weight: float, ref: str = ""):
+    lex = ctx.lex
+    for tok, part, score, last in _predicates(ctx, tokens):
+        holders, target = _roles(ctx, tok, part, last)
+        if speakers is not None:
+            # in a voice's own words the side is the speaker's, unless the stance word has a
+            # subject of its own that names another actor ("Carter supported the effort")
+            own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
+            named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
+            holders = named if named and not any(c.lower_ in _FIRST_PERSON for c in own) else list(speakers)
+        how = ctx.about(issue, target) or ("anaphor" if any(t.lower_ in ("it", "this", "that") for t in target)
+                                            and ctx.near_issue(issue, tok) else "")
+        if not how:
+            others = [t for t in target if t.i in ctx.ta and ctx.ta[t.i] != issue.owner_id]
+            if others or not ctx.near_issue(issue, tok) or target and not any(t.pos_ == "PRON" for t in target):
+                continue  # a side taken on someone else, or on something else
+            how = "context"
+        if how == "owner" and issue.kind == "contested":
+            continue  # backing a person is not agreeing with their remark
+        value = _signed(score, part != "nouns" and ctx.negated(tok), _weakened(tok, last, lex))
+        start, end = ctx.original([tok, last])
+        cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
+        factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
+        for h in holders:
+            if h == issue.owner_id and value < 0 and issue.kind == "policy":
+                continue  # the owner "rejects criticism": not a verdict on its own plan
+            yield _Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
+                            weight * factor)
+
+
+def neutral_evidence(ctx: _Context, issue: Issue):
+    """'declined to comment': a voice that takes no side (0)."""
+    text = ctx.article.text.lower()
+    w = ctx.lex["weights"]["neutral"]
+    for phrase in ctx.lex["neutral"]:
+        start = text.find(phrase)
+        while start >= 0:
+            span = ctx.doc.char_span(start, start + len(phrase), alignment_mode="expand")
+            if span is not None:
+                verb = span.root if span.root.pos_ in ("VERB", "AUX") else span[0]
+                for s in verb_subject(verb, ctx.ta):
+                    for h in ctx.actors_of(s):
+                        if ctx.near_issue(issue, verb) or ctx.about(issue, list(verb.sent)):
+                            os_, oe = ctx.original(list(span))
+                            yield _Evidence(h, "neutral", f"S{ctx.sentence(verb) + 1:02d}", 0, phrase, os_, oe, w)
+            start = text.find(phrase, start + 1)
+
+
+def side_evidence(ctx: _Context, issue: Issue):
+    """Groups named by their side: "supporters say", "critics of the plan"."""
+    if issue.issue_id != "I1":
+        return
+    sides = ctx.lex["side_nouns"]
+    w = ctx.lex["weights"]["side_noun"]
+    for aid, row in ctx.info.items():
+        if row["type"] not in ("group", "anonymous"):
+            continue
+        words = str(row["name"]).lower().removeprefix("unnamed ").split()
+        hit = next((sides[x] for x in words if x in sides), None)
+        if hit is None or "anti" in words:
+            continue
+        yield _Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
+                        int(row["first_end"]), w)
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    """VADER's sentiment analyser (Hutto & Gilbert 2014), without the words that have no side
+    in political talk (``not_evaluative`` in the lexicon file)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    for word in lexicon()["not_evaluative"]:
+        analyzer.lexicon.pop(word, None)
+    return analyzer
+
+
+def _valence(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
+    """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
+    (a "deal" is not good news) and without words the voice quotes from others."""
+    words: list[str] = []
+    cues: list[str] = []
+    nested = False
+    val = ctx.lex["valence"]
+    keys = set(issue.keywords)
+    for k, t in enumerate(tokens):
+        if k and t.i != tokens[k - 1].i + 1:
+            nested = False  # a new claim
+        if t.text in ("\u2018", "'") and not nested and (k == 0 or tokens[k - 1].whitespace_ or
+                                                           tokens[k - 1].is_punct or t.text == "\u2018"):
+            nested = True
+            continue
+        if t.text in ("\u2019", "'") and nested:
+            nested = False
+            continue
+        if nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys:
+            continue
+        words.append(t.text)
+        if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
+            cues.append(t.text)
+    if not cues:
+        return 0.0, []
+    return _analyzer().polarity_scores(" ".join(words))["compound"], cues
+
+
+def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int, int, list[str]]:
+    """Predicted effects and acts on the issue.
+
+    Returns ``(effect, act, cues)``: ``effect`` sums good-for or bad-for verbs composed with
+    the value of their object ("cost jobs" -1, "reduce poverty" +1); ``act`` is the side of
+    a verb whose object is the issue itself ("block the deal" -2, "renew the law" +2).
+    """
+    lex = ctx.lex
+    ids = {t.i for t in tokens}
+    effect, act, cues = 0, 0, []
+    for t in tokens:
+        lemma = ctx.lemma[t.i]
+        if t.pos_ != "VERB" or lemma in issue.keywords:
+            continue  # "close the prison" in a plan to close it: the issue itself
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids]
+        if not objs:
+            continue
+        head = objs[0]
+        negated = ctx.negated(t) or _failed(t)
+        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
+                                     head.lower_ in ("it", "this", "that") and ctx.near_issue(issue, t)):
+            side = lex["acts"][lemma]
+            act += -side // 2 if negated else side
+            cues.append(f"{t.text} {head.text}")
+            continue
+        sign = 1 if lemma in lex["good"] else -1 if lemma in lex["bad"] else 0
+        if not sign:
+            continue
+        value = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
+        if value is None:
+            v = lex["valence"].get(ctx.low[head.i], 0.0)
+            value = 1 if v >= 1.0 else -1 if v <= -1.0 else 0
+        if not value:
+            continue
+        effect += -sign * value if negated else sign * value
+        cues.append(f"{t.text} {head.text}")
+    return effect, act, cues
+
+
+_FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
+
+
+def _failed(verb: Token) -> bool:
+    """'failure to renew', 'refused to sign': an act that is not done."""
+    head = verb.head
+    return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+def claim_evidence(ctx: _Context, issue: Issue):
+    """What each voice's own words say about the issue: stance words, evaluations,
+    predicted consequences and conditions."""
+    w = ctx.lex["weights"]
+    about = ctx.issues.claims_about(issue.issue_id)
+    hedges = ctx.lex["hedges"]
+    for c in ctx.claims:
+        speakers = [s for s in str(c.speaker_id).split(";") if s]
+        holders = [c.holder_id] if c.holder_id else speakers
+        if not holders:
+            continue
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = [t for t in span if not t.is_space]
+        how = about.get(c.claim_id, "")
+        yield from _stance_words(ctx, issue, tokens, "stance", holders, w["stance_word"], c.claim_id)
+        hedged = any(ctx.low[t.i] in hedges for t in tokens)
+        weight = w["evaluation"] if how else w["context"]
+        source = "evaluation" if how else "context"
+        if not how and issue.issue_id != "I1":
+            continue  # unlinked words count, lightly, only toward the main issue
+        value, vcues = _valence(ctx, issue, tokens)
+        effect, act, ecues = _consequences(ctx, issue, tokens)
+        if act:
+            if act < 0 and value < 0 and any(_failed(t) or ctx.negated(t) for t in tokens if t.pos_ == "VERB"):
+                act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
+            for h in holders:
+                yield _Evidence(h, "stance", c.claim_id, max(-2, min(2, act)), "; ".join(ecues), c.start, c.end,
+                                w["stance_word"])
+            continue
+        if c.type in ("condition", "demand") and value >= 0 and effect >= 0:
+            for h in holders:
+                yield _Evidence(h, "condition", c.claim_id, 1, c.type, c.start, c.end, w["condition"])
+        if effect:
+            score = (2 if abs(effect) > 1 and not hedged else 1) * (1 if effect > 0 else -1)
+            for h in holders:
+                yield _Evidence(h, "consequence", c.claim_id, score, "; ".join(ecues), c.start, c.end,
+                                w["consequence"] if how else w["context"])
+        strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
+        if abs(value) >= weak:
+            score = (2 if abs(value) >= strong and not hedged else 1) * (1 if value > 0 else -1)
+            for h in holders:
+                if h == issue.owner_id:
+                    continue
+                yield _Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
+
+
+def speaks_for(info: dict, owner_id: str) -> list[str]:
+    """Actors who speak for an owner, directly or through an office (the actors table's
+    ``speaks_for`` chain), and people whose role names an organisation that owns the issue
+    ("Pfizer chief executive")."""
+    if not owner_id or owner_id not in info:
+        return []
+    links = {a: r["speaks_for"] for a, r in info.items() if r.get("speaks_for")}
+    owner = info[owner_id]
+    name = str(owner["name"]).lower()
+    out = []
+    for aid, row in info.items():
+        if aid == owner_id:
+            continue
+        if principal_chain(links, aid) == owner_id or owner_id in _chain(links, aid):
+            out.append(aid)
+        elif owner["type"] == "organization" and row["type"] in ("person", "anonymous") and name and \
+                name in f"{row.get('role', '')} {row.get('description', '')}".lower():
+            out.append(aid)
+    return out
+
+
+def _chain(links: dict[str, str], aid: str) -> list[str]:
+    seen = [aid]
+    while aid in links and links[aid] not in seen:
+        aid = links[aid]
+        seen.append(aid)
+    return seen[1:]
+
+
+# --------------------------------------------------------------------------- positions
+
+def _position(items: list[_Evidence], lex: dict) -> tuple[int, float, bool] | None:
+    """(score, confidence, mixed) from a voice's evidence, or None when it says nothing."""
+    bounds = lex["bounds"]
+    conf = lex["confidence"]
+    if any(e.source == "owner" for e in items):
+        return 2, 1.0, False
+    explicit = [e for e in items if e.source not in ("context",)]
+    used = explicit or items
+    if not used:
+        return None
+    total = sum(e.weight for e in used)
+    mean = sum(e.score * e.weight for e in used) / total
+    positive = sum(e.weight for e in used if e.score > 0)
+    negative = sum(e.weight for e in used if e.score < 0)
+    conditional = any(e.source == "condition" for e in used)
+    if abs(mean) >= bounds["strong"]:
+        score = 2 if mean > 0 else -2
+    elif abs(mean) >= bounds["weak"]:
+        score = 1 if mean > 0 else -1
+    else:
+        score = 0
+    if score == 2 and conditional:
+        score = 1
+    mixed = positive >= 1.0 and negative >= 1.0
+    if mixed:
+        score = max(-1, min(1, score))
+    if not explicit and score == 0:
+        return None  # only words near the issue, and they say nothing: no position
+    agree = sum(e.weight for e in used if (e.score > 0) == (score > 0) and (e.score < 0) == (score < 0))
+    share = agree / total if total else 0.0
+    confidence = round(min(1.0, conf["base"] + conf["step"] * len(used)) * max(share, 0.25), 2)
+    if not explicit:
+        confidence = round(confidence * 0.5, 2)
+    return score, confidence, mixed
+
+
+def context_evidence(ctx: _Context, issue: Issue, claimed: set[str]):
+    """A voice with nothing explicit about the main issue: the tone of everything it says,
+    read once as a whole (VADER's compound score), weighed lightly."""
+    if issue.issue_id != "I1":
+        return
+    w = ctx.lex["weights"]["context"]
+    strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
+    by_voice: dict[str, list] = {}
+    for c in ctx.claims:
+        holders = [c.holder_id] if c.holder_id else [s for s in str(c.speaker_id).split(";") if s]
+        for h in holders:
+            if h not in claimed and h != issue.owner_id:
+                by_voice.setdefault(h, []).append(c)
+    for h, claims in by_voice.items():
+        tokens = []
+        for c in claims:
+            span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end),
+                                     alignment_mode="expand")
+            if span is not None:
+                tokens += [t for t in span if not t.is_space]
+        value, cues = _valence(ctx, issue, tokens)
+        if abs(value) < weak:
+            continue
+        score = (2 if abs(value) >= strong else 1) * (1 if value > 0 else -1)
+        first = claims[0]
+        yield _Evidence(h, "context", ";".join(c.claim_id for c in claims), score, "; ".join(cues[:4]),
+                        first.start, first.end, w)
+
+
+def extract_stances(
+    article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame, claims: pd.DataFrame, issues: IssueSet,
+) -> StanceResult:
+    """Each voice's position on each issue, with its conditions and evidence."""
+    ctx = _Context(article, doc, actors, quotes, claims, issues)
+    voices: list[str] = []
+    for sid in quotes["speaker_id"].tolist():
+        for aid in str(sid).split(";"):
+            if aid and aid not in voices:
+                voices.append(aid)
+    rows, ev_rows = [], []
+    lex = ctx.lex
+    for issue in issues.issues[:3]:
+        items: list[_Evidence] = []
+        for source in (owner_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence):
+            items.extend(source(ctx, issue))
+        items = [e for e in items if e.source != "context"]
+        items.extend(context_evidence(ctx, issue, {e.actor_id for e in items}))
+        by_actor: dict[str, list[_Evidence]] = {}
+        for e in items:
+            if e.actor_id in ctx.info:
+                by_actor.setdefault(e.actor_id, []).append(e)
+        for aid in speaks_for(ctx.info, issue.owner_id):
+            if not any(x.source != "context" for x in by_actor.get(aid, [])):
+                e = _Evidence(aid, "speaks_for", "role", 2, f"speaks for {ctx.info[issue.owner_id]['name']}",
+                              int(ctx.info[aid]["first_start"]), int(ctx.info[aid]["first_end"]),
+                              lex["weights"]["speaks_for"])
+                by_actor.setdefault(aid, []).append(e)
+        for aid, evidence in by_actor.items():
+            if aid not in voices:
+                voices.append(aid)
+            found = _position(evidence, lex)
+            for e in evidence:
+                ev_rows.append({"doc_id": article.doc_id, "issue_id": issue.issue_id, "actor_id": aid,
+                                "source": e.source, "ref": e.ref, "score": e.score, "cue": e.cue, "start": e.start,
+                                "end": e.end, "text": article.original[e.start:e.end]})
+            if found is None:
+                continue
+            score, confidence, _mixed = found
+            conditions = list(dict.fromkeys(article.original[e.start:e.end] for e in evidence
+                                            if e.source == "condition"))
+            row = ctx.info[aid]
             rows.append({
-                "doc_id": doc_id, "actor": row["name"], "actor_id": aid, "actor_type": row["type"],
-                "institution": row["institution"], "stance": label(score), "score": score,
-                "conditions": "; ".join(conditions), "evidence": ";".join(refs), "confidence": confidence,
+                "doc_id": article.doc_id, "issue_id": issue.issue_id, "actor": row["name"], "actor_id": aid,
+                "actor_type": row["type"], "institution": row["institution"], "stance": label(score),
+                "score": score, "conditions": "; ".join(conditions),
+                "evidence": ";".join(dict.fromkeys(e.ref for e in evidence if e.ref not in ("owner", "role", "name"))
+                                     ) or evidence[0].source, "confidence": confidence,
             })
-        rows.sort(key=lambda r: (-r["score"], r["actor_id"]))  # strongest support first
-        stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
-        return StanceResult(stances, evidence, _institution_table(rows, doc_id))
-
-    def claims_by_speaker(self) -> dict[str, list[str]]:
-        if not hasattr(self, "_by_speaker"):
-            self._by_speaker: dict[str, list[str]] = {}
-            for c in self.claim_rows:
-                for a in str(c.speaker_id).split(";"):
-                    self._by_speaker.setdefault(a, []).append(c.claim_id)
-        return self._by_speaker
-
-    def about_policy(self, r: dict) -> bool:
-        if r["source"] != "claim":
-            return False
-        if not hasattr(self, "_targets"):
-            self._targets = {c.claim_id: c.target_id for c in self.claim_rows}
-        return self._targets.get(r["ref"]) == POLICY_ID
+    rows.sort(key=lambda r: (r["issue_id"], -r["score"], r["actor_id"]))
+    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS)
+    evidence["score"] = pd.array([r["score"] for r in ev_rows], dtype="Int64")
+    return StanceResult(stances, evidence, _institution_table(rows, article.doc_id), tuple(voices))
 
 
 def institution_positions(stances: pd.DataFrame) -> pd.DataFrame:
@@ -342,32 +727,17 @@ def institution_positions(stances: pd.DataFrame) -> pd.DataFrame:
 
 def _institution_table(stances: list[dict], doc_id: str) -> pd.DataFrame:
     rows = []
-    by_inst: dict[str, list[tuple[str, int]]] = {}
+    by_inst: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for r in stances:
         institutions = [i.strip() for i in str(r["institution"] or "").split(";") if i.strip()]
         for inst in institutions or ["(institution not stated)"]:
-            by_inst.setdefault(inst, []).append((r["actor"], int(r["score"])))
-    for inst, members in by_inst.items():
+            by_inst.setdefault((r.get("issue_id", ""), inst), []).append((r["actor"], int(r["score"])))
+    for (issue_id, inst), members in by_inst.items():
         mean = sum(s for _a, s in members) / len(members)
         rows.append({
-            "doc_id": doc_id, "institution": inst, "score": round(mean, 2),
+            "doc_id": doc_id, "issue_id": issue_id, "institution": inst, "score": round(mean, 2),
             "stance": label(int(max(-2, min(2, math.floor(mean + 0.5))))),
             "voices": len(members), "actors": "; ".join(a for a, _s in members),
         })
-    rows.sort(key=lambda r: (-r["score"], r["institution"]))
+    rows.sort(key=lambda r: (r["issue_id"], -r["score"], r["institution"]))
     return pd.DataFrame(rows, columns=INSTITUTION_COLUMNS)
-
-
-def extract_stances(
-    article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame, claims: pd.DataFrame,
-    policy: Policy | None,
-) -> StanceResult:
-    """Each voice's position on the policy, with conditions and evidence."""
-    col = _Collector(article, doc, actors, quotes, claims, policy)
-    for sid in quotes["speaker_id"]:
-        for aid in str(sid).split(";"):
-            col.voice(aid)
-    col.owner()
-    col.from_claims()
-    col.framing()
-    return col.result()

@@ -36,12 +36,11 @@ def _analyse(path: Path, cache: dict):
 
 
 def _issue_label(a) -> str:
-    issue = getattr(a, "issue", None) or getattr(a, "policy", None)
-    return getattr(issue, "label", "") if issue is not None else ""
+    return a.issue.label if a.issue is not None else ""
 
 
 def _stances(a) -> list[dict]:
-    return [r for r in records(a.stances.stances) if r.get("score") is not None]
+    return [r for r in records(a.main_stances) if r.get("score") is not None]
 
 
 def run(kind: str, wanted: str, texts: Path, detail: bool, cache: dict) -> list:

@@ -1,0 +1,638 @@
+"""What is at stake: the issues a story's disagreement is about, with owners and references.
+
+:func:`find_issues` reads the parse, the actors and the claims and returns an
+:class:`IssueSet`: the issues ranked by salience (``main`` is the first), and
+for each claim which issues it is about.
+
+An **issue** is a course of action an actor can own: a plan, proposal, bill,
+law, veto, ban, deal, ceasefire, strategy, decision, nomination or program
+(``kind = "policy"``), found from nouns of that vocabulary and from verbs of
+proposing ("the governor called for a statewide ban", "X plans to send 250
+troops"). A story whose dispute is over a remark or an accusation and has no
+course of action at stake gets that remark as its issue
+(``kind = "contested"``: "Trump's comments about the judge"). References of
+the same class and owner are one issue; a definite later reference ("the
+plan", "the measure") joins the latest issue it can name. Salience counts the
+references, with more weight in the headline and the lead.
+
+The table of issues (``IssueSet.table()``) has the columns
+
+``doc_id, issue_id, main, kind, label, noun, owner_id, owner, description,
+salience, references, partners, source, changes``
+    ``label`` is what a reader sees ("California's plan to raise its minimum
+    wage to $15 an hour by 2022"); ``references`` lists every reference as
+    ``start-end:text`` (original offsets); ``source`` is ``detected`` or
+    ``codebook`` when an analyst's codebook changed the issue.
+
+A claim is *about* an issue when it contains one of its references, names
+its owner, shares its key words (the content words of its label), or refers
+back to it with a pronoun right after a reference (``IssueSet.about``).
+Rules and word lists: ``analysis/data/issue_rules.yml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from spacy.tokens import Doc, Token
+
+from .actors import ActorTable, country_of
+from .corpus import Article
+from .frames import tuples
+from .nlp import forms
+from .resources import load_yaml
+
+ISSUE_COLUMNS = [
+    "doc_id", "issue_id", "main", "kind", "label", "noun", "owner_id", "owner", "description", "salience",
+    "references", "partners", "source", "changes",
+]
+LINK_COLUMNS = ["doc_id", "claim_id", "issue_id", "how"]
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be used; the message names the file and the problem."""
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The issue rules (``analysis/data/issue_rules.yml``), with the noun classes inverted."""
+    data = dict(load_yaml("issue_rules.yml"))
+    classes: dict[str, str] = {}
+    for cls, nouns in data["policy_nouns"].items():
+        for n in nouns:
+            classes.setdefault(n, cls)
+    data["class_of"] = classes
+    data["contested"] = frozenset(data["contested_nouns"])
+    data["needs"] = frozenset(data["needs_owner"])
+    return data
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue at stake in a story."""
+
+    issue_id: str
+    kind: str                    # "policy" or "contested"
+    label: str
+    noun: str
+    owner_id: str
+    owner: str
+    description: str
+    mentions: tuple[tuple[int, int, str], ...]   # original offsets and text of every reference
+    partner_ids: tuple[str, ...] = ()
+    salience: float = 0.0
+    keywords: tuple[str, ...] = ()                # content words of the label (lemmas)
+    source: str = "detected"
+    changes: tuple[str, ...] = ()
+
+    def covers(self, start: int, end: int) -> bool:
+        """Does an original span contain a reference to the issue?"""
+        return any(start <= s and e <= end for s, e, _t in self.mentions)
+
+    def refers(self, start: int, end: int) -> bool:
+        """Does an original span overlap a reference to the issue?"""
+        return any(s < end and start < e for s, e, _t in self.mentions)
+
+    @property
+    def detail(self) -> str:  # the older name of the description
+        return self.description
+
+
+#: The older name of an issue, kept for codebooks and callers that speak of "the policy".
+Policy = Issue
+
+
+@dataclass(frozen=True)
+class IssueSet:
+    """The issues of one story, most salient first, and the claims about each."""
+
+    doc_id: str
+    issues: tuple[Issue, ...]
+    about: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # claim id -> ((issue id, how), ...)
+    detected: tuple[Issue, ...] = ()       # before a codebook changed anything
+
+    @property
+    def main(self) -> Issue | None:
+        return self.issues[0] if self.issues else None
+
+    def get(self, issue_id: str) -> Issue | None:
+        return next((i for i in self.issues if i.issue_id == issue_id), None)
+
+    def claims_about(self, issue_id: str) -> dict[str, str]:
+        """Claim id -> how it is about the issue."""
+        return {cid: how for cid, links in self.about.items() for iid, how in links if iid == issue_id}
+
+    def table(self, names: dict[str, str] | None = None) -> pd.DataFrame:
+        names = names or {}
+        rows = [{
+            "doc_id": self.doc_id, "issue_id": i.issue_id, "main": k == 0, "kind": i.kind, "label": i.label,
+            "noun": i.noun, "owner_id": i.owner_id, "owner": i.owner, "description": i.description,
+            "salience": round(i.salience, 2), "references": "; ".join(f"{s}-{e}:{t}" for s, e, t in i.mentions),
+            "partners": "; ".join(names.get(x, x) for x in i.partner_ids), "source": i.source,
+            "changes": "; ".join(i.changes),
+        } for k, i in enumerate(self.issues)]
+        return pd.DataFrame(rows, columns=ISSUE_COLUMNS)
+
+    def links(self) -> pd.DataFrame:
+        rows = [{"doc_id": self.doc_id, "claim_id": cid, "issue_id": iid, "how": how}
+                for cid, links in sorted(self.about.items()) for iid, how in links]
+        return pd.DataFrame(rows, columns=LINK_COLUMNS)
+
+
+# --------------------------------------------------------------------------- references
+
+@dataclass
+class _Ref:
+    tok: Token
+    cls: str                 # noun class, or "contested"
+    owner: str               # actor id
+    foreign: bool            # owned by something that is not an actor of the story
+    start: int               # token span of the noun phrase (for the label)
+    end: int
+    weight: float = 1.0
+    definite: bool = False
+    needs_owner: bool = False
+
+
+def _owner_of(noun: Token, actors: ActorTable) -> tuple[str, bool, int]:
+    """The actor owning a noun ("Trump's wall", "the Senate bill", "his plan", "a plan by X"),
+    whether something that is not an actor owns it ("California's plan"), and the first token
+    of the owner phrase. A country as a modifier is a party, not an owner ("the Iran deal")."""
+    ta = actors.token_actor
+    doc = noun.doc
+    for c in noun.children:
+        if c.i > noun.i or c.dep_ not in ("poss", "compound", "nmod"):
+            continue
+        hit = next((t for t in c.subtree if t.i in ta), None)
+        if hit is not None and (c.dep_ == "poss" or actors.info[ta[hit.i]]["type"] != "country"):
+            return ta[hit.i], False, c.left_edge.i
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN"):
+            return "", True, c.left_edge.i
+    if noun.i >= 2 and doc[noun.i - 1].text in ("\u2019s", "'s") and doc[noun.i - 2].i in ta:
+        return ta[doc[noun.i - 2].i], False, noun.i - 2
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
+            for obj in c.children:
+                hit = next((t for t in obj.subtree if t.i in ta), None)
+                if hit is not None:
+                    return ta[hit.i], False, noun.i
+    return "", False, noun.i
+
+
+def _inside_other(tok: Token, classes: dict, contested: frozenset) -> bool:
+    """Is a noun part of the complement of another issue noun ("an idea for a border wall")?"""
+    node = tok
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "acl", "amod", "compound", "conj", "appos", "nmod", "pcomp", "dobj",
+                             "nsubj") or node.head is node:
+            return False
+        if node.dep_ in ("dobj", "nsubj") and node.head.dep_ not in ("acl", "relcl", "pcomp"):
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and (classes.get(node.lemma_.lower()) or node.lemma_.lower() in contested):
+            return True
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(3):
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs[0]
+        if node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head is not node:
+            if node.dep_ in ("relcl", "acl"):
+                return node.head
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
+    if tok is None or tok.idx < dateline_end:
+        return ""
+    hit = next((t for t in [tok, *tok.subtree] if t.i in actors.token_actor), None)
+    return actors.token_actor[hit.i] if hit is not None else ""
+
+
+def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> str:
+    """'X unveiled a plan', 'the plan X proposed', 'X plans to ...': the proposer."""
+    r = rules()
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in r["proposal_verbs"]:
+        return _actor_in(_subject(head) if noun.dep_ == "dobj" else None, actors, dateline_end)
+    for c in noun.children:  # "the plan released by the White House", "the bill he introduced"
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in r["proposal_verbs"]:
+            agent = [t for t in c.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
+            subj = [t for t in c.children if t.dep_ == "nsubj"]
+            owner = _actor_in((agent or subj or [None])[0], actors, dateline_end)
+            if owner:
+                return owner
+    return ""
+
+
+def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
+    r = rules()
+    classes, contested, needs = r["class_of"], r["contested"], r["needs"]
+    disputes = frozenset(r["dispute_verbs"])
+    w = r["weights"]
+    lead = int(r["lead_sentences"])
+    words = forms(doc)
+    dateline_end = len(article.dateline)
+    body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
+    refs: list[_Ref] = []
+    for i, (low, lemma) in enumerate(zip(words.lower, words.lemma)):
+        cls = classes.get(lemma) or classes.get(low)
+        if cls is None and (lemma in contested or low in contested):
+            cls = "contested"
+        if cls is None:
+            continue
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.idx < dateline_end or i in actors.token_actor:
+            continue
+        if tok.dep_ == "compound" or tok.ent_type_ in _NOT_ISSUES:
+            continue  # "tax dollars", "the Budget Committee", "a $100 bill": not the head of an issue
+        if _inside_other(tok, classes, contested):
+            continue  # "sanctions against ... Iran's missile program": part of another issue's description
+        owner, foreign, left = _owner_of(tok, actors)
+        if not owner:
+            owner = _verbal_owner(tok, actors, dateline_end)
+        needs_owner = cls == "contested" or low in needs or lemma in needs
+        if cls == "contested" and not owner:
+            continue  # "comments": a contested remark only when someone made it
+        det = [c for c in tok.children if c.dep_ == "det"]
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in det)
+        start = min([c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in (
+            "poss", "compound", "amod", "nmod", "det", "nummod")] + [left, tok.i])
+        sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
+        weight = w["reference"] + (w["owned"] if owner else 0.0)
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in disputes or (
+                tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in disputes):
+            weight += w["disputed"]
+        if sent in headline_sents:
+            weight += w["headline"]
+        elif sent - body_start < lead:
+            weight += w["lead"]
+        refs.append(_Ref(tok, cls, owner, foreign, start, tok.i + 1, weight, definite, needs_owner and not owner))
+    return refs
+
+
+def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
+    """'X called for a ban on Y', 'X plans to send troops': a course of action with no policy noun."""
+    r = rules()
+    w = r["weights"]
+    dateline_end = len(article.dateline)
+    out = []
+    for i in forms(doc).where_lemma(set(r["call_verbs"])):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.idx < dateline_end:
+            continue
+        comp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if verb.lemma_.lower() == "call":
+            comp = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                    if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
+        if not comp or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        owner = _actor_in(_subject(verb), actors, dateline_end)
+        if not owner:
+            continue
+        c = comp[0]
+        if rules()["class_of"].get(c.lemma_.lower()):
+            continue  # "called for a ban": the noun is a reference of its own
+        sent = article.sentence_index(article.to_original(verb.idx, verb.idx + 1)[0])
+        weight = w["reference"] + w["owned"] + (w["headline"] if sent in headline_sents else 0.0)
+        out.append(_Ref(c, "proposal", owner, False, c.i, c.i + 1, weight, False))
+    return out
+
+
+# --------------------------------------------------------------------------- grouping
+
+def _compatible(ref: _Ref, group: list[_Ref]) -> bool:
+    classes = {g.cls for g in group}
+    if ref.cls == "contested" or "contested" in classes:
+        return ref.cls == "contested" and "contested" in classes
+    return ref.cls == "generic" or ref.cls in classes or classes <= {"generic", "proposal"}
+
+
+def _group(refs: list[_Ref]) -> list[list[_Ref]]:
+    """References that name the same issue: the latest earlier group of a compatible class
+    whose owner does not conflict; a noun that needs an owner only joins a group."""
+    groups: list[list[_Ref]] = []
+    for ref in sorted(refs, key=lambda x: x.tok.i):
+        fits = [g for g in groups if _compatible(ref, g) and not (
+            ref.owner and any(x.owner and x.owner != ref.owner for x in g) and not any(x.owner == ref.owner for x in g))]
+        owned = [g for g in fits if ref.owner and any(x.owner == ref.owner for x in g)]
+        target = None
+        if owned:
+            target = owned[-1]
+        elif fits and (ref.definite or ref.needs_owner or ref.cls == "generic" or
+                       any(ref.cls in {x.cls for x in g} for g in fits)):
+            same = [g for g in fits if ref.cls in {x.cls for x in g}] or fits
+            target = max(same, key=lambda g: max(x.tok.i for x in g))
+        if target is not None:
+            target.append(ref)
+        elif not ref.needs_owner:
+            groups.append([ref])
+    return groups
+
+
+# --------------------------------------------------------------------------- labels
+
+_REPORTING = frozenset({"say", "tell", "add", "state", "write", "note", "argue", "claim"})
+_NOT_ISSUES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "MONEY", "DATE",
+                         "PRODUCT", "LANGUAGE"})
+_STOP_KEYS = frozenset(
+    "the a an of to in on for and or by with from at as its his her their our this that plan proposal "
+    "be is are was were would will new more than up out over about into".split())
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:\u2014-")
+
+
+def _possessive(name: str) -> str:
+    if not name:
+        return ""
+    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
+
+
+def _complement(tok: Token, limit: int) -> list[Token]:
+    """What a reference says the issue does: "to close the prison", "on transgender troops",
+    "that would impose sanctions", "known as the Fair Pay Act"."""
+    parts: list[Token] = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        sub = list(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "against", "with", "over", "about", "of"):
+            parts = sub
+        elif c.dep_ == "acl" and (c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children) or
+                                  c.lower_ == "known"):
+            parts = sub
+        elif c.dep_ == "relcl" and sub[0].lower_ in ("that", "which") and any(
+                t.tag_ == "MD" for t in c.children) and not any(t.lemma_ in _REPORTING for t in sub):
+            parts = sub
+        if parts:
+            break
+    out: list[Token] = []
+    for t in parts:
+        if t.text in (",", ";", "(", "\u2014", "\u2013", ":", "\u2018", "\u201c", '"') or t.is_space or (
+                t.text == "-" and t.whitespace_):
+            break
+        out.append(t)
+        if len([x for x in out if not x.is_punct]) >= limit:
+            break
+    while out and (out[-1].is_punct or out[-1].pos_ in ("CCONJ", "ADP", "DET", "PART", "SCONJ")):
+        out.pop()
+    return out
+
+
+def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
+    """(label, noun, description) of a group of references."""
+    limit = int(rules()["label_words"])
+    ranked = sorted(group, key=lambda x: (-x.weight, x.tok.i))
+    best = next((x for x in ranked if x.owner and x.start < x.tok.i), ranked[0])
+    noun = best.tok.lemma_.lower() if best.cls != "proposal" else "call"
+    described = next((x for x in ranked if _complement(x.tok, limit)), None)
+    description = ""
+    if best.cls == "proposal":
+        verb = best.tok.head
+        words = [t for t in best.tok.subtree if not t.is_space][:limit]
+        description = _clean(" ".join(t.text_with_ws for t in words).replace("  ", " "))
+        head = _possessive(owner_name) + (" call" if verb.lemma_.lower() == "call" else " plan")
+        return _clean(f"{head} to {description}" if not description.startswith(("for ", "to ")) else
+                      f"{head} {description}"), noun, description
+    phrase_toks = [t for t in doc[best.start:best.end] if not t.is_space]
+    if phrase_toks and phrase_toks[0].tag_ == "PRP$":
+        phrase_toks = phrase_toks[1:]   # "his plan": the owner's name, or "the", replaces the pronoun
+        if owner_name:
+            phrase_toks = [t for t in phrase_toks if t.lower_ not in ("the", "a", "an")]
+    phrase = "".join(t.text_with_ws for t in phrase_toks).strip()
+    possessed = any(t.dep_ == "poss" or t.text in ("\u2019s", "'s") for t in phrase_toks)
+    if best.owner and not possessed and not any(t.pos_ == "PROPN" for t in phrase_toks if t.i < best.tok.i):
+        mods = [t for t in phrase_toks if t.i < best.tok.i and t.dep_ in ("amod", "compound", "nmod")]
+        phrase = f"{_possessive(owner_name)} " + "".join(t.text_with_ws for t in mods + [best.tok]).strip()
+    elif phrase_toks and phrase_toks[0].lower_ in ("a", "an", "this", "that", "these", "those"):
+        phrase = "the " + "".join(t.text_with_ws for t in phrase_toks[1:]).strip()
+    elif not possessed and phrase_toks and phrase_toks[0].lower_ != "the":
+        phrase = "the " + phrase
+    if described is not None:
+        comp = _complement(described.tok, limit)
+        description = _clean("".join(t.text_with_ws for t in comp))
+    if description and described is best:
+        label = f"{phrase} {description}"
+    elif description:
+        label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
+    else:
+        label = phrase
+    label = _clean(label)
+    if label[:1].isupper() and label.split()[0] in ("The", "A", "An"):
+        label = label[0].lower() + label[1:]
+    return label, noun, description
+
+
+def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
+    words = [w.lower().strip("\u2019's.,") for w in re.findall(r"[\w$\u2019'.-]+", label)]
+    return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in _STOP_KEYS))
+
+
+# --------------------------------------------------------------------------- the stage
+
+def headline_sentences(article: Article) -> set[int]:
+    """Sentences of a headline or standfirst: short lines above the first body paragraph."""
+    out: set[int] = {s.index for s in article.sentences if s.kind == "heading" and s.index < 2}
+    if article.dateline:
+        return out
+    for p in article.paragraphs[:3]:
+        text = article.original[p.start:p.end]
+        words = text.split()
+        if not words or len(words) > 25 or text.rstrip().endswith((":",)) or text.lstrip()[:1] in "\u201c\"":
+            break
+        out.update(s.index for s in article.sentences if s.paragraph == p.index)
+        if len(words) > 12:
+            break
+    return out
+
+
+def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataFrame) -> IssueSet:
+    """The issues of one story, most salient first, and the claims about each."""
+    r = rules()
+    heads = headline_sentences(article)
+    refs = _references(article, doc, actors, heads) + _proposals(article, doc, actors, heads)
+    info = actors.info
+    groups = _group(refs)
+    scored = []
+    for g in groups:
+        owners = [x.owner for x in g if x.owner]
+        owner = max(dict.fromkeys(owners), key=owners.count) if owners else ""
+        salience = sum(x.weight for x in g)
+        kind = "contested" if all(x.cls == "contested" for x in g) else "policy"
+        if len(g) == 1 and g[0].cls in ("generic", "proposal") and not owner:
+            continue
+        scored.append((salience, kind, owner, g))
+    policies = [s for s in scored if s[1] == "policy"]
+    contested = [s for s in scored if s[1] == "contested"]
+    best_policy = max((s[0] for s in policies), default=0.0)
+    best_contested = max((s[0] for s in contested), default=0.0)
+    lead_contested = best_contested > 0 and (best_policy < float(r["policy_floor"]) or
+                                             best_contested >= float(r["contested_margin"]) * best_policy)
+    ranked = sorted(scored, key=lambda s: (-(s[0] * (1.0 if (s[1] == "contested") == lead_contested else 0.5)),
+                                           min(x.tok.i for x in s[3])))
+    ranked = [s for s in ranked if s[0] >= 2.0 or s is ranked[0]] if ranked else []
+    issues = []
+    for k, (salience, kind, owner, g) in enumerate(ranked, 1):
+        row = info.get(owner, {})
+        name = row.get("name", "")
+        short = name.split()[-1] if row.get("type") == "person" and name else name
+        if row.get("type") == "country" and name.startswith("United "):
+            short = f"the {name}"
+        label, noun, description = _label(g, short, row.get("type", ""), doc)
+        mentions = []
+        for x in g:
+            cs = doc[x.start].idx
+            ce = x.tok.idx + len(x.tok.text)
+            s, e = article.to_original(cs, ce)
+            mentions.append((s, e, article.original[s:e]))
+        issues.append(Issue(
+            issue_id=f"I{k}", kind=kind, label=label, noun=noun, owner_id=owner, owner=name,
+            description=description, mentions=tuple(sorted(set(mentions))),
+            partner_ids=_partners(description, info, owner), salience=round(salience, 2),
+            keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc)))
+    issue_set = IssueSet(article.doc_id, tuple(issues), {}, tuple(issues))
+    return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+
+
+def _partners(text: str, info: dict, owner: str) -> tuple[str, ...]:
+    """Countries named in the issue's description, other than the owner's own."""
+    owner_country = info[owner].get("country", "") if owner in info else ""
+    found: list[str] = []
+    for m in re.finditer(r"[A-Z][\w.'\u2019-]*", text):
+        if re.search(r"\b(in|at|inside|across|near|to)\s+$", text[:m.start()]):
+            continue  # a place, not a party
+        c = country_of(m.group().rstrip(".,")) or country_of(m.group())
+        if not c or c == owner_country:
+            continue
+        for aid, row in info.items():
+            if row["type"] == "country" and row["name"] == c and aid not in found:
+                found.append(aid)
+    return tuple(found)
+
+
+def claims_about(issues: IssueSet, article: Article, doc: Doc, actors: ActorTable,
+                 claims: pd.DataFrame) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each claim, the issues it is about and how: ``reference``, ``owner``, ``keywords`` or ``anaphor``."""
+    if not issues.issues or claims.empty:
+        return {}
+    mention_sents: dict[str, set[int]] = {}
+    for i in issues.issues:
+        mention_sents[i.issue_id] = {article.sentence_index(s) for s, _e, _t in i.mentions}
+    owner_spans: dict[str, list[tuple[int, int]]] = {}
+    mentions = actors.mentions
+    if len(mentions):
+        for aid, s, e in zip(mentions["actor_id"].tolist(), mentions["start"].tolist(), mentions["end"].tolist()):
+            owner_spans.setdefault(aid, []).append((s, e))
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for c in tuples(claims):
+        low = article.original[c.start:c.end].lower()
+        words = set(re.findall(r"[\w$\u2019'.-]+", low))
+        sent = article.sentence_index(c.start)
+        links = []
+        for i in issues.issues:
+            if i.refers(c.start, c.end):
+                how = "reference"
+            elif i.owner_id and i.owner_id not in str(c.speaker_id).split(";") and any(
+                    c.start <= s and e <= c.end for s, e in owner_spans.get(i.owner_id, [])):
+                how = "owner"
+            elif i.keywords and len([k for k in i.keywords if k in words]) >= min(2, len(i.keywords)):
+                how = "keywords"
+            elif (words & {"it", "this", "that", "they"}) and (sent in mention_sents[i.issue_id] or
+                                                               sent - 1 in mention_sents[i.issue_id]):
+                how = "anaphor"
+            else:
+                continue
+            links.append((i.issue_id, how))
+        if links:
+            out[c.claim_id] = tuple(links)
+    return out
+
+
+# --------------------------------------------------------------------------- codebooks
+
+def load_codebook(path: str | Path) -> dict:
+    """Read an article's codebook (YAML); raise :class:`CodebookError` on a bad file."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CodebookError(f"{path}: cannot read codebook ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise CodebookError(f"{path}: a codebook must be a mapping with keys 'policy' and/or 'concepts'")
+    unknown = set(data) - {"policy", "issue", "concepts"}
+    if unknown:
+        raise CodebookError(f"{path}: unknown codebook keys: {', '.join(sorted(unknown))}")
+    policy = data.get("issue") or data.get("policy") or {}
+    if not isinstance(policy, dict) or set(policy) - {"label", "owner", "description", "terms"}:
+        raise CodebookError(f"{path}: 'issue' (or 'policy') takes label, owner, description and terms")
+    concepts = data.get("concepts") or {}
+    if not isinstance(concepts, dict) or set(concepts) - {"rename", "merge"}:
+        raise CodebookError(f"{path}: 'concepts' takes rename and merge")
+    return {"policy": policy, "concepts": concepts}
+
+
+def codebook_path(article) -> Path | None:
+    """``<article>.codebook.yml`` next to the article file, if there is one."""
+    if not getattr(article, "path", ""):
+        return None
+    path = Path(article.path)
+    candidate = path.with_name(path.stem + ".codebook.yml")
+    return candidate if candidate.is_file() else None
+
+
+def apply_codebook(issues: IssueSet, codebook: dict, article: Article, actors: ActorTable,
+                   claims: pd.DataFrame, doc: Doc) -> IssueSet:
+    """Pin, rename or extend the main issue with a codebook's ``issue`` (or ``policy``) section."""
+    spec = codebook.get("policy") or {}
+    if not spec:
+        return issues
+    changes = []
+    info = actors.actors
+    main = issues.main
+    if main is None:
+        main = Issue("I1", "policy", "the issue", "issue", "", "", "", ())
+        changes.append("no issue was detected; the codebook defines it")
+    if spec.get("owner"):
+        want = str(spec["owner"]).lower()
+        match = info[info["name"].str.lower().str.contains(want, regex=False)
+                     | info["aliases"].str.lower().str.contains(want, regex=False)]
+        if match.empty:
+            changes.append(f"owner {spec['owner']!r} is not an actor of this article; owner left as detected")
+        else:
+            row = match.iloc[0]
+            if row["actor_id"] != main.owner_id:
+                changes.append(f"owner: {main.owner or '(none)'} \u2192 {row['name']}")
+            main = replace(main, owner_id=row["actor_id"], owner=row["name"])
+    if spec.get("label"):
+        changes.append(f"label: {main.label} \u2192 {spec['label']}")
+        main = replace(main, label=str(spec["label"]), keywords=_keywords(str(spec["label"]), doc))
+    if spec.get("description"):
+        changes.append("description replaced")
+        main = replace(main, description=str(spec["description"]))
+    if spec.get("terms"):
+        extra = []
+        text = article.original
+        for term in spec["terms"]:
+            for m in re.finditer(re.escape(str(term)), text, flags=re.IGNORECASE):
+                extra.append((m.start(), m.end(), text[m.start():m.end()]))
+        added = sorted(set(extra) - set(main.mentions))
+        if added:
+            changes.append(f"{len(added)} references added from terms")
+        main = replace(main, mentions=tuple(sorted(set(main.mentions) | set(added))))
+    main = replace(main, source="codebook", changes=main.changes + tuple(changes))
+    rest = tuple(i for i in issues.issues if i.issue_id != main.issue_id)
+    updated = replace(issues, issues=(main,) + rest, detected=issues.detected or issues.issues)
+    return replace(updated, about=claims_about(updated, article, doc, actors, claims))
