@@ -210,7 +210,7 @@ def principals(rows: list[dict]) -> dict[str, str]:
     """Who speaks for whom: actor id -> the actor it speaks for.
 
     A spokesperson, aide or lawyer speaks for the actor named in their role or
-    description ("Kerry's spokesman", "Tillerson aides"), else for their
+    description ("the minister's spokesman", "Smith aides"), else for their
     institution when it is an actor of the story ("White House press secretary"
     -> the White House); an office speaks for its head ("White House" -> the
     president, from ``analysis/data/offices.csv``). Chains are not followed

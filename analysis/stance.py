@@ -373,7 +373,7 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
         holders, target = _roles(ctx, tok, part, last)
         if speakers is not None:
             # in a voice's own words the side is the speaker's, unless the stance word has a
-            # subject of its own that names another actor ("Carter supported the effort")
+            # subject of its own that names another actor ("the minister supported the effort")
             own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
             holders = named if named and not any(c.lower_ in _FIRST_PERSON for c in own) else list(speakers)
