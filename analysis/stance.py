@@ -83,6 +83,8 @@ def lexicon() -> dict:
         data[part] = words
         data[part + "_phrases"] = phrases
     data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
+    data["align"] = frozenset(str(w).lower() for w in data["align_verbs"] if " " not in str(w))
+    data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
     for key in ("weakeners", "hedges", "conditions", "negators"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws if " " not in str(w)}
@@ -172,6 +174,7 @@ class _Context:
             if span is not None:
                 statements.update(range(span.start, span.end))
         self.in_statement = statements
+        self.relations: list[tuple[str, str, int, str, int, int]] = []  # holder, other actor, sign, cue, start, end
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = actors.mentions
         if len(m):
@@ -380,7 +383,15 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
         how = ctx.about(issue, target) or ("anaphor" if any(t.lower_ in ("it", "this", "that") for t in target)
                                             and ctx.near_issue(issue, tok) else "")
         if not how:
-            others = [t for t in target if t.i in ctx.ta and ctx.ta[t.i] != issue.owner_id]
+            others = [ctx.ta[t.i] for t in target if t.i in ctx.ta and ctx.ta[t.i] != issue.owner_id]
+            if others and score and issue.issue_id == "I1":
+                value = _signed(score, part != "nouns" and ctx.negated(tok), False)
+                start, end = ctx.original([tok, last])
+                for h in holders:
+                    for other in dict.fromkeys(others):
+                        if other != h and value:
+                            ctx.relations.append((h, other, 1 if value > 0 else -1,
+                                                  " ".join(t.text for t in ctx.doc[tok.i:last.i + 1]), start, end))
             if others or not ctx.near_issue(issue, tok) or target and not any(t.pos_ == "PRON" for t in target):
                 continue  # a side taken on someone else, or on something else
             how = "context"
@@ -395,6 +406,52 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
                 continue  # the owner "rejects criticism": not a verdict on its own plan
             yield _Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
+
+
+def alignment_evidence(ctx: _Context, issue: Issue):
+    """'X agrees with Y', 'X echoed Y': X sides with Y (recorded as a relation, read once Y's
+    position is known)."""
+    if issue.issue_id != "I1":
+        return
+    lex = ctx.lex
+    for tok in ctx.doc:
+        lemma = ctx.lemma[tok.i]
+        phrase = next((p for p in lex["align_phrases"] if p[0] == lemma and
+                       tuple(ctx.low[tok.i + 1:tok.i + len(p)]) == p[1:]), None)
+        if tok.pos_ != "VERB" or (lemma not in lex["align"] and phrase is None):
+            continue
+        holders = [a for s in verb_subject(tok, ctx.ta) for a in ctx.actors_of(s)]
+        others = []
+        for c in tok.children:
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "behind")):
+                objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
+                for o in objs:
+                    others += ctx.actors_of(o)
+                    others += [ctx.ta[x.i] for x in o.children if x.dep_ == "poss" and x.i in ctx.ta]
+        sign = -1 if ctx.negated(tok) else 1
+        start, end = ctx.original([tok])
+        for h in holders:
+            for o in dict.fromkeys(others):
+                if o != h:
+                    ctx.relations.append((h, o, sign, tok.text, start, end))
+    return
+    yield  # a generator, for the same call as the other passes
+
+
+def relation_evidence(ctx: _Context, issue: Issue, positions: dict[str, int]):
+    """A side taken on another voice whose position is known: criticising an opponent of the
+    issue is support for it, agreeing with a supporter is support (structural balance)."""
+    w = ctx.lex["weights"]["framing"] * 0.5
+    for h, other, sign, cue, start, end in ctx.relations:
+        p = positions.get(other, 0)
+        if other == issue.owner_id and issue.kind == "policy":
+            p = 2
+        if not p or h == issue.owner_id:
+            continue
+        score = sign * (1 if p > 0 else -1)
+        name = ctx.info[other]["name"]
+        yield _Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", score,
+                        f"{cue} {name} ({'support' if p > 0 else 'against'})", start, end, w)
 
 
 def neutral_evidence(ctx: _Context, issue: Issue):
@@ -536,6 +593,10 @@ def claim_evidence(ctx: _Context, issue: Issue):
             continue
         tokens = [t for t in span if not t.is_space]
         how = about.get(c.claim_id, "")
+        if how in ("reference", "keywords", "anaphor"):
+            for h in holders:  # the voice speaks about the issue: at least "neutral or unclear"
+                yield _Evidence(h, "mention", c.claim_id, 0, f"speaks of it ({how})", c.start, c.end,
+                                w["mention"])
         yield from _stance_words(ctx, issue, tokens, "stance", holders, w["stance_word"], c.claim_id)
         hedged = any(ctx.low[t.i] in hedges for t in tokens)
         weight = w["evaluation"] if how else w["context"]
@@ -551,9 +612,10 @@ def claim_evidence(ctx: _Context, issue: Issue):
                 yield _Evidence(h, "stance", c.claim_id, max(-2, min(2, act)), "; ".join(ecues), c.start, c.end,
                                 w["stance_word"])
             continue
-        if c.type in ("condition", "demand") and value >= 0 and effect >= 0:
-            for h in holders:
-                yield _Evidence(h, "condition", c.claim_id, 1, c.type, c.start, c.end, w["condition"])
+        text = " " + " ".join(ctx.low[t.i] for t in tokens) + " "
+        if value > 0 and effect >= 0 and any(f" {m} " in text for m in ctx.lex["conditions"]):
+            for h in holders:  # support stated with a condition attached: conditional support
+                yield _Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])
         if effect:
             score = (2 if abs(effect) > 1 and not hedged else 1) * (1 if effect > 0 else -1)
             for h in holders:
@@ -678,7 +740,9 @@ def extract_stances(
     lex = ctx.lex
     for issue in issues.issues[:3]:
         items: list[_Evidence] = []
-        for source in (owner_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence):
+        ctx.relations = []
+        for source in (owner_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
+                       alignment_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         items.extend(context_evidence(ctx, issue, {e.actor_id for e in items}))
@@ -692,6 +756,11 @@ def extract_stances(
                               int(ctx.info[aid]["first_start"]), int(ctx.info[aid]["first_end"]),
                               lex["weights"]["speaks_for"])
                 by_actor.setdefault(aid, []).append(e)
+        first = {aid: found[0] for aid, ev in by_actor.items() if (found := _position(ev, lex)) is not None}
+        for e in relation_evidence(ctx, issue, first):
+            own = by_actor.get(e.actor_id, [])
+            if not any(x.source not in ("context", "relation") for x in own):
+                by_actor.setdefault(e.actor_id, []).append(e)
         for aid, evidence in by_actor.items():
             if aid not in voices:
                 voices.append(aid)
