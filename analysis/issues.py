@@ -293,6 +293,9 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
         if verb.pos_ != "VERB" or verb.idx < dateline_end:
             continue
         comp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if not comp and verb.lemma_.lower() in r["object_verbs"]:
+            comp = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and c.lemma_.lower() not in r["not_proposals"]]  # "to propose close coordination"
         if verb.lemma_.lower() == "call":
             comp = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                     if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
@@ -380,14 +383,17 @@ def _complement(tok: Token, limit: int) -> list[Token]:
         if parts:
             break
     out: list[Token] = []
+    start = parts[0] if parts else None
     for t in parts:
+        if t is not start and t.dep_ in ("relcl", "acl") and start is not None and t.head is not start:
+            break  # "... agreement they have agreed to": a relative clause inside the complement
         if t.text in (",", ";", "(", "\u2014", "\u2013", ":", "\u2018", "\u201c", '"') or t.is_space or (
                 t.text == "-" and t.whitespace_):
             break
         out.append(t)
         if len([x for x in out if not x.is_punct]) >= limit:
             break
-    while out and (out[-1].is_punct or out[-1].pos_ in ("CCONJ", "ADP", "DET", "PART", "SCONJ")):
+    while out and (out[-1].is_punct or out[-1].pos_ in ("CCONJ", "ADP", "DET", "PART", "SCONJ", "PRON", "ADV", "AUX")):
         out.pop()
     return out
 
@@ -395,8 +401,10 @@ def _complement(tok: Token, limit: int) -> list[Token]:
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
     """(label, noun, description) of a group of references."""
     limit = int(rules()["label_words"])
-    ranked = sorted(group, key=lambda x: (-x.weight, x.tok.i))
+    weak = rules()["weak_nouns"]
+    ranked = sorted(group, key=lambda x: (x.tok.lemma_.lower() in weak or x.cls == "proposal", -x.weight, x.tok.i))
     best = next((x for x in ranked if x.owner and x.start < x.tok.i), ranked[0])
+    proposal = next((x for x in group if x.cls == "proposal"), None)
     noun = best.tok.lemma_.lower() if best.cls != "proposal" else "call"
     described = next((x for x in ranked if _complement(x.tok, limit)), None)
     description = ""
@@ -414,17 +422,25 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
             phrase_toks = [t for t in phrase_toks if t.lower_ not in ("the", "a", "an")]
     phrase = "".join(t.text_with_ws for t in phrase_toks).strip()
     possessed = any(t.dep_ == "poss" or t.text in ("\u2019s", "'s") for t in phrase_toks)
-    if best.owner and not possessed and not any(t.pos_ == "PROPN" for t in phrase_toks if t.i < best.tok.i):
+    named = owner_name and owner_name.lower() in phrase.lower()
+    if best.owner and not possessed and not named and not any(t.pos_ == "PROPN" for t in phrase_toks
+                                                              if t.i < best.tok.i):
         mods = [t for t in phrase_toks if t.i < best.tok.i and t.dep_ in ("amod", "compound", "nmod")]
         phrase = f"{_possessive(owner_name)} " + "".join(t.text_with_ws for t in mods + [best.tok]).strip()
-    elif phrase_toks and phrase_toks[0].lower_ in ("a", "an", "this", "that", "these", "those"):
+    elif phrase_toks and phrase_toks[0].lower_ in ("a", "an", "this", "that", "these", "those", "every", "any",
+                                                   "such", "no", "some", "each", "another", "all"):
         phrase = "the " + "".join(t.text_with_ws for t in phrase_toks[1:]).strip()
     elif not possessed and phrase_toks and phrase_toks[0].lower_ != "the":
         phrase = "the " + phrase
     if described is not None:
         comp = _complement(described.tok, limit)
         description = _clean("".join(t.text_with_ws for t in comp))
-    if description and described is best:
+    if proposal is not None and (described is None or best is not described):
+        words = [t for t in proposal.tok.subtree if not t.is_space][:limit]
+        stop = next((k for k, t in enumerate(words) if t.text in (",", ";", "(", "\u2014", ":")), len(words))
+        description = _clean("".join(t.text_with_ws for t in words[:stop]))
+        described = proposal
+    if description and described is best and best.cls != "proposal":
         label = f"{phrase} {description}"
     elif description:
         label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
