@@ -253,8 +253,8 @@ def _head_person(rows: list[dict], institution: str, country: str, exclude: str)
             continue
         role = str(r.get("role", "")).lower()
         if any(role == h or role.endswith(" " + h) or role.startswith(h) for h in heads) and (
-                not r.get("country") or not country or r.get("country") == country) and (
-                not r.get("institution") or r.get("institution") == institution):
+                r.get("institution") == institution or (country and r.get("country") == country
+                                                        and not r.get("institution"))):
             return r["actor_id"]
     return ""
 

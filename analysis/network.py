@@ -358,6 +358,7 @@ class Camp:
     conditions: tuple[str, ...]
     agrees_with: tuple[str, ...]      # concepts most of its members agree with
     evidence: tuple[str, ...]          # claim ids its members cite
+    scores: tuple[int, ...] = ()       # each member's position, in the order of ``members``
 
 
 @dataclass(frozen=True)
@@ -395,7 +396,8 @@ def describe_split(net: DiscourseNetwork, stances: StanceResult) -> Split:
         evidence = sorted({c for cl in rows["claims"] for c in str(cl).split(";") if c})
         scores = [float(st.loc[a, "score"]) for a in members if a in st.index]
         camps.append(Camp(k, tuple(names[a] for a in members), round(sum(scores) / max(1, len(scores)), 2),
-                          tuple(dict.fromkeys(conditions)), agrees, tuple(evidence)))
+                          tuple(dict.fromkeys(conditions)), agrees, tuple(evidence),
+                          tuple(int(st.loc[a, "score"]) if a in st.index else 0 for a in members)))
     shared, dividing = [], []
     for cid, rows in net.statements.groupby("concept_id"):
         sides = {}

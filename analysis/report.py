@@ -22,7 +22,6 @@ import pandas as pd
 import yaml
 
 from . import ROOT
-from .actors import principal_chain
 from .frames import records
 from .issues import headline_sentences
 
@@ -118,8 +117,10 @@ def voices(a) -> list[Voice]:
     placed = {r["actor_id"]: r for r in st}
     groups: dict[str, list[dict]] = {}
     for r in st:
-        head = principal_chain(links, r["actor_id"])
-        head = head if head in placed else r["actor_id"]
+        chain = [r["actor_id"]]
+        while chain[-1] in links and links[chain[-1]] not in chain:
+            chain.append(links[chain[-1]])
+        head = [a for a in chain if a in placed][-1]  # the furthest principal that takes a position
         groups.setdefault(head, []).append(r)
     out = []
     for head, rows in groups.items():
