@@ -133,11 +133,16 @@ def voices(a) -> list[Voice]:
     return out
 
 
-def _who(vs: list[Voice], limit: int = 6) -> str:
+def _short_name(name: str, person: bool) -> str:
+    return name.split()[-1] if person and name.split() else name
+
+
+def _who(vs: list[Voice], limit: int = 6, short: bool = False, info: dict | None = None) -> str:
     names = []
     for v in vs[:limit]:
-        name = md(v.name)
-        if v.members:
+        person = bool(info and info.get(v.principal, {}).get("type") == "person")
+        name = md(_short_name(v.name, person) if short else v.name)
+        if v.members and not short:
             name += f" (with {listing([md(m) for m in v.members])})"
         names.append(name)
     if len(vs) > limit:
@@ -145,7 +150,7 @@ def _who(vs: list[Voice], limit: int = 6) -> str:
     return listing(names)
 
 
-def side_sentence(vs: list[Voice]) -> str:
+def side_sentence(vs: list[Voice], short: bool = False, info: dict | None = None) -> str:
     """'3 support it (A, B and C); 1 supports it only with conditions (D); 2 oppose it (E, F).'"""
     parts = []
     verbs = {2: ("supports it", "support it"), 1: ("supports it only with conditions", "support it only with conditions"),
@@ -155,7 +160,7 @@ def side_sentence(vs: list[Voice]) -> str:
         here = [v for v in vs if v.score == score]
         if here:
             one, many = verbs[score]
-            parts.append(f"{len(here)} {one if len(here) == 1 else many} ({_who(here)})")
+            parts.append(f"{len(here)} {one if len(here) == 1 else many} ({_who(here, short=short, info=info)})")
     return "; ".join(parts)
 
 
@@ -174,7 +179,7 @@ def record_sentence(a, vs: list[Voice]) -> str:
     support = [v for v in vs if v.score > 0]
     text = f"{share:.0%} of the {count(total, 'statement')} come from sources the reader cannot name"
     if against and sum(v.unnamed for v in against) * 2 > len(against) and not any(v.unnamed for v in support):
-        text += ", and the doubt and opposition come mostly from them, while those on the record back the plan"
+        text += ", and the doubt and opposition come mostly from them, while those on the record back it"
     elif support and sum(v.unnamed for v in support) * 2 > len(support) and not any(v.unnamed for v in against):
         text += ", and the support comes mostly from them"
     return text + "."
@@ -196,8 +201,8 @@ def lede(a) -> str:
     first = f"At stake is {what}{owner}."
     if not vs:
         return first + " No voice in the story says where it stands on it."
-    sides = side_sentence(vs)
-    second = f" Of {count(len(vs), 'voice')} (each counted once with those who speak for it), {sides}."
+    sides = side_sentence(vs, short=True, info=a.actors.info)
+    second = f" Of {count(len(vs), 'voice')}, each counted once with those who speak for it, {sides}."
     conditions = [c for v in vs if v.score == 1 for c in v.conditions]
     third = ""
     if conditions:
@@ -240,3 +245,296 @@ def accuracy_markdown(figures: dict, seed: dict | None = None) -> str:
         lines.append(f"- On this article, which the rules were written on (so the figure flatters them): "
                      f"statements F1 {seed['statements']:.2f}, speakers {seed['speakers']:.2f}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- the front page
+
+def story_header(f: Facts) -> str:
+    """The headline (or the first line), outlet, place and date, as far as they are known."""
+    head = f"> **{md(f.headline)}**" if f.has_headline else f"> *The text has no headline; it opens:* {md(f.headline)}"
+    bits = []
+    if f.outlet:
+        bits.append(f"a story by {md(f.outlet)}" if not f.url else f"a story by [{md(f.outlet)}]({f.url})")
+    else:
+        bits.append("a story whose outlet the text does not name")
+    if f.place:
+        bits.append(f"datelined {md(f.place)}")
+    bits.append(f"dated {md(f.date)}" if f.date else "undated in the text")
+    line = "; ".join(bits)
+    return head + "\n\n" + line[:1].upper() + line[1:] + "."
+
+
+def chart_title(a) -> str:
+    issue = a.issue
+    if issue is None:
+        return "No issue found: no positions to place"
+    return "Who stands where on " + shorten(issue.label, 9)
+
+
+def seed_scores(a) -> dict | None:
+    """Statement F1 and speaker accuracy on this article when it has a hand annotation."""
+    from . import GOLD
+    from .evaluate import evaluate, load_gold
+
+    path = GOLD / f"{a.doc_id}.yml"
+    if not path.is_file():
+        return None
+    ev = evaluate(a, load_gold(path))
+    return {"statements": ev.value("statements", "F1"), "speakers": ev.value("speakers", "accuracy (matched statements)")}
+
+
+# --------------------------------------------------------------------------- chapter findings
+
+def source_finding(a, review: pd.DataFrame, model: str) -> str:
+    art = a.article
+    headings = sum(1 for p in art.paragraphs if p.kind == "heading")
+    changed = int((review["verdict"] != "kept").sum()) if len(review) else 0
+    parts = [f"The article has {count(len(art.original), 'character')} in {count(len(art.sentences), 'sentence')} and "
+             f"{count(len(art.paragraphs), 'paragraph')}"]
+    if headings:
+        parts.append(f", {count(headings, 'heading')} among them")
+    text = "".join(parts) + "."
+    text += (f" Cleaning made {count(len(art.repairs), 'repair')}, each listed below with its reason and each "
+             f"reversible to the original characters." if art.repairs else " Its text needed no repair.")
+    if len(review):
+        text += (f" The language model ({md(model)}) found {count(len(review), 'named entity', 'named entities')}; "
+                 f"the actor rules read {changed} of them differently (a title, a place, a possessive).")
+    for w in art.warnings:
+        text += f" Warning: {md(w)}."
+    return text
+
+
+def actors_finding(a) -> str:
+    actors = a.actors.actors
+    if actors.empty:
+        return "No actor was found in this story: it names no person, organisation or country that acts or speaks."
+    by = actors["type"].value_counts()
+    kinds = [count(int(by.get(k, 0)), s, p) for k, s, p in (
+        ("person", "person", "people"), ("organization", "organisation", None), ("country", "country", "countries"),
+        ("anonymous", "unnamed source", None), ("group", "group", None)) if by.get(k, 0)]
+    top = actors.sort_values(["mentions", "actor_id"], ascending=[False, True]).iloc[0]
+    text = (f"The story has {count(len(actors), 'actor')}: {listing(kinds)}. The most mentioned is "
+            f"{md(top['name'])} ({count(int(top['mentions']), 'mention')}).")
+    links = actors[actors["speaks_for"].astype(str) != ""]
+    if len(links):
+        names = dict(zip(actors["actor_id"], actors["name"]))
+        pairs = [f"{md(r.name)} for {md(names.get(r.speaks_for, r.speaks_for))}" for r in links.itertuples()][:4]
+        text += f" {count(len(links), 'actor')} speak{'s' if len(links) == 1 else ''} for another: {listing(pairs)}."
+    return text
+
+
+def speaks_for_table(a) -> pd.DataFrame:
+    actors = a.actors.actors
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    rows = [{"voice": r.name, "role": r.role, "speaks for": names.get(r.speaks_for, "")}
+            for r in actors.itertuples() if str(r.speaks_for)]
+    return pd.DataFrame(rows, columns=["voice", "role", "speaks for"])
+
+
+def speaker_counts(a) -> pd.DataFrame:
+    quotes = a.quotes
+    if quotes.empty:
+        return pd.DataFrame(columns=["speaker", "speaker_id", "statements", "words", "institution"])
+    inst = dict(zip(a.actors.actors["actor_id"], a.actors.actors["institution"]))
+    counts = (quotes.assign(words=quotes["text"].str.split().str.len())
+              .groupby(["speaker", "speaker_id"], as_index=False)
+              .agg(statements=("quote_id", "count"), words=("words", "sum")))
+    counts["institution"] = [inst.get(i, "") if ";" not in i else "several;institutions" for i in counts["speaker_id"]]
+    return counts.sort_values(["statements", "words", "speaker"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def claims_finding(a) -> str:
+    quotes = a.quotes
+    if quotes.empty:
+        return "The story attributes no statement to anyone: it is told in the reporter's own voice."
+    kinds = quotes["kind"].value_counts()
+    kind_text = listing([f"{int(kinds[k])} {k}" for k in ("direct", "indirect", "mixed") if kinds.get(k, 0)])
+    counts = speaker_counts(a)
+    top = counts.iloc[0]
+    unresolved = int((quotes["speaker"] == "unresolved").sum())
+    text = (f"The story has {count(len(quotes), 'statement')} ({kind_text}) by "
+            f"{count(int((counts['speaker'] != 'unresolved').sum()), 'speaker')}, split into "
+            f"{count(len(a.claims), 'claim')}. {md(top['speaker'])} speaks most: "
+            f"{count(int(top['statements']), 'statement')}, {count(int(top['words']), 'word')}.")
+    rec = record_sentence(a, voices(a))
+    if rec:
+        text += " " + rec
+    if unresolved:
+        text += f" The text does not settle the speaker of {count(unresolved, 'statement')}."
+    return text
+
+
+def positions_finding(a) -> str:
+    return lede(a)
+
+
+def issue_markdown(a) -> str:
+    issue = a.issue
+    if issue is None:
+        return ("**No issue found.** No plan, bill, deal or other course of action is referred to often enough, "
+                "and no remark is disputed, so no position is placed. An analyst who knows what is at stake can "
+                "name it in a codebook next to the article (see the methods page).")
+    lines = [f"- **The issue:** {md(issue.label)}" + (" (a remark in dispute)" if issue.kind == "contested" else "")]
+    lines.append(f"- **Owner:** {md(issue.owner)}" if issue.owner else "- **Owner:** not named in the text")
+    lines.append(f"- **Referred to:** {count(len(issue.mentions), 'time')}")
+    if issue.source == "codebook":
+        lines.append(f"- **Changed by the analyst's codebook:** {md('; '.join(issue.changes))}")
+    others = a.issues.issues[1:3]
+    if others:
+        lines.append("- **Also at stake, less prominently:** " + "; ".join(md(o.label) for o in others))
+    return "\n".join(lines)
+
+
+def positions_table(a) -> pd.DataFrame:
+    st = a.main_stances
+    cols = ["voice", "institution", "position", "conditions", "evidence", "confidence"]
+    if st.empty:
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame({"voice": st["actor"], "institution": st["institution"],
+                         "position": [f"{s:+d} {lab}" for s, lab in zip(st["score"], st["stance"])],
+                         "conditions": [" / ".join(shorten(c, 12) for c in str(x).split("; ") if c)
+                                        for x in st["conditions"]],
+                         "evidence": st["evidence"], "confidence": st["confidence"]}, columns=cols)
+
+
+def evidence_table(a) -> pd.DataFrame:
+    ev = a.stances.evidence
+    main = a.issue.issue_id if a.issue is not None else ""
+    ev = ev[ev["issue_id"] == main]
+    names = dict(zip(a.actors.actors["actor_id"], a.actors.actors["name"]))
+    return pd.DataFrame({
+        "voice": ev["actor_id"].map(names), "source": ev["source"],
+        "score": ev["score"].map(lambda v: "" if pd.isna(v) else f"{int(v):+d}"),
+        "cue": ev["cue"], "text": [shorten(t, 20) for t in ev["text"]],
+        "sentence": [a.article.sentence_index(s) for s in ev["start"]],
+    }, columns=["voice", "source", "score", "cue", "text", "sentence"])
+
+
+def silent_voices(a) -> list[str]:
+    placed = set(a.main_stances["actor_id"])
+    info = a.actors.info
+    return [md(info[v]["name"]) for v in a.stances.voices if v in info and v not in placed
+            and a.issue is not None]
+
+
+def disagreement_finding(a, split) -> str:
+    if a.issue is None:
+        return ("With no issue at stake, the disagreement is read from the claims alone: " +
+                (f"{count(len(split.camps), 'camp')} of actors who agree on the same concepts." if split.camps
+                 else "no two actors agree or disagree on the same concept, so there are no camps."))
+    if not split.camps:
+        return "No two voices agree or conflict on the same concept, so the story shows no camps."
+    camps = []
+    for c in split.camps:
+        from .stance import label
+        camps.append(f"camp {c.coalition} ({label(int(max(-2, min(2, round(c.mean_score)))))}: "
+                     f"{listing([md(m) for m in c.members[:4]] + ([f'{len(c.members) - 4} more'] if len(c.members) > 4 else []))})")
+    text = f"The voices fall into {count(len(split.camps), 'camp')}: {'; '.join(camps)}."
+    if split.dividing:
+        text += f" They divide over {listing([f'“{md(d)}”' for d in split.dividing[:2]])}"
+        text += (f", and share {listing([f'“{md(s)}”' for s in split.shared[:1]])}." if split.shared else ".")
+    elif split.shared:
+        text += f" They share {listing([f'“{md(s)}”' for s in split.shared[:2]])}."
+    text += f" Polarisation is {a.network.polarisation:.2f} on Leifeld's measure (0: the division explains nothing)."
+    return text
+
+
+def split_markdown(a, split) -> str:
+    """The camps told in prose, each with what it demands, agrees with and says."""
+    from .stance import label
+
+    if not split.camps:
+        return "*No camps: no two voices take sides on the same concept.*"
+    claims = a.claims.set_index("claim_id") if len(a.claims) else a.claims
+    lines = []
+    for camp in split.camps:
+        head = label(int(max(-2, min(2, round(camp.mean_score)))))
+        lines.append(f"**Camp {camp.coalition}** ({count(len(camp.members), 'voice')}, on average *{head}*): "
+                     f"{listing([md(m) for m in camp.members])}.")
+        if camp.conditions:
+            lines.append("- Conditions they attach: " + "; ".join(f"“{md(shorten(c, 18))}”" for c in camp.conditions[:3]) + ".")
+        if camp.agrees_with:
+            lines.append("- What most of them agree with: " + "; ".join(f"“{md(x)}”" for x in camp.agrees_with[:3]) + ".")
+        quoted = [cid for cid in camp.evidence if cid in claims.index][:2]
+        if quoted:
+            lines.append("- What they say, for example: " + "; ".join(
+                f"“{md(shorten(claims.loc[c, 'text'], 18))}” ({c})" for c in quoted) + ".")
+        lines.append("")
+    if split.shared:
+        lines.append("**Common ground:** " + "; ".join(f"“{md(x)}”" for x in split.shared[:4]) + ".")
+        lines.append("")
+    if split.dividing:
+        lines.append("**Fault lines:** " + "; ".join(f"“{md(x)}”" for x in split.dividing[:4]) + ".")
+        lines.append("")
+    if split.unaligned:
+        lines.append("**Not aligned with any camp:** " + listing([md(x) for x in split.unaligned]) + ".")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- validation
+
+def validation_finding(a, ev, figures: dict) -> str:
+    held = figures.get("heldout", {})
+    st = held.get("statements", {}).get("all")
+    po = held.get("positions", {}).get("all")
+    parts = []
+    if st and po:
+        parts.append(f"On {st['stories'] + po['stories']} held-out stories from several outlets, the rules find "
+                     f"statements with F1 {st['F1']:.2f} and the right speaker for {st['speaker_accuracy']:.0%} of "
+                     f"them, and place {po['inside_share']:.0%} of voices inside the annotators' interval "
+                     f"(placing everyone at *conditional support* would score {po['baseline_plus_one']:.0%}).")
+    else:
+        parts.append("Accuracy on other stories has not been measured on this machine.")
+    if ev is None:
+        parts.append("This article has no hand annotation, so it is measured only through those stories.")
+    else:
+        pos = ev.positions
+        inside = int((pos["difference"] == 0).sum()) if len(pos) else 0
+        parts.append(f"On this article, which the rules were written on (so the figures flatter them): statements "
+                     f"F1 {ev.value('statements', 'F1'):.2f}, speakers {ev.value('speakers', 'accuracy (matched statements)'):.2f}, "
+                     f"and {inside} of {len(pos)} positions exactly as annotated.")
+    return " ".join(parts)
+
+
+def validation_rows(ev) -> list[tuple[str, int, int, object]]:
+    rows = []
+    for r in ev.positions.itertuples(index=False):
+        placed = r.actor_id and r.actor != "(no position found)"
+        rows.append((r.gold_actor, int(r.gold_score), int(r.gold_score), int(r.score) if placed else None))
+    return rows
+
+
+def seed_table(ev) -> pd.DataFrame:
+    wanted = [("statements", "F1"), ("statements", "precision"), ("statements", "recall"),
+              ("speakers", "accuracy (matched statements)"), ("actors", "precision"), ("actors", "recall"),
+              ("mentions", "F1"), ("positions", "exact"), ("positions", "within one step")]
+    rows = [{"measure": f"{lvl}: {m}", "value": ev.value(lvl, m)} for lvl, m in wanted
+            if ev.value(lvl, m) == ev.value(lvl, m)]
+    return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+def corpus_tables(figures: dict) -> str:
+    """The measured figures per source, as Markdown tables (no article text)."""
+    if not figures:
+        return "*Not measured on this machine: run `python tools/corpus_accuracy.py --write`.*"
+    out = []
+    for wanted, title in (("heldout", "Held-out stories (only ever scored)"),
+                          ("development", "Development stories (read while the rules were written)")):
+        sets = figures.get(wanted, {})
+        st = sets.get("statements", {})
+        if st:
+            out += [f"**{title}: statements and speakers**", "",
+                    "| source | stories | statements | F1 | speakers right | unresolved |", "|---|---:|---:|---:|---:|---:|"]
+            out += [f"| {k} | {v['stories']} | {v['gold']} | {v['F1']:.2f} | {v['speaker_accuracy']:.2f} | "
+                    f"{v['unresolved_share']:.0%} |" for k, v in st.items()]
+            out.append("")
+        po = sets.get("positions", {})
+        if po:
+            out += [f"**{title}: positions**", "",
+                    "| source | stories | voices | inside the interval | within one step | all at +1 | issue found |",
+                    "|---|---:|---:|---:|---:|---:|---:|"]
+            out += [f"| {k} | {v['stories']} | {v['voices']} | {v['inside_share']:.0%} | {v['within_one_share']:.0%} | "
+                    f"{v['baseline_plus_one']:.0%} | {v['issue_found_where_gold']} of {v['issue_in_gold']} |"
+                    for k, v in po.items()]
+            out.append("")
+    return "\n".join(out)

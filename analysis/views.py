@@ -210,6 +210,22 @@ def glue_figure(key: str, fig, alt: str) -> None:
     ipy_display({GLUE_PREFIX + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
 
 
+def md_code(text: str) -> str:
+    """Text safe inside an inline code span of Markdown (no backticks)."""
+    return str(text).replace("`", "'")
+
+
+def dropdown(summary: str, body_html: str, open_: bool = False) -> str:
+    """Fold a table or a long view into a ``<details>`` element a reader opens on demand.
+
+    ``summary`` is plain text (escaped here); ``body_html`` is HTML already escaped by
+    :func:`html_table` or :func:`article_html`.
+    """
+    attr = " open" if open_ else ""
+    return (f'<details class="analysis-dropdown"{attr}><summary>{html.escape(summary)}</summary>'
+            f'<div class="analysis-dropdown-body">{body_html}</div></details>')
+
+
 def shorten(text: str, words: int = 14) -> str:
     """The first words of a text, with an ellipsis when it was cut (for narrow table cells)."""
     parts = str(text).split()
