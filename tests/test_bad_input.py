@@ -240,3 +240,31 @@ def test_a_real_process_shows_no_traceback(tmp_path):
     assert run.returncode == 2
     assert run.stderr == f"error: {path}: binary file (contains NUL bytes), not text\n"
     assert "Traceback" not in run.stdout + run.stderr
+
+
+#: A story without sentence punctuation: one "sentence" as long as the text (analysis.corpus cuts it).
+RUN_ON = "the minister said the plan would work "
+
+
+def test_a_cut_sentence_is_reported_by_check_and_in_the_manifest(tmp_path, capsys):
+    path = _write(tmp_path, "run-on.txt", (RUN_ON * 80)[:3_000])
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().err.startswith(f"warning: {path}: a sentence longer than 200 tokens")
+    assert main(["extract", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert capsys.readouterr().err.startswith(f"warning: {path}: a sentence longer than 200 tokens")
+    manifest = pd.read_csv(tmp_path / "out" / "manifest.csv", keep_default_na=False)
+    assert manifest.loc[0, "status"] == "ok" and "cut into parts of at most 200" in manifest.loc[0, "warnings"]
+
+
+@pytest.mark.slow
+def test_200000_characters_without_sentence_punctuation_are_analysed(tmp_path):
+    # Took more than 14 minutes before long sentences were cut; about 15 s now. The
+    # timeout only keeps a regression from hanging the test run.
+    path = _write(tmp_path, "run-on.txt", (RUN_ON * 5300)[:200_000])
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(path), "--out", str(out), "--quiet"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.startswith(f"warning: {path}: a sentence longer than 200 tokens (the longest has 36,")
+    manifest = pd.read_csv(out / "manifest.csv", keep_default_na=False)
+    assert manifest.loc[0, "tokens"] > 36_000 and "cut into parts" in manifest.loc[0, "warnings"]
