@@ -7,7 +7,8 @@ problem, and returns an :class:`Article`:
 ``doc_id``
     the file stem.
 ``original``
-    the text exactly as stored on disk (never modified).
+    the text exactly as stored on disk (never modified), decoded; a leading
+    byte-order mark is an encoding mark, not text, and is not part of it.
 ``text``
     the cleaned text that later stages parse. Cleaning only substitutes
     characters one for one or inserts characters, so every character of
@@ -164,7 +165,10 @@ def article_from_bytes(
     problem): more than ``max_bytes`` bytes, empty or whitespace-only,
     binary, not decodable with ``encoding``, HTML instead of plain text.
     Accepted with a warning in :attr:`Article.warnings`: text that does not
-    look like English (see :func:`english_share`).
+    look like English (see :func:`english_share`). A byte-order mark at the
+    start of the file is dropped: :attr:`Article.original` and every offset
+    the analysis reports begin at the first character after it, so a file
+    with a mark gives the same tables as the same file without one.
     """
     name = path or doc_id
     if len(raw) > max_bytes:
@@ -188,6 +192,10 @@ def article_from_bytes(
         ) from None
     except LookupError:
         raise ArticleError(name, f"unknown encoding {encoding!r}") from None
+    if text.startswith("\ufeff"):
+        # A byte-order mark says how the file is encoded; it is not part of the text
+        # (Python's utf-8-sig and utf-16 codecs drop it too). Offsets count from after it.
+        text = text[1:]
     if not text.replace("\ufeff", "").strip():
         raise ArticleError(name, "file contains only whitespace")
     if "\x00" in text:

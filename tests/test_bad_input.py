@@ -8,6 +8,7 @@ line (``error: <path>: <problem>``, exit status 2, no output written, or a
 from __future__ import annotations
 
 import hashlib
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -268,3 +269,26 @@ def test_200000_characters_without_sentence_punctuation_are_analysed(tmp_path):
     assert run.stderr.startswith(f"warning: {path}: a sentence longer than 200 tokens (the longest has 36,")
     manifest = pd.read_csv(out / "manifest.csv", keep_default_na=False)
     assert manifest.loc[0, "tokens"] > 36_000 and "cut into parts" in manifest.loc[0, "warnings"]
+
+
+def test_a_byte_order_mark_is_not_text(tmp_path, capsys):
+    # Before, the mark became a space: the dateline was not recognised, "Reuters" became an
+    # actor and the actor ids were renumbered. Offsets count from after the mark.
+    outputs = {}
+    for name, data in (("plain", ENGLISH.encode()), ("marked", b"\xef\xbb\xbf" + ENGLISH.encode())):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = _write(folder, "story.txt", data)
+        article = load_article(path)
+        assert article.original == ENGLISH and (article.place, article.source) == ("RIVERTON", "Reuters")
+        assert main(["extract", str(path), "--out", str(folder / "out"), "--quiet"]) == 0
+        outputs[name] = {p.relative_to(folder / "out").as_posix(): p.read_bytes()
+                         for p in sorted((folder / "out").rglob("*")) if p.is_file() and ".parts" not in p.parts}
+    assert capsys.readouterr().err == ""
+    manifest = outputs["plain"].pop("manifest.csv"), outputs["marked"].pop("manifest.csv")
+    assert outputs["plain"] == outputs["marked"]
+    assert "Reuters" not in outputs["marked"]["actors.csv"].decode()
+    plain, marked = (pd.read_csv(io.BytesIO(m), keep_default_na=False) for m in manifest)
+    differ = [col for col in plain.columns if list(plain[col]) != list(marked[col])]
+    assert differ == ["path", "sha256", "bytes"]  # the file, not the analysis
+    assert marked.loc[0, "bytes"] == plain.loc[0, "bytes"] + 3
