@@ -14,12 +14,15 @@ bad file of a folder (the others are analysed; exit status 1).
 ``warning: <path>: ...`` lines (text that does not look like English) do
 not change the exit status. Exit status 0: every file was analysed; 2: bad
 usage or nothing could be analysed; 3: an unexpected failure (``--debug``
-shows its traceback); 130: interrupted (rerun the command to resume).
+shows its traceback); 130: interrupted (rerun the command to resume);
+141: standard output was closed by its reader (``check FOLDER | head -1``):
+the command stops quietly, as Unix tools do.
 """
 from __future__ import annotations
 
 import argparse
 import codecs
+import os
 import sys
 from pathlib import Path
 
@@ -27,9 +30,27 @@ from . import __version__
 from .corpus import MAX_BYTES, ArticleError, iter_article_paths, load_article
 
 
+#: The exit status when the reader of standard output went away: 128 + SIGPIPE, what a shell
+#: reports for a Unix tool ended by a closed pipe (``set -o pipefail`` sees it; plain pipes do not).
+PIPE_CLOSED = 141
+
+
 def _fail(message: str, code: int = 2) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
+
+
+def _reader_gone() -> int:
+    """Standard output was closed by its reader (``check FOLDER | head -1``): stop quietly, as
+    Unix tools do. Python's own flush at exit would fail on the closed pipe again, so the
+    output goes to ``os.devnull`` from here on (the recipe of Python's ``signal`` docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # a stream without a file descriptor
+            pass
+    return PIPE_CLOSED
 
 
 def _paths(args) -> list[Path]:
@@ -198,7 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a reader that has gone shows here, not in Python's flush at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except ArticleError as exc:
         return _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a clear line instead of a traceback
