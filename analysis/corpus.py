@@ -227,12 +227,18 @@ def article_from_text(text: str, doc_id: str = "article", path: str = "") -> Art
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders into article files (``*.txt``), sorted, each once."""
+    """Expand files and folders into article files (``*.txt``), sorted, each once.
+
+    Raises :class:`ArticleError` for a folder that cannot be listed.
+    """
     seen: set[Path] = set()
     for item in paths:
         item = Path(item)
         if item.is_dir():
-            found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix == ".txt")
+            try:
+                found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix == ".txt")
+            except OSError as exc:
+                raise ArticleError(item, f"cannot read the folder ({exc.strerror or exc})") from None
         else:
             found = [item]
         for p in found:
