@@ -697,10 +697,10 @@ def _cut_long(text: str, start: int, end: int, limit: int, cut_before: frozenset
     """
     if end - start <= limit:  # a token has at least one character
         return [(start, end)], 0
-    units = [m.span() for m in _UNITS.finditer(text, start, end)]
-    n = len(units)
+    n = len(_UNITS.findall(text, start, end))
     if n <= limit:
         return [(start, end)], n
+    units = [m.span() for m in _UNITS.finditer(text, start, end)]
     parts = []
     first = 0  # the first token of the part being cut
     while n - first > limit:
