@@ -11,15 +11,35 @@ Bad input is reported in one line naming the file and the problem, never
 with a traceback: ``error: <path>: <problem>`` when the run is one file
 (exit status 2, nothing written), ``skipped: <path>: <problem>`` for each
 bad file of a folder (the others are analysed; exit status 1).
-``warning: <path>: ...`` lines (text that does not look like English) do
-not change the exit status. Exit status 0: every file was analysed; 2: bad
-usage or nothing could be analysed; 3: an unexpected failure (``--debug``
-shows its traceback); 130: interrupted (rerun the command to resume).
+``warning: <path>: ...`` lines (text that does not look like English, a
+sentence cut because it was too long) do not change the exit status.
+Problems of the machine are one ``error: ...`` line too, saying what to do.
+``extract`` checks the output folder before the first article and locks it
+for the whole run, so that two runs never write into one folder.
+
+Exit status:
+
+====  ==========================================================================
+0     every file was analysed
+1     some files were skipped (bad input); the others were analysed
+2     the command could not start, and wrote nothing: bad usage; no article
+      could be analysed; an input folder that cannot be read; an output folder
+      that is a file, or cannot be made or written in; no spaCy model installed
+3     an unexpected failure, a bug (``--debug`` shows its traceback)
+4     writing the output failed during the run (a full disk, an I/O error);
+      the finished articles are kept: make room and rerun the command to resume
+75    another run is writing into the same ``--out`` (the message gives its
+      process id): wait for it, or choose another folder (EX_TEMPFAIL)
+130   interrupted (rerun the command to resume)
+141   standard output was closed by its reader (``check FOLDER | head -1``):
+      the command stops quietly, as Unix tools do
+====  ==========================================================================
 """
 from __future__ import annotations
 
 import argparse
 import codecs
+import os
 import sys
 from pathlib import Path
 
@@ -27,9 +47,32 @@ from . import __version__
 from .corpus import MAX_BYTES, ArticleError, iter_article_paths, load_article
 
 
+#: The exit status when writing the output failed during the run (a full disk, an I/O error).
+WRITE_FAILED = 4
+#: The exit status when another run is writing into the same output folder: EX_TEMPFAIL of
+#: BSD's sysexits.h ("try again later"), which batch tools and schedulers know.
+BUSY = 75
+#: The exit status when the reader of standard output went away: 128 + SIGPIPE, what a shell
+#: reports for a Unix tool ended by a closed pipe (``set -o pipefail`` sees it; plain pipes do not).
+PIPE_CLOSED = 141
+
+
 def _fail(message: str, code: int = 2) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
+
+
+def _reader_gone() -> int:
+    """Standard output was closed by its reader (``check FOLDER | head -1``): stop quietly, as
+    Unix tools do. Python's own flush at exit would fail on the closed pipe again, so the
+    output goes to ``os.devnull`` from here on (the recipe of Python's ``signal`` docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # a stream without a file descriptor
+            pass
+    return PIPE_CLOSED
 
 
 def _paths(args) -> list[Path]:
@@ -54,7 +97,7 @@ def _check_options(args) -> str | None:
 
 
 def cmd_extract(args) -> int:
-    from .scale import ExtractError, extract
+    from .scale import ExtractError, OutputBusyError, OutputWriteError, extract
 
     problem = _check_options(args)
     if problem:
@@ -81,7 +124,11 @@ def cmd_extract(args) -> int:
             paths, args.out, fmt=args.format, jobs=args.jobs, batch_size=args.batch_size, encoding=args.encoding,
             max_bytes=args.max_bytes, progress=not (args.quiet or single), dask=args.dask, report=report,
         )
-    except ExtractError as exc:
+    except OutputBusyError as exc:
+        return _fail(str(exc), BUSY)
+    except OutputWriteError as exc:
+        return _fail(str(exc), WRITE_FAILED)
+    except ExtractError as exc:  # also OutputFolderError: found before the first article
         if single and str(exc) == "no article could be analysed":
             return 2  # the file's own error line says why
         return _fail(str(exc))
@@ -198,10 +245,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a reader that has gone shows here, not in Python's flush at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except ArticleError as exc:
         return _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a clear line instead of a traceback
+        nlp = sys.modules.get("analysis.nlp")  # whatever raised it has imported it
+        if nlp is not None and isinstance(exc, nlp.ModelNotFoundError):
+            return _fail(str(exc))
         if getattr(args, "debug", False):
             raise
         name = type(exc).__name__

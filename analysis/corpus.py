@@ -7,14 +7,22 @@ problem, and returns an :class:`Article`:
 ``doc_id``
     the file stem.
 ``original``
-    the text exactly as stored on disk (never modified).
+    the text exactly as stored on disk (never modified), decoded; a leading
+    byte-order mark is an encoding mark, not text, and is not part of it.
 ``text``
     the cleaned text that later stages parse. Cleaning only substitutes
     characters one for one or inserts characters, so every character of
     ``text`` maps back to the original (:meth:`Article.to_original`).
 ``paragraphs`` / ``sentences``
     :class:`Segment` records with offsets into the original and the cleaned
-    text; headings are paragraphs of kind ``"heading"``.
+    text; headings are paragraphs of kind ``"heading"``. A sentence longer
+    than ``max_sentence_tokens`` (``text_rules.yml``) is cut into parts of at
+    most that many tokens (see :func:`_cut_long`): a text without sentence
+    punctuation would otherwise be one sentence, and the later stages take
+    time that grows with the square of a sentence's length.
+``warnings``
+    notes on text that is analysed but may give poor results: sentences cut
+    as above, text that does not look like English.
 ``repairs``
     one :class:`Repair` per change cleaning made, with before/after excerpts.
 
@@ -157,7 +165,10 @@ def article_from_bytes(
     problem): more than ``max_bytes`` bytes, empty or whitespace-only,
     binary, not decodable with ``encoding``, HTML instead of plain text.
     Accepted with a warning in :attr:`Article.warnings`: text that does not
-    look like English (see :func:`english_share`).
+    look like English (see :func:`english_share`). A byte-order mark at the
+    start of the file is dropped: :attr:`Article.original` and every offset
+    the analysis reports begin at the first character after it, so a file
+    with a mark gives the same tables as the same file without one.
     """
     name = path or doc_id
     if len(raw) > max_bytes:
@@ -181,6 +192,10 @@ def article_from_bytes(
         ) from None
     except LookupError:
         raise ArticleError(name, f"unknown encoding {encoding!r}") from None
+    if text.startswith("\ufeff"):
+        # A byte-order mark says how the file is encoded; it is not part of the text
+        # (Python's utf-8-sig and utf-16 codecs drop it too). Offsets count from after it.
+        text = text[1:]
     if not text.replace("\ufeff", "").strip():
         raise ArticleError(name, "file contains only whitespace")
     if "\x00" in text:
@@ -212,12 +227,18 @@ def article_from_text(text: str, doc_id: str = "article", path: str = "") -> Art
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders into article files (``*.txt``), sorted, each once."""
+    """Expand files and folders into article files (``*.txt``), sorted, each once.
+
+    Raises :class:`ArticleError` for a folder that cannot be listed.
+    """
     seen: set[Path] = set()
     for item in paths:
         item = Path(item)
         if item.is_dir():
-            found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix == ".txt")
+            try:
+                found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix == ".txt")
+            except OSError as exc:
+                raise ArticleError(item, f"cannot read the folder ({exc.strerror or exc})") from None
         else:
             found = [item]
         for p in found:
@@ -245,6 +266,8 @@ def _rules() -> dict:
         "function": frozenset(rules["title_function_words"]),
         "attribution": frozenset(rules["attribution_forms"]),
         "window": int(rules["attribution_window"]),
+        "max_tokens": int(rules["max_sentence_tokens"]),
+        "cut_before": frozenset(rules["cut_before"]),
     }
 
 
@@ -652,10 +675,61 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _segment(ed: _Editable, headings: set[tuple[int, int]]) -> tuple[list[Segment], list[Segment]]:
+#: What :func:`_cut_long` counts as a token: a run of letters, a run of digits, a
+#: punctuation mark or symbol, or a run of extra spaces (spaCy makes a token of it).
+_UNITS = re.compile(r"[^\W\d_]+|\d+|_+|[^\w\s]|\s{2,}")
+#: A part of an over-long sentence best ends after one of these marks.
+_CUT_AFTER = frozenset(",;:\u2013\u2014")
+
+
+def _cut_long(text: str, start: int, end: int, limit: int, cut_before: frozenset[str]) -> tuple[list[tuple[int, int]], int]:
+    """Cut the sentence ``text[start:end]`` into parts of at most ``limit`` tokens.
+
+    Returns the parts (cleaned offsets) and the sentence's length in tokens
+    (counted as :data:`_UNITS` does, which is within a few tokens of spaCy's
+    count; spaCy splits a few words such as "cannot" in two). A sentence
+    within the limit is returned whole. Otherwise each part ends, in order of
+    preference, after a comma, semicolon, colon or dash, before one of the
+    ``cut_before`` words (conjunctions that open a clause), or at a space,
+    the last such place in the second half of the part; a run of more than
+    ``limit`` tokens without a space is cut between two tokens.
+    Linear in the length of the sentence.
+    """
+    if end - start <= limit:  # a token has at least one character
+        return [(start, end)], 0
+    n = len(_UNITS.findall(text, start, end))
+    if n <= limit:
+        return [(start, end)], n
+    units = [m.span() for m in _UNITS.finditer(text, start, end)]
+    parts = []
+    first = 0  # the first token of the part being cut
+    while n - first > limit:
+        punctuation = conjunction = space = None
+        for k in range(first + limit, first + max(1, limit // 2) - 1, -1):  # the part ends before token k
+            at, stop = units[k]
+            if not text[at - 1].isspace():
+                continue
+            if text[units[k - 1][0]] in _CUT_AFTER:
+                punctuation = k
+                break
+            if conjunction is None and text[at:stop].lower() in cut_before:
+                conjunction = k
+            if space is None:
+                space = k
+        cut = next((k for k in (punctuation, conjunction, space) if k is not None), first + limit)
+        parts.append((units[first][0] if parts else start, units[cut][0]))
+        first = cut
+    parts.append((units[first][0], end))
+    return parts, n
+
+
+def _segment(ed: _Editable, headings: set[tuple[int, int]]) -> tuple[list[Segment], list[Segment], list[int]]:
+    """Paragraphs and sentences, and the lengths in tokens of the sentences cut by :func:`_cut_long`."""
     text = ed.text
+    rules = _rules()
     paragraphs: list[Segment] = []
     sentences: list[Segment] = []
+    cut: list[int] = []
 
     def orig(a: int, b: int) -> tuple[int, int]:
         while a < b and ed.inserted[a]:
@@ -673,11 +747,15 @@ def _segment(ed: _Editable, headings: set[tuple[int, int]]) -> tuple[list[Segmen
         p = len(paragraphs)
         paragraphs.append(Segment(p, os_, oe, a, b, p, kind))
         spans = [(a, b)] if kind == "heading" else _split_sentences(text, a, b)
-        for sa, sb in spans:
-            sa, sb = _strip(text, sa, sb)
-            os_, oe = orig(sa, sb)
-            sentences.append(Segment(len(sentences), os_, oe, sa, sb, p, kind))
-    return paragraphs, sentences
+        for span in spans:
+            parts, length = _cut_long(text, *span, rules["max_tokens"], rules["cut_before"])
+            if len(parts) > 1:
+                cut.append(length)
+            for sa, sb in parts:
+                sa, sb = _strip(text, sa, sb)
+                os_, oe = orig(sa, sb)
+                sentences.append(Segment(len(sentences), os_, oe, sa, sb, p, kind))
+    return paragraphs, sentences, cut
 
 
 def _excerpt(s: str) -> str:
@@ -706,7 +784,7 @@ def _clean(original: str, doc_id: str, path: str) -> Article:
     _pass_straight_quotes(ed)
     _pass_single_quotes(ed)
     _pass_quote_balance(ed)
-    paragraphs, sentences = _segment(ed, headings)
+    paragraphs, sentences, cut = _segment(ed, headings)
     clean_map = tuple(ed.map)
     repairs = []
     for kind, s, e, reason in _merge_log(ed.log):
@@ -727,6 +805,17 @@ def _clean(original: str, doc_id: str, path: str) -> Article:
         dateline=m.group(0) if m else "",
         place=m.group("place").strip() if m else "",
         source=m.group("source").strip() if m else "",
+        warnings=(_cut_warning(cut),) if cut else (),
+    )
+
+
+def _cut_warning(lengths: list[int]) -> str:
+    """The warning for sentences cut by :func:`_cut_long` (their lengths in tokens)."""
+    limit = _rules()["max_tokens"]
+    many = f"{len(lengths)} sentences" if len(lengths) > 1 else "a sentence"
+    return (
+        f"{many} longer than {limit} tokens (the longest has {max(lengths):,}; text without sentence punctuation?) "
+        f"cut into parts of at most {limit} at commas, conjunctions or spaces; statements across a cut may be missed"
     )
 
 

@@ -79,7 +79,13 @@ def load_pipeline(name: str | None = None) -> Language:
 def _load(name: str) -> Language:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)  # version notes of re-uploaded models
-        nlp = spacy.load(name, exclude=["senter"])
+        try:
+            nlp = spacy.load(name, exclude=["senter"])
+        except OSError as exc:  # installed, but its files are missing or broken
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelNotFoundError(
+                f"the spaCy model {name!r} is installed but cannot be loaded ({first}); reinstall it: {PIP_HINT}"
+            ) from exc
     return nlp
 
 

@@ -265,16 +265,18 @@ class StreamWriter:
         return self.path
 
     def abort(self) -> None:
-        """Remove the temporary file if :meth:`close` did not move it into place."""
-        if self._fh is not None and not self._fh.closed:
-            self._fh.close()
-        if self._writer is not None:
-            try:
-                self._writer.close()
-            except Exception:  # noqa: BLE001 - already closed, or broken: the file goes anyway
-                pass
-        if os.path.exists(self._tmp):
-            os.unlink(self._tmp)
+        """Remove the temporary file if :meth:`close` did not move it into place.
+
+        Never raises: it runs while another error is on its way (a full disk, an
+        interrupt), and closing a file flushes it, which on a full disk fails again.
+        """
+        for handle in (self._fh, self._writer):
+            if handle is not None:
+                try:
+                    handle.close()  # the descriptor is released even when the flush fails
+                except Exception:  # noqa: BLE001 - already closed, or broken: the file goes anyway
+                    pass
+        discard(self._tmp)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -288,8 +290,15 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes files private
         os.replace(tmp, path)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        discard(tmp)
+
+
+def discard(path: str | Path) -> None:
+    """Remove a file if it is there; never raises (used while another error is on its way)."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def umask() -> int:

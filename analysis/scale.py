@@ -41,16 +41,30 @@ The output folder holds, besides the tables and ``graphml/``:
     cache: delete it to start afresh) and, while a run is going, the journal
     of finished articles. A repeated run skips every article whose
     ``sha256``, codebook and ``pipeline`` match a finished one, and so
-    resumes a run that was interrupted.
+    resumes a run that was interrupted. A manifest row says ``ok`` only for
+    an article whose part file is there; one whose part file is missing is
+    analysed again.
+``.lock``
+    while a run goes on: its process id. The run holds an ``fcntl.flock`` on
+    it (:class:`OutputLock`), so a second run into the same folder stops at
+    once with :class:`OutputBusyError`; the lock of a killed run is released
+    by the kernel. At the start of a run, the temporary files a killed run
+    left are removed; at the end, the GraphML files of articles not in the
+    manifest as analysed.
 """
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
 import math
+import os
 import pickle
+import re
 import sys
+import tempfile
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -62,11 +76,18 @@ import pandas as pd
 
 from . import __version__
 from .corpus import MAX_BYTES, ArticleError, article_from_bytes, read_article_bytes
-from .output import write_atomic, write_table
+from .output import discard, write_atomic, write_table
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no flock: the output folder is not locked there
+    fcntl = None
 
 MANIFEST = "manifest.csv"
 PARTS = ".parts"
 JOURNAL = "journal.jsonl"
+#: The lock file of a run in progress (see :class:`OutputLock`).
+LOCK = ".lock"
 MANIFEST_COLUMNS = [
     "doc_id", "path", "sha256", "bytes", "codebook_sha256", "pipeline", "status", "tokens", "problem", "warnings",
 ]
@@ -128,6 +149,42 @@ class Summary:
 
 class ExtractError(RuntimeError):
     """A run that cannot go on (no article analysed, a cluster that differs, ...)."""
+
+
+class OutputFolderError(ExtractError):
+    """The output folder cannot be used: it is a file, or it cannot be created or written.
+    Found before the first article is read."""
+
+
+class OutputBusyError(ExtractError):
+    """Another run is writing into the same output folder."""
+
+
+class OutputWriteError(ExtractError):
+    """Writing into the output folder failed during the run (a full disk, an I/O error).
+    The articles finished before it are kept: the same command resumes the run."""
+
+    def __init__(self, out: Path, exc: OSError) -> None:
+        self.errno = exc.errno
+        where = exc.filename if exc.filename else f"in {out}"
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        advice = {
+            errno.ENOSPC: "free some space, then",
+            errno.EDQUOT: "free some space within your quota, then",
+        }.get(exc.errno, "fix that, then")
+        super().__init__(f"cannot write {where}: {reason}; {advice} run the same command again to resume "
+                         "(finished articles are kept)")
+
+
+@contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """Turn a failure to write into the output folder into an :class:`OutputWriteError`."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: not the output folder's fault
+    except OSError as exc:
+        raise OutputWriteError(out, exc) from exc
 
 
 # --------------------------------------------------------------------------- one batch
@@ -244,21 +301,39 @@ def extract(
     ``paths`` are article files (already expanded from folders, see
     :func:`analysis.corpus.iter_article_paths`). ``report`` receives the
     ``skipped: ...`` and ``warning: ...`` lines (default: standard error).
-    Raises :class:`ExtractError` if no article could be analysed; then
-    nothing is written.
-    """
-    from tqdm import tqdm
 
+    Before the first article is read, the model is looked up
+    (:class:`analysis.nlp.ModelNotFoundError`) and the output folder is
+    created if needed, checked and locked for the whole run
+    (:class:`OutputLock`: :class:`OutputFolderError`,
+    :class:`OutputBusyError`); temporary files that a killed run left in it
+    are removed. A failure to write during the run raises
+    :class:`OutputWriteError`. Raises :class:`ExtractError` if no article
+    could be analysed; then nothing is written (a folder made for the run is
+    removed again).
+    """
     from .nlp import model_name
 
     paths = [Path(p) for p in paths]
     out = Path(out)
     model = model_name()
-    jobs = max(1, int(jobs))
     options = Options(encoding=encoding, max_bytes=max_bytes, batch_size=batch_size, model=model)
     fingerprint = pipeline_fingerprint(encoding, model)
+    with OutputLock(out):
+        with _writing(out):
+            _remove_temporaries(out)
+        return _extract_locked(paths, out, options, fingerprint, fmt=fmt, jobs=max(1, int(jobs)),
+                               progress=progress, dask=dask, dask_processes=dask_processes, report=report)
+
+
+def _extract_locked(
+    paths: list[Path], out: Path, options: Options, fingerprint: str, *, fmt: str, jobs: int, progress: bool,
+    dask: str | bool | None, dask_processes: bool, report: Callable[[str], None] | None,
+) -> Summary:
+    """The run of :func:`extract`, in an output folder this process has locked."""
+    from tqdm import tqdm
+
     done = _finished(out, fingerprint)
-    previous = _previous_doc_ids(out)
     summary = Summary()
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True,
                smoothing=0.1)
@@ -282,8 +357,8 @@ def extract(
                 say(f"warning: {result.path}: {note}")
         bar.update(1)
 
-    task = task_size(len(paths), jobs, batch_size) if jobs > 1 or dask else batch_size
-    batches = _batches(paths, done, task, max_bytes, handle)
+    task = task_size(len(paths), jobs, options.batch_size) if jobs > 1 or dask else options.batch_size
+    batches = _batches(paths, done, task, options.max_bytes, handle)
     try:
         if dask is not None and dask is not False:
             _run_dask(batches, options, handle, jobs, None if dask is True else str(dask), dask_processes,
@@ -301,9 +376,10 @@ def extract(
     if not ok:
         raise ExtractError("no article could be analysed")
     parts = [(r.doc_id, store.part_path(r.doc_id, r.sha256)) for r in ok]
-    summary.written = assemble(out, parts, fmt)
-    summary.written.append(_write_manifest(out, summary.results, fingerprint))
-    store.finish({p.name for _, p in parts}, {r.doc_id for r in ok}, previous)
+    with _writing(out):
+        summary.written = assemble(out, parts, fmt)
+        summary.written.append(_write_manifest(out, summary.results, fingerprint))
+        store.finish({p.name for _, p in parts}, {r.doc_id for r in ok})
     summary.written.extend(out / "graphml" / f"{r.doc_id}.{kind}.graphml" for r in ok for kind in GRAPHML_KINDS)
     return summary
 
@@ -448,6 +524,132 @@ def _run_dask(batches, options: Options, handle, jobs: int, address: str | None,
 
 # --------------------------------------------------------------------------- parts and manifest
 
+class OutputLock:
+    """Exclusive use of an output folder by one run: ``fcntl.flock`` on ``<out>/.lock``.
+
+    Entering checks the folder before any work: it exists or can be made
+    (with its parents), is a folder and can be written in
+    (:class:`OutputFolderError`). Then it takes the lock without waiting: if
+    another run holds it, :class:`OutputBusyError` names the folder and that
+    run's process id, which the lock file holds while a run goes on. The
+    kernel releases a ``flock`` when its process ends, however it ends, so
+    the lock file of a killed run never blocks the next one. Leaving removes
+    the lock file, and the folders entering made if nothing else was put in
+    them. Where ``fcntl`` is missing (Windows) the folder is checked but not
+    locked.
+    """
+
+    def __init__(self, out: str | Path) -> None:
+        self.out = Path(out)
+        self.path = self.out / LOCK
+        self._fd: int | None = None
+        self._made: list[Path] = []
+
+    def __enter__(self) -> "OutputLock":
+        try:
+            self._make_folder()
+            self._lock()
+            self._check_writable()
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._release()
+
+    def _make_folder(self) -> None:
+        missing = []
+        folder = self.out
+        while not folder.exists() and folder != folder.parent:
+            missing.append(folder)
+            folder = folder.parent
+        if not folder.is_dir():
+            where = "is a file, not a folder" if folder == self.out else f"cannot be made: {folder} is a file"
+            raise OutputFolderError(f"output folder {self.out} {where}")
+        for folder in reversed(missing):
+            try:
+                folder.mkdir()
+            except FileExistsError:
+                continue  # made by another process meanwhile
+            except OSError as exc:
+                raise OutputFolderError(f"output folder {self.out} cannot be made ({exc.strerror or exc})") from None
+            self._made.append(folder)
+
+    def _lock(self) -> None:
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            except OSError as exc:
+                raise OutputFolderError(f"cannot write in the output folder {self.out} ({exc.strerror or exc})") from None
+            if fcntl is None:
+                break
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EACCES):
+                    os.close(fd)
+                    raise OutputFolderError(f"cannot lock the output folder {self.out} ({exc.strerror or exc})") from None
+                holder = os.read(fd, 32).decode("ascii", "replace").strip()
+                os.close(fd)
+                by = f"another run (process {holder})" if holder.isdigit() else "another run"
+                raise OutputBusyError(f"the output folder {self.out} is in use by {by}; wait for it to finish "
+                                      "or choose another --out") from None
+            try:
+                if os.stat(self.path).st_ino == os.fstat(fd).st_ino:
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)  # the run that held it removed the file as it finished: lock the new one
+        self._fd = fd
+        os.ftruncate(fd, 0)  # the process id of a killed run may be there
+        os.write(fd, f"{os.getpid()}\n".encode())
+
+    def _check_writable(self) -> None:
+        """Write a file as the run will; the lock file may be there from before and the folder read-only."""
+        try:
+            fd, probe = tempfile.mkstemp(prefix=f"{LOCK}.", suffix=".tmp", dir=self.out)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise OutputFolderError(f"cannot write in the output folder {self.out} ({exc.strerror or exc})") from None
+
+    def _release(self) -> None:
+        if self._fd is not None:
+            discard(self.path)  # while still locked: the next run locks a new file
+            os.close(self._fd)
+            self._fd = None
+        for folder in self._made[::-1]:
+            try:
+                folder.rmdir()  # only if the run left nothing in it
+            except OSError:
+                break
+        self._made = []
+
+
+#: Temporary files this package writes: ``tempfile.mkstemp(prefix=".<name>.", suffix=".tmp")``
+#: in the output folder and ``.parts`` (:mod:`analysis.output`), and
+#: ``<doc_id>.<kind>.graphml.tmp`` in ``graphml`` (:func:`analysis.network.write_graphml`).
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+_GRAPHML_TEMPORARY = re.compile(r".+\.(?:%s)\.graphml\.tmp" % "|".join(GRAPHML_KINDS))
+
+
+def _remove_temporaries(out: Path) -> int:
+    """Remove the temporary files a killed or failed run left behind; returns how many.
+
+    Only safe while the folder is locked: another run's files would look the same.
+    """
+    removed = 0
+    for folder, pattern in ((out, _TEMPORARY), (out / PARTS, _TEMPORARY), (out / "graphml", _GRAPHML_TEMPORARY)):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if pattern.fullmatch(path.name) and path.is_file():
+                path.unlink()
+                removed += 1
+    return removed
+
+
 class _Store:
     """The output folder's part files, journal and GraphML files, written by one process."""
 
@@ -461,33 +663,58 @@ class _Store:
         return self.parts / f"{doc_id}.{sha256[:16]}.pkl"
 
     def record(self, result: Result) -> None:
+        """Write a newly analysed article's part file and GraphML files, then note it in the journal
+        (so an interrupted run resumes after it); raises :class:`OutputWriteError`."""
         if result.status != "ok" or result.resumed:
             return
         from .network import write_graphml
 
-        self.parts.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.part_path(result.doc_id, result.sha256), result.part)
-        write_graphml(result.network, self.out / "graphml", result.doc_id)
-        if self._journal is None:
-            self._journal = (self.parts / JOURNAL).open("a", encoding="utf-8")
-        self._journal.write(json.dumps(_row(_slim(result), self.fingerprint), sort_keys=True) + "\n")
-        self._journal.flush()
+        with _writing(self.out):
+            self.parts.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.part_path(result.doc_id, result.sha256), result.part)
+            try:
+                write_graphml(result.network, self.out / "graphml", result.doc_id)
+            except BaseException:
+                for kind in GRAPHML_KINDS:
+                    discard(self.out / "graphml" / f"{result.doc_id}.{kind}.graphml.tmp")
+                raise
+            if self._journal is None:
+                self._journal = (self.parts / JOURNAL).open("a", encoding="utf-8")
+            self._journal.write(json.dumps(_row(_slim(result), self.fingerprint), sort_keys=True) + "\n")
+            self._journal.flush()
 
     def close(self) -> None:
+        """Close the journal; never raises (it is flushed after every line)."""
         if self._journal is not None:
-            self._journal.close()
+            try:
+                self._journal.close()
+            except OSError:
+                pass
             self._journal = None
 
-    def finish(self, keep_parts: set[str], keep_ids: set[str], previous: set[str]) -> None:
-        """Drop the journal (the manifest now holds it), stale part files, and the
-        GraphML files of articles an earlier run wrote that are no longer in the input."""
+    def finish(self, keep_parts: set[str], keep_ids: set[str]) -> None:
+        """Drop the journal (the manifest now holds it), stale part files, and every GraphML
+        file of an article that is not in the manifest as analysed (no longer in the input,
+        or now refused, or written by an earlier run that failed)."""
         (self.parts / JOURNAL).unlink(missing_ok=True)
         for part in self.parts.glob("*.pkl"):
             if part.name not in keep_parts:
                 part.unlink()
-        for doc_id in previous - keep_ids:
-            for kind in GRAPHML_KINDS:
-                (self.out / "graphml" / f"{doc_id}.{kind}.graphml").unlink(missing_ok=True)
+        folder = self.out / "graphml"
+        if folder.is_dir():
+            for path in folder.iterdir():
+                doc_id = _graphml_doc_id(path.name)
+                if doc_id is not None and doc_id not in keep_ids:
+                    path.unlink()
+
+
+def _graphml_doc_id(name: str) -> str | None:
+    """The article of a GraphML file name ``<doc_id>.<kind>.graphml``, or None for another file."""
+    for kind in GRAPHML_KINDS:
+        suffix = f".{kind}.graphml"
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return None
 
 
 def _row(result: Result, fingerprint: str) -> dict:
@@ -529,15 +756,6 @@ def _finished(out: Path, fingerprint: str) -> dict[tuple[str, str, str], Result]
             done[key] = Result(row["doc_id"], row["path"], row["sha256"], int(row.get("bytes") or 0),
                                key[2], tokens=int(row.get("tokens") or 0), warnings=warnings)
     return done
-
-
-def _previous_doc_ids(out: Path) -> set[str]:
-    """Articles named in the output folder's manifest (any run), to tidy their files away."""
-    manifest = out / MANIFEST
-    if not manifest.is_file():
-        return set()
-    with manifest.open(encoding="utf-8", newline="") as fh:
-        return {row["doc_id"] for row in csv.DictReader(fh) if row.get("doc_id")}
 
 
 def _write_manifest(out: Path, results: list[Result], fingerprint: str) -> Path:

@@ -8,6 +8,7 @@ line (``error: <path>: <problem>``, exit status 2, no output written, or a
 from __future__ import annotations
 
 import hashlib
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -240,3 +241,54 @@ def test_a_real_process_shows_no_traceback(tmp_path):
     assert run.returncode == 2
     assert run.stderr == f"error: {path}: binary file (contains NUL bytes), not text\n"
     assert "Traceback" not in run.stdout + run.stderr
+
+
+#: A story without sentence punctuation: one "sentence" as long as the text (analysis.corpus cuts it).
+RUN_ON = "the minister said the plan would work "
+
+
+def test_a_cut_sentence_is_reported_by_check_and_in_the_manifest(tmp_path, capsys):
+    path = _write(tmp_path, "run-on.txt", (RUN_ON * 80)[:3_000])
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().err.startswith(f"warning: {path}: a sentence longer than 200 tokens")
+    assert main(["extract", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert capsys.readouterr().err.startswith(f"warning: {path}: a sentence longer than 200 tokens")
+    manifest = pd.read_csv(tmp_path / "out" / "manifest.csv", keep_default_na=False)
+    assert manifest.loc[0, "status"] == "ok" and "cut into parts of at most 200" in manifest.loc[0, "warnings"]
+
+
+@pytest.mark.slow
+def test_200000_characters_without_sentence_punctuation_are_analysed(tmp_path):
+    # Took more than 14 minutes before long sentences were cut; about 15 s now. The
+    # timeout only keeps a regression from hanging the test run.
+    path = _write(tmp_path, "run-on.txt", (RUN_ON * 5300)[:200_000])
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(path), "--out", str(out), "--quiet"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.startswith(f"warning: {path}: a sentence longer than 200 tokens (the longest has 36,")
+    manifest = pd.read_csv(out / "manifest.csv", keep_default_na=False)
+    assert manifest.loc[0, "tokens"] > 36_000 and "cut into parts" in manifest.loc[0, "warnings"]
+
+
+def test_a_byte_order_mark_is_not_text(tmp_path, capsys):
+    # Before, the mark became a space: the dateline was not recognised, "Reuters" became an
+    # actor and the actor ids were renumbered. Offsets count from after the mark.
+    outputs = {}
+    for name, data in (("plain", ENGLISH.encode()), ("marked", b"\xef\xbb\xbf" + ENGLISH.encode())):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = _write(folder, "story.txt", data)
+        article = load_article(path)
+        assert article.original == ENGLISH and (article.place, article.source) == ("RIVERTON", "Reuters")
+        assert main(["extract", str(path), "--out", str(folder / "out"), "--quiet"]) == 0
+        outputs[name] = {p.relative_to(folder / "out").as_posix(): p.read_bytes()
+                         for p in sorted((folder / "out").rglob("*")) if p.is_file() and ".parts" not in p.parts}
+    assert capsys.readouterr().err == ""
+    manifest = outputs["plain"].pop("manifest.csv"), outputs["marked"].pop("manifest.csv")
+    assert outputs["plain"] == outputs["marked"]
+    assert "Reuters" not in outputs["marked"]["actors.csv"].decode()
+    plain, marked = (pd.read_csv(io.BytesIO(m), keep_default_na=False) for m in manifest)
+    differ = [col for col in plain.columns if list(plain[col]) != list(marked[col])]
+    assert differ == ["path", "sha256", "bytes"]  # the file, not the analysis
+    assert marked.loc[0, "bytes"] == plain.loc[0, "bytes"] + 3

@@ -5,6 +5,7 @@ The articles are written for these tests.
 """
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pandas as pd
@@ -127,3 +128,17 @@ def test_model_command(capsys):
 def test_no_command_prints_help(capsys):
     assert main([]) == 0
     assert "extract" in capsys.readouterr().out
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path):
+    # `python -m analysis check FILE | head -1`: the reader goes away after one line. Over
+    # 100 kB of output (one line per repair), so the command is still writing when it does.
+    path = tmp_path / "glued.txt"
+    path.write_text("The council met.It voted.They left. " * 3000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "check", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert first.startswith(f"{path}: ok (".encode())
+    assert (proc.wait(timeout=120), err) == (141, b"")  # not "error: BrokenPipeError" and 3

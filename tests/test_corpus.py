@@ -8,6 +8,7 @@ spaCy model.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -205,6 +206,49 @@ def test_an_abbreviation_can_end_a_sentence_before_a_sentence_starter():
 def test_a_question_not_followed_by_an_attribution_ends_its_sentence():
     article = article_from_text(f"{OPEN}Who will pay?{CLOSE} Nobody knows.")
     assert len(article.sentences) == 2
+
+
+# --------------------------------------------------------------------------- over-long sentences
+
+#: A story without sentence punctuation: one "sentence" as long as the text.
+RUN_ON = "the minister said the plan would work "
+
+
+def _limit():
+    from analysis.resources import load_yaml
+
+    return load_yaml("text_rules.yml")["max_sentence_tokens"]
+
+
+def test_text_without_sentence_punctuation_is_cut_into_sentences_of_bounded_length():
+    text = (RUN_ON * 270)[:10_000]
+    article = article_from_text(text)
+    words = [len(article.text[s.clean_start:s.clean_end].split()) for s in article.sentences]
+    assert max(words) <= _limit() and len(words) == -(-len(text.split()) // _limit())  # as few parts as the limit allows
+    assert " ".join(_sentences(article)).split() == text.split()  # every word once, in order
+    assert len(article.warnings) == 1
+    assert f"longer than {_limit()} tokens (the longest has {len(text.split()):,}" in article.warnings[0]
+
+
+def test_a_long_sentence_is_cut_after_a_comma_or_before_a_conjunction():
+    clause = "the minister said the plan would work"
+    commas = article_from_text(", ".join([clause] * 60) + ".")
+    assert len(commas.sentences) > 1
+    assert all(s.endswith(",") for s in _sentences(commas)[:-1])
+    conjunctions = article_from_text(" and ".join([clause] * 60) + ".")
+    assert len(conjunctions.sentences) > 1
+    assert all(s.startswith("and ") for s in _sentences(conjunctions)[1:])
+
+
+def test_a_long_word_without_spaces_is_cut_too():
+    article = article_from_text("-".join(["x"] * 600))
+    assert len(article.sentences) > 1 and len(article.warnings) == 1
+    assert "".join(_sentences(article)) == article.original
+
+
+def test_news_sentences_are_not_cut():
+    for path in [*SEEDS.glob("*.txt"), *(Path(__file__).parent / "fixtures" / "articles").glob("*.txt")]:
+        assert load_article(path).warnings == (), path
 
 
 # --------------------------------------------------------------------------- loading

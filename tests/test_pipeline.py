@@ -7,6 +7,7 @@ from analysis import schema
 from analysis.corpus import article_from_text
 from analysis.nlp import parse
 from analysis.pipeline import TABLES, analyse, analyse_doc, analyse_many, article_tables, tables
+from analysis.resources import load_yaml
 
 CALM = (
     "The weather in the valley was mild on Tuesday.\n"
@@ -83,3 +84,17 @@ def test_the_policy_table_describes_the_policy(analyse_text):
     policy = article_tables(analyse_text(STORY))["policy"].iloc[0]
     assert (policy["label"], policy["owner"], policy["source"]) == ("Reed\u2019s proposal", "Mark Reed", "detected")
     assert "the plan" in policy["references"]
+
+
+def test_a_text_without_sentence_punctuation_reaches_the_stages_in_sentences_of_bounded_length(nlp):
+    # Several rules of the later stages look at a whole sentence for each of its words: an
+    # unbounded sentence made their time grow with the square of the text (corpus cuts it).
+    limit = load_yaml("text_rules.yml")["max_sentence_tokens"]
+    text = ("the minister said the plan would work " * 270)[:10_000]
+    article = article_from_text(text, doc_id="run-on")
+    doc = parse(article, nlp)
+    assert len(doc) > 5 * limit
+    assert [s.start_char for s in doc.sents] == [s.clean_start for s in article.sentences]
+    assert max(len(s) for s in doc.sents) <= limit
+    result = analyse_doc(article, doc)
+    assert len(result.claims)  # still analysed, one part at a time
