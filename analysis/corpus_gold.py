@@ -44,7 +44,7 @@ _DROP = {"the", "a", "an", "some", "most", "many", "several", "other", "unnamed"
 
 def source_of(doc_id: str) -> str:
     """The outlet of a development story, from its file name (``reuters`` for the wire stories)."""
-    if doc_id.startswith(("isot-", "reuters-")):
+    if doc_id.startswith(("isot-", "reuters-", "000_")):
         return "reuters"
     return doc_id.split("_", 1)[0]
 
@@ -56,7 +56,10 @@ def load(kind: str, folder: Path | None = None) -> list[dict]:
 
 
 def text_path(gold: dict, shared: Path = SHARED) -> Path:
-    """Where the story of a gold file is (it may be missing: the corpus is not committed)."""
+    """Where the story of a gold file is (it may be missing: the corpus is not committed);
+    the seed's gold points into the repository's own ``seeds/``."""
+    if str(gold["source"]).startswith("seeds/"):
+        return ROOT / gold["source"]
     return shared / gold["source"]
 
 

@@ -241,7 +241,7 @@ def evaluate(a: Analysis, gold: dict) -> Evaluation:
 
     # ---- positions
     prows = []
-    stance = {r["actor_id"]: r for r in a.stances.stances.to_dict("records")}
+    stance = {r["actor_id"]: r for r in a.main_stances.to_dict("records")}
     for gp in gold.get("positions", []):
         aid = amap.get(gp["actor"], "")
         row = stance.get(aid)

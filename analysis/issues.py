@@ -84,6 +84,7 @@ class Issue:
     description: str
     mentions: tuple[tuple[int, int, str], ...]   # original offsets and text of every reference
     partner_ids: tuple[str, ...] = ()
+    co_owner_ids: tuple[str, ...] = ()         # others who propose it with the owner ("X and Y agreed on a plan")
     salience: float = 0.0
     keywords: tuple[str, ...] = ()                # content words of the label (lemmas)
     source: str = "detected"
@@ -156,6 +157,8 @@ class _Ref:
     weight: float = 1.0
     definite: bool = False
     needs_owner: bool = False
+    co_owners: tuple[str, ...] = ()
+    name: str = ""           # "the Fair Pay Act"
 
 
 def _owner_of(noun: Token, actors: ActorTable) -> tuple[str, bool, int]:
@@ -220,19 +223,43 @@ def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
     return actors.token_actor[hit.i] if hit is not None else ""
 
 
-def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> str:
-    """'X unveiled a plan', 'the plan X proposed', 'X plans to ...': the proposer."""
+def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> tuple[str, tuple[str, ...]]:
+    """'X unveiled a plan', 'X called for a ban', 'X and Y agreed on a plan', 'the plan X proposed':
+    the proposer, and any co-proposers named with it."""
     r = rules()
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in r["proposal_verbs"]:
-        return _actor_in(_subject(head) if noun.dep_ == "dobj" else None, actors, dateline_end)
+    verbs = r["proposal_verbs"]
+    subject = None
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
+        subject = _subject(head) if noun.dep_ == "dobj" else None
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on", "to") and \
+            head.head.lemma_.lower() in r["prep_proposal_verbs"]:
+        subject = _subject(head.head)  # "called for a ban", "agreed on a plan"
+    if subject is not None:
+        owners = [a for a in (_actor_in(t, actors, dateline_end) for t in [subject, *subject.conjuncts]) if a]
+        owners = list(dict.fromkeys(owners))
+        if owners:
+            return owners[0], tuple(owners[1:])
     for c in noun.children:  # "the plan released by the White House", "the bill he introduced"
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in r["proposal_verbs"]:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
             agent = [t for t in c.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
             subj = [t for t in c.children if t.dep_ == "nsubj"]
             owner = _actor_in((agent or subj or [None])[0], actors, dateline_end)
             if owner:
-                return owner
+                return owner, ()
+    return "", ()
+
+
+def _name_of(noun: Token) -> str:
+    """The proper name an issue is given: "the bill, known as the Fair Pay Act"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lower_ in ("known", "called", "dubbed", "named", "titled"):
+            words = [t for t in c.subtree if t.i > c.i and t.lower_ not in ("as",)]
+            words = [t for t in words if not t.is_punct or t.text in ("-", "'", "\u2019")]
+            if words and any(t.pos_ == "PROPN" for t in words):
+                return "".join(t.text_with_ws for t in words).strip()
+        if c.dep_ == "appos" and any(t.ent_type_ == "LAW" or t.pos_ == "PROPN" for t in c.subtree):
+            return "".join(t.text_with_ws for t in c.subtree if not t.is_punct).strip()
     return ""
 
 
@@ -260,8 +287,9 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
         if _inside_other(tok, classes, contested):
             continue  # "sanctions against ... Iran's missile program": part of another issue's description
         owner, foreign, left = _owner_of(tok, actors)
+        co: tuple[str, ...] = ()
         if not owner:
-            owner = _verbal_owner(tok, actors, dateline_end)
+            owner, co = _verbal_owner(tok, actors, dateline_end)
         needs_owner = cls == "contested" or low in needs or lemma in needs
         if cls == "contested" and not owner:
             continue  # "comments": a contested remark only when someone made it
@@ -278,7 +306,8 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
             weight += w["headline"]
         elif sent - body_start < lead:
             weight += w["lead"]
-        refs.append(_Ref(tok, cls, owner, foreign, start, tok.i + 1, weight, definite, needs_owner and not owner))
+        refs.append(_Ref(tok, cls, owner, foreign, start, tok.i + 1, weight, definite, needs_owner and not owner,
+                         co, _name_of(tok)))
     return refs
 
 
@@ -374,8 +403,7 @@ def _complement(tok: Token, limit: int) -> list[Token]:
         sub = list(c.subtree)
         if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "against", "with", "over", "about", "of"):
             parts = sub
-        elif c.dep_ == "acl" and (c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children) or
-                                  c.lower_ == "known"):
+        elif c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children):
             parts = sub
         elif c.dep_ == "relcl" and sub[0].lower_ in ("that", "which") and any(
                 t.tag_ == "MD" for t in c.children) and not any(t.lemma_ in _REPORTING for t in sub):
@@ -508,6 +536,11 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         if row.get("type") == "country" and name.startswith("United "):
             short = f"the {name}"
         label, noun, description = _label(g, short, row.get("type", ""), doc)
+        named = next((x.name for x in g if x.name), "")
+        if named:
+            label = f"the {named}" if not named.lower().startswith("the ") else named
+            label += f": {description}" if description and not description.startswith("known") else ""
+        co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
         mentions = []
         for x in g:
             cs = doc[x.start].idx
@@ -517,7 +550,7 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         issues.append(Issue(
             issue_id=f"I{k}", kind=kind, label=label, noun=noun, owner_id=owner, owner=name,
             description=description, mentions=tuple(sorted(set(mentions))),
-            partner_ids=_partners(description, info, owner), salience=round(salience, 2),
+            partner_ids=_partners(description, info, owner), co_owner_ids=co_owners, salience=round(salience, 2),
             keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc)))
     issue_set = IssueSet(article.doc_id, tuple(issues), {}, tuple(issues))
     return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))

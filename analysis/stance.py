@@ -355,10 +355,11 @@ def _signed(score: int, negated: bool, weakened: bool) -> int:
 
 def owner_evidence(ctx: _Context, issue: Issue):
     """The owner of an issue advocates it (+2)."""
-    if issue.owner_id and issue.owner_id in ctx.info:
-        s, e = issue.mentions[0][:2] if issue.mentions else (0, 0)
-        verb = "made the remark" if issue.kind == "contested" else "proposes or owns it"
-        yield _Evidence(issue.owner_id, "owner", "owner", 2, verb, s, e, ctx.lex["weights"]["owner"])
+    s, e = issue.mentions[0][:2] if issue.mentions else (0, 0)
+    verb = "made the remark" if issue.kind == "contested" else "proposes or owns it"
+    for owner in (issue.owner_id, *issue.co_owner_ids):
+        if owner and owner in ctx.info:
+            yield _Evidence(owner, "owner", "owner", 2, verb, s, e, ctx.lex["weights"]["owner"])
 
 
 def framing_evidence(ctx: _Context, issue: Issue):
@@ -752,7 +753,7 @@ def extract_stances(
                 by_actor.setdefault(e.actor_id, []).append(e)
         for aid in speaks_for(ctx.info, issue.owner_id):
             if not any(x.source != "context" for x in by_actor.get(aid, [])):
-                e = _Evidence(aid, "speaks_for", "role", 2, f"speaks for {ctx.info[issue.owner_id]['name']}",
+                e = _Evidence(aid, "speaks_for", "role", 1, f"relays the line of {ctx.info[issue.owner_id]['name']}",
                               int(ctx.info[aid]["first_start"]), int(ctx.info[aid]["first_end"]),
                               lex["weights"]["speaks_for"])
                 by_actor.setdefault(aid, []).append(e)

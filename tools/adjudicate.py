@@ -51,6 +51,13 @@ def heldout() -> set[str]:
     return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
 
 
+def _set_of(stem: str) -> str:
+    """development, heldout, or seed (the article the rules were written on)."""
+    if (ROOT / "seeds" / f"{stem}.txt").is_file():
+        return "seed"
+    return "heldout" if stem in heldout() else "development"
+
+
 def _load(folder: Path) -> dict[str, dict]:
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
 
@@ -95,7 +102,7 @@ def positions(wanted_set: str, write: bool) -> dict:
         stats["kept"] += len(kept)
         stats["issue_kind_agrees"] += (a.get("policy") is None) == (b.get("policy") is None)
         out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
-               "set": "heldout" if stem in heldout() else "development", "origin": "two independent readings (gold/corpus/annotators), merged by "
+               "set": _set_of(stem), "origin": "two independent readings (gold/corpus/annotators), merged by "
                                             "tools/adjudicate.py", "policy": a.get("policy"),
                "policy_b": b.get("policy"), "owner": a.get("owner") or b.get("owner"),
                "contested": a.get("contested") or (b.get("contested") if a.get("policy") is None else None),
@@ -195,7 +202,7 @@ def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
             s["id"] = f"S{n:02d}"
         used_ids = {x for s in kept for x in (s["speaker"] if isinstance(s["speaker"], list) else [s["speaker"]])}
         out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
-               "set": "heldout" if stem in heldout() else "development",
+               "set": _set_of(stem),
                "actors": [x for x in actors.values() if x["id"] in used_ids],
                "statements": [{"id": s["id"], **{k: s[k] for k in ("start", "end", "kind", "speaker", "cue")}}
                               for s in kept]}

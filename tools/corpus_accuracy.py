@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from analysis import ROOT
-from analysis.corpus_gold import (SHARED, load, pooled, score_positions, score_statements, source_of)
+from analysis.corpus_gold import (SHARED, load, pooled, score_positions, score_statements, source_of, text_path)
 from analysis.frames import records
 
 SOURCES = ["reuters", "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal"]
@@ -48,7 +48,7 @@ def run(kind: str, wanted: str, texts: Path, detail: bool, cache: dict) -> list:
     for gold in load(kind):
         if wanted != "all" and gold.get("set", "development") != wanted:
             continue
-        path = texts / gold["source"]
+        path = text_path(gold, texts)
         if not path.is_file():
             print(f"skipped: {gold['doc_id']}: {path} is not there (the corpus is not committed)", file=sys.stderr)
             continue
@@ -125,7 +125,7 @@ def position_table(scores) -> tuple[list[str], dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=["all", "development", "heldout"])
+    parser.add_argument("--set", default="all", choices=["all", "development", "heldout", "seed"])
     parser.add_argument("--texts", type=Path, default=SHARED, help="the folder that holds corpus/ (../shared)")
     parser.add_argument("--only", choices=["statements", "positions"], help="measure one family only")
     parser.add_argument("--detail", action="store_true", help="print every voice and statement error")
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     cache: dict = {}
     lines: list[str] = []
     figures: dict = {}
-    sets = ["development", "heldout"] if args.set == "all" else [args.set]
+    sets = ["seed", "development", "heldout"] if args.set == "all" else [args.set]
     for wanted in sets:
         for kind in ("statements", "positions"):
             if args.only and kind != args.only:
