@@ -422,7 +422,12 @@ def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
         else:
             subject = _phrase(subj, 3)
     pred = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb]
-    predicate = [_word(t) for t in sorted(pred, key=lambda t: t.i)]
+    predicate = []
+    for t in sorted(pred, key=lambda t: t.i):
+        if predicate and t.lower_ == "not" and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].lower_ == "can":
+            predicate[-1] = "cannot"  # "cannot" is one word, though the tokenizer splits it
+            continue
+        predicate.append(_word(t))
     if plural_pronoun and predicate and predicate[0].lower() in _SINGULAR:
         predicate[0] = _SINGULAR[predicate[0].lower()]
     if subj is not None and subj.lower_ == "i" and predicate and predicate[0].lower() in _SINGULAR:

@@ -463,6 +463,17 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     if described is not None:
         comp = _complement(described.tok, limit)
         description = _clean("".join(t.text_with_ws for t in comp))
+    if not description:
+        for x in ranked:  # "the proposal would create a new toll": what its verb says it does
+            verb = x.tok.head
+            if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
+                obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
+                if obj is not None:
+                    words = [t for t in obj.subtree if not t.is_space][:limit]
+                    description = _clean("".join(t.text_with_ws for t in words))
+                    verb_text = " ".join(t.text for t in [*[c for c in verb.children if c.dep_ == "aux"], verb])
+                    description = f"{verb_text} {description}" if description else ""
+                    break
     if proposal is not None and (described is None or best is not described):
         words = [t for t in proposal.tok.subtree if not t.is_space][:limit]
         stop = next((k for k, t in enumerate(words) if t.text in (",", ";", "(", "\u2014", ":")), len(words))

@@ -33,6 +33,7 @@ evaluations is VADER's lexicon (Hutto & Gilbert 2014).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -548,6 +549,10 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
         if not objs:
             continue
         head = objs[0]
+        if ctx.low[head.i] in _QUANTITIES or head.like_num:  # "thousands of jobs": the jobs
+            of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj"]
+            head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t)
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
                                      head.lower_ in ("it", "this", "that") and ctx.near_issue(issue, t)):
@@ -569,6 +574,9 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
     return effect, act, cues
 
 
+#: How many paragraphs after a mention of the issue a voice's words count, lightly, as being about it.
+CONTEXT_PARAGRAPHS = 3
+_QUANTITIES = frozenset("thousands millions hundreds dozens billions lots many most some all scores tens".split())
 _FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
 
 
@@ -598,7 +606,12 @@ def claim_evidence(ctx: _Context, issue: Issue):
             for h in holders:  # the voice speaks about the issue: at least "neutral or unclear"
                 yield _Evidence(h, "mention", c.claim_id, 0, f"speaks of it ({how})", c.start, c.end,
                                 w["mention"])
-        yield from _stance_words(ctx, issue, tokens, "stance", holders, w["stance_word"], c.claim_id)
+        text = " " + " ".join(ctx.low[t.i] for t in tokens) + " "
+        conditional = any(f" {m} " in text for m in ctx.lex["conditions"])
+        for e in _stance_words(ctx, issue, tokens, "stance", holders, w["stance_word"], c.claim_id):
+            if conditional and e.score > 0:  # "would back the plan if ...": conditional support
+                e.score, e.source, e.cue = 1, "condition", f"{e.cue}, with a condition"
+            yield e
         hedged = any(ctx.low[t.i] in hedges for t in tokens)
         weight = w["evaluation"] if how else w["context"]
         source = "evaluation" if how else "context"
@@ -613,8 +626,7 @@ def claim_evidence(ctx: _Context, issue: Issue):
                 yield _Evidence(h, "stance", c.claim_id, max(-2, min(2, act)), "; ".join(ecues), c.start, c.end,
                                 w["stance_word"])
             continue
-        text = " " + " ".join(ctx.low[t.i] for t in tokens) + " "
-        if value > 0 and effect >= 0 and any(f" {m} " in text for m in ctx.lex["conditions"]):
+        if value > 0 and effect >= 0 and conditional:
             for h in holders:  # support stated with a condition attached: conditional support
                 yield _Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])
         if effect:
@@ -698,6 +710,20 @@ def _position(items: list[_Evidence], lex: dict) -> tuple[int, float, bool] | No
     return score, confidence, mixed
 
 
+def _issue_paragraphs(ctx: _Context, issue: Issue) -> set[int]:
+    """Paragraphs that name the issue, its owner or its key words."""
+    art = ctx.article
+    out = {art.paragraph_index(s) for s, _e, _t in issue.mentions}
+    out |= {art.paragraph_index(s) for s, _e in ctx.owner_spans.get(issue.owner_id, [])}
+    keys = set(issue.keywords)
+    if keys:
+        for p in art.paragraphs:
+            words = set(re.findall(r"[\w$\u2019'.-]+", art.original[p.start:p.end].lower()))
+            if len(keys & words) >= min(2, len(keys)):
+                out.add(p.index)
+    return out
+
+
 def context_evidence(ctx: _Context, issue: Issue, claimed: set[str]):
     """A voice with nothing explicit about the main issue: the tone of everything it says,
     read once as a whole (VADER's compound score), weighed lightly."""
@@ -705,8 +731,12 @@ def context_evidence(ctx: _Context, issue: Issue, claimed: set[str]):
         return
     w = ctx.lex["weights"]["context"]
     strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
+    near = _issue_paragraphs(ctx, issue)
     by_voice: dict[str, list] = {}
     for c in ctx.claims:
+        p = ctx.article.paragraph_index(c.start)
+        if not any(p - k in near for k in range(CONTEXT_PARAGRAPHS + 1)):
+            continue  # words far from any mention of the issue say nothing about it
         holders = [c.holder_id] if c.holder_id else [s for s in str(c.speaker_id).split(";") if s]
         for h in holders:
             if h not in claimed and h != issue.owner_id:

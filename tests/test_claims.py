@@ -1,13 +1,8 @@
-"""analysis.claims: the policy at stake, codebooks, and the typed, targeted claims of each statement."""
+"""analysis.claims: the typed, targeted claims of each statement, and their short gists."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
-from analysis.claims import CodebookError, apply_codebook, load_codebook
-from analysis.corpus import load_article
-from analysis.pipeline import analyse
 
 #: A story whose policy is owned by the governor and referred to in four ways.
 PROPOSAL = (
@@ -26,89 +21,6 @@ def _claims(result):
 def _id(result, name):
     a = result.actors.actors
     return a.loc[a["name"] == name, "actor_id"].iloc[0]
-
-
-# --------------------------------------------------------------------------- the policy
-
-def test_policy_is_found_with_its_owner_and_later_references(analyse_text):
-    r = analyse_text(PROPOSAL)
-    p = r.policy
-    assert (p.label, p.owner, p.owner_id) == ("Reed\u2019s proposal", "Mark Reed", _id(r, "Mark Reed"))
-    assert p.description == "a new toll on the state\u2019s bridges"
-    refs = [text for _s, _e, text in p.mentions]
-    assert {"Reed\u2019s plan", "the plan", "The move"} <= set(refs)
-    for start, end, text in p.mentions:
-        assert r.article.original[start:end] == text
-
-
-def test_policy_proposed_with_a_verb_is_owned_by_the_subject(analyse_text):
-    r = analyse_text("Governor Mark Reed proposed a new toll on bridges. Drivers criticised the plan on Monday.")
-    assert (r.policy.owner, r.policy.description) == ("Mark Reed", "a new toll on bridges")
-    assert [t for _s, _e, t in r.policy.mentions] == ["the plan"]
-
-
-def test_policy_from_one_possessive_with_what_it_would_do(analyse_text):
-    r = analyse_text(
-        "Governor Mark Reed\u2019s proposal would create a new toll on bridges. "
-        "Drivers criticised the plan on Monday. The move has angered unions."
-    )
-    assert r.policy is not None and r.policy.owner == "Mark Reed"
-
-
-def test_no_policy_in_a_story_without_one(analyse_text):
-    assert analyse_text("Senator Tom Hill said the weather was mild on Monday.").policy is None
-
-
-# --------------------------------------------------------------------------- codebooks
-
-def _codebook(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "story.codebook.yml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize("text,problem", [
-    ("policy:\n  label: toll\nthemes: [x]\n", "unknown codebook keys: themes"),
-    ("policy: [label: toll\n", "cannot read codebook"),
-    ("- just\n- a list\n", "a codebook must be a mapping"),
-    ("policy:\n  colour: red\n", "'policy' takes label, owner, description and terms"),
-    ("concepts:\n  split: [K01]\n", "'concepts' takes rename and merge"),
-], ids=["unknown-key", "bad-yaml", "not-a-mapping", "bad-policy-key", "bad-concepts-key"])
-def test_a_bad_codebook_is_refused_naming_the_file(tmp_path, text, problem):
-    path = _codebook(tmp_path, text)
-    with pytest.raises(CodebookError) as info:
-        load_codebook(path)
-    assert str(info.value).startswith(f"{path}: ")
-    assert problem in str(info.value)
-
-
-def test_a_codebook_pins_label_and_owner(tmp_path, analyse_text):
-    r = analyse_text(PROPOSAL)
-    book = load_codebook(_codebook(tmp_path, "policy:\n  label: the bridge toll\n  owner: Ann Lee\n"))
-    pinned = apply_codebook(r.policy, book, r.article, r.actors)
-    assert (pinned.label, pinned.owner, pinned.owner_id) == ("the bridge toll", "Ann Lee", _id(r, "Ann Lee"))
-    assert pinned.source == "codebook"
-    assert any("owner: Mark Reed" in c for c in pinned.changes)
-    assert pinned.mentions == r.policy.mentions  # the references stay as detected
-
-
-def test_a_codebook_owner_who_is_not_an_actor_leaves_the_owner_and_says_so(tmp_path, analyse_text):
-    r = analyse_text(PROPOSAL)
-    book = load_codebook(_codebook(tmp_path, "policy:\n  owner: Nobody Known\n"))
-    pinned = apply_codebook(r.policy, book, r.article, r.actors)
-    assert pinned.owner == "Mark Reed"
-    assert any("not an actor" in c for c in pinned.changes)
-
-
-def test_a_codebook_next_to_the_article_is_used_by_the_pipeline(tmp_path, nlp):
-    article = tmp_path / "story.txt"
-    article.write_text(PROPOSAL, encoding="utf-8")
-    _codebook(tmp_path, "policy:\n  label: the bridge toll\n  terms: [new toll]\n")
-    r = analyse(load_article(article), nlp)
-    assert (r.policy.label, r.policy.source) == ("the bridge toll", "codebook")
-    assert r.detected_policy.label == "Reed\u2019s proposal"
-    assert "new toll" in [t for _s, _e, t in r.policy.mentions]
-    assert set(r.claims.loc[r.claims["target_id"] == "policy", "target"]) == {"the bridge toll"}
 
 
 # --------------------------------------------------------------------------- claims
@@ -145,11 +57,22 @@ def test_an_accusation_is_negative_toward_whom_it_accuses(analyse_text):
     assert (row["target"], row["target_id"], row["polarity"]) == ("Mark Reed", _id(r, "Mark Reed"), "negative")
 
 
-def test_a_claim_about_the_plan_targets_the_policy(analyse_text):
+def test_a_claim_about_the_plan_is_linked_to_the_issue_not_to_an_actor(analyse_text):
     r = analyse_text(PROPOSAL)
     row = r.claims[r.claims["speaker_id"] == _id(r, "Ann Lee")].iloc[0]
-    assert (row["target"], row["target_id"], row["target_type"], row["polarity"]) == (
-        "Reed\u2019s proposal", "policy", "policy", "negative")
+    assert (row["target_id"], row["polarity"]) == ("", "negative")
+    assert r.issues.claims_about(r.issue.issue_id).get(row["claim_id"]) == "reference"
+
+
+@pytest.mark.parametrize("text,gist", [
+    ("“Russia cannot be trusted,” Mayor Tom Hill said.", "Russia cannot be trusted"),
+    ("“We will not pay for the wall,” Mayor Tom Hill said.", "Hill will not pay for the wall"),
+    ("Mayor Tom Hill said the toll would cost thousands of jobs.", "The toll would cost thousands of jobs"),
+], ids=["passive", "first-person", "reported"])
+def test_a_claim_has_a_short_gist_from_subject_verb_and_object(analyse_text, text, gist):
+    r = analyse_text(text)
+    assert r.claims["gist"].tolist() == [gist]
+    assert all(len(g.split()) <= 8 for g in r.claims["gist"])
 
 
 def test_a_claim_naming_no_one_has_no_target(analyse_text):
@@ -170,7 +93,7 @@ def test_negation_flips_polarity(analyse_text, quote, polarity):
 def test_the_holder_of_a_reported_position_is_recorded(analyse_text):
     r = analyse_text(f"{PROPOSAL} Spokesman Bob Reyes said Senator Jim Cole supported the plan.")
     row = r.claims[r.claims["speaker_id"] == _id(r, "Bob Reyes")].iloc[0]
-    assert (row["holder_id"], row["target_id"], row["polarity"]) == (_id(r, "Jim Cole"), "policy", "positive")
+    assert (row["holder_id"], row["polarity"]) == (_id(r, "Jim Cole"), "positive")
 
 
 def test_every_claim_is_exactly_the_original_text_inside_its_statement(analyse_text):

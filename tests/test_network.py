@@ -16,7 +16,8 @@ import pandas as pd
 import pytest
 from networkx.algorithms import community as nx_comm
 
-from analysis.claims import CLAIM_COLUMNS, Policy
+from analysis.claims import CLAIM_COLUMNS
+from analysis.issues import Issue
 from analysis.network import best_halves_polarisation, build_network, polarisation, write_graphml
 from analysis.stance import EVIDENCE_COLUMNS, INSTITUTION_COLUMNS, STANCE_COLUMNS, StanceResult
 
@@ -72,7 +73,7 @@ def test_one_camp_has_no_polarisation():
 
 # --------------------------------------------------------------------------- build_network on hand-made tables
 
-POLICY = Policy("the toll", "plan", "A01", "Ann", "", "", (), ())
+POLICY = Issue("I1", "policy", "the toll", "plan", "A01", "Ann", "", ())
 
 
 def _actors(ids) -> pd.DataFrame:
@@ -80,7 +81,8 @@ def _actors(ids) -> pd.DataFrame:
 
 
 def _stances(scores: dict[str, int]) -> StanceResult:
-    rows = [{"doc_id": "t", "actor": f"name of {a}", "actor_id": a, "actor_type": "person", "institution": "",
+    rows = [{"doc_id": "t", "issue_id": "I1", "actor": f"name of {a}", "actor_id": a, "actor_type": "person",
+             "institution": "",
              "stance": "", "score": s, "conditions": "", "evidence": "", "confidence": 1.0}
             for a, s in scores.items()]
     return StanceResult(pd.DataFrame(rows, columns=STANCE_COLUMNS), pd.DataFrame(columns=EVIDENCE_COLUMNS),
@@ -94,7 +96,7 @@ def _claims(rows) -> pd.DataFrame:
         out.append({"doc_id": "t", "claim_id": cid, "quote_id": f"Q{n:02d}", "speaker_id": speaker, "type": kind,
                     "target": f"name of {target}", "polarity": polarity, "start": 10 * n, "end": 10 * n + 5,
                     "text": f"claim {cid} about {target}", "target_id": target, "target_type": "country",
-                    "holder_id": "", "cues": ""})
+                    "holder_id": "", "cues": "", "gist": f"gist of {cid}"})
     return pd.DataFrame(out, columns=CLAIM_COLUMNS)
 
 

@@ -1,0 +1,142 @@
+"""analysis.issues: what is at stake in any story, its owner, its label, and codebooks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_article
+from analysis.issues import CodebookError, apply_codebook, load_codebook
+from analysis.pipeline import analyse
+
+#: A story whose issue is owned by the governor and referred to in four ways.
+PROPOSAL = (
+    "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges. "
+    "Reed\u2019s plan was unveiled on Monday. "
+    "Senator Ann Lee said the plan was a mistake. "
+    "The move has angered truck drivers."
+)
+
+
+def _id(result, name):
+    a = result.actors.actors
+    return a.loc[a["name"] == name, "actor_id"].iloc[0]
+
+
+def test_the_issue_is_found_with_its_owner_and_later_references(analyse_text):
+    r = analyse_text(PROPOSAL)
+    issue = r.issue
+    assert (issue.kind, issue.owner, issue.owner_id) == ("policy", "Mark Reed", _id(r, "Mark Reed"))
+    assert issue.label == "Governor Mark Reed\u2019s proposal"
+    refs = [text for _s, _e, text in issue.mentions]
+    assert {"Reed\u2019s plan", "the plan", "The move"} <= set(refs)
+    for start, end, text in issue.mentions:
+        assert r.article.original[start:end] == text
+
+
+def test_a_ban_someone_called_for_is_theirs_and_says_what_it_bans(analyse_text):
+    r = analyse_text("Governor Ana Ruiz has called for a statewide ban on plastic bags. "
+                     "Retailers oppose the ban. Environmental groups welcomed the proposal.")
+    assert r.issue.owner == "Ana Ruiz"
+    assert r.issue.label.startswith("Ruiz\u2019s") and "plastic bags" in r.issue.label
+
+
+def test_a_bill_known_by_its_name_is_labelled_with_it(analyse_text):
+    r = analyse_text("The Senate passed a bill on Tuesday. The bill, known as the Fair Pay Act, would raise the "
+                     "minimum wage. The president is expected to veto the measure.")
+    assert r.issue.label.startswith("the Fair Pay Act")
+    assert "the measure" in [t for _s, _e, t in r.issue.mentions]
+
+
+def test_partners_who_agree_on_a_plan_own_it_together(analyse_text):
+    r = analyse_text("The United States and Russia agreed on a plan to end the fighting. "
+                     "\u201cThis is a good day,\u201d said a U.S. official.")
+    assert r.issue.owner_id and r.issue.co_owner_ids
+    owners = {r.issue.owner, *[r.actors.info[a]["name"] for a in r.issue.co_owner_ids]}
+    assert owners == {"United States", "Russia"}
+    assert not r.issue.label.startswith("United States\u2019s")  # "the United States’ plan", never "...’s"
+
+
+def test_a_remark_in_dispute_is_the_issue_when_no_course_of_action_is(analyse_text):
+    r = analyse_text("Mayor Joe Park called the judge biased. Park's comments drew criticism from the council. "
+                     "\u201cHis comments were wrong,\u201d said council member Lisa Moy. "
+                     "Park defended his remarks on Tuesday.")
+    assert (r.issue.kind, r.issue.owner) == ("contested", "Joe Park")
+    assert "comments" in r.issue.label
+
+
+def test_no_issue_in_a_story_without_one(analyse_text):
+    r = analyse_text("Senator Tom Hill said the weather was mild on Monday.")
+    assert r.issue is None and r.issues.issues == ()
+
+
+def test_a_headline_names_the_main_issue_over_a_more_frequent_one(analyse_text):
+    r = analyse_text(
+        "New border tax bill lacks support.\n\n"
+        "Senator Ann Lee introduced a bill on Monday. Last year's trade deal still divides the Senate. "
+        "The deal was signed in March. Critics of the deal say it cost jobs. The deal is unpopular.")
+    assert r.issue.noun == "bill"
+    assert len(r.issues.issues) >= 2 and r.issues.issues[1].noun == "deal"
+
+
+def test_claims_about_the_issue_are_linked_to_it(analyse_text):
+    r = analyse_text(PROPOSAL)
+    about = r.issues.claims_about(r.issue.issue_id)
+    lee = r.claims[r.claims["speaker_id"] == _id(r, "Ann Lee")]["claim_id"].tolist()
+    assert lee and all(c in about for c in lee)
+
+
+# --------------------------------------------------------------------------- codebooks
+
+def _codebook(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "story.codebook.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("issue:\n  label: toll\nthemes: [x]\n", "unknown codebook keys: themes"),
+    ("issue: [label: toll\n", "cannot read codebook"),
+    ("- just\n- a list\n", "a codebook must be a mapping"),
+    ("issue:\n  colour: red\n", "takes label, owner, description and terms"),
+    ("concepts:\n  split: [K01]\n", "'concepts' takes rename and merge"),
+], ids=["unknown-key", "bad-yaml", "not-a-mapping", "bad-issue-key", "bad-concepts-key"])
+def test_a_bad_codebook_is_refused_naming_the_file(tmp_path, text, problem):
+    path = _codebook(tmp_path, text)
+    with pytest.raises(CodebookError) as info:
+        load_codebook(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert problem in str(info.value)
+
+
+def test_a_codebook_pins_label_and_owner(tmp_path, analyse_text):
+    r = analyse_text(PROPOSAL)
+    book = load_codebook(_codebook(tmp_path, "issue:\n  label: the bridge toll\n  owner: Ann Lee\n"))
+    pinned = apply_codebook(r.issues, book, r.article, r.actors, r.claims, r.doc).main
+    assert (pinned.label, pinned.owner, pinned.owner_id) == ("the bridge toll", "Ann Lee", _id(r, "Ann Lee"))
+    assert pinned.source == "codebook"
+    assert any("owner: Mark Reed" in c for c in pinned.changes)
+    assert pinned.mentions == r.issue.mentions  # the references stay as detected
+
+
+def test_the_older_policy_key_of_a_codebook_still_works(tmp_path):
+    book = load_codebook(_codebook(tmp_path, "policy:\n  label: the bridge toll\n"))
+    assert book["policy"] == {"label": "the bridge toll"}
+
+
+def test_a_codebook_owner_who_is_not_an_actor_leaves_the_owner_and_says_so(tmp_path, analyse_text):
+    r = analyse_text(PROPOSAL)
+    book = load_codebook(_codebook(tmp_path, "issue:\n  owner: Nobody Known\n"))
+    pinned = apply_codebook(r.issues, book, r.article, r.actors, r.claims, r.doc).main
+    assert pinned.owner == "Mark Reed"
+    assert any("not an actor" in c for c in pinned.changes)
+
+
+def test_a_codebook_next_to_the_article_is_used_by_the_pipeline(tmp_path, nlp):
+    article = tmp_path / "story.txt"
+    article.write_text(PROPOSAL, encoding="utf-8")
+    _codebook(tmp_path, "issue:\n  label: the bridge toll\n  terms: [new toll]\n")
+    r = analyse(load_article(article), nlp)
+    assert (r.issue.label, r.issue.source) == ("the bridge toll", "codebook")
+    assert r.issues.detected[0].label == "Governor Mark Reed\u2019s proposal"
+    assert "new toll" in [t for _s, _e, t in r.issue.mentions]
