@@ -1,8 +1,9 @@
-"""tools/browser_check.py: page discovery, link and anchor checking, the server, finding Chromium.
+"""tools/browser_check.py: page discovery, link and anchor checking, the server, finding Chromium,
+and the layout limits (nothing wider than the text column, no chapter taller than twelve screens).
 
-Everything here runs on tiny synthetic sites in a tmp folder. The last tests
-open such a site in the real browser and are skipped where Chromium or
-Playwright is missing (`.ci/run` installs Chromium before `make test`).
+Everything here runs on tiny synthetic sites in a tmp folder. The tests marked
+`needs_browser` open such a site in the real browser and are skipped where
+Chromium or Playwright is missing (`.ci/run` installs Chromium before `make test`).
 """
 from __future__ import annotations
 
@@ -264,3 +265,145 @@ def test_main_passes_a_clean_book_and_saves_both_screenshots(tmp_path, capsys):
         assert (shots / name).read_bytes().startswith(b"\x89PNG")
     out = capsys.readouterr().out
     assert "screenshot of notebooks/01_a.html" in out and "OK" in out
+
+
+# ---------------------------------------------------------------- layout: too wide, too tall
+
+def themed_page(body: str, head: str = "") -> str:
+    """A page in the shape of sphinx-book-theme's layout, without its CSS.
+
+    A 700-px text column (``article.bd-article`` in ``.bd-article-container``)
+    beside a 400-px right-hand sidebar, both inside ``main#main-content``, so
+    an element can be too wide for the column and still fit in ``main``.
+    """
+    return html_page(
+        '<main id="main-content" class="bd-main" style="display:flex">'
+        '<div class="bd-article-container" style="flex:none;width:700px">'
+        f'<article class="bd-article">{body}</article></div>'
+        '<div class="bd-sidebar-secondary" style="flex:none;width:400px">contents</div></main>',
+        head="<style>body{margin:0} .admonition{overflow:hidden}"
+             ".admonition.toggle-hidden .admonition-title ~ *{height:0;visibility:hidden}</style>" + head)
+
+
+WIDE_TABLE = '<table id="wide" style="width:3000px"><tr><td>actor_id</td><td>name</td></tr></table>'
+LONG_LINE = "make book && " + "x" * 300
+
+
+def test_is_chapter_means_under_notebooks():
+    assert bc.is_chapter("notebooks/03_claims.html")
+    assert not bc.is_chapter("book/methods.html") and not bc.is_chapter("index.html")
+
+
+def test_viewport_option_is_width_x_height():
+    assert bc.parse_viewport("1280x800") == (1280, 800)
+    assert bc.parse_viewport("390X844") == (390, 844)
+    for bad in ("1280", "1280x", "x800", "0x800", "1280x800x2", "wide"):
+        with pytest.raises(bc.argparse.ArgumentTypeError):
+            bc.parse_viewport(bad)
+
+
+@pytest.mark.parametrize("options", [["--viewport", "big"], ["--max-screens", "0"], ["--max-screens", "many"],
+                                     ["--overflow-px", "-1"]])
+def test_main_refuses_a_bad_limit(tmp_path, capsys, options):
+    with pytest.raises(SystemExit) as exit_:
+        bc.main([str(tmp_path), *options])
+    assert exit_.value.code == 2 and options[0] in capsys.readouterr().err
+
+
+def test_too_tall_report_gives_screens_limit_and_tallest_sections():
+    text = bc.describe_too_tall(24000, [["intro", 800], ["tables", 16000], ["plots", 4000], ["end", 100]],
+                                bc.Limits(1280, 800, 12))
+    assert text == ("30.0 screens (24000 px at 1280x800) with every dropdown closed; the limit is 12 screens "
+                    "(9600 px); tallest sections: #tables 20.0, #plots 5.0, #intro 1.0")
+
+
+@needs_browser
+def test_each_element_wider_than_the_column_is_named_with_its_overflow(tmp_path):
+    site = write(tmp_path, {
+        "table.html": themed_page(f'<section id="results"><h2>Results</h2>{WIDE_TABLE}</section>'),
+        "into-sidebar.html": themed_page('<div class="cell_output docutils container" style="width:800px">'
+                                         'a figure</div>'),
+        "image.html": themed_page('<figure class="align-default"><img src="dot.png" alt="d" width="2000">'
+                                  '</figure>'),
+        "dot.png": png_1x1(),
+        "code.html": themed_page(f'<section id="rerun"><div class="highlight"><pre style="overflow-x:auto">'
+                                 f'{LONG_LINE}</pre></div></section>'),
+        "word.html": themed_page(f'<p>see {"y" * 400}</p>'),
+        "clipped.html": themed_page(f'<div class="admonition note">{WIDE_TABLE}</div>'),
+    })
+    problems = bc.check_in_browser(site, bc.find_pages(site), bc.find_chromium())
+    assert {p.kind for p in problems} == {"too wide"}
+    found = {p.page: p.detail for p in problems}
+    assert sorted(found) == ["clipped.html", "code.html", "image.html", "into-sidebar.html", "table.html",
+                             "word.html"]  # one report per page: the outermost element, not its parts
+    assert found["table.html"] == ("section#results table#wide sticks out 2300 px past the column's right "
+                                   'edge (3000 px wide in a 700 px column), starting "actor_id name"')
+    # still inside main#main-content, but not inside the column
+    assert found["into-sidebar.html"].startswith("div.cell_output sticks out 100 px past")
+    assert found["image.html"].startswith("figure.align-default > img sticks out 1340 px")  # figure's 40-px margin
+    assert found["code.html"].startswith("section#rerun div.highlight > pre scrolls sideways: its content is ")
+    assert 'starting "make book && xxx' in found["code.html"]
+    assert found["word.html"].startswith("p: its text runs ")
+    assert "px past the column's right edge" in found["word.html"]
+    assert found["clipped.html"].startswith("div.admonition.note is cut off: its content is 2300 px wider")
+
+
+@needs_browser
+def test_what_the_reader_does_not_see_or_the_theme_puts_outside_is_not_too_wide(tmp_path):
+    hidden_math = ('<span class="math" style="display:inline-flex;overflow:hidden"><mjx-container '
+                   'style="position:relative">P = Q<mjx-assistive-mml style="position:absolute;display:inline-block;'
+                   'width:3000px;clip:rect(1px,1px,1px,1px)">P = Q</mjx-assistive-mml></mjx-container></span>')
+    site = write(tmp_path, {
+        "closed.html": themed_page(f"<details><summary>Show the table</summary>{WIDE_TABLE}"
+                                   f"<pre style='overflow-x:auto'>{LONG_LINE}</pre></details>"),
+        "open.html": themed_page(f"<details open><summary>Hide the table</summary>{WIDE_TABLE}</details>"),
+        "toggle.html": themed_page('<div class="admonition toggle toggle-hidden"><p class="admonition-title">'
+                                   f'More</p><div>{WIDE_TABLE}</div></div>'),
+        "margin.html": themed_page('<aside class="margin sidebar" style="float:right;width:33%;margin-right:-36%">'
+                                   'a margin note</aside><div class="cell tag_full-width" style="width:136%">'
+                                   "a full-width cell</div><p>text</p>"),
+        "math.html": themed_page(f"<p>Polarisation is {hidden_math}.</p>"),
+        "rounding.html": themed_page('<div style="width:702px">two pixels over</div>'),
+        "normal.html": themed_page('<table style="width:400px"><tr><td>a</td></tr></table>'
+                                   '<pre style="overflow-x:auto">make book</pre><p>An ordinary paragraph.</p>'),
+    })
+    problems = bc.check_in_browser(site, bc.find_pages(site), bc.find_chromium())
+    assert [(p.page, p.kind) for p in problems] == [("open.html", "too wide")]
+
+
+@needs_browser
+def test_a_chapter_taller_than_twelve_screens_fails_unless_the_height_is_in_dropdowns(tmp_path):
+    tall = '<div style="height:24000px">thirty screens</div>'  # 30 x 800 px, in dropdowns below
+    page = themed_page('<section id="chapter"><section id="long"><div style="height:23200px">long</div></section>'
+                       '<section id="short"><div style="height:800px">short</div></section></section>')
+    site = write(tmp_path, {
+        "notebooks/01_tall.html": page,
+        "book/methods.html": page,  # not a chapter: no height limit
+        "notebooks/02_dropdowns.html": themed_page(
+            f'<details class="sd-dropdown" open><summary>Open at first</summary>{tall}</details>'
+            f'<details class="hide below-input"><summary>Show output</summary>{tall}</details>'
+            f'<div class="admonition dropdown toggle"><p class="admonition-title">Toggle</p><div>{tall}</div></div>'),
+        "notebooks/03_short.html": themed_page('<div style="height:9600px">exactly twelve screens</div>'),
+    })
+    problems = bc.check_in_browser(site, bc.find_pages(site), bc.find_chromium())
+    assert [(p.page, p.kind) for p in problems] == [("notebooks/01_tall.html", "too tall")]
+    assert problems[0].detail.startswith("30.0 screens (24000 px at 1280x800) with every dropdown closed; "
+                                         "the limit is 12 screens (9600 px); tallest sections: #long 29.0, #short 1.0")
+
+
+@needs_browser
+def test_main_enforces_the_limits_by_default_and_the_options_change_them(tmp_path, capsys):
+    site = write(tmp_path / "html", {
+        "index.html": '<meta http-equiv="Refresh" content="0; url=book/intro.html" />',
+        "book/intro.html": themed_page('<div id="banner" style="width:705px">five pixels over</div>'),
+        "notebooks/01_a.html": themed_page('<div style="height:24000px">thirty screens</div>'),
+    })
+    assert bc.main([str(site)]) == 1
+    out = capsys.readouterr().out
+    assert "at 1280x800" in out and "at most 12 screens (9600 px)" in out
+    assert "too tall: 30.0 screens" in out and "on notebooks/01_a.html" in out
+    assert "too wide: div#banner sticks out 5 px" in out and "on book/intro.html" in out
+    assert bc.main([str(site), "--max-screens", "30", "--overflow-px", "5"]) == 0, capsys.readouterr().out
+    assert bc.main([str(site), "--viewport", "1280x2000", "--overflow-px", "5"]) == 0, capsys.readouterr().out
+    assert bc.main([str(site), "--viewport", "1280x1000"]) == 1  # 24 screens of 1000 px
+    assert "too tall: 24.0 screens (24000 px at 1280x1000)" in capsys.readouterr().out
