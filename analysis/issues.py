@@ -86,7 +86,8 @@ class Issue:
     partner_ids: tuple[str, ...] = ()
     co_owner_ids: tuple[str, ...] = ()         # others who propose it with the owner ("X and Y agreed on a plan")
     salience: float = 0.0
-    keywords: tuple[str, ...] = ()                # content words of the label (lemmas)
+    keywords: tuple[str, ...] = ()                # content words of the label and references
+    heads: tuple[str, ...] = ()                   # its key nouns: one of them alone names it ("toll", "wall")
     source: str = "detected"
     changes: tuple[str, ...] = ()
 
@@ -491,6 +492,24 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     return label, noun, description
 
 
+def _heads(group: list[_Ref], description: str, doc: Doc) -> tuple[str, ...]:
+    """The nouns that alone name the issue: its specific nouns ("ban", "wall", "toll") and the head of
+    what it would do ("a new toll on bridges" -> "toll"), not generic ones ("plan", "move")."""
+    generic = set(rules()["policy_nouns"]["generic"]) | set(rules()["weak_nouns"])
+    heads = [x.tok.lemma_.lower() for x in group if x.cls not in ("generic", "proposal", "contested")
+             and x.tok.lemma_.lower() not in generic]
+    if description:
+        for x in group:
+            for t in x.tok.head.subtree if x.tok.dep_ == "nsubj" else []:
+                if t.dep_ == "dobj" and t.pos_ == "NOUN" and t.text in description:
+                    heads.append(t.lemma_.lower())
+            for t in x.tok.subtree:
+                if t.dep_ in ("pobj", "dobj") and t.pos_ == "NOUN" and t.i > x.tok.i and t.text in description:
+                    heads.append(t.lemma_.lower())
+                    break
+    return tuple(dict.fromkeys(h for h in heads if h not in _STOP_KEYS))
+
+
 def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
     words = [w.lower().strip("\u2019's.,") for w in re.findall(r"[\w$\u2019'.-]+", label)]
     return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in _STOP_KEYS))
@@ -562,7 +581,8 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
             issue_id=f"I{k}", kind=kind, label=label, noun=noun, owner_id=owner, owner=name,
             description=description, mentions=tuple(sorted(set(mentions))),
             partner_ids=_partners(description, info, owner), co_owner_ids=co_owners, salience=round(salience, 2),
-            keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc)))
+            keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
+            heads=_heads(g, description, doc)))
     issue_set = IssueSet(article.doc_id, tuple(issues), {}, tuple(issues))
     return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
 
@@ -608,7 +628,8 @@ def claims_about(issues: IssueSet, article: Article, doc: Doc, actors: ActorTabl
             elif i.owner_id and i.owner_id not in str(c.speaker_id).split(";") and any(
                     c.start <= s and e <= c.end for s, e in owner_spans.get(i.owner_id, [])):
                 how = "owner"
-            elif i.keywords and len([k for k in i.keywords if k in words]) >= min(2, len(i.keywords)):
+            elif (i.heads and any(h in words or h + "s" in words for h in i.heads)) or (
+                    i.keywords and len([k for k in i.keywords if k in words]) >= min(2, len(i.keywords))):
                 how = "keywords"
             elif (words & {"it", "this", "that", "they"}) and (sent in mention_sents[i.issue_id] or
                                                                sent - 1 in mention_sents[i.issue_id]):

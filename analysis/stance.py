@@ -220,7 +220,8 @@ class _Context:
         if issue.owner_id and any(s <= a and b <= e for a, b in self.owner_spans.get(issue.owner_id, [])):
             return "owner"
         words = {self.low[t.i] for t in tokens} | {self.lemma[t.i] for t in tokens}
-        if issue.keywords and len([k for k in issue.keywords if k in words]) >= min(2, len(issue.keywords)):
+        if any(h in words for h in issue.heads) or (
+                issue.keywords and len([k for k in issue.keywords if k in words]) >= min(2, len(issue.keywords))):
             return "keywords"
         return ""
 
@@ -707,6 +708,8 @@ def _position(items: list[_Evidence], lex: dict) -> tuple[int, float, bool] | No
     confidence = round(min(1.0, conf["base"] + conf["step"] * len(used)) * max(share, 0.25), 2)
     if not explicit:
         confidence = round(confidence * 0.5, 2)
+    if mixed:
+        confidence = min(confidence, 0.4)  # evidence both ways: a reading, not a finding
     return score, confidence, mixed
 
 
