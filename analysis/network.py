@@ -64,6 +64,8 @@ _STOP = frozenset(
     "would could should will can has have had do does did so than also just there what which who".split()
 )
 FAMILIES = {"demand": "demand", "condition": "demand"}
+#: The target of the claims about the main issue (they name no actor).
+ISSUE_TARGET = "issue"
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def build_network(
     policy: Issue | None,
     doc_id: str,
     codebook: dict | None = None,
+    about: dict[str, str] | None = None,
 ) -> DiscourseNetwork:
     """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
     names = dict(zip(actors["actor_id"].tolist(), actors["name"].tolist()))
@@ -142,7 +145,10 @@ def build_network(
                 links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
 
     groups: dict[tuple[str, str], list] = {}
+    about = about or {}
     for c in tuples(claims):
+        if not c.target_id and c.claim_id in about and policy is not None:
+            c = c._replace(target_id=ISSUE_TARGET, target=policy.label)  # a claim about the main issue
         if not c.target_id:
             continue
         family = FAMILIES.get(c.type, "verdict")

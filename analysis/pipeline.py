@@ -77,7 +77,8 @@ def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_d
     if codebook:
         issues = apply_codebook(issues, codebook, article, actors, claims, doc)
     stances = extract_stances(article, doc, actors, quotes, claims, issues)
-    network = build_network(claims, stances, actors.actors, issues.main, article.doc_id, codebook)
+    about = issues.claims_about(issues.main.issue_id) if issues.main is not None else {}
+    network = build_network(claims, stances, actors.actors, issues.main, article.doc_id, codebook, about)
     return Analysis(article, actors, quotes, issues, claims, stances, network, codebook, doc if keep_doc else None)
 
 

@@ -727,6 +727,27 @@ def _issue_paragraphs(ctx: _Context, issue: Issue) -> set[int]:
     return out
 
 
+def relayed_evidence(ctx: _Context, issue: Issue, positions: dict[str, int], by_actor: dict):
+    """A spokesperson, aide or office with nothing of its own on the issue relays the line of whom
+    it speaks for: that voice's side, as qualified support or skepticism (+1 or -1)."""
+    links = {a: r["speaks_for"] for a, r in ctx.info.items() if r.get("speaks_for")}
+    owners = {issue.owner_id, *issue.co_owner_ids} - {""}
+    w = ctx.lex["weights"]["speaks_for"]
+    for aid, row in ctx.info.items():
+        if aid in owners or any(x.source not in ("context", "mention") for x in by_actor.get(aid, [])):
+            continue
+        chain = _chain(links, aid)
+        principal = next((p for p in chain if p in owners or positions.get(p)), "")
+        if not principal and aid in speaks_for(ctx.info, issue.owner_id):
+            principal = issue.owner_id
+        if not principal:
+            continue
+        p = 2 if principal in owners else positions[principal]
+        score = 1 if p > 0 else -1
+        yield _Evidence(aid, "speaks_for", "role", score, f"relays the line of {ctx.info[principal]['name']}",
+                        int(row["first_start"]), int(row["first_end"]), w)
+
+
 def context_evidence(ctx: _Context, issue: Issue, claimed: set[str]):
     """A voice with nothing explicit about the main issue: the tone of everything it says,
     read once as a whole (VADER's compound score), weighed lightly."""
@@ -784,17 +805,13 @@ def extract_stances(
         for e in items:
             if e.actor_id in ctx.info:
                 by_actor.setdefault(e.actor_id, []).append(e)
-        for aid in speaks_for(ctx.info, issue.owner_id):
-            if not any(x.source != "context" for x in by_actor.get(aid, [])):
-                e = _Evidence(aid, "speaks_for", "role", 1, f"relays the line of {ctx.info[issue.owner_id]['name']}",
-                              int(ctx.info[aid]["first_start"]), int(ctx.info[aid]["first_end"]),
-                              lex["weights"]["speaks_for"])
-                by_actor.setdefault(aid, []).append(e)
         first = {aid: found[0] for aid, ev in by_actor.items() if (found := _position(ev, lex)) is not None}
         for e in relation_evidence(ctx, issue, first):
             own = by_actor.get(e.actor_id, [])
             if not any(x.source not in ("context", "relation") for x in own):
                 by_actor.setdefault(e.actor_id, []).append(e)
+        for e in relayed_evidence(ctx, issue, first, by_actor):
+            by_actor.setdefault(e.actor_id, []).append(e)
         for aid, evidence in by_actor.items():
             if aid not in voices:
                 voices.append(aid)

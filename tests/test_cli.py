@@ -57,11 +57,11 @@ def test_extract_prints_a_summary_and_the_warnings(folder, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["extract", str(folder), "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert captured.out == f"analysed 2 article(s); wrote 17 files to {out}\n"
+    assert captured.out == f"analysed 2 article(s); wrote 18 files to {out}\n"
     assert f"warning: {folder / 'bruecke.txt'}: does not look like English" in captured.err
     assert "2/2" in captured.err  # the progress bar
     assert main(["extract", str(folder), "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"analysed 2 article(s) (2 unchanged since the last run); wrote 17 files to {out}\n"
+    assert capsys.readouterr().out == f"analysed 2 article(s) (2 unchanged since the last run); wrote 18 files to {out}\n"
 
 
 def test_extract_parquet(folder, tmp_path):

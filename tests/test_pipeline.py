@@ -27,7 +27,7 @@ def test_an_article_without_statements_gives_empty_tables_with_their_columns(nlp
     result = article_tables(analyse_doc(article, parse(article, nlp)))
     assert list(result) == list(TABLES)
     for name in ("quotes", "claims", "stances", "stance_evidence", "institutions", "concepts", "statements",
-                 "edges", "coalitions", "policy"):
+                 "edges", "coalitions", "issues", "issue_claims"):
         assert result[name].empty, name
         assert list(result[name].columns) == schema.columns(name), name
 
@@ -42,7 +42,7 @@ def test_the_same_text_gives_identical_tables_twice(nlp):
     for name in TABLES:
         pd.testing.assert_frame_equal(first[name], second[name], obj=name)
     assert runs[0].network.polarisation == runs[1].network.polarisation
-    assert runs[0].policy == runs[1].policy
+    assert runs[0].issues == runs[1].issues
 
 
 def test_analyse_reads_a_file_and_reports_offsets_into_it(tmp_path, nlp):
@@ -69,21 +69,22 @@ def test_tables_of_several_articles_keep_each_articles_rows_and_the_columns(nlp)
     out = tables(analyse_doc(a, parse(a, nlp)) for a in articles)
     assert set(out["quotes"]["doc_id"]) == {"story"}
     assert list(out["quotes"].columns) == schema.columns("quotes")
-    assert out["policy"]["doc_id"].tolist() == ["story"]
+    assert out["issues"]["doc_id"].tolist() == ["story"]
 
 
 def test_tables_of_articles_without_statements_still_have_their_columns(nlp):
     articles = [article_from_text(CALM, doc_id="one"), article_from_text(CALM, doc_id="two")]
     out = tables(analyse_doc(a, parse(a, nlp)) for a in articles)
-    for name in ("quotes", "claims", "policy"):
+    for name in ("quotes", "claims", "issues"):
         assert out[name].empty
         assert list(out[name].columns) == schema.columns(name)
 
 
-def test_the_policy_table_describes_the_policy(analyse_text):
-    policy = article_tables(analyse_text(STORY))["policy"].iloc[0]
-    assert (policy["label"], policy["owner"], policy["source"]) == ("Reed\u2019s proposal", "Mark Reed", "detected")
-    assert "the plan" in policy["references"]
+def test_the_issues_table_describes_the_main_issue_first(analyse_text):
+    issue = article_tables(analyse_text(STORY))["issues"].iloc[0]
+    assert (bool(issue["main"]), issue["owner"], issue["source"]) == (True, "Mark Reed", "detected")
+    assert issue["label"].startswith("Governor Mark Reed\u2019s proposal")
+    assert "the plan" in issue["references"]
 
 
 def test_a_text_without_sentence_punctuation_reaches_the_stages_in_sentences_of_bounded_length(nlp):
