@@ -34,7 +34,6 @@ from spacy.tokens import Doc, Token
 from .actors import ActorTable, country_of
 from .corpus import Article, quotation_spans
 from .frames import tuples
-from .nlp import forms
 from .quotes import reporting_verbs
 from .resources import load_yaml
 
