@@ -158,6 +158,23 @@ def _phrases(_key: int) -> tuple[str, ...]:
     return tuple(p for p in polarity_lexicon() if " " in p)
 
 
+def _nested(toks: list[Token]) -> set[int]:
+    """Token indices inside a quotation nested in the claim (‘...’ inside “...”)."""
+    out: set[int] = set()
+    inside = False
+    for k, t in enumerate(toks):
+        if t.text in ("\u2018", "'") and not inside and (k == 0 or toks[k - 1].whitespace_ or toks[k - 1].is_punct
+                                                          or t.text == "\u2018"):
+            inside = True
+            continue
+        if t.text in ("\u2019", "'", "\u201d") and inside:
+            inside = False
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
 def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
     lex = polarity_lexicon()
     low = text.lower()
@@ -173,9 +190,10 @@ def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
             cues.append(phrase)
             start = toks[0].idx + m.start() if toks else 0
             used.update(t.i for t in toks if start <= t.idx < start + len(phrase))
+    nested = _nested(toks)
     for tok in toks:
-        if tok.i in used:
-            continue
+        if tok.i in used or tok.i in nested:
+            continue  # words quoted from someone else inside the claim are theirs, not the speaker's
         word = tok.lower_
         value = lex.get(word, lex.get(tok.lemma_.lower(), 0))
         if not value:

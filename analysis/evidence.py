@@ -229,6 +229,9 @@ def _predicates(ctx: _Context, tokens: list[Token]):
     for tok in tokens:
         if tok.i <= skip:
             continue
+        if tok.dep_ in ("amod", "compound") or (tok.i and ctx.doc[tok.i - 1].text == "-"
+                                                  and not ctx.doc[tok.i - 2].whitespace_):
+            continue  # "U.S.-supported rebels", "anti-war": part of a modifier, no side taken
         for part in ("verbs", "nouns", "adjectives"):
             if tok.pos_ not in _POS[part] and not (part == "verbs" and tok.pos_ == "AUX"):
                 continue
@@ -283,6 +286,11 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
             if ctx.lemma[verb.i] in _ATTRACT:
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target += [t for s in subj for t in s.subtree]
+                for c in verb.children:  # "drew criticism from X" with "from X" attached to the verb
+                    if c.dep_ == "prep" and c.lower_ in ("from", "among") and not holders:
+                        for obj in c.children:
+                            if obj.dep_ == "pobj":
+                                holders += ctx.actors_of(obj)
             elif not holders and verb.pos_ in ("VERB", "AUX"):
                 for s in verb_subject(verb, ctx.ta):
                     holders += ctx.actors_of(s)
@@ -340,6 +348,8 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
     lex = ctx.lex
     for tok, part, score, last in _predicates(ctx, tokens):
         holders, target = _roles(ctx, tok, part, last)
+        if speakers is not None and part == "nouns" and not target:
+            continue  # "lawsuits", "concerns" in a voice's words name a side only with what it is on
         if speakers is not None:
             # in a voice's own words the side is the speaker's, unless the stance word has a
             # subject of its own that names another actor ("the minister supported the effort")
@@ -404,14 +414,37 @@ def alignment_evidence(ctx: _Context, issue: Issue):
     yield  # a generator, for the same call as the other passes
 
 
+def issue_partners(ctx: _Context, issue: Issue) -> list[str]:
+    """The other parties an issue involves: actors named inside its references or description
+    ("Kerry's efforts to encourage Moscow", "a deal with Iran"), other than its owners."""
+    owners = {issue.owner_id, *issue.co_owner_ids}
+    owner_country = ctx.info.get(issue.owner_id, {}).get("country", "")
+    found = list(issue.partner_ids)
+    for aid, spans in ctx.owner_spans.items():
+        if aid in owners or aid in found:
+            continue
+        row = ctx.info.get(aid, {})
+        if row.get("type") not in ("country", "organization") or (owner_country and row.get("name") == owner_country):
+            continue
+        if any(s <= a and b <= e for a, b in spans for s, e, _t in issue.mentions):
+            found.append(aid)
+    return found
+
+
 def relation_evidence(ctx: _Context, issue: Issue, positions: dict[str, int]):
     """A side taken on another voice whose position is known: criticising an opponent of the
     issue is support for it, agreeing with a supporter is support (structural balance)."""
     w = ctx.lex["weights"]["framing"] * 0.5
+    partners = set(issue_partners(ctx, issue))
     for h, other, sign, cue, start, end in ctx.relations:
         p = positions.get(other, 0)
         if other == issue.owner_id and issue.kind == "policy":
             p = 2
+        if other in partners and not p and h not in partners:
+            if sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
+                yield _Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", -1,
+                                f"{cue} {ctx.info[other]['name']} (the issue's partner)", start, end, w)
+            continue
         if not p or h == issue.owner_id:
             continue
         score = sign * (1 if p > 0 else -1)
@@ -531,6 +564,9 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
         if value is None:
             v = lex["valence"].get(ctx.low[head.i], 0.0)
             value = 1 if v >= 1.0 else -1 if v <= -1.0 else 0
+        subject = [c for c in t.children if c.dep_ == "nsubj"]
+        if not value and subject and ctx.about(issue, list(subject[0].subtree)):
+            value = 1  # "the ban would cost the city $2 million": what the issue does to something
         if not value:
             continue
         effect += -sign * value if negated else sign * value
@@ -556,6 +592,7 @@ def claim_evidence(ctx: _Context, issue: Issue):
     w = ctx.lex["weights"]
     about = ctx.issues.claims_about(issue.issue_id)
     hedges = ctx.lex["hedges"]
+    partners = set(issue_partners(ctx, issue))
     for c in ctx.claims:
         speakers = [s for s in str(c.speaker_id).split(";") if s]
         holders = [c.holder_id] if c.holder_id else speakers
@@ -566,6 +603,12 @@ def claim_evidence(ctx: _Context, issue: Issue):
             continue
         tokens = [t for t in span if not t.is_space]
         how = about.get(c.claim_id, "")
+        if c.target_id in partners and c.polarity in ("negative", "positive"):
+            for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
+                if h not in partners:
+                    yield _Evidence(h, "relation", c.claim_id, -1 if c.polarity == "negative" else 1,
+                                    f"{c.polarity} about {c.target} (the issue's partner)", c.start, c.end,
+                                    w["framing"] * 0.5)
         if how in ("reference", "keywords", "anaphor"):
             for h in holders:  # the voice speaks about the issue: at least "neutral or unclear"
                 yield _Evidence(h, "mention", c.claim_id, 0, f"speaks of it ({how})", c.start, c.end,
@@ -590,7 +633,7 @@ def claim_evidence(ctx: _Context, issue: Issue):
                 yield _Evidence(h, "stance", c.claim_id, max(-2, min(2, act)), "; ".join(ecues), c.start, c.end,
                                 w["stance_word"])
             continue
-        if value > 0 and effect >= 0 and conditional:
+        if value > 0 and effect >= 0 and conditional and c.type != "question":
             for h in holders:  # support stated with a condition attached: conditional support
                 yield _Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])
         if effect:

@@ -427,6 +427,21 @@ def _complement(tok: Token, limit: int) -> list[Token]:
     return out
 
 
+def _verb_detail(refs: list[_Ref], limit: int) -> str:
+    """What an issue's verb says it does: "the proposal would create a new toll" -> "would create a new toll"."""
+    for x in refs:
+        verb = x.tok.head
+        if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
+            if obj is not None:
+                words = [t for t in obj.subtree if not t.is_space]
+                stop = next((k for k, t in enumerate(words) if t.text in (",", ";", "(", "\u2014", ":")), len(words))
+                text = _clean("".join(t.text_with_ws for t in words[:min(stop, 3 * limit)]))
+                aux = " ".join(t.text for t in [*[c for c in verb.children if c.dep_ == "aux"], verb])
+                return f"{aux} {text}" if text else ""
+    return ""
+
+
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
     """(label, noun, description) of a group of references."""
     limit = int(rules()["label_words"])
@@ -464,17 +479,9 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     if described is not None:
         comp = _complement(described.tok, limit)
         description = _clean("".join(t.text_with_ws for t in comp))
+    detail = _verb_detail(ranked, limit)
     if not description:
-        for x in ranked:  # "the proposal would create a new toll": what its verb says it does
-            verb = x.tok.head
-            if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
-                obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
-                if obj is not None:
-                    words = [t for t in obj.subtree if not t.is_space][:limit]
-                    description = _clean("".join(t.text_with_ws for t in words))
-                    verb_text = " ".join(t.text for t in [*[c for c in verb.children if c.dep_ == "aux"], verb])
-                    description = f"{verb_text} {description}" if description else ""
-                    break
+        description = detail
     if proposal is not None and (described is None or best is not described):
         words = [t for t in proposal.tok.subtree if not t.is_space][:limit]
         stop = next((k for k, t in enumerate(words) if t.text in (",", ";", "(", "\u2014", ":")), len(words))
@@ -580,11 +587,33 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         issues.append(Issue(
             issue_id=f"I{k}", kind=kind, label=label, noun=noun, owner_id=owner, owner=name,
             description=description, mentions=tuple(sorted(set(mentions))),
-            partner_ids=_partners(description, info, owner), co_owner_ids=co_owners, salience=round(salience, 2),
+            partner_ids=tuple(dict.fromkeys(_ref_partners(g, actors, {owner, *co_owners}) + _partners(
+                f"{description} {_verb_detail(g, 40)}", info, owner))),
+            co_owner_ids=co_owners, salience=round(salience, 2),
             keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
             heads=_heads(g, description, doc)))
     issue_set = IssueSet(article.doc_id, tuple(issues), {}, tuple(issues))
     return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+
+
+_PLACE_PREPS = frozenset("in at inside across near to into from within throughout around".split())
+
+
+def _ref_partners(group: list[_Ref], actors: ActorTable, owners: set[str]) -> tuple[str, ...]:
+    """Countries and organisations an issue's references name as parties: "efforts to encourage
+    Moscow", "a deal with Iran" (not places: "coordination in Syria")."""
+    info = actors.info
+    found: list[str] = []
+    for x in group:
+        for t in _complement(x.tok, 30):
+            aid = actors.token_actor.get(t.i)
+            if not aid or aid in owners or aid in found or info[aid]["type"] not in ("country", "organization"):
+                continue
+            prep = next((a for a in [t, *t.ancestors] if a.dep_ == "prep" or a is x.tok), None)
+            if prep is not None and prep is not x.tok and prep.lower_ not in ("with", "between", "alongside"):
+                continue  # "in Syria" is a place, "against Islamic State" a target; "with Iran" a party
+            found.append(aid)
+    return tuple(found)
 
 
 def _partners(text: str, info: dict, owner: str) -> tuple[str, ...]:
