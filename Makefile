@@ -1,6 +1,7 @@
 # The two commands of this project (see README.md):
 #   make book   execute every notebook in place and build the static book into _build/html
-#   make test   unit tests, nbval (stored outputs == a fresh run) and a strict book build
+#   make test   unit tests, nbval (stored outputs == a fresh run), a strict book build, and a strict build
+#               of the whole book for a second article (a fixture whose quotations hold markup)
 # Both create the virtual environment .venv and install requirements.txt when needed.
 
 PYTHON ?= python3
@@ -12,11 +13,11 @@ SEEDS := $(wildcard seeds/*.txt)
 JB := $(BIN)/jupyter-book
 
 .DEFAULT_GOAL := help
-.PHONY: help setup notebooks data book test unit nbval build-strict check-browser bench clean
+.PHONY: help setup notebooks data book test unit nbval build-strict build-fixture check-browser bench clean
 
 help:
 	@echo "make book           execute the notebooks and build the book into _build/html"
-	@echo "make test           unit tests, nbval over notebooks/, strict book build"
+	@echo "make test           unit tests, nbval over notebooks/, strict book build, strict build for a fixture"
 	@echo "make check-browser  open every page of the built book in headless Chromium"
 	@echo "make bench          measure speed and memory on ../shared/corpus (not part of make test)"
 	@echo "make clean          remove build output and caches (keeps .venv)"
@@ -55,7 +56,12 @@ nbval: $(STAMP)
 build-strict: data
 	$(JB) build . --all -W -n --keep-going
 
-test: unit nbval build-strict
+# The whole book for another article (tests/fixtures/articles/style_markup.txt), built strictly in
+# _build/fixture_book and read back for live markup: a template hole or an unescaped quotation fails.
+build-fixture: $(STAMP)
+	$(BIN)/python tools/build_fixture_book.py
+
+test: unit nbval build-strict build-fixture
 
 check-browser: $(STAMP)
 	$(BIN)/python tools/browser_check.py _build/html --screenshots _build/screenshots

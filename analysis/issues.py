@@ -402,8 +402,9 @@ def _complement(tok: Token, limit: int) -> list[Token]:
         if c.i < tok.i:
             continue
         sub = list(c.subtree)
-        if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "against", "with", "over", "about", "of"):
-            parts = sub
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "against", "with", "over", "about", "of") and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in c.children):
+            parts = sub  # "a ban on plastic bags", not "the reform on Monday"
         elif c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children):
             parts = sub
         elif c.dep_ == "relcl" and sub[0].lower_ in ("that", "which") and any(

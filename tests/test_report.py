@@ -1,0 +1,95 @@
+"""analysis.report: the book's prose reads right for any article, and never lets the article's markup live."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from analysis import ROOT, SEEDS
+from analysis.network import describe_split
+from analysis.pipeline import analyse
+from analysis.report import (claims_finding, disagreement_finding, facts, issue_markdown, lede, md, positions_finding,
+                             source_finding, actors_finding, split_markdown, story_header, validation_finding)
+
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+ARTICLES = sorted(FIXTURES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+#: What a template hole or a half-built sentence looks like.
+HOLES = [
+    (r"\{|\}", "a brace from a template"),
+    (r"\bNone\b|\bnan\b|\bNaN\b|<NA>", "a missing value"),
+    (r"\(\s*\)", "empty brackets"),
+    (r"\s[,.;:]", "a space before punctuation"),
+    (r"[,;:]\s*[.;,]", "punctuation with nothing between"),
+    (r"\u2019s\u2019s|'s's", "a doubled possessive"),
+    (r"\bs\u2019s\b", "a possessive of a plural written \u2019s\u2019s"),
+    (r"\b(\w+) \1\b", "a doubled word"),
+    (r"\A\s*\Z", "an empty text"),
+]
+
+
+def _check(text: str, where: str) -> None:
+    plain = text.replace("\\", "")
+    for pattern, what in HOLES:
+        m = re.search(pattern, plain)
+        assert m is None, f"{where}: {what}: {plain[max(0, m.start() - 40):m.end() + 40]!r}"
+    assert plain.rstrip().endswith((".", ")", "*", "\u201d")), f"{where}: no final full stop: {plain[-60:]!r}"
+
+
+@pytest.fixture(scope="module", params=ARTICLES, ids=[p.stem for p in ARTICLES])
+def analysis(request):
+    return analyse(request.param)
+
+
+def test_the_front_page_and_every_finding_read_as_sentences(analysis):
+    from analysis.actors import entity_review
+
+    split = describe_split(analysis.network, analysis.stances)
+    texts = {
+        "header": story_header(facts(analysis.article)),
+        "lede": lede(analysis),
+        "source": source_finding(analysis, entity_review(analysis.article, analysis.doc, analysis.actors), "model"),
+        "actors": actors_finding(analysis),
+        "claims": claims_finding(analysis),
+        "positions": positions_finding(analysis),
+        "disagreement": disagreement_finding(analysis, split),
+        "validation": validation_finding(analysis, None, {}),
+    }
+    for where, text in texts.items():
+        _check(text, f"{analysis.doc_id} {where}")
+    issue = issue_markdown(analysis)
+    assert issue.strip() and "None" not in issue
+    assert split_markdown(analysis, split).strip()
+
+
+def test_the_lede_names_the_issue_and_every_side_it_counts(analysis):
+    text = lede(analysis)
+    if analysis.issue is not None:
+        assert md(analysis.issue.label) in text
+        for word, score in ((r"supports? it", 2), ("only with conditions", 1), ("oppose", -2), ("skeptical", -1)):
+            if (analysis.main_stances["score"] == score).any():
+                assert re.search(word, text), (word, text)
+
+
+@pytest.mark.parametrize("raw", [
+    "<script>alert(1)</script>", "<video src=x onerror=alert(2)>", "`rm -rf` and *nothing*",
+    "[a link](http://example.com)", "a $15 wage and $7.25", "{glue:text}`key`",
+])
+def test_md_escapes_markup_and_markdown_from_the_article(raw):
+    out = md(raw)
+    assert "<" not in out and ">" not in out
+    for ch in "`*[]$":
+        assert f"\\{ch}" in out or ch not in raw
+    assert "{" not in out.replace("\\{", "")
+
+
+def test_the_live_markup_scanner_finds_injection_and_passes_escaped_text():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from build_fixture_book import _Scan
+
+    bad = _Scan()
+    bad.feed('<p>x <script>alert(1)</script> <svg onload=alert(3)> <code>rm -rf</code></p>')
+    assert len(bad.problems) == 3
+    good = _Scan()
+    good.feed('<p>&lt;script&gt;alert(1)&lt;/script&gt; `rm -rf` *nothing*</p><script>var x=1;</script>')
+    assert good.problems == []
