@@ -2,7 +2,7 @@
 
 The stages, each a module, in the order data flows through them::
 
-    corpus -> nlp -> actors -> quotes -> claims -> stance -> network -> plots
+    corpus -> nlp -> actors -> coreference -> quotes -> claims -> issues -> stance -> network -> plots
 
 :mod:`analysis.pipeline` runs them all; :mod:`analysis.cli` is the command
 line (``python -m analysis``); :mod:`analysis.evaluate` scores the result

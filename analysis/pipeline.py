@@ -1,7 +1,7 @@
 """Run every stage on one article or many; the notebooks and the command line call this.
 
-:func:`analyse` runs corpus -> nlp -> actors -> quotes -> claims -> issues ->
-stance -> network on one article and returns an :class:`Analysis`. :func:`analyse_many`
+:func:`analyse` runs corpus -> nlp -> actors -> coreference -> quotes -> claims ->
+issues -> stance -> network on one article and returns an :class:`Analysis`. :func:`analyse_many`
 streams articles through ``nlp.pipe``. :func:`tables` turns analyses into the
 published tables (one DataFrame per table name, see :data:`TABLES`).
 """
@@ -15,7 +15,8 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorTable, extract_actors
+from . import coreference
+from .actors import ActorTable, find_actors
 from .claims import extract_claims
 from .corpus import Article, load_article
 from .issues import Issue, IssueSet, apply_codebook, codebook_path, find_issues, load_codebook
@@ -67,7 +68,7 @@ class Analysis:
 
 def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_doc: bool = True) -> Analysis:
     """Run every stage after parsing."""
-    actors = extract_actors(article, doc)
+    actors = coreference.resolve(find_actors(article, doc))
     quotes = extract_quotes(article, doc, actors)
     claims = extract_claims(article, doc, actors, quotes)
     issues = find_issues(article, doc, actors, claims)

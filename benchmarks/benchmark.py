@@ -54,7 +54,8 @@ STAGES = [
     # (label, module, function): wrapped with a timer in the stage run
     ("checks and cleaning", "analysis.scale", "article_from_bytes"),
     ("tokens and preset sentence starts (make_doc)", "analysis.nlp", "make_doc"),
-    ("actors", "analysis.pipeline", "extract_actors"),
+    ("actors", "analysis.pipeline", "find_actors"),
+    ("coreference", "analysis.coreference", "resolve"),
     ("quotes", "analysis.pipeline", "extract_quotes"),
     ("claims", "analysis.pipeline", "extract_claims"),
     ("issues", "analysis.pipeline", "find_issues"),

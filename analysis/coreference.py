@@ -1,0 +1,151 @@
+"""Coreference: which actor each pronoun refers to, and the finished actor table.
+
+:func:`resolve` takes the draft cast of :func:`analysis.actors.find_actors`
+(a :class:`~analysis.actors.Cast`), adds a ``pronoun`` mention for every
+pronoun the text settles (:func:`pronouns`), then the names in headings
+(:func:`analysis.names.headings`), and returns the
+:class:`~analysis.actors.ActorTable` of :func:`analysis.actors.actor_table`.
+The headings come after the pronouns, so a name in a heading is never a
+pronoun's antecedent. Mentions of people by a noun ("the official") are
+linked earlier, by the unnamed-source pass (:mod:`analysis.unnamed`), because
+that pass depends on them.
+
+The method is rule-based salience (in the spirit of Lappin and Leass's
+resolution of third-person pronouns): a candidate is a person or unnamed
+source mentioned before the pronoun, within ``pronoun_window`` narrative
+sentences (sentences wholly inside a quotation do not count), inside the
+same quotation as the pronoun or outside every quotation, of a gender that
+does not contradict the pronoun's. "He said" goes to the subject of the
+last narrative sentence before, else the latest speaker; "X said he ..." to
+X; otherwise a subject of the same sentence, then of the sentences before,
+then the latest mention, an actor whose gender is known to match winning
+within each level. A pronoun no rule settles stays unlinked. Pronouns and
+the window are in ``analysis/data/actor_rules.yml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import names
+from .actors import ActorTable, Cast, _Actor, _Mention, actor_table
+from .corpus import quotation_spans
+from .nlp import forms
+from .resources import load_csv
+
+
+@dataclass(frozen=True)
+class _Discourse:
+    """What pronoun resolution reads besides the cast: quotations, sentences, reporting verbs."""
+
+    quotes: list[tuple[int, int]]    # cleaned character spans of the quotations
+    reporting: frozenset[str]        # reporting-verb lemmas
+    sent_of: dict[int, int]          # token index -> sentence index
+    quoted_sents: set[int]           # sentences wholly inside a quotation
+
+
+def _discourse(cast: Cast) -> _Discourse:
+    quotes = quotation_spans(cast.article.text)
+    reporting = frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
+    sent_of: dict[int, int] = {}
+    quoted_sents: set[int] = set()
+    for k, sent in enumerate(cast.doc.sents):
+        sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
+        if not quotes:
+            continue
+        words = [t.idx for t in sent if t.is_alpha]
+        if words and all(any(qs <= x < qe for qs, qe in quotes) for x in words):
+            quoted_sents.add(k)
+    return _Discourse(quotes, reporting, sent_of, quoted_sents)
+
+
+def resolve(draft: Cast) -> ActorTable:
+    """Add pronoun and heading mentions to a draft cast (in place) and return its table."""
+    pronouns(draft)
+    names.headings(draft)
+    return actor_table(draft)
+
+
+def pronouns(cast: Cast) -> None:
+    """A ``pronoun`` mention for every pronoun not yet taken whose actor the text settles."""
+    doc = cast.doc
+    d = _discourse(cast)
+    table = cast.g.rules["pronouns"]
+    window = int(cast.g.rules["pronoun_window"])
+    for i in forms(doc).where(table):
+        tok = doc[i]
+        if tok.i in cast.taken:
+            continue
+        gender, _number = table[tok.lower_]
+        quote = _in_quote(d, tok)
+        target = resolve_pronoun(cast, d, tok, gender, quote, window)
+        if target is not None:
+            cast.add(target, tok.i, tok.i + 1, "pronoun")
+
+
+def _in_quote(d: _Discourse, tok: Token) -> tuple[int, int] | None:
+    for s, e in d.quotes:
+        if s <= tok.idx < e:
+            return s, e
+    return None
+
+
+def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
+    """The reporting verb a mention is the subject of, if any."""
+    head = cast.doc[m.start:m.end].root
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
+        return head.head
+    return None
+
+
+def narrative_distance(d: _Discourse, a: int, b: int) -> int:
+    """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
+    return sum(1 for k in range(a, b) if k not in d.quoted_sents)
+
+
+def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: tuple[int, int] | None,
+                    window: int) -> _Actor | None:
+    """The actor a pronoun refers to (``quote``: the quotation it stands in), or None."""
+    sent_of = d.sent_of
+    k = sent_of[tok.i]
+    people = [m for m in cast.mentions if m.actor is not None and m.actor.type in ("person", "anonymous") and m.start < tok.i]
+    if quote is not None:
+        people = [m for m in people if quote[0] <= cast.doc[m.start].idx < quote[1]]
+    else:
+        people = [m for m in people if _in_quote(d, cast.doc[m.start]) is None]
+    people = [m for m in people if narrative_distance(d, sent_of[m.start], k) <= window]
+    if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in d.reporting:
+        # "he said": the subject of the last narrative sentence before, else the latest speaker,
+        # even one of unknown gender
+        earlier = [m for m in people if sent_of[m.start] < k and m.actor.gender in ("", gender)]
+        if earlier:
+            last = max(sent_of[m.start] for m in earlier)
+            subjects = [m for m in earlier if sent_of[m.start] == last and m.subject]
+            if subjects:
+                return min(subjects, key=lambda m: m.start).actor
+        speakers = [m for m in earlier if speaks(cast, d, m) is not None]
+        if speakers:
+            return max(speakers, key=lambda m: m.start).actor
+    # "X said he would ...": the subject of the reported clause is the speaker
+    if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
+        own = [m for m in people if speaks(cast, d, m) == tok.head.head and m.actor.gender in ("", gender)]
+        if own:
+            return own[-1].actor
+    # deeper inside what someone is reported to say, a pronoun does not refer to that speaker
+    people = [m for m in people if not ((verb := speaks(cast, d, m)) is not None and tok in list(verb.subtree)
+                                        and sent_of[m.start] == k)]
+
+    # Salience first (a subject of this sentence, then of the sentences before, then the
+    # latest mention); within a level, an actor whose gender is known to match wins.
+    cands = [m for m in people if m.actor.gender in ("", gender)]
+    if not cands:
+        return None
+    same = [m for m in cands if sent_of[m.start] == k and m.subject]
+    if same:
+        return max(same, key=lambda m: (m.actor.gender == gender, m.start)).actor
+    for back in range(1, window + 1):
+        prev = [m for m in cands if sent_of[m.start] == k - back and m.subject]
+        if prev:
+            return max(prev, key=lambda m: (m.actor.gender == gender, -m.start)).actor
+    return max(cands, key=lambda m: (m.actor.gender == gender, m.start)).actor

@@ -1,0 +1,533 @@
+"""Names: people, organisations and countries named in an article, with their roles.
+
+The naming passes of the actor stage. Each takes the draft
+:class:`~analysis.actors.Cast` and adds actors and mentions to it;
+:func:`analysis.actors.find_actors` runs them in this order:
+
+:func:`people`
+    PERSON entities (and names the model tagged otherwise but the text shows
+    are people), trimmed of possessives and titles; full names first so that
+    a bare surname joins them; the title before a name and an apposition
+    after it give role, institution, country, gender and ``former``.
+:func:`surnames`
+    surnames of people found so far that the model missed or tagged as
+    something else.
+:func:`organisations_and_countries`
+    the other entities: organisations (with their institution), countries
+    that act (not places, not adjectives), seats of government standing for
+    the state ("the Kremlin said"), plural nationality groups ("Republicans").
+:func:`repeated_names`
+    further occurrences of organisation names the model did not tag.
+:func:`institution_words`
+    institutions named by a common noun or a hyphenated prefix ("the
+    administration", "the U.S. military", "U.N.-led").
+:func:`organisation_nominals`
+    "the board", "the ministry": an organisation named before, by its head noun.
+:func:`headings`
+    names in headings, matched case-insensitively against the actors found;
+    :func:`analysis.coreference.resolve` runs it after the pronouns.
+
+The method corrects what a small spaCy model gets wrong in news text
+(possessives, titles swallowed by names, surnames tagged as organisations,
+countries tagged as people) with the word lists and institution tables of
+``analysis/data`` (``titles.csv``, ``institutions.csv``, ``countries.csv``,
+``first_names.csv``, ``actor_rules.yml``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .actors import (
+    Cast, _Actor, _country_in, _join_institutions, _lower_words, _match_institutions, _span_root, _surname, _trim,
+    country_of,
+)
+from .nlp import forms
+
+
+# --------------------------------------------------------------------------- people
+
+def people(cast: Cast) -> None:
+    """Names of people, with the titles before them and the appositions after them."""
+    doc = cast.doc
+    spans = []
+    for ent in doc.ents:
+        if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
+            continue
+        if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent):
+            continue
+        s, e = _trim(doc, ent.start, ent.end)
+        # titles swallowed by the entity ("Secretary Smith", "President Ana de la Cruz")
+        while s < e - 1 and doc[s].lower_ in cast.g.titles:
+            s += 1
+        if s >= e:
+            continue
+        words = [t.text for t in doc[s:e]]
+        if len(words) == 1 and country_of(words[0]) and not _multi_token_person(cast, words[0]):
+            continue  # a country tagged as a person ("border with Jordan")
+        if not any(ch.isupper() for ch in doc[s].text):
+            continue
+        spans.append((s, e))
+    # full names first so that bare surnames can join them
+    for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
+        if not cast.free(s, e):
+            continue
+        words = [t.text for t in cast.doc[s:e]]
+        actor = _person_for(cast, words)
+        how = "name" if len(words) > 1 or len(actor.names) == 0 else "alias"
+        actor.names.append(cast.text(s, e))
+        cast.add(actor, s, e, how)
+        _attach_role(cast, actor, s, e)
+
+
+def _looks_like_person(cast: Cast, ent: Span) -> bool:
+    """A name the model tagged as an organisation or place but the text shows is a person:
+    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or starts with a
+    known first name."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT") or not 2 <= len(ent) <= 3:
+        return False
+    if any(t.lower_ in cast.g.institution_words for t in ent) or country_of(ent.text):
+        return False
+    root = ent.root
+    titled = (root.dep_ == "appos" and (root.head.lower_ in cast.g.titles or root.head.lower_ in cast.g.person_nouns)) or any(
+        c.dep_ == "appos" and (c.lower_ in cast.g.titles or c.lower_ in cast.g.person_nouns) for c in root.children)
+    return titled or ent[0].text in cast.g.first_names
+
+
+def _multi_token_person(cast: Cast, word: str) -> bool:
+    """Is ``word`` part of a longer PERSON entity somewhere in the text?"""
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and word in [t.text for t in ent] for ent in cast.doc.ents
+    )
+
+
+def _person_for(cast: Cast, words: list[str]) -> _Actor:
+    """The person a name belongs to: one with that surname and no other first name, else a new one."""
+    sur = _surname(words)
+    first = words[0] if len(words) > 1 else ""
+    candidates = [a for a in cast.actors if a.type == "person" and a.key == sur]
+    for a in reversed(candidates):
+        firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
+        if not first or not firsts or first in firsts:
+            return a
+    actor = _Actor("person", sur)
+    cast.actors.append(actor)
+    return actor
+
+
+def _attach_role(cast: Cast, actor: _Actor, s: int, e: int) -> None:
+    """Read a title before the name ``doc[s:e]`` and an apposition after it into the person's record."""
+    role_toks = _title_before(cast, s)
+    parts = role_toks + _apposition_after(cast, e)
+    if not parts:
+        _gender_from_name(cast, actor)
+        return
+    cast.role_tokens.update(t.i for t in role_toks)
+    cast.taken.update(t.i for t in role_toks)
+    for t in role_toks:
+        cast.role_owner[t.i] = actor
+    _record_role(cast, actor, s, parts)
+    _gender_from_name(cast, actor)
+
+
+def _title_before(cast: Cast, s: int) -> list[Token]:
+    """'Defense Secretary', 'U.S. Ambassador to X': the title words right before a name (none without a title)."""
+    doc = cast.doc
+    g = cast.g
+    connectors = set(g.rules["title_connectors"])
+    i = s - 1
+    left: list[int] = []
+    sent_start = doc[s].sent.start
+    while i >= sent_start:
+        t = doc[i]
+        low = t.lower_
+        if t.is_space or (t.is_punct and t.text not in ("-",)):
+            break
+        if i in cast.taken and i not in cast.role_tokens:
+            break
+        if low in g.titles or (i + 1 < s and f"{low} {doc[i + 1].lower_}" in g.titles):
+            left.append(i)
+        elif low in connectors and left:
+            left.append(i)
+        elif (t.pos_ == "PROPN" or country_of(t.text)) and t.text[:1].isupper():
+            left.append(i)
+        elif t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") and i != sent_start:
+            left.append(i)
+        else:
+            break
+        i -= 1
+    left.sort()
+    while left and doc[left[0]].lower_ in connectors:
+        left.pop(0)
+    role_toks = [doc[k] for k in left]
+    has_title = any(t.lower_ in g.titles and g.titles[t.lower_][1] in ("title", "honorific") for t in role_toks)
+    return role_toks if has_title else []
+
+
+def _apposition_after(cast: Cast, e: int) -> list[Token]:
+    """Apposition after the name ending at ``e`` when it holds a title: "Jane Doe, a Pentagon spokeswoman,"."""
+    g = cast.g
+    appos_toks: list[Token] = []
+    root = cast.doc[e - 1]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= e:
+            sub = [t for t in child.subtree if t.dep_ not in ("relcl",) and not t.is_punct or t.text == "-"]
+            words = {t.lower_ for t in sub}
+            if words & {w for w, (_g, k) in g.titles.items() if k == "title"}:
+                appos_toks = [t for t in sub if t.lower_ not in ("a", "an", "the")]
+    return appos_toks
+
+
+def _record_role(cast: Cast, actor: _Actor, s: int, parts: list[Token]) -> None:
+    """Role, ``former``, role words, gender, institution and country from a person's title words."""
+    g = cast.g
+    former = any(t.lower_ in ("former", "ex") for t in parts)
+    role_words = [t for t in parts if t.lower_ not in ("former", "ex", "then")]
+    role = " ".join(t.text for t in role_words).replace(" - ", "-").strip()
+    if len(role) > len(actor.role):
+        actor.role = role
+    actor.former = actor.former or former
+    lows = [t.lower_ for t in parts]
+    actor.role_words.update(lows)
+    actor.role_heads.update(w for w in lows if w in g.titles and g.titles[w][1] == "title")
+    for t in parts:
+        gender = g.titles.get(t.lower_, ("", ""))[0]
+        if gender and not actor.gender:
+            actor.gender = gender
+    country = _country_in(parts)
+    found = _match_institutions(lows, country, cast.home)
+    if not found:
+        found = _institution_from_context(cast, s)
+    if found and (not actor.institution or len(role) >= len(actor.role)):
+        actor.institution = _join_institutions(found)
+        country = country or found[0][1]
+    if country and not actor.country:
+        actor.country = country
+
+
+def _institution_from_context(cast: Cast, s: int) -> list[tuple[str, str, int]]:
+    """'At the White House, spokesman X ...': an institution in a fronted phrase."""
+    doc = cast.doc
+    sent = doc[s].sent
+    for t in sent:
+        if t.i >= s:
+            break
+        if t.dep_ == "prep" and t.lower_ in cast.g.rules["institution_prepositions"]:
+            obj = [c for c in t.children if c.dep_ == "pobj"]
+            if obj:
+                sub = list(obj[0].subtree)
+                found = _match_institutions([x.lower_ for x in sub], _country_in(sub), cast.home)
+                if found:
+                    return found
+    return []
+
+
+def _gender_from_name(cast: Cast, actor: _Actor) -> None:
+    """A known first name gives the gender when no title did."""
+    if actor.gender:
+        return
+    for name in actor.names:
+        words = name.split()
+        if len(words) > 1 and words[0] in cast.g.first_names:
+            actor.gender = cast.g.first_names[words[0]]
+            return
+
+
+# --------------------------------------------------------------------------- surnames
+
+def surnames(cast: Cast) -> None:
+    """Surnames the model missed or mislabelled (a surname tagged ORG, or not tagged at all)."""
+    doc = cast.doc
+    people = [a for a in cast.actors if a.type == "person"]
+    by_surname: dict[str, list[_Actor]] = {}
+    for a in people:
+        by_surname.setdefault(a.key, []).append(a)
+    for i in forms(doc).where(by_surname):
+        tok = doc[i]
+        if tok.i in cast.taken or tok.i in cast.heading_tokens or tok.idx < cast.dateline_end:
+            continue
+        if not tok.text[:1].isupper():
+            continue
+        if tok.ent_type_ in ("ORG", "GPE", "FAC", "NORP") and tok.ent_iob_ != "" and any(
+                e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents if e.label_ != "PERSON"):
+            continue  # "Kesh" inside "the Kesh Foreign Ministry"
+        if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        actor = _latest(by_surname[tok.text.lower()], tok.i)
+        actor.names.append(tok.text)
+        cast.add(actor, tok.i, tok.i + 1, "alias")
+
+
+def _latest(actors: list[_Actor], before: int) -> _Actor:
+    """The actor mentioned last before token ``before``."""
+    def last(a: _Actor) -> int:
+        idx = [m.start for m in a.mentions if m.start < before]
+        return max(idx) if idx else -1
+    return max(actors, key=last)
+
+
+# --------------------------------------------------------------------------- organisations and countries
+
+def organisations_and_countries(cast: Cast) -> None:
+    """The other entities: surnames tagged otherwise, countries, organisations, nationality groups."""
+    doc = cast.doc
+    surnames = {a.key: a for a in cast.actors if a.type == "person"}
+    for ent in doc.ents:
+        if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
+            continue
+        s, e = _trim(doc, ent.start, ent.end)
+        if s >= e or not cast.free(s, e):
+            continue
+        text = cast.text(s, e)
+        label = ent.label_
+        if label in cast.g.rules["organization_labels"] + cast.g.rules["person_labels"]:
+            if text.lower() in surnames or _surname(text.split()) in surnames and len(text.split()) == 1:
+                person = surnames[_surname(text.split())]
+                person.names.append(text)
+                cast.add(person, s, e, "alias")
+                continue
+        country = country_of(text)
+        if country and label not in ("ORG",) or (label == "PERSON" and country):
+            _country_mention(cast, country, s, e)
+            continue
+        root = doc[s:e].root
+        head = root.head
+        if (label in cast.g.rules["organization_labels"] and root.dep_ in ("compound", "nmod", "amod")
+                and head.i >= e and (head.lower_ in cast.g.person_nouns or head.lower_ in cast.g.titles)
+                and not any(t.ent_type_ == "PERSON" for t in head.subtree)):
+            continue  # "a State Department official": the official is the actor, described by the body
+        if label in cast.g.rules["organization_labels"]:
+            _organisation_mention(cast, s, e, label)
+        elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and root.dep_ in ("nsubj", "nsubjpass"):
+            _group_of_people(cast, text, s, e)  # "Republicans said ..."
+
+
+def _group_of_people(cast: Cast, text: str, s: int, e: int) -> None:
+    """A plural nationality that acts ("Republicans said ..."): a group."""
+    key = text.lower()
+    actor = next((a for a in cast.actors if a.type == "group" and a.key == key), None)
+    if actor is None:
+        actor = _Actor("group", key)
+        actor.head = key
+        actor.role = text
+        cast.actors.append(actor)
+    actor.names.append(text)
+    cast.add(actor, s, e, "name")
+
+
+def _organisation_mention(cast: Cast, s: int, e: int, label: str) -> None:
+    """An organisation entity, with the institution it names (a seat of government is its country)."""
+    doc = cast.doc
+    words = _lower_words(doc[s:e])
+    country = _country_in(doc[s:e])
+    found = _match_institutions(words, country, cast.home)
+    if not found and label == "FAC":
+        return  # a building, not an actor
+    name = cast.text(s, e)
+    if not found and any(w in cast.g.rules["armed_group_words"] for w in words):
+        found = [("Armed group", "", 0)] if not country else [(f"{cast.g.prefix.get(country, country)} military", country, 0)]
+    seat = [f for f in found if f[0].endswith(" government") and f[1]]
+    if seat and len(found) == 1 and _match_institutions(words, "", "") == found:
+        # a seat of government standing for the state ("the Kremlin said")
+        _country_alias(cast, seat[0][1], s, e)
+        return
+    key = found[0][0] if found and len(found) == 1 and found[0][0] != "Armed group" else name.lower()
+    if key.startswith("news ") or key == "Armed group":
+        key = name.lower()
+    actor = next((a for a in cast.actors if a.type == "organization" and a.key == key), None)
+    if actor is None:
+        actor = _Actor("organization", key)
+        actor.institution = _join_institutions(found)
+        actor.country = (found[0][1] if found else "") or country
+        cast.actors.append(actor)
+    actor.names.append(name)
+    cast.add(actor, s, e, "name")
+
+
+def _country_alias(cast: Cast, country: str, s: int, e: int) -> None:
+    """A mention of a country by another name (its seat of government)."""
+    actor = next((a for a in cast.actors if a.type == "country" and a.key == country), None)
+    if actor is None:
+        actor = _Actor("country", country)
+        actor.country = country
+        actor.institution = f"{cast.g.prefix.get(country, country)} government"
+        cast.actors.append(actor)
+    actor.names.append(country)
+    cast.add(actor, s, e, "alias")
+
+
+def _country_mention(cast: Cast, country: str, s: int, e: int) -> None:
+    """A country that acts; not an adjective, a modifier, or a place something happens in."""
+    doc = cast.doc
+    root = _span_root(doc, s, e)
+    text = cast.text(s, e)
+    rules = cast.g.rules
+    low = text.lower()
+    if low in cast.g.adjectives and low not in cast.g.country_nouns:
+        return  # "Russian air strikes": an adjective, not the country acting
+    if root.dep_ in ("amod", "compound", "nmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN", "ADJ") and root.head.i >= e:
+        return
+    if any(ch == "-" for ch in doc[e - 1].whitespace_ + (doc[e].text if e < len(doc) else "")) and e < len(doc) and doc[e].text == "-":
+        return  # "U.S.-backed"
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ in rules["locative_prepositions"]:
+            return
+        if prep.lower_ == "of" and prep.head.lower_ in rules["locative_prepositions"]:
+            return  # "inside of Syria"
+        if prep.head.lower_ in rules["geographic_nouns"]:
+            return
+    if root.dep_ == "poss" and root.head.lower_ in rules["geographic_nouns"]:
+        return
+    actor = next((a for a in cast.actors if a.type == "country" and a.key == country), None)
+    if actor is None:
+        actor = _Actor("country", country)
+        actor.country = country
+        actor.institution = f"{cast.g.prefix.get(country, country)} government"  # a state acts through it
+        cast.actors.append(actor)
+    actor.names.append(country)
+    cast.add(actor, s, e, "name" if text.lower() == country.lower() else "alias")
+
+
+# --------------------------------------------------------------------------- repeated organisation names
+
+def repeated_names(cast: Cast) -> None:
+    """Further occurrences of organisation names the model missed."""
+    doc = cast.doc
+    forms = []
+    for a in cast.actors:
+        if a.type != "organization":
+            continue
+        for n in set(a.names):
+            words = n.split()
+            if words:
+                forms.append((words, a))
+    forms.sort(key=lambda f: -len(f[0]))
+    by_first: dict[str, list[tuple[list[str], _Actor]]] = {}
+    for words, a in forms:
+        by_first.setdefault(words[0], []).append((words, a))
+    texts = [t.text for t in doc]
+    for i, first in enumerate(texts):
+        if first not in by_first or i in cast.taken or i in cast.heading_tokens or doc[i].idx < cast.dateline_end:
+            continue
+        for words, a in by_first[first]:
+            n = len(words)
+            if texts[i:i + n] == words and cast.free(i, i + n):
+                cast.add(a, i, i + n, "name")
+                break
+
+
+# --------------------------------------------------------------------------- institution words and organisation nominals
+
+def institution_words(cast: Cast) -> None:
+    """'the administration', 'administration policy', 'U.N.-led efforts'."""
+    doc = cast.doc
+    g = cast.g
+    single = {
+        words[0]: (inst, country, proper) for words, inst, country, proper, _k in g.institutions
+        if len(words) == 1
+    }
+    suffixes = set(g.rules["hyphen_suffixes"])
+    for i, low in enumerate(cast.lows):
+        if low not in single and not ("-" in low and low.rsplit("-", 1)[1] in suffixes):
+            continue
+        tok = doc[i]
+        if tok.i in cast.taken or tok.i in cast.heading_tokens or tok.idx < cast.dateline_end:
+            continue
+        if "-" in low and low.rsplit("-", 1)[1] in suffixes:
+            prefix = tok.text.rsplit("-", 1)[0]
+            row = single.get(prefix.lower())
+            if row and row[2] == "yes" and not country_of(prefix):
+                _org_actor(cast, prefix, row[0], row[1], tok.i, (tok.idx, tok.idx + len(prefix)))
+            continue
+        row = single.get(low)
+        heads = [tok.head, tok.head.head]
+        part_of_title = tok.dep_ in ("pobj", "compound", "nmod", "amod", "conj") and any(
+            h.lower_ in g.titles or h.lower_ in g.person_nouns for h in heads
+        )  # "the secretary of defense", "defense officials", "U.S. military and intelligence officers"
+        if not row or tok.pos_ != "NOUN" or low in g.titles or tok.tag_ != "NN" or part_of_title:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
+        owner = [c for c in mods if c.i in cast.taken and c.ent_type_ == "PERSON"]
+        country = next((country_of(c.text) for c in mods if country_of(c.text) and "-" not in c.text), "")
+        if "{adj}" in row[0] and country:
+            # "the U.S. military", "the Syrian government": a national institution
+            first = min(c.left_edge.i for c in mods if country_of(c.text))
+            name = cast.text(first, tok.i + 1)
+            inst = row[0].replace("{adj}", g.prefix.get(country, country))
+            _org_actor(cast, name, inst, country, tok.i, (doc[first].idx, tok.idx + len(tok.text)))
+        elif row[2] == "home" and row[1] == cast.home:
+            if owner:
+                # "the Trump administration": the owner's administration, an actor of its own
+                first = min(c.i for c in owner)
+                _org_actor(cast, cast.text(first, tok.i + 1), row[0], row[1], tok.i,
+                               (doc[first].idx, tok.idx + len(tok.text)))
+            else:
+                # "the administration" after "the Trump administration": the same one
+                named = next((a for a in reversed(cast.actors) if a.type == "organization"
+                              and a.key.endswith(" " + low) and a.mentions), None)
+                if named is not None:
+                    cast.add(named, tok.i, tok.i + 1, "nominal")
+                else:
+                    _org_actor(cast, low, row[0], row[1], tok.i, None, how="nominal")
+
+
+def _org_actor(cast: Cast, name: str, institution: str, country: str, i: int, chars, how: str = "name") -> None:
+    """A mention of an organisation over token ``i`` (``chars``: the part of the token that names it)."""
+    key = name.lower()
+    actor = next((a for a in cast.actors if a.type == "organization" and a.key == key), None)
+    if actor is None:
+        actor = _Actor("organization", key)
+        actor.institution, actor.country = institution, country
+        cast.actors.append(actor)
+    actor.names.append(name)
+    m = cast.add(actor, i, i + 1, how)
+    m.chars = chars
+
+
+def organisation_nominals(cast: Cast) -> None:
+    """'the board', 'the ministry': an organisation named before, by its head noun."""
+    doc = cast.doc
+    named = sorted(
+        ((min(m.start for m in a.mentions), a.names[0].split()[-1].lower(), a) for a in cast.actors
+         if a.type == "organization" and a.mentions and a.names and len(a.names[0].split()) > 1),
+        key=lambda x: x[0])
+    heads: dict[str, _Actor] = {}
+    k = 0
+    words = {word for _start, word, _a in named}
+    for i in forms(doc).where(words):
+        while k < len(named) and named[k][0] < i:
+            heads[named[k][1]] = named[k][2]
+            k += 1
+        tok = doc[i]
+        if (tok.i in cast.taken or tok.pos_ != "NOUN" or tok.lower_ not in heads
+                or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
+            continue
+        det = next(c for c in tok.children if c.dep_ == "det")
+        if cast.free(det.i, tok.i + 1) and det.i == tok.i - 1:
+            cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
+
+
+# --------------------------------------------------------------------------- headings
+
+def headings(cast: Cast) -> None:
+    """Headings, matched case-insensitively against the names of the actors found."""
+    doc = cast.doc
+    forms: list[tuple[list[str], _Actor]] = []
+    for a in cast.actors:
+        for n in set(a.names) | ({a.key} if a.type in ("country",) else set()):
+            words = n.lower().split()
+            if words and words[0] == "the":
+                words = words[1:]
+            if words:
+                forms.append((words, a))
+        if a.type == "person":
+            forms.append(([a.key], a))
+    forms.sort(key=lambda f: -len(f[0]))
+    for i in sorted(cast.heading_tokens):
+        if i in cast.taken:
+            continue
+        for words, a in forms:
+            n = len(words)
+            if i + n <= len(doc) and [t.lower_ for t in doc[i:i + n]] == words and cast.free(i, i + n):
+                cast.add(a, i, i + n, "alias")
+                break

@@ -1,0 +1,151 @@
+"""Direct quotations: words inside quote marks, with the reporting verb that attributes them.
+
+The third pass of :func:`analysis.quotes.find_statements`.
+:func:`direct_quotations` returns a statement of kind ``direct`` for every
+quotation (the balanced quote-mark spans of :func:`analysis.corpus.quotation_spans`)
+that is not inside reported speech already found, is a full quotation
+(:func:`is_full_quote`: it ends a clause or stands on its own, not a quoted
+word inside a sentence) and is either attributed by a reporting verb next to
+it (:func:`window_verb`) or opens its sentence. Its speaker tokens are the
+verb's subject, else an actor right after the verb ("..., said X").
+A quotation with no verb is a floating quotation: :func:`previous_speaker`
+gives it the speaker of the statement before it, within
+``floating_paragraphs`` paragraphs and no heading between.
+
+As in the approach of the Gender Gap Tracker's quote extractor
+(sfu-discourse-lab), quote marks are read after the parse has given the
+reported speech, and floating quotations last; the rules are this project's
+own, on the article's cleaned text, with their settings in
+``analysis/data/quote_rules.yml``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .quotes import Reading, _Statement
+
+
+def direct_quotations(rd: Reading, kept: list[_Statement], verbs: list[Token],
+                      used_for_quote: dict[tuple[int, int], Token]) -> list[_Statement]:
+    """Statements for the quotations that reported speech (``kept``) does not hold.
+
+    ``verbs`` are the reporting verbs of the article; ``used_for_quote`` maps a
+    quotation to the verb whose whole content it is (see
+    :func:`analysis.reported.reported_speech`).
+    """
+    direct: list[_Statement] = []
+    for q in rd.quotes:
+        if any(o.cs <= q[0] and q[1] <= o.ce for o in kept):
+            continue
+        if not is_full_quote(rd, q):
+            continue
+        qs, qe = trim(rd, q)
+        if qs >= qe:
+            continue
+        verb = window_verb(rd, q, verbs) or used_for_quote.get(q)
+        if verb is None and not opens_sentence(rd, q):
+            continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
+        st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
+        if verb is not None:
+            st.speaker_tokens = rd.subject_of(verb)
+            if not st.speaker_tokens:
+                st.speaker_tokens = inverted_speaker(rd, verb)
+        direct.append(st)
+    return direct
+
+
+def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | None:
+    """The reporting verb right after a quotation, or right before it ("X said, “...”")."""
+    text = rd.article.text
+    qi = rd.quotes.index(q)
+    nxt_open = rd.quotes[qi + 1][0] - 1 if qi + 1 < len(rd.quotes) else len(text)
+    para_end = text.find("\n", q[1])
+    para_end = len(text) if para_end < 0 else para_end
+    limit = min(nxt_open, para_end)
+    close = rd.doc.char_span(q[1], q[1] + 1, alignment_mode="expand")
+    sent_end = close.sent.end_char if close is not None else q[1]
+    after = [v for v in verbs if q[1] < v.idx < min(limit, sent_end)]
+    gap = int(rd.rules["attribution_gap"])
+    for v in sorted(after, key=lambda t: t.idx):
+        if len(text[q[1]:v.idx].split()) <= gap:
+            return v
+        break
+    prev_close = rd.quotes[qi - 1][1] + 1 if qi > 0 else 0
+    para_start = text.rfind("\n", 0, q[0]) + 1
+    start = max(prev_close, para_start)
+    lead = text[start:q[0] - 1].rstrip()
+    if lead.endswith((",", ":")) or re.search(r"\b(that|saying|said|says|wrote|added)$", lead):
+        before = [v for v in verbs if start <= v.idx < q[0]]
+        if before:
+            return max(before, key=lambda t: t.idx)
+    if not lead and para_start > 0:
+        # "She added:" at the end of the previous paragraph
+        prev_para = text.rfind("\n", 0, para_start - 1) + 1
+        if text[prev_para:para_start - 1].rstrip().endswith(":"):
+            before = [v for v in verbs if prev_para <= v.idx < para_start]
+            if before:
+                return max(before, key=lambda t: t.idx)
+    return None
+
+
+def is_full_quote(rd: Reading, q: tuple[int, int]) -> bool:
+    """A quotation that ends a clause, follows a line break or a colon, or opens a paragraph."""
+    text = rd.article.text
+    body = text[q[0]:q[1]].rstrip()
+    if not body:
+        return False
+    if body[-1] in ",.?!\u2026:;" or body.endswith("\u2019") and body[-2:-1] in ",.?!":
+        return True
+    before = text[max(0, q[0] - 3):q[0] - 1].rstrip(" ")
+    if not before or before[-1:] in ("\n", ":"):
+        return True
+    para = rd.paragraph(q[0])
+    return para >= 0 and rd.article.paragraphs[para].clean_start >= q[0] - 1
+
+
+def opens_sentence(rd: Reading, q: tuple[int, int]) -> bool:
+    """Does a quotation begin its sentence (or follow a colon)?"""
+    text = rd.article.text
+    lead = text[:q[0] - 1].rstrip(" ")
+    if not lead or lead[-1] in "\n:":
+        return True
+    return any(seg.clean_start == q[0] - 1 or seg.clean_start == q[0] for seg in rd.article.sentences)
+
+
+def trim(rd: Reading, q: tuple[int, int]) -> tuple[int, int]:
+    """A quotation's span without the spaces at its edges."""
+    s, e = q
+    text = rd.article.text
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def inverted_speaker(rd: Reading, verb: Token) -> list[Token]:
+    """'..., said X': an actor right after the verb, before any punctuation."""
+    for t in rd.doc[verb.i + 1: verb.i + 8]:
+        if t.i in rd.token_actor:
+            return [t]
+        if t.is_punct and t.text not in ("-",):
+            break
+    return []
+
+
+def previous_speaker(rd: Reading, st: _Statement) -> _Statement | None:
+    """A floating quotation continues the previous statement's speaker, if it is near."""
+    window = int(rd.rules["floating_paragraphs"])
+    para = rd.paragraph(st.cs)
+    prev = [o for o in rd.statements if o.cs < st.cs]
+    if not prev:
+        return None
+    last = prev[-1]
+    between = [p for p in rd.article.paragraphs if rd.paragraph(last.cs) < p.index < para]
+    if any(p.kind == "heading" for p in between):
+        return None
+    if para - rd.paragraph(last.ce - 1) > window:
+        return None
+    return last

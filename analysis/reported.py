@@ -1,0 +1,279 @@
+"""Reported speech: a reporting verb's content and speaker, "according to", reporting headings.
+
+The first pass of :func:`analysis.quotes.find_statements`.
+:func:`reported_speech` reads every reporting verb (a lemma of
+``analysis/data/reporting_verbs.csv`` tagged as a verb, outside quotations
+and the dateline, not negated) and returns candidate statements of kind
+``indirect`` or ``mixed`` with their speaker tokens, not yet resolved to
+actors; :func:`according_to` and :func:`headlines` add the statements cued by
+"according to" and by a heading that reports one ("WHITE HOUSE SAYS ...").
+
+The method follows the verb's parse (the approach of the Gender Gap
+Tracker's quote extractor): the content is the clause complement (``ccomp``, and
+``xcomp`` for verbs whose content may be either) or, for verbs that report an
+object ("denied the report", "called for talks"), the object with what
+follows it (:func:`content_of`); the speaker is the verb's subject
+(:func:`analysis.quotes.verb_subject`). Two word orders get rules of their
+own: the parenthetical attribution "A, said one official, had known B"
+(:func:`parenthetical`) and the inverted one "Y, X told reporters."
+(:func:`inverted_content`). A reported clause runs to the end of its sentence
+unless something there has an attribution of its own
+(:func:`rest_of_sentence`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import quotations
+from .nlp import forms
+from .quotes import Reading, _Statement, content_words, span_of
+
+_OBJECT_TAIL = {"prep", "advcl", "xcomp", "ccomp", "oprd", "dative", "acomp", "npadvmod", "advmod", "relcl", "dep"}
+
+
+def reporting_verb_tokens(rd: Reading) -> list[Token]:
+    """The reporting verbs of the article outside quotations and the dateline, in text order."""
+    doc = rd.doc
+    return [
+        t for t in (doc[i] for i in forms(doc).where_lemma(rd.verbs))
+        if t.pos_ in ("VERB",) and rd.quote_of(t) is None and t.idx >= rd.dateline_end
+    ]
+
+
+def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], dict[tuple[int, int], Token]]:
+    """Statements of reported speech, one per reporting verb with content and a speaker.
+
+    Also returns, for a quotation that is the whole content of a verb, that
+    verb (the direct-quotation pass attributes the quotation to it).
+    """
+    used_for_quote: dict[tuple[int, int], Token] = {}
+    candidates: list[_Statement] = []
+    for v in verbs:
+        if any(c.dep_ == "neg" for c in v.children):
+            continue  # "would not confirm": a statement not made
+        paren = parenthetical(rd, v)
+        if paren is not None:
+            speaker, content = paren
+        else:
+            speaker = rd.subject_of(v)
+            content = content_of(rd, v)
+            if not content and speaker:
+                content = inverted_content(rd, v, speaker)
+        words = content_words(content)
+        if not words:
+            continue
+        outside = [t for t in words if rd.quote_of(t) is None]
+        inside = {rd.quote_of(t) for t in words if rd.quote_of(t) is not None}
+        if not outside:
+            for q in inside:
+                used_for_quote.setdefault(q, v)
+            continue
+        if not speaker:
+            continue
+        cs, ce = span_of(content)
+        if cs < 0:
+            continue
+        kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in rd.quotes) else "indirect"
+        st = _Statement(kind, cs, ce, v.lemma_.lower(), v)
+        st.speaker_tokens = speaker
+        candidates.append(st)
+    return candidates, used_for_quote
+
+
+def content_of(rd: Reading, verb: Token) -> list[Token]:
+    """The reported words of a reporting verb (may be empty)."""
+    mode = rd.verbs[verb.lemma_.lower()]
+    toks: set[Token] = set()
+    if mode in ("clause", "both"):
+        toks = _clause_content(rd, verb, mode)
+        if toks:
+            speaker = rd.subject_of(verb)
+            for s in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if s not in speaker and s.i < verb.i:
+                    toks.update(s.subtree)  # "The Russians, said one official, had known ..."
+            toks.update(rest_of_sentence(rd, verb, toks))
+    if not toks and mode in ("object", "both"):
+        toks = _object_content(rd, verb)
+    outside = [t for t in content_words(toks) if rd.quote_of(t) is None]
+    inside = [t for t in content_words(toks) if rd.quote_of(t) is not None]
+    if outside and not inside and all(t.lower_ in rd.rules["relative_pronouns"] for t in outside):
+        return []  # "something that Moscow denies": no reported words
+    return sorted(toks, key=lambda t: t.i)
+
+
+def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
+    """The clause complements of a reporting verb, each cut before a report of its own."""
+    toks: set[Token] = set()
+    has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and verb.lemma_.lower() == "ask" and not has_object:
+            continue  # "who asked not to be named": no request to anyone
+        if c.dep_ == "ccomp" and reports_content(rd, c) and c.i > verb.i and not any(
+                x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            continue  # "said X, described Y and accused Z": reports of their own
+        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
+            sub = list(c.subtree)
+            # "said he supported X but warned that Y": the second report is its own statement
+            cut = [d for d in c.children if d.dep_ == "conj" and reports_content(rd, d) and d.i > c.i]
+            if cut:
+                first = min(min(t.i for t in d.subtree) for d in cut)
+                sub = [t for t in sub if t.i < first]
+                while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+                    sub.pop()
+            outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
+            other_quotes = {rd.quote_of(t) for t in sub if rd.quote_of(t) is not None}
+            attribution = len(outside) < 3 or len(other_quotes) > 1 or any(
+                reports(rd, t) and t is not verb for t in outside)
+            if rd.quote_of(c) is not None and attribution:
+                toks.add(c)  # the clause is a quotation: the verb attributes it
+                continue
+            toks.update(sub)
+    return toks
+
+
+def _object_content(rd: Reading, verb: Token) -> set[Token]:
+    """The object of a reporting verb and what follows it ("called for X to ...", "denied X")."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if not objs:  # "called for X to ...", "called on X to ..."
+        objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                for o in c.children if o.dep_ == "pobj"]
+    if not objs:
+        return set()
+    start = min(t.i for t in objs[0].subtree)
+    end = max([t.i for t in objs[0].subtree] + [
+        t.i for c in verb.children if c.i > objs[0].i and c.dep_ in _OBJECT_TAIL for t in c.subtree])
+    return {t for t in rd.doc[start:end + 1] if not t.is_space}
+
+
+def reports(rd: Reading, tok: Token) -> bool:
+    """Is ``tok`` a reporting verb (by lemma and part of speech)?"""
+    return tok.lemma_.lower() in rd.verbs and tok.pos_ == "VERB"
+
+
+def reports_content(rd: Reading, tok: Token) -> bool:
+    """A reporting verb used to report ("warned that ...", "described X as ..."),
+    not in another sense ("maintains a dose of skepticism")."""
+    if not reports(rd, tok):
+        return False
+    mode = rd.verbs[tok.lemma_.lower()]
+    deps = {c.dep_ for c in tok.children}
+    return bool(deps & {"ccomp"}) if mode == "clause" else bool(deps & {"ccomp", "dobj", "xcomp"})
+
+
+def rest_of_sentence(rd: Reading, verb: Token, toks: set[Token]) -> list[Token]:
+    """'X said Y, though Z': the reported clause runs to the end of the sentence,
+    unless the reporting verb has a coordinated clause or another reporting verb of its own."""
+    if not toks or min(t.i for t in toks) < verb.i:
+        return []
+    if verb.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "ccomp"):
+        return []  # "officials who argue that X met on Monday": the clause ends with the relative clause
+    stop = [c.left_edge.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "cc")]
+    stop += [t.i for t in verb.sent if t.lower_ in rd.rules["according_to"] and t.i > verb.i]
+    last = max(t.i for t in toks)
+    # nor across a quotation that begins after the clause: it has its own attribution
+    stop += [t.i for t in verb.sent if t.i > last and (t.text in "\u201c\u2018:" or rd.quote_of(t) is not None
+                                                         or (reports(rd, t) and t.dep_ in ("ROOT", "conj")))]
+    end = min(stop + [verb.sent.end])
+    return [t for t in rd.doc[last + 1:end] if not t.is_space]
+
+
+def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Token]:
+    """'Y, X told reporters.': the clause before the speaker is what was said."""
+    if verb.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or not speaker:
+        return []
+    first = min(rd.mention_start(s) for s in speaker)
+    if first > verb.i:
+        first = verb.i  # "Y, said X."
+    before = [t for t in verb.sent if t.i < first and t.idx >= rd.dateline_end and not t.is_space]
+    if not before or before[-1].text != ",":
+        return []
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
+        return []  # "Advised by X, the groups are demanding ...": not a clause that was said
+    return before
+
+
+def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """'A, said one official, had known B': speaker between commas, content around them."""
+    doc = rd.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or rd.verbs[verb.lemma_.lower()] != "clause":
+        return None
+    if verb.lemma_.lower() != "say" and any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
+        return None  # "X, an attorney, told Y, ...": Y is told, not the speaker ("say" has no such object)
+    for sub in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
+        aid = rd.token_actor.get(sub.i)
+        if aid and rd.info[aid]["type"] in ("person", "anonymous", "group"):
+            return None  # "Another official, who ..., said ...": the speaker comes first
+    sent = verb.sent
+    j = verb.i + 1
+    speaker: list[Token] = []
+    while j < sent.end and doc[j].text != ",":
+        if j in rd.token_actor:
+            speaker.append(doc[j])
+        elif speaker:
+            pass  # "one Western diplomat close to the talks": what follows describes the speaker
+        elif not (doc[j].pos_ in ("DET", "NUM", "ADJ", "PRON")):
+            if doc[j].lower_ not in rd.rules["singular_pronouns"]:
+                return None
+            speaker.append(doc[j])
+        j += 1
+    if not speaker or j >= sent.end - 1 or j - verb.i > 10:
+        return None  # a parenthetical attribution is short
+    heads = [t for t in speaker if t.head not in speaker] or speaker[-1:]
+    inner = set(range(verb.i - 1, j + 1))
+    content = [t for t in sent if t.i not in inner and t.idx >= rd.dateline_end and not t.is_space]
+    if not any(t.i < verb.i for t in content_words(content)) or not any(t.i > j for t in content_words(content)):
+        return None
+    return heads[:1], content
+
+
+def according_to(rd: Reading) -> list[_Statement]:
+    """'X happened, according to Y': the rest of the sentence, said by Y."""
+    out = []
+    for i in forms(rd.doc).where(rd.rules["according_to"]):
+        t = rd.doc[i]
+        if rd.quote_of(t) is not None:
+            continue
+        to = [c for c in t.children if c.lower_ == "to"]
+        objs = [c for c in (to[0].children if to else t.children) if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        phrase = set(t.subtree)
+        sent = [x for x in t.sent if x not in phrase and x.idx >= rd.dateline_end]
+        if not content_words(sent):
+            continue
+        cs, ce = span_of(sent)
+        if any(cs <= q[0] and q[1] <= ce and quotations.is_full_quote(rd, q) for q in rd.quotes):
+            continue  # a quotation with its own attribution: "X told Y: “...” according to Z"
+        st = _Statement("indirect", cs, ce, "according to", t)
+        st.speaker_tokens = objs
+        st.kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in rd.quotes) else "indirect"
+        out.append(st)
+    return out
+
+
+def headlines(rd: Reading) -> list[_Statement]:
+    """'WHITE HOUSE SAYS IT’S UP TO RUSSIA': a heading that reports a statement."""
+    out = []
+    irregular = rd.rules["irregular_forms"]
+    for seg in rd.article.sentences:
+        if seg.kind != "heading":
+            continue
+        span = rd.doc.char_span(seg.clean_start, seg.clean_end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            low = tok.lower_
+            lemma = irregular.get(low) or (low[:-1] if low.endswith("s") and low[:-1] in rd.verbs else "")
+            lemma = lemma or (low[:-2] if low.endswith("ed") and low[:-2] in rd.verbs else "")
+            lemma = lemma or (low[:-1] if low.endswith("ed") and low[:-1] in rd.verbs else "")
+            if not lemma or lemma not in rd.verbs:
+                continue
+            who = [t for t in span if t.i < tok.i and t.i in rd.token_actor]
+            what = [t for t in span if t.i > tok.i]
+            if who and content_words(what):
+                cs, ce = span_of(what)
+                st = _Statement("indirect", cs, ce, lemma, tok)
+                st.speaker_tokens = who[-1:]
+                out.append(st)
+            break
+    return out

@@ -1,0 +1,112 @@
+"""Speakers: the actor behind the speaker words of each statement.
+
+The last pass of :func:`analysis.quotes.find_statements`. :func:`attribute`
+goes through the statements in text order: a statement with a reporting verb
+gets the actors of its speaker tokens (:func:`resolve`); a floating quotation
+continues the previous statement's speaker
+(:func:`analysis.quotations.previous_speaker`). The statements attributed so
+far are kept on the :class:`~analysis.quotes.Reading`, since a later "he
+said" may fall back on them.
+
+The method reads the actor table's ``token_actor`` (the mentions found by
+:mod:`analysis.actors` and :mod:`analysis.coreference`): a subject token
+that is a mention is its actor; a relative pronoun stands for the noun its
+clause modifies; conjoined subjects are all speakers; a pronoun the actor
+rules left unlinked falls back on the latest statement's speaker ("he", of
+that gender, within two sentences) or the latest group, organisation or
+country that was a subject outside quotations ("they"). A subject with no
+actor is ``unresolved``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .quotations import previous_speaker
+from .quotes import Reading, _Statement
+
+
+def attribute(rd: Reading, ordered: list[_Statement]) -> None:
+    """Resolve each statement's speakers in text order and add it to ``rd.statements``."""
+    for st in ordered:
+        if st.verb is not None:
+            ids, toks, unresolved = resolve(rd, st.speaker_tokens, st.verb)
+            st.speakers, st.speaker_tokens, st.unresolved = ids, toks, unresolved
+        else:
+            prev = previous_speaker(rd, st)
+            st.speakers = prev.speakers if prev else []
+            st.unresolved = not st.speakers
+        rd.statements.append(st)
+
+
+def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], list[Token], bool]:
+    """Actor ids for subject tokens; ``unresolved`` when the text does not settle it."""
+    if not subject:
+        return [], [], True
+    rel = set(rd.rules["relative_pronouns"])
+    ids: list[str] = []
+    toks: list[Token] = []
+    for head in subject:
+        if head.lower_ in rel:
+            # "officials who argue ..." / "Republicans who have accused ... and say ...": the noun modified
+            clause = next((v for v in [head.head, *head.head.ancestors] if v.dep_ == "relcl"), None)
+            if clause is not None:
+                head = clause.head
+        group = [head] + [c for c in head.conjuncts if c.i > head.i]
+        for h in group:
+            actor = actor_of(rd, h, verb)
+            if actor and actor not in ids:
+                ids.append(actor)
+                toks.append(h)
+    if ids:
+        order = sorted(range(len(ids)), key=lambda k: toks[k].i)
+        return [ids[k] for k in order], [toks[k] for k in order], False
+    return [], list(subject), True
+
+
+def actor_of(rd: Reading, head: Token, verb: Token) -> str:
+    """The actor of one subject token (its mention, a pronoun's fallback, or a mention in its phrase)."""
+    low = head.lower_
+    singular = rd.rules["singular_pronouns"]
+    if low in singular:
+        # the actor rules tie "he said" to the subject of the last narrative sentence
+        # or the latest speaker; without such a tie, fall back on the latest statement
+        return rd.token_actor.get(head.i, "") or recent_speaker(rd, head, singular[low])
+    if low in rd.rules["plural_pronouns"]:
+        return rd.token_actor.get(head.i, "") or recent_group(rd, head)
+    if head.i in rd.token_actor:
+        return rd.token_actor[head.i]
+    # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith")
+    for t in head.subtree:
+        if t.dep_ in ("relcl", "acl") or t.i >= verb.i > head.i:
+            continue
+        if t.i in rd.token_actor:
+            return rd.token_actor[t.i]
+    return ""
+
+
+def recent_speaker(rd: Reading, tok: Token, gender: str) -> str:
+    """'he said': the latest statement's speaker, if close enough and of that gender."""
+    k = rd.sent_index[tok.i]
+    for st in sorted(rd.statements, key=lambda s: -s.cs):
+        if st.cs > tok.idx or not st.speakers or len(st.speakers) > 1:
+            continue
+        first = rd.doc.char_span(st.cs, st.ce, alignment_mode="expand")
+        if first is None or k - rd.sent_index[first.start] > 2:
+            return ""
+        info = rd.info.get(st.speakers[0], {})
+        if info.get("type") in ("person", "anonymous") and info.get("gender") in ("", gender):
+            return st.speakers[0]
+        return ""
+    return ""
+
+
+def recent_group(rd: Reading, tok: Token) -> str:
+    """'they said': the latest group, organisation or country that was a subject within two sentences."""
+    k = rd.sent_index[tok.i]
+    best = ""
+    for t in rd.doc[: tok.i]:
+        a = rd.token_actor.get(t.i)
+        if (a and rd.info[a]["type"] in ("group", "organization", "country") and t.dep_ in ("nsubj", "nsubjpass")
+                and k - rd.sent_index[t.i] <= 2 and rd.quote_of(t) is None):
+            best = a  # the latest such subject outside quotations (a speaker, not someone quoted)
+    return best

@@ -1,0 +1,268 @@
+"""Unnamed sources and groups: "a U.S. official", "another official", "Western diplomats".
+
+The last pass of :func:`analysis.actors.find_actors`. :func:`unnamed` reads
+every person noun or title (``person_nouns.csv``, ``titles.csv``) that is not
+part of a name found by :mod:`analysis.names` and adds to the draft
+:class:`~analysis.actors.Cast`:
+
+- one ``anonymous`` actor per indefinite singular introduction ("a U.S.
+  official", "another official", "one of the officials"), with the role,
+  description, institution and country its noun phrase gives;
+- one ``group`` actor per plural description ("Western diplomats"), merged
+  with a group named before by the same head noun or by a noun of the same
+  kind sharing a modifier;
+- ``nominal`` mentions for a definite singular ("the official", "the
+  secretary of defense") that refers back to the latest person or unnamed
+  source with that head (:func:`nominal_target`).
+
+The nominal link is made here, during the pass, not by
+:mod:`analysis.coreference`: whether "the official" is someone already met
+decides whether the pass makes a new source, and what it links to is read by
+the phrases that follow ("the minister's spokeswoman" takes the minister's
+institution).
+
+The method follows the parse of the noun phrase: its left dependents
+(determiners, modifiers, a possessor) and conjoined person nouns give the
+words of the description; the determiner tells a new source from one met
+before.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions
+
+_AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
+
+
+class _Phrase(NamedTuple):
+    """The noun phrase of an unnamed source or group, headed by ``tok``."""
+
+    tok: Token
+    singular: str          # the head noun's singular (the title itself for a title)
+    number: str            # "sg" or "pl"
+    det: str               # the first determiner, lower case ('' if none)
+    core: list[Token]      # the phrase without determiners and possessor
+    core_text: str         # its text (with the possessor's, if any)
+    mods: list[Token]      # the describing words
+    start: int             # token span of the phrase
+    end: int
+    is_person_noun: bool
+    is_title: bool
+    partitive: bool        # "one of the officials"
+
+
+def unnamed(cast: Cast) -> None:
+    """Unnamed sources, groups and nominal mentions of people met before."""
+    doc = cast.doc
+    g = cast.g
+    indefinite = set(g.rules["indefinite_determiners"])
+    definite = set(g.rules["definite_determiners"])
+    for i, low in enumerate(cast.lows):
+        if low not in g.person_nouns and low not in g.titles:
+            continue
+        tok = doc[i]
+        if not _heads_a_source(cast, tok, low):
+            continue
+        ph = _phrase(cast, tok, low, indefinite)
+        if ph is None or not cast.free(ph.start, ph.end):
+            continue
+        if ph.det in definite and ph.number == "sg":
+            target = nominal_target(cast, tok, ph.singular)
+            if target is not None:
+                cast.add(target, ph.start, ph.end, "nominal")
+                continue
+        if ph.is_title and not ph.is_person_noun:
+            continue  # "the secretary" with no one it can be: leave unlinked
+        if ph.partitive:
+            _one_of_a_group(cast, ph)
+        elif ph.number == "pl":
+            _group(cast, ph, definite, indefinite)
+        else:
+            actor = _new_unnamed(cast, "anonymous", f"{ph.core_text.lower()}#{tok.i}", ph.core_text, tok, ph.singular)
+            actor.names.append(ph.core_text)
+            cast.add(actor, ph.start, ph.end, "name")
+
+
+def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
+    """Can this person noun or title head the phrase of an unnamed source (not part of another name)?"""
+    doc = cast.doc
+    g = cast.g
+    if tok.i in cast.taken or tok.i in cast.heading_tokens or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    is_person_noun = low in g.person_nouns
+    is_title = low in g.titles and g.titles[low][1] == "title"
+    if not (is_person_noun or is_title):
+        return False
+    if tok.dep_ == "conj" and (tok.head.lower_ in g.person_nouns):
+        return False  # "officers and diplomats": part of the first noun's phrase
+    if tok.dep_ in ("compound",) and tok.head.pos_ in ("PROPN", "NOUN"):
+        return False  # "spokesman John Smith", "rebel alliance": part of another noun
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return False  # "rebel-held"
+    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _person_at(cast, c.i)) for c in tok.children):
+        return False  # "Valdoria’s chief negotiator, Ilse Marten,": a title of a named person
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return False
+    return True
+
+
+def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase | None:
+    """The noun phrase ``tok`` heads, or None when it names a person or is not a source."""
+    doc = cast.doc
+    g = cast.g
+    is_person_noun = low in g.person_nouns
+    is_title = low in g.titles and g.titles[low][1] == "title"
+    possessor = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "poss") and not c.is_space
+            and not (c.tag_ in ("VBD", "VBN") and c.i > 0 and doc[c.i - 1].lower_ in _AUXILIARIES)]
+    core_toks = sorted(
+        {t for c in left for t in c.subtree if not t.is_space} | {tok} | _conj_nouns(cast, tok),
+        key=lambda t: t.i,
+    )
+    if any(t.ent_type_ == "PERSON" for t in core_toks):
+        return None
+    dets = [c for c in left if c.dep_ in ("det", "nummod", "predet") or c.lower_ in indefinite]
+    det = dets[0].lower_ if dets else ""
+    mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")]
+    number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+    if is_person_noun:
+        singular, number, needs = g.person_nouns[low]
+        if not _noun_is_a_source(cast, tok, singular, needs, left, mods):
+            return None
+    else:
+        singular = low
+    partitive = (number == "pl" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                 and tok.head.head.lower_ in ("one", "another") and tok.head.head.i < tok.i)
+    core = [t for t in core_toks if t not in dets and t.dep_ != "poss"]
+    core_text = " ".join(t.text for t in core if not t.is_punct or t.text in ("-", ".")).replace(" - ", "-")
+    core_text = re.sub(r"\s+", " ", core_text).strip()
+    if possessor:
+        # "the minister’s spokeswoman": described by whose she is
+        p_toks = sorted(possessor[0].subtree, key=lambda t: t.i)
+        core_text = f"{cast.text(p_toks[0].i, p_toks[-1].i + 1)} {core_text}".replace("the ", "", 1)
+    start = min(t.i for t in core_toks)
+    end = max(t.i for t in core_toks) + 1
+    return _Phrase(tok, singular, number, det, core, core_text, mods, start, end, is_person_noun, is_title, partitive)
+
+
+def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: list[Token],
+                      mods: list[Token]) -> bool:
+    """A person noun that needs a modifier ("people", "members") has one and speaks or is described;
+    an organisation-like noun ("a group", "an agency") speaks or acts."""
+    subject = tok.dep_ in ("nsubj", "nsubjpass")
+    if needs and not mods:
+        return False
+    described = any(c.dep_ in ("relcl", "acl", "amod") for c in tok.rights) or any(
+        c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
+    if needs and not (subject or described and tok.dep_ not in ("dobj", "pobj")):
+        return False  # "to resettle people", "members of": not a source
+    if cast.g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:
+        return False  # "a group", "an agency" that does not speak or act
+    return True
+
+
+def _one_of_a_group(cast: Cast, ph: _Phrase) -> None:
+    """'one of the Iranian officials': one unnamed person out of a group."""
+    tok = ph.tok
+    one = tok.head.head
+    s, e = min(ph.start, one.i), ph.end
+    if not cast.free(s, e):
+        return
+    core_text = cast.text(one.i, e)
+    actor = _new_unnamed(cast, "anonymous", f"{core_text.lower()}#{tok.i}", core_text, tok, ph.singular)
+    actor.names.append(core_text)
+    cast.add(actor, s, e, "name")
+
+
+def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) -> None:
+    """A plural description: the group named before by it (or by a kindred one), else a new group."""
+    g = cast.g
+    tok, singular, core, det = ph.tok, ph.singular, ph.core, ph.det
+    key = ph.core_text.lower()
+    if det in ("other", "another"):
+        key = f"{key}#{tok.i}"  # "other Western officials": not the ones named before
+    actor = next((a for a in cast.actors if a.type == "group" and a.key == key), None)
+    if actor is None and det in definite and len(core) == 1:
+        actor = next((a for a in reversed(cast.actors) if a.type == "group" and a.head == singular), None)
+    mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
+    if actor is None and "#" not in key:
+        kind = g.noun_kinds.get(singular, "")
+        actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (
+            (a.head == singular and (not a.modifiers or not mods_here))  # "advocates" / "refugee advocates"
+            or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
+        )), None)
+    if actor is None:
+        speaks = tok.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
+        if len(core) == 1 and not ph.mods and det not in indefinite and not speaks:
+            return  # a bare "officials" that neither speaks nor is described
+        actor = _new_unnamed(cast, "group", key, ph.core_text, tok, singular)
+        actor.modifiers = mods_here
+    actor.names.append(ph.core_text)
+    cast.add(actor, ph.start, ph.end, "name" if actor.key == key else "nominal")
+
+
+def _person_at(cast: Cast, i: int) -> bool:
+    """Is token ``i`` part of a mention of a person?"""
+    return any(m.start <= i < m.end and m.actor is not None and m.actor.type == "person" for m in cast.mentions)
+
+
+def _conj_nouns(cast: Cast, tok: Token) -> set[Token]:
+    """Person nouns conjoined to ``tok`` ("officers and diplomats"), with their modifiers and the 'and'."""
+    out: set[Token] = set()
+    for c in tok.children:
+        if c.dep_ in ("conj", "cc") and (c.lower_ in cast.g.person_nouns or c.dep_ == "cc"):
+            if c.dep_ == "cc" and not any(x.dep_ == "conj" and x.lower_ in cast.g.person_nouns for x in tok.children):
+                continue
+            out.add(c)
+            out.update(t for x in c.lefts for t in x.subtree)
+    return out
+
+
+def _new_unnamed(cast: Cast, kind: str, key: str, core_text: str, tok: Token, singular: str) -> _Actor:
+    """A new unnamed source or group, described by its phrase (role, description, institution, country)."""
+    actor = _Actor(kind, key)
+    actor.head = singular
+    if kind == "anonymous":
+        actor.gender = cast.g.titles.get(tok.lower_, ("", ""))[0]  # "a spokeswoman": F
+    actor.role = core_text
+    desc_toks = [t for t in tok.subtree if not t.is_space]
+    actor.description = re.sub(r"\s+", " ", cast.text(desc_toks[0].i, desc_toks[-1].i + 1)).strip(" ,")
+    words = [w.lower() for w in core_text.split()]
+    country = _country_in([t for t in tok.subtree if t.i <= tok.i or t in _conj_nouns(cast, tok)])
+    found = _match_institutions(words, country, cast.home)
+    actor.institution = _join_institutions(found)
+    actor.country = country or (found[0][1] if found else "")
+    owner = next((m.actor for c in tok.children if c.dep_ == "poss" for m in cast.mentions
+                  if m.start <= c.i < m.end and m.actor is not None), None)
+    if owner is not None and not actor.institution:
+        actor.institution, actor.country = owner.institution, actor.country or owner.country
+    cast.actors.append(actor)
+    return actor
+
+
+def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
+    """'the official' / 'the secretary (of defense)': the latest actor with that head.
+
+    A person whose title has ``singular`` as a head word, or an unnamed source
+    with that head noun, mentioned before ``tok``; the words describing ``tok``
+    must all be words of that actor's role.
+    """
+    modifiers = {t.lower_ for t in tok.subtree if t.i != tok.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
+    candidates = []
+    for a in cast.actors:
+        if a.type not in ("person", "anonymous"):
+            continue
+        if a.head == singular or singular in a.role_heads:
+            if modifiers and not modifiers <= (a.role_words | {w.lower() for w in a.role.split()}):
+                continue
+            before = [m.start for m in a.mentions if m.start < tok.i]
+            if before:
+                candidates.append((max(before), a))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda x: x[0])[1]
