@@ -416,7 +416,7 @@ def alignment_evidence(ctx: _Context, issue: Issue):
 
 def issue_partners(ctx: _Context, issue: Issue) -> list[str]:
     """The other parties an issue involves: actors named inside its references or description
-    ("Kerry's efforts to encourage Moscow", "a deal with Iran"), other than its owners."""
+    ("efforts to persuade the rebels", "a deal with the union"), other than its owners."""
     owners = {issue.owner_id, *issue.co_owner_ids}
     owner_country = ctx.info.get(issue.owner_id, {}).get("country", "")
     found = list(issue.partner_ids)

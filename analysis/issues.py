@@ -602,7 +602,7 @@ _PLACE_PREPS = frozenset("in at inside across near to into from within throughou
 
 def _ref_partners(group: list[_Ref], actors: ActorTable, owners: set[str]) -> tuple[str, ...]:
     """Countries and organisations an issue's references name as parties: "efforts to encourage
-    Moscow", "a deal with Iran" (not places: "coordination in Syria")."""
+    the rebels", "a deal with the union" (not places: "coordination in Syria")."""
     info = actors.info
     found: list[str] = []
     for x in group:
