@@ -67,6 +67,7 @@ def people(cast: Cast) -> None:
         if not any(ch.isupper() for ch in doc[s].text):
             continue
         spans.append((s, e))
+    spans += _titled_names(cast, {i for s, e in spans for i in range(s, e)})
     # full names first so that bare surnames can join them
     for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
         if not cast.free(s, e):
@@ -77,6 +78,26 @@ def people(cast: Cast) -> None:
         actor.names.append(cast.text(s, e))
         cast.add(actor, s, e, how)
         _attach_role(cast, actor, s, e)
+
+
+def _titled_names(cast: Cast, found: set[int]) -> list[tuple[int, int]]:
+    """Names the model missed after a title: "Governor Ana Ruiz", "Sen. Tom Hill" (one to three
+    capitalised words that are no entity of another kind, and not a place or an institution)."""
+    doc = cast.doc
+    out = []
+    for i, low in enumerate(cast.lows):
+        title = cast.g.titles.get(low)
+        if title is None or title[1] not in ("title", "honorific") or i + 1 >= len(doc):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and \
+                j not in found and not doc[j].ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE") and \
+                doc[j].lower_ not in cast.g.titles and not country_of(doc[j].text) and \
+                doc[j].lower_ not in cast.g.institution_words:
+            j += 1
+        if j - i >= 3 and doc[i].idx >= cast.dateline_end and i not in cast.heading_tokens:
+            out.append((i + 1, j))  # a first name and a surname at least
+    return out
 
 
 def _looks_like_person(cast: Cast, ent: Span) -> bool:
@@ -297,8 +318,20 @@ def organisations_and_countries(cast: Cast) -> None:
             continue  # "a State Department official": the official is the actor, described by the body
         if label in cast.g.rules["organization_labels"]:
             _organisation_mention(cast, s, e, label)
-        elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and root.dep_ in ("nsubj", "nsubjpass"):
-            _group_of_people(cast, text, s, e)  # "Republicans said ..."
+        elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
+            _group_of_people(cast, text, s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _takes_part(tok: Token) -> bool:
+    """Does a plural noun name people who act or react: a subject, or the people something comes
+    from, is done by or is done with ("criticism from Democrats", "backed by Republicans")?"""
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return node.dep_ == "pobj" and node.head.lower_ in ("from", "by", "among", "with", "of") and \
+        node.head.head.pos_ in ("NOUN", "VERB")
 
 
 def _group_of_people(cast: Cast, text: str, s: int, e: int) -> None:
