@@ -39,7 +39,7 @@ from spacy.tokens import Span, Token
 
 from .actors import (
     Cast, _Actor, _country_in, _join_institutions, _lower_words, _match_institutions, _span_root, _surname, _trim,
-    country_of,
+    POSSESSIVE, country_of,
 )
 from .nlp import forms
 
@@ -181,6 +181,13 @@ def _title_before(cast: Cast, s: int) -> list[Token]:
         left.pop(0)
     role_toks = [doc[k] for k in left]
     has_title = any(t.lower_ in g.titles and g.titles[t.lower_][1] in ("title", "honorific") for t in role_toks)
+    if has_title and i >= sent_start + 1 and doc[i].text in POSSESSIVE and (
+            (i - 1) in cast.taken or doc[i - 1].pos_ == "PROPN"):
+        # "Reed’s spokeswoman Lisa Moy": whose spokeswoman she is belongs to her role
+        j = i - 1
+        while j - 1 >= sent_start and ((j - 1) in cast.taken or doc[j - 1].pos_ == "PROPN") and not doc[j - 1].is_punct:
+            j -= 1
+        role_toks = [doc[k] for k in range(j, i + 1)] + role_toks
     return role_toks if has_title else []
 
 
@@ -203,7 +210,8 @@ def _record_role(cast: Cast, actor: _Actor, s: int, parts: list[Token]) -> None:
     g = cast.g
     former = any(t.lower_ in ("former", "ex") for t in parts)
     role_words = [t for t in parts if t.lower_ not in ("former", "ex", "then")]
-    role = " ".join(t.text for t in role_words).replace(" - ", "-").strip()
+    role = " ".join(t.text for t in role_words).replace(" - ", "-").replace(" \u2019s", "\u2019s").replace(
+        " 's", "'s").strip()
     if len(role) > len(actor.role):
         actor.role = role
     actor.former = actor.former or former
