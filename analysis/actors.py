@@ -299,8 +299,10 @@ def _span_root(doc: Doc, start: int, end: int) -> Token:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop determiners, possessive markers and punctuation at the edges of a name."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    """Drop determiners, possessive markers, punctuation and verbs at the edges of a name
+    ("meet de Mistura", "Showing Russian": a verb the model read into a name)."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+                           or (doc[start].tag_ in ("VB", "VBG", "VBD", "VBZ", "VBP") and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -75,6 +75,12 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
         return rd.token_actor.get(head.i, "") or recent_group(rd, head)
     if head.i in rd.token_actor:
         return rd.token_actor[head.i]
+    for c in head.subtree:  # "A senior adviser, Jane Roe, told ...": the person named beside the role
+        if c.i > head.i and c.dep_ in ("appos", "conj") and c.i in rd.token_actor and \
+                c.doc[min(x.i for x in c.subtree) - 1].text == "," and \
+                rd.info[rd.token_actor[c.i]]["type"] == "person" and \
+                head.lower_ not in rd.info[rd.token_actor[c.i]]["name"].lower():
+            return rd.token_actor[c.i]
     # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith")
     for t in head.subtree:
         if t.dep_ in ("relcl", "acl") or t.i >= verb.i > head.i:

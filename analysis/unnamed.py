@@ -103,9 +103,12 @@ def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
         return False  # "spokesman John Smith", "rebel alliance": part of another noun
     if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
         return False  # "rebel-held"
-    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _person_at(cast, c.i)) for c in tok.children):
+    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _person_at(cast, c.i) or _a_name(c))
+           for c in tok.children):
         return False  # "Valdoria’s chief negotiator, Ilse Marten,": a title of a named person
-    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+    if _named_after_comma(cast, tok) is not None:
+        return False  # "A senior adviser to the president, Jane Roe, told ..." (the parser may misread it)
+    if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or _person_at(cast, tok.head.i)):
         return False
     return True
 
@@ -204,6 +207,24 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
         actor.modifiers = mods_here
     actor.names.append(ph.core_text)
     cast.add(actor, ph.start, ph.end, "name" if actor.key == key else "nominal")
+
+
+def _named_after_comma(cast: Cast, tok: Token) -> Token | None:
+    """The name set off by commas right after a role ("an adviser to X, Jane Roe, said"), if any."""
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ not in ("appos", "conj"):
+            continue
+        first = min(x.i for x in t.subtree)
+        if doc[first - 1].text == "," and (t.ent_type_ == "PERSON" or _person_at(cast, t.i) or _a_name(t)):
+            return t
+    return None
+
+
+def _a_name(tok: Token) -> bool:
+    """A proper name of two or more capitalised words ("Bouthaina Shaaban"), whatever the model tagged."""
+    words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    return tok.pos_ == "PROPN" and len(words) >= 2 and tok.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
 
 
 def _person_at(cast: Cast, i: int) -> bool:
