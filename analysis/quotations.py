@@ -49,11 +49,27 @@ def direct_quotations(rd: Reading, kept: list[_Statement], verbs: list[Token],
             continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
         st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
         if verb is not None:
-            st.speaker_tokens = rd.subject_of(verb)
+            st.speaker_tokens = _named_between(rd, q, verb) or rd.subject_of(verb)
             if not st.speaker_tokens:
                 st.speaker_tokens = inverted_speaker(rd, verb)
         direct.append(st)
     return direct
+
+
+def _named_between(rd: Reading, q: tuple[int, int], verb: Token) -> list[Token]:
+    """“...,” Jane Roe, 58, told AFP: the actor named between a quotation and its verb is the
+    speaker, whatever the parser made of the apposition."""
+    if verb.idx < q[1]:
+        return []
+    for t in reversed(rd.doc[max(0, verb.i - 12):verb.i]):
+        if t.idx <= q[1]:
+            break
+        if t.i in rd.token_actor and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("dobj", "pobj"):
+            first = t
+            while first.i - 1 >= 0 and rd.token_actor.get(first.i - 1) == rd.token_actor[t.i]:
+                first = rd.doc[first.i - 1]
+            return [t] if rd.doc[first.i - 1].idx >= q[1] or rd.doc[first.i - 1].text in ("\u201d", '"', ",") else []
+    return []
 
 
 def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | None:

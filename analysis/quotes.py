@@ -244,7 +244,6 @@ def find_statements(rd: Reading) -> list[_Statement]:
 
     verbs = reported.reporting_verb_tokens(rd)
     candidates, used_for_quote = reported.reported_speech(rd, verbs)
-    candidates.extend(reported.according_to(rd))
     candidates.extend(reported.headlines(rd))
     kept = _outermost(rd, candidates)
     _extend_into_quotations(rd, kept)

@@ -1,12 +1,12 @@
-"""Reported speech: a reporting verb's content and speaker, "according to", reporting headings.
+"""Reported speech: a reporting verb's content and speaker, and reporting headings.
 
 The first pass of :func:`analysis.quotes.find_statements`.
 :func:`reported_speech` reads every reporting verb (a lemma of
 ``analysis/data/reporting_verbs.csv`` tagged as a verb, outside quotations
 and the dateline, not negated) and returns candidate statements of kind
 ``indirect`` or ``mixed`` with their speaker tokens, not yet resolved to
-actors; :func:`according_to` and :func:`headlines` add the statements cued by
-"according to" and by a heading that reports one ("WHITE HOUSE SAYS ...").
+actors; :func:`headlines` adds the statements of a heading that reports one ("WHITE HOUSE
+SAYS ..."). "According to X" has no reporting verb and is not a statement (gold/GUIDELINE.md).
 
 The method follows the verb's parse (the approach of the Gender Gap
 Tracker's quote extractor): the content is the clause complement (``ccomp``, and
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import quotations
 from .nlp import forms
 from .quotes import Reading, _Statement, content_words, span_of
 
@@ -224,31 +223,6 @@ def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] |
     if not any(t.i < verb.i for t in content_words(content)) or not any(t.i > j for t in content_words(content)):
         return None
     return heads[:1], content
-
-
-def according_to(rd: Reading) -> list[_Statement]:
-    """'X happened, according to Y': the rest of the sentence, said by Y."""
-    out = []
-    for i in forms(rd.doc).where(rd.rules["according_to"]):
-        t = rd.doc[i]
-        if rd.quote_of(t) is not None:
-            continue
-        to = [c for c in t.children if c.lower_ == "to"]
-        objs = [c for c in (to[0].children if to else t.children) if c.dep_ == "pobj"]
-        if not objs:
-            continue
-        phrase = set(t.subtree)
-        sent = [x for x in t.sent if x not in phrase and x.idx >= rd.dateline_end]
-        if not content_words(sent):
-            continue
-        cs, ce = span_of(sent)
-        if any(cs <= q[0] and q[1] <= ce and quotations.is_full_quote(rd, q) for q in rd.quotes):
-            continue  # a quotation with its own attribution: "X told Y: “...” according to Z"
-        st = _Statement("indirect", cs, ce, "according to", t)
-        st.speaker_tokens = objs
-        st.kind = "mixed" if any(cs <= q[0] and q[1] <= ce for q in rd.quotes) else "indirect"
-        out.append(st)
-    return out
 
 
 def headlines(rd: Reading) -> list[_Statement]:
