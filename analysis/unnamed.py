@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions
+from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
 
@@ -285,5 +285,25 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
             if before:
                 candidates.append((max(before), a))
     if not candidates:
-        return None
+        return _salient_person(cast, tok, modifiers)
     return max(candidates, key=lambda x: x[0])[1]
+
+
+def _salient_person(cast: Cast, tok: Token, modifiers: set[str]) -> _Actor | None:
+    """'the real estate tycoon', 'the bespectacled 71-year-old diplomat' with no one of that role:
+    a definite description of the person the story has just been about (a named person who was
+    the subject of one of the two sentences before), unless the description names a country or an
+    institution that person does not have."""
+    if not modifiers or any(country_of(m) for m in modifiers) or modifiers & cast.g.institution_words:
+        return None  # a bare "the official" is a source of its own; "the U.S. official" another one
+    sent = tok.sent
+    starts = [s.start for s in cast.doc.sents]
+    k = starts.index(sent.start) if sent.start in starts else -1
+    window = set(range(starts[max(0, k - 2)], sent.start)) if k >= 0 else set()
+    best = None
+    for m in cast.mentions:
+        if m.actor is None or m.actor.type != "person" or not m.subject or m.start not in window:
+            continue
+        if best is None or m.start > best.start:
+            best = m
+    return best.actor if best is not None else None
