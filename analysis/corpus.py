@@ -927,3 +927,20 @@ def _wide_bom(raw: bytes) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16"
     return ""
+
+
+def headline_sentences(article: Article) -> set[int]:
+    """Sentences of a headline or standfirst: short lines above the first body paragraph (none
+    when the story opens with a dateline), and headings run into the first lines."""
+    out: set[int] = {s.index for s in article.sentences if s.kind == "heading" and s.index < 2}
+    if article.dateline:
+        return out
+    for p in article.paragraphs[:3]:
+        text = article.original[p.start:p.end]
+        words = text.split()
+        if not words or len(words) > 25 or text.rstrip().endswith((":",)) or text.lstrip()[:1] in "\u201c\"":
+            break
+        out.update(s.index for s in article.sentences if s.paragraph == p.index)
+        if len(words) > 12:
+            break
+    return out

@@ -41,7 +41,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
-from .corpus import Article
+from .corpus import Article, headline_sentences
 from .frames import tuples
 from .nlp import forms
 from .resources import load_yaml
@@ -524,22 +524,6 @@ def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- the stage
-
-def headline_sentences(article: Article) -> set[int]:
-    """Sentences of a headline or standfirst: short lines above the first body paragraph."""
-    out: set[int] = {s.index for s in article.sentences if s.kind == "heading" and s.index < 2}
-    if article.dateline:
-        return out
-    for p in article.paragraphs[:3]:
-        text = article.original[p.start:p.end]
-        words = text.split()
-        if not words or len(words) > 25 or text.rstrip().endswith((":",)) or text.lstrip()[:1] in "\u201c\"":
-            break
-        out.update(s.index for s in article.sentences if s.paragraph == p.index)
-        if len(words) > 12:
-            break
-    return out
-
 
 def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataFrame) -> IssueSet:
     """The issues of one story, most salient first, and the claims about each."""

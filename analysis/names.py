@@ -35,6 +35,8 @@ countries tagged as people) with the word lists and institution tables of
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from .actors import (
@@ -42,6 +44,7 @@ from .actors import (
     POSSESSIVE, country_of,
 )
 from .nlp import forms
+from .resources import load_csv
 
 
 # --------------------------------------------------------------------------- people
@@ -56,6 +59,7 @@ def people(cast: Cast) -> None:
         if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent):
             continue
         s, e = _trim(doc, ent.start, ent.end)
+        e = _before_verb(cast, s, e)  # "Glenn Doe Blasts Critics": a headline's verb read into a name
         # titles swallowed by the entity ("Secretary Smith", "President Ana de la Cruz")
         while s < e - 1 and doc[s].lower_ in cast.g.titles:
             s += 1
@@ -78,6 +82,27 @@ def people(cast: Cast) -> None:
         actor.names.append(cast.text(s, e))
         cast.add(actor, s, e, how)
         _attach_role(cast, actor, s, e)
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """Inflected forms of the reporting verbs ("says", "blasts", "praised"), which a title-case
+    headline capitalises like a name."""
+    out = set()
+    for row in load_csv("reporting_verbs.csv"):
+        lemma = row["lemma"].strip().lower()
+        out.update({lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma.rstrip("e") + "ing"})
+    out.update({"says", "said", "tells", "told", "wrote", "writes"})
+    return frozenset(out)
+
+
+def _before_verb(cast: Cast, s: int, e: int) -> int:
+    doc = cast.doc
+    forms_ = _verb_forms()
+    for k in range(s + 1, e):
+        if doc[k].lower_ in forms_ and doc[k].text[:1].isupper():
+            return k
+    return e
 
 
 def _titled_names(cast: Cast, found: set[int]) -> list[tuple[int, int]]:

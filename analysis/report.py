@@ -23,7 +23,7 @@ import yaml
 
 from . import ROOT
 from .frames import records
-from .issues import headline_sentences
+from .corpus import headline_sentences
 
 ACCURACY_FILE = ROOT / "book" / "corpus_accuracy.json"
 SIDES = ((2, "support"), (1, "conditional support"), (0, "neutral or unclear"), (-1, "skeptical"), (-2, "opposed"))

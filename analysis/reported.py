@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .corpus import headline_sentences
 from .nlp import forms
 from .quotes import Reading, _Statement, content_words, span_of
 
@@ -226,11 +227,13 @@ def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] |
 
 
 def headlines(rd: Reading) -> list[_Statement]:
-    """'WHITE HOUSE SAYS IT’S UP TO RUSSIA': a heading that reports a statement."""
+    """'WHITE HOUSE SAYS IT’S UP TO RUSSIA', 'Glenn Doe Blasts Critics for ...': a heading or a headline
+    that reports a statement."""
     out = []
     irregular = rd.rules["irregular_forms"]
+    heads = headline_sentences(rd.article)
     for seg in rd.article.sentences:
-        if seg.kind != "heading":
+        if seg.kind != "heading" and seg.index not in heads:
             continue
         span = rd.doc.char_span(seg.clean_start, seg.clean_end, alignment_mode="expand")
         if span is None:
