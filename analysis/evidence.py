@@ -140,6 +140,11 @@ class _Context:
                 statements.update(range(span.start, span.end))
         self.in_statement = statements
         self.relations: list[tuple[str, str, int, str, int, int]] = []  # holder, other actor, sign, cue, start, end
+        starts = set()
+        for part in ("verbs", "nouns", "adjectives"):
+            starts |= set(self.lex[part]) | set(self.lex[part + "_phrases"])
+        self.candidates = [i for i, (lo, le) in enumerate(zip(self.low, self.lemma)) if lo in starts or le in starts]
+        self.narrative: list[Token] | None = None
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = actors.mentions
         if len(m):
@@ -224,11 +229,16 @@ _POS = {"verbs": ("VERB",), "nouns": ("NOUN",), "adjectives": ("ADJ", "VERB", "A
 
 
 def _predicates(ctx: _Context, tokens: list[Token]):
-    """Every stance word in a stretch of text: (token, part, score, last token)."""
+    """Every stance word in a stretch of text: (token, part, score, last token).
+
+    Only the tokens whose form starts a stance word (``ctx.candidates``, found once per
+    article from the lower-case and lemma forms) are looked at."""
     skip = -1
-    for tok in tokens:
-        if tok.i <= skip:
+    inside = {t.i for t in tokens} if tokens else set()
+    for i in ctx.candidates:
+        if i not in inside or i <= skip:
             continue
+        tok = ctx.doc[i]
         if tok.dep_ in ("amod", "compound") or (tok.i and ctx.doc[tok.i - 1].text == "-"
                                                   and not ctx.doc[tok.i - 2].whitespace_):
             continue  # "U.S.-supported rebels", "anti-war": part of a modifier, no side taken
@@ -339,8 +349,10 @@ def framing_evidence(ctx: _Context, issue: Issue):
     """The reporter's descriptions of reactions, outside quotation marks."""
     w = ctx.lex["weights"]
     dateline = len(ctx.article.dateline)
-    tokens = [t for t in ctx.doc if t.i not in ctx.quoted and t.idx >= dateline and t.i not in ctx.in_statement]
-    yield from _stance_words(ctx, issue, tokens, "framing", None, w["framing"])
+    if ctx.narrative is None:
+        ctx.narrative = [ctx.doc[i] for i in ctx.candidates if i not in ctx.quoted and i not in ctx.in_statement
+                         and ctx.doc[i].idx >= dateline]
+    yield from _stance_words(ctx, issue, ctx.narrative, "framing", None, w["framing"])
 
 
 def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str, speakers: list[str] | None,
@@ -390,8 +402,10 @@ def alignment_evidence(ctx: _Context, issue: Issue):
     if issue.issue_id != "I1":
         return
     lex = ctx.lex
-    for tok in ctx.doc:
-        lemma = ctx.lemma[tok.i]
+    firsts = set(lex["align"]) | {p[0] for p in lex["align_phrases"]}
+    for i in forms(ctx.doc).where_lemma(firsts):
+        tok = ctx.doc[i]
+        lemma = ctx.lemma[i]
         phrase = next((p for p in lex["align_phrases"] if p[0] == lemma and
                        tuple(ctx.low[tok.i + 1:tok.i + len(p)]) == p[1:]), None)
         if tok.pos_ != "VERB" or (lemma not in lex["align"] and phrase is None):
@@ -601,8 +615,10 @@ def claim_evidence(ctx: _Context, issue: Issue):
         span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
         if span is None:
             continue
-        tokens = [t for t in span if not t.is_space]
         how = about.get(c.claim_id, "")
+        if not how and issue.issue_id != "I1":
+            continue  # an issue other than the main one is read only from the words that name it
+        tokens = [t for t in span if not t.is_space]
         if c.target_id in partners and c.polarity in ("negative", "positive"):
             for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
                 if h not in partners:
