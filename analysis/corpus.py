@@ -933,9 +933,9 @@ def headline_sentences(article: Article) -> set[int]:
     """Sentences of a headline or standfirst: short lines above the first body paragraph (none
     when the story opens with a dateline), and headings run into the first lines."""
     out: set[int] = {s.index for s in article.sentences if s.kind == "heading" and s.index < 2}
-    if article.dateline:
-        return out
-    for p in article.paragraphs[:3]:
+    if article.dateline or len(article.paragraphs) < 2:
+        return out  # a story that opens with its dateline, or is one paragraph, has no headline line
+    for p in article.paragraphs[:min(3, len(article.paragraphs) - 1)]:
         text = article.original[p.start:p.end]
         words = text.split()
         if not words or len(words) > 25 or text.rstrip().endswith((":",)) or text.lstrip()[:1] in "\u201c\"":

@@ -244,7 +244,8 @@ def find_statements(rd: Reading) -> list[_Statement]:
 
     verbs = reported.reporting_verb_tokens(rd)
     candidates, used_for_quote = reported.reported_speech(rd, verbs)
-    candidates.extend(reported.headlines(rd))
+    used = {st.verb.i for st in candidates if st.verb is not None} | {v.i for v in used_for_quote.values()}
+    candidates.extend(st for st in reported.headlines(rd) if st.verb is None or st.verb.i not in used)
     kept = _outermost(rd, candidates)
     _extend_into_quotations(rd, kept)
     direct = quotations.direct_quotations(rd, kept, verbs, used_for_quote)

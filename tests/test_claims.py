@@ -81,9 +81,9 @@ def test_a_claim_naming_no_one_has_no_target(analyse_text):
 
 
 @pytest.mark.parametrize("quote,polarity", [
-    ("I think they can deliver", "positive"),
-    ("I don\u2019t think they can deliver", "negative"),
-    ("I do not think they can deliver", "negative"),
+    ("I think they can succeed", "positive"),
+    ("I don\u2019t think they can succeed", "negative"),
+    ("I do not think they can succeed", "negative"),
 ], ids=["plain", "dont", "do-not"])
 def test_negation_flips_polarity(analyse_text, quote, polarity):
     r = analyse_text(f"\u201c{quote},\u201d Mayor Tom Hill said of the unions.")
