@@ -271,10 +271,11 @@ def score_positions(gold: dict, stances: list[dict], actors: list[dict], issue: 
 
 
 def pooled(scores: list, fields: list[str], by: str = "source") -> dict[str, dict[str, int]]:
-    """Sum integer fields per source (and ``all``)."""
+    """Sum integer fields per source, for Reuters against the other outlets, and for ``all``."""
     out: dict[str, dict[str, int]] = {}
     for s in scores:
-        for key in (getattr(s, by), "all"):
+        group = "reuters" if getattr(s, by) == "reuters" else "U.S. outlets"
+        for key in dict.fromkeys((getattr(s, by), group, "all")):
             row = out.setdefault(key, {f: 0 for f in fields} | {"stories": 0})
             row["stories"] += 1
             for f in fields:

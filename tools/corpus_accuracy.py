@@ -23,7 +23,8 @@ from analysis import ROOT
 from analysis.corpus_gold import (SHARED, load, pooled, score_positions, score_statements, source_of, text_path)
 from analysis.frames import records
 
-SOURCES = ["reuters", "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal"]
+SOURCES = ["reuters", "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal",
+           "U.S. outlets"]
 
 
 def _analyse(path: Path, cache: dict):
@@ -102,7 +103,7 @@ def position_table(scores) -> tuple[list[str], dict]:
     table = pooled(scores, fields)
     base: dict[str, dict[int, int]] = {}
     for s in scores:
-        for key in (s.source, "all"):
+        for key in dict.fromkeys((s.source, "reuters" if s.source == "reuters" else "U.S. outlets", "all")):
             for c, n in s.baseline.items():
                 base.setdefault(key, {}).setdefault(c, 0)
                 base[key][c] += n
@@ -112,7 +113,8 @@ def position_table(scores) -> tuple[list[str], dict]:
     out = {}
     for src in [s for s in SOURCES if s in table] + ["all"]:
         r = table[src]
-        found = sum(1 for s in scores if (src == "all" or s.source == src) and s.issue_in_gold and s.issue_found)
+        found = sum(1 for s in scores if (src == "all" or s.source == src or (src == "U.S. outlets" and s.source != "reuters"))
+                    and s.issue_in_gold and s.issue_found)
         out[src] = {**r, "issue_found_where_gold": found,
                     "inside_share": round(r["inside"] / r["voices"], 3) if r["voices"] else 0.0,
                     "within_one_share": round(r["within_one"] / r["voices"], 3) if r["voices"] else 0.0,
