@@ -574,6 +574,8 @@ def entity_review(article: Article, doc: Doc, table: ActorTable) -> pd.DataFrame
                 verdict = f"not an actor (a {ent.label_.lower()})"
             elif ent.label_ == "NORP" or root.dep_ in ("amod", "compound", "nmod"):
                 verdict = "not an actor (describes something else)"
+            elif article.dateline and start < len(article.dateline) and ent.label_ == "ORG":
+                verdict = "the news agency of the dateline (its reporter, not a voice)"
             elif root.dep_ == "pobj" or article.dateline and start < len(article.dateline):
                 verdict = "not an actor (a place)"
             else:

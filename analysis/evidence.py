@@ -701,12 +701,13 @@ def relayed_evidence(ctx: _Context, issue: Issue, positions: dict[str, int], by_
     links = {a: r["speaks_for"] for a, r in ctx.info.items() if r.get("speaks_for")}
     owners = {issue.owner_id, *issue.co_owner_ids} - {""}
     w = ctx.lex["weights"]["speaks_for"]
+    for_owner = set(speaks_for(ctx.info, issue.owner_id))
     for aid, row in ctx.info.items():
         if aid in owners or any(x.source not in ("context", "mention") for x in by_actor.get(aid, [])):
             continue
         chain = _chain(links, aid)
         principal = next((p for p in chain if p in owners or positions.get(p)), "")
-        if not principal and aid in speaks_for(ctx.info, issue.owner_id):
+        if not principal and aid in for_owner:
             principal = issue.owner_id
         if not principal:
             continue

@@ -51,6 +51,8 @@ STANCE_COLUMNS = [
     "evidence", "confidence",
 ]
 EVIDENCE_COLUMNS = ["doc_id", "issue_id", "actor_id", "source", "ref", "score", "cue", "start", "end", "text"]
+#: Positions are placed on the main issue and the next most salient one.
+MAX_ISSUES = 2
 INSTITUTION_COLUMNS = ["doc_id", "issue_id", "institution", "score", "stance", "voices", "actors"]
 
 
@@ -130,7 +132,7 @@ def extract_stances(
                 voices.append(aid)
     rows, ev_rows = [], []
     lex = ctx.lex
-    for issue in issues.issues[:3]:
+    for issue in issues.issues[:MAX_ISSUES]:
         items: list[_Evidence] = []
         ctx.relations = []
         for source in (owner_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
