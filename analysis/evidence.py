@@ -634,6 +634,7 @@ def claim_evidence(ctx: _Context, issue: Issue):
         for e in _stance_words(ctx, issue, tokens, "stance", holders, w["stance_word"], c.claim_id):
             if conditional and e.score > 0:  # "would back the plan if ...": conditional support
                 e.score, e.source, e.cue = 1, "condition", f"{e.cue}, with a condition"
+                e.start, e.end = c.start, c.end  # the condition is the claim that states it
             yield e
         hedged = any(ctx.low[t.i] in hedges for t in tokens)
         weight = w["evaluation"] if how else w["context"]
