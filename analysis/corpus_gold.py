@@ -5,9 +5,7 @@ their publishers and stay in ``../shared/corpus``); the formats are in
 ``gold/corpus/README.md``. Two families of measures:
 
 :func:`score_statements`
-    statements found (a predicted statement matches a gold one when it
-    covers more than 30% of its characters, one to one, largest overlap
-    first, as for the seed) and speakers right among the matched ones. A
+    statements found (matched as for the seed: :func:`analysis.evaluate.match_statements`) and speakers right among the matched ones. A
     predicted speaker is the gold speaker when its actor has a mention
     overlapping the gold speaker's first mention, or else carries the same
     name (surname for people, head noun for groups and unnamed sources).
@@ -31,10 +29,10 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
+from .evaluate import match_statements, one_to_one, overlap
 
 CORPUS_GOLD = ROOT / "gold" / "corpus"
 SHARED = ROOT.parent / "shared"
-OVERLAP = 0.30
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _CUT = {"at", "of", "who", "that", "which", "in", "on", "for", "speaking", "interviewed", "representing", "with",
         "from", "whose", "to", "(", "and", "led", "involved", "working", "familiar", "close", "under"}
@@ -134,19 +132,10 @@ def match_voices(gold_voices: list[dict], predicted: list[dict]) -> dict[int, in
             s = name_score(g["name"], g["type"], p["name"], p["type"], p.get("aliases", ""))
             if s > 0:
                 pairs.append((s, gi, pi))
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for _s, gi, pi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if gi not in out and pi not in used:
-            out[gi] = pi
-            used.add(pi)
-    return out
+    return one_to_one(pairs)
 
 
 # --------------------------------------------------------------------------- statements
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def speaker_map(gold: dict, actors: list[dict], mentions: list[dict]) -> dict[str, str]:
@@ -158,7 +147,7 @@ def speaker_map(gold: dict, actors: list[dict], mentions: list[dict]) -> dict[st
     for a in actors:
         for g in gold["actors"]:
             s, e = g["first"]
-            if any(_overlap((s, e), sp) for sp in spans.get(a["actor_id"], [])):
+            if any(overlap((s, e), sp) for sp in spans.get(a["actor_id"], [])):
                 out[a["actor_id"]] = g["id"]
                 break
     for a in actors:
@@ -185,19 +174,8 @@ class StatementScore:
 
 def score_statements(gold: dict, quotes: list[dict], actors: list[dict], mentions: list[dict]) -> StatementScore:
     """Statements and speakers of one analysis against one stand-off gold file."""
-    pairs = []
-    for g in gold["statements"]:
-        glen = g["end"] - g["start"]
-        for q in quotes:
-            ov = _overlap((g["start"], g["end"]), (int(q["start"]), int(q["end"])))
-            if glen and ov / glen > OVERLAP:
-                pairs.append((ov, g["id"], q["quote_id"]))
-    matched: dict[str, str] = {}
-    used: set[str] = set()
-    for _ov, gid, qid in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if gid not in matched and qid not in used:
-            matched[gid] = qid
-            used.add(qid)
+    matched = match_statements(gold["statements"], [(q["quote_id"], q["start"], q["end"]) for q in quotes])
+    used = set(matched.values())
     amap = speaker_map(gold, actors, mentions)
     names = {g["id"]: g["name"] for g in gold["actors"]}
     qrow = {q["quote_id"]: q for q in quotes}

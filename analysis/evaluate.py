@@ -71,8 +71,36 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters two spans share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+
+
+def one_to_one(pairs: list[tuple]) -> dict:
+    """Greedy one-to-one matching: ``pairs`` are ``(score, left, right)``; the best score first
+    (ties by left, then right), each side used once. Returns left -> right."""
+    out: dict = {}
+    used: set = set()
+    for _score, left, right in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if left not in out and right not in used:
+            out[left] = right
+            used.add(right)
+    return out
+
+
+def match_statements(gold_statements: list[dict], predicted: list[tuple[str, int, int]]) -> dict[str, str]:
+    """Gold statement id -> predicted id (``predicted``: (id, start, end)): a predicted statement
+    covering more than :data:`OVERLAP` of a gold one's characters, largest overlap first, one to one."""
+    pairs = []
+    for g in gold_statements:
+        glen = g["end"] - g["start"]
+        for qid, qs, qe in predicted:
+            ov = overlap((g["start"], g["end"]), (int(qs), int(qe)))
+            if glen and ov / glen > OVERLAP:
+                pairs.append((ov, g["id"], qid))
+    return one_to_one(pairs)
 
 
 def match_actors(gold: dict, mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[str, str]:
@@ -87,21 +115,15 @@ def match_actors(gold: dict, mentions: pd.DataFrame, actors: pd.DataFrame) -> di
         gname = str(g["name"]).lower()
         for aid, spans in pred_spans.items():
             # a shared name or description counts twice a shared pronoun; the same name breaks ties
-            shared = sum(max((1 if how == "pronoun" else 2) for s, e, how in spans if _overlap(gs, (s, e)) > 0)
-                         for gs in gspans if any(_overlap(gs, (s, e)) > 0 for s, e, _h in spans))
+            shared = sum(max((1 if how == "pronoun" else 2) for s, e, how in spans if overlap(gs, (s, e)) > 0)
+                         for gs in gspans if any(overlap(gs, (s, e)) > 0 for s, e, _h in spans))
             if shared:
                 pairs.append((shared + (1.5 if names.get(aid) == gname else 0), g["id"], aid))
     for g in gold["actors"]:
         aid = next((a for a, n in names.items() if n == str(g["name"]).lower()), None)
         if aid:
             pairs.append((0.5, g["id"], aid))
-    result: dict[str, str] = {}
-    used: set[str] = set()
-    for _n, gid, aid in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if gid not in result and aid not in used:
-            result[gid] = aid
-            used.add(aid)
-    return result
+    return one_to_one(pairs)
 
 
 def _sentence(a: Analysis, start: int) -> tuple[int, str]:
@@ -163,7 +185,7 @@ def evaluate(a: Analysis, gold: dict) -> Evaluation:
         for g in gold["actors"]:
             names = [m for m in g.get("mentions", []) if m.get("how") in ("name", "alias")]
             hit = {r.actor_id for r in mentions.itertuples(index=False)
-                   for m in names if _overlap((m["start"], m["end"]), (r.start, r.end)) > 0}
+                   for m in names if overlap((m["start"], m["end"]), (r.start, r.end)) > 0}
             if len(hit) > 1:
                 split += 1
                 err("actors", "split into several actors", g["id"], g["name"], ";".join(sorted(hit)), "",
@@ -183,7 +205,7 @@ def evaluate(a: Analysis, gold: dict) -> Evaluation:
         for gid, s, e in gold_m:
             want = amap.get(gid)
             for k, r in enumerate(mentions.itertuples(index=False)):
-                if k not in used and r.actor_id == want and _overlap((s, e), (r.start, r.end)) > 0:
+                if k not in used and r.actor_id == want and overlap((s, e), (r.start, r.end)) > 0:
                     hits += 1
                     used.add(k)
                     break
@@ -196,19 +218,8 @@ def evaluate(a: Analysis, gold: dict) -> Evaluation:
     gold_st = gold["statements"]
     pred = a.quotes
     if gold_st or len(pred):
-        pairs = []
-        for g in gold_st:
-            glen = g["end"] - g["start"]
-            for q in pred.itertuples(index=False):
-                ov = _overlap((g["start"], g["end"]), (int(q.start), int(q.end)))
-                if glen and ov / glen > OVERLAP:
-                    pairs.append((ov, g["id"], q.quote_id))
-        matched: dict[str, str] = {}
-        used_q: set[str] = set()
-        for _ov, gid, qid in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-            if gid not in matched and qid not in used_q:
-                matched[gid] = qid
-                used_q.add(qid)
+        matched = match_statements(gold_st, list(zip(pred["quote_id"], pred["start"], pred["end"])))
+        used_q = set(matched.values())
         p, r, f = prf(len(matched), len(pred), len(gold_st))
         add("statements", "precision", p, len(pred))
         add("statements", "recall", r, len(gold_st))

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.corpus_gold import match_voices, name_score  # noqa: E402
+from analysis.evaluate import one_to_one, overlap  # noqa: E402
 from tools.standoff import dump  # noqa: E402
 
 GOLD = ROOT / "gold" / "corpus"
@@ -115,10 +116,6 @@ def positions(wanted_set: str, write: bool) -> dict:
     return stats
 
 
-def _overlap(x, y) -> int:
-    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
-
-
 def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
     a_all = _load(GOLD / "annotators" / "a" / "statements")
     b_all = _load(GOLD / "annotators" / "b" / "statements")
@@ -130,20 +127,16 @@ def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
         pairs = []
         for i, sa in enumerate(a["statements"]):
             for j, sb in enumerate(b["statements"]):
-                ov = _overlap((sa["start"], sa["end"]), (sb["start"], sb["end"]))
+                ov = overlap((sa["start"], sa["end"]), (sb["start"], sb["end"]))
                 shorter = min(sa["end"] - sa["start"], sb["end"] - sb["start"])
                 if shorter and ov / shorter > 0.3:
                     pairs.append((ov, i, j))
-        match: dict[int, int] = {}
-        used: set[int] = set()
-        for _ov, i, j in sorted(pairs, reverse=True):
-            if i not in match and j not in used:
-                match[i] = j
-                used.add(j)
+        match = one_to_one(pairs)
+        used = set(match.values())
         # B's actors in A's ids: by the first mention, else by name
         b_to_a = {}
         for ab in b["actors"]:
-            hit = next((aa["id"] for aa in a["actors"] if _overlap(aa["first"], ab["first"])), None)
+            hit = next((aa["id"] for aa in a["actors"] if overlap(aa["first"], ab["first"])), None)
             if hit is None:
                 scored = [(name_score(aa["name"], aa["type"], ab["name"], ab["type"]), aa["id"]) for aa in a["actors"]]
                 best = max(scored, default=(0, None))
