@@ -8,7 +8,7 @@ claims and positions of one article and returns a :class:`DiscourseNetwork`:
     ``doc_id, concept_id, concept, target, family, claims, polarity``: claims
     about the same target and of the same family (a verdict, or a demand or
     condition) form one concept, named by its most representative claim
-    (the claim sharing most words with the others). The policy itself is
+    (the claim sharing most words with the others). The main issue itself is
     concept ``K00``: each voice agrees or disagrees with it according to its
     position. A codebook may rename or merge concepts.
 ``statements``
@@ -17,12 +17,12 @@ claims and positions of one article and returns a :class:`DiscourseNetwork`:
     states: its holder when a speaker reports someone else's position, as
     discourse network coding does, otherwise its speakers); ``agreement`` is +1 when the actor's claims
     share the polarity of the concept's representative claim, -1 when they
-    oppose it; on the policy concept it is the graded position (-2 .. +2).
+    oppose it; on the issue concept it is the graded position (-2 .. +2).
 ``edges``
     ``doc_id, source, target, source_name, target_name, congruence, conflict,
     weight``: the one-mode actor networks. Congruence is the Jaccard share of
     the two actors' concepts on which they take the same side (on the graded
-    policy concept: the same position; support and conditional support are
+    issue concept: the same position; support and conditional support are
     neither congruent nor in conflict), conflict the share on which they
     take opposite sides, both over the union of their concepts;
     ``weight = congruence - conflict``.
@@ -121,34 +121,34 @@ def build_network(
     claims: pd.DataFrame,
     stances: StanceResult,
     actors: pd.DataFrame,
-    policy: Issue | None,
+    issue: Issue | None,
     doc_id: str,
     codebook: dict | None = None,
     about: dict[str, str] | None = None,
 ) -> DiscourseNetwork:
     """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
     names = dict(zip(actors["actor_id"].tolist(), actors["name"].tolist()))
-    issue_id = policy.issue_id if policy is not None else ""
+    issue_id = issue.issue_id if issue is not None else ""
     stances = _only(stances, issue_id)
     concept_rows: list[dict] = []
     links: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
     # K00: the main issue itself, with each voice's position as agreement
-    if policy is not None:
+    if issue is not None:
         concept_rows.append({
-            "doc_id": doc_id, "concept_id": "K00", "concept": _concept_name(policy.label),
-            "target": policy.label, "family": "position", "claims": "", "polarity": "positive",
-            "example": policy.label,
+            "doc_id": doc_id, "concept_id": "K00", "concept": _concept_name(issue.label),
+            "target": issue.label, "family": "position", "claims": "", "polarity": "positive",
+            "example": issue.label,
         })
         for r in tuples(stances.stances):
-            if r.issue_id == policy.issue_id and int(r.score) != 0:
+            if r.issue_id == issue.issue_id and int(r.score) != 0:
                 links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
 
     groups: dict[tuple[str, str], list] = {}
     about = about or {}
     for c in tuples(claims):
-        if not c.target_id and c.claim_id in about and policy is not None:
-            c = c._replace(target_id=ISSUE_TARGET, target=policy.label)  # a claim about the main issue
+        if not c.target_id and c.claim_id in about and issue is not None:
+            c = c._replace(target_id=ISSUE_TARGET, target=issue.label)  # a claim about the main issue
         if not c.target_id:
             continue
         family = FAMILIES.get(c.type, "verdict")
