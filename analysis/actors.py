@@ -271,13 +271,13 @@ def _head_person(rows: list[dict], institution: str, country: str, exclude: str)
     return ""
 
 
-def principal_chain(speaks_for: dict[str, str], aid: str) -> str:
-    """The actor at the end of the "speaks for" chain (itself when it speaks for no one)."""
-    seen = {aid}
-    while aid in speaks_for and speaks_for[aid] not in seen:
-        aid = speaks_for[aid]
-        seen.add(aid)
-    return aid
+def principal_chain(speaks_for: dict[str, str], aid: str) -> list[str]:
+    """Whom an actor speaks for, and whom that one speaks for, and so on: ``[aid, principal, ...]``
+    (a spokesman, the office, its head); just ``[aid]`` when it speaks for no one."""
+    chain = [aid]
+    while chain[-1] in speaks_for and speaks_for[chain[-1]] not in chain:
+        chain.append(speaks_for[chain[-1]])
+    return chain
 
 
 # --------------------------------------------------------------------------- helpers

@@ -158,11 +158,14 @@ def _phrases(_key: int) -> tuple[str, ...]:
     return tuple(p for p in polarity_lexicon() if " " in p)
 
 
-def _nested(toks: list[Token]) -> set[int]:
-    """Token indices inside a quotation nested in the claim (‘...’ inside “...”)."""
+def nested_quotes(toks: list[Token]) -> set[int]:
+    """Token indices inside a quotation nested in the claim (‘...’ inside “...”): words the
+    speaker quotes from someone else. A gap in the token indices starts a new claim."""
     out: set[int] = set()
     inside = False
     for k, t in enumerate(toks):
+        if k and t.i != toks[k - 1].i + 1:
+            inside = False
         if t.text in ("\u2018", "'") and not inside and (k == 0 or toks[k - 1].whitespace_ or toks[k - 1].is_punct
                                                           or t.text == "\u2018"):
             inside = True
@@ -190,7 +193,7 @@ def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
             cues.append(phrase)
             start = toks[0].idx + m.start() if toks else 0
             used.update(t.i for t in toks if start <= t.idx < start + len(phrase))
-    nested = _nested(toks)
+    nested = nested_quotes(toks)
     for tok in toks:
         if tok.i in used or tok.i in nested:
             continue  # words quoted from someone else inside the claim are theirs, not the speaker's

@@ -36,6 +36,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, principal_chain
+from .claims import nested_quotes
 from .corpus import Article, quotation_spans
 from .frames import tuples
 from .issues import Issue, IssueSet
@@ -189,8 +190,7 @@ class _Context:
         if issue.owner_id and any(s <= a and b <= e for a, b in self.owner_spans.get(issue.owner_id, [])):
             return "owner"
         words = {self.low[t.i] for t in tokens} | {self.lemma[t.i] for t in tokens}
-        if any(h in words for h in issue.heads) or (
-                issue.keywords and len([k for k in issue.keywords if k in words]) >= min(2, len(issue.keywords))):
+        if issue.named_by(words):
             return "keywords"
         return ""
 
@@ -519,20 +519,11 @@ def _valence(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[float, l
     (a "deal" is not good news) and without words the voice quotes from others."""
     words: list[str] = []
     cues: list[str] = []
-    nested = False
     val = ctx.lex["valence"]
     keys = set(issue.keywords)
-    for k, t in enumerate(tokens):
-        if k and t.i != tokens[k - 1].i + 1:
-            nested = False  # a new claim
-        if t.text in ("\u2018", "'") and not nested and (k == 0 or tokens[k - 1].whitespace_ or
-                                                           tokens[k - 1].is_punct or t.text == "\u2018"):
-            nested = True
-            continue
-        if t.text in ("\u2019", "'") and nested:
-            nested = False
-            continue
-        if nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys:
+    nested = nested_quotes(tokens)
+    for t in tokens:
+        if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys:
             continue
         words.append(t.text)
         if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
@@ -680,20 +671,12 @@ def speaks_for(info: dict, owner_id: str) -> list[str]:
     for aid, row in info.items():
         if aid == owner_id:
             continue
-        if principal_chain(links, aid) == owner_id or owner_id in _chain(links, aid):
+        if owner_id in principal_chain(links, aid)[1:]:
             out.append(aid)
         elif owner["type"] == "organization" and row["type"] in ("person", "anonymous") and name and \
                 name in f"{row.get('role', '')} {row.get('description', '')}".lower():
             out.append(aid)
     return out
-
-
-def _chain(links: dict[str, str], aid: str) -> list[str]:
-    seen = [aid]
-    while aid in links and links[aid] not in seen:
-        aid = links[aid]
-        seen.append(aid)
-    return seen[1:]
 
 
 def relayed_evidence(ctx: _Context, issue: Issue, positions: dict[str, int], by_actor: dict):
@@ -706,7 +689,7 @@ def relayed_evidence(ctx: _Context, issue: Issue, positions: dict[str, int], by_
     for aid, row in ctx.info.items():
         if aid in owners or any(x.source not in ("context", "mention") for x in by_actor.get(aid, [])):
             continue
-        chain = _chain(links, aid)
+        chain = principal_chain(links, aid)[1:]
         principal = next((p for p in chain if p in owners or positions.get(p)), "")
         if not principal and aid in for_owner:
             principal = issue.owner_id
@@ -723,11 +706,9 @@ def _issue_paragraphs(ctx: _Context, issue: Issue) -> set[int]:
     art = ctx.article
     out = {art.paragraph_index(s) for s, _e, _t in issue.mentions}
     out |= {art.paragraph_index(s) for s, _e in ctx.owner_spans.get(issue.owner_id, [])}
-    keys = set(issue.keywords)
-    if keys:
+    if issue.keywords or issue.heads:
         for p in art.paragraphs:
-            words = set(re.findall(r"[\w$\u2019'.-]+", art.original[p.start:p.end].lower()))
-            if len(keys & words) >= min(2, len(keys)):
+            if issue.named_by(set(re.findall(r"[\w$\u2019'.-]+", art.original[p.start:p.end].lower()))):
                 out.add(p.index)
     return out
 

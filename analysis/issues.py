@@ -91,6 +91,12 @@ class Issue:
     source: str = "detected"
     changes: tuple[str, ...] = ()
 
+    def named_by(self, words: set[str]) -> bool:
+        """Do these (lower-case) words name the issue: one of its head nouns, or two of its key words?"""
+        if any(h in words or h + "s" in words for h in self.heads):
+            return True
+        return bool(self.keywords) and len([k for k in self.keywords if k in words]) >= min(2, len(self.keywords))
+
     def covers(self, start: int, end: int) -> bool:
         """Does an original span contain a reference to the issue?"""
         return any(start <= s and e <= end for s, e, _t in self.mentions)
@@ -99,13 +105,6 @@ class Issue:
         """Does an original span overlap a reference to the issue?"""
         return any(s < end and start < e for s, e, _t in self.mentions)
 
-    @property
-    def detail(self) -> str:  # the older name of the description
-        return self.description
-
-
-#: The older name of an issue, kept for codebooks and callers that speak of "the policy".
-Policy = Issue
 
 
 @dataclass(frozen=True)
@@ -642,8 +641,7 @@ def claims_about(issues: IssueSet, article: Article, doc: Doc, actors: ActorTabl
             elif i.owner_id and i.owner_id not in str(c.speaker_id).split(";") and any(
                     c.start <= s and e <= c.end for s, e in owner_spans.get(i.owner_id, [])):
                 how = "owner"
-            elif (i.heads and any(h in words or h + "s" in words for h in i.heads)) or (
-                    i.keywords and len([k for k in i.keywords if k in words]) >= min(2, len(i.keywords))):
+            elif i.named_by(words):
                 how = "keywords"
             elif (words & {"it", "this", "that", "they"}) and (sent in mention_sents[i.issue_id] or
                                                                sent - 1 in mention_sents[i.issue_id]):
@@ -666,7 +664,7 @@ def load_codebook(path: str | Path) -> dict:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CodebookError(f"{path}: cannot read codebook ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
-        raise CodebookError(f"{path}: a codebook must be a mapping with keys 'policy' and/or 'concepts'")
+        raise CodebookError(f"{path}: a codebook must be a mapping with keys 'issue' (or 'policy') and/or 'concepts'")
     unknown = set(data) - {"policy", "issue", "concepts"}
     if unknown:
         raise CodebookError(f"{path}: unknown codebook keys: {', '.join(sorted(unknown))}")

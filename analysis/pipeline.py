@@ -56,10 +56,6 @@ class Analysis:
         return self.issues.main
 
     @property
-    def policy(self) -> Issue | None:  # the older name of the main issue
-        return self.issues.main
-
-    @property
     def main_stances(self) -> pd.DataFrame:
         """The positions on the main issue."""
         main = self.issues.main

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 import matplotlib
 import matplotlib.pyplot as plt
-import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch, Patch
@@ -101,22 +100,6 @@ def mentions_chart(actors: pd.DataFrame, top: int = 20):
     return fig
 
 
-def sources_chart(summary: pd.DataFrame):
-    """Bars: statements by named and unnamed sources."""
-    use_style()
-    fig, ax = plt.subplots(figsize=(WIDTH, 2.6))
-    colours = {"named": "#0072B2", "unnamed": "#D55E00", "unresolved": "#BBBBBB"}
-    ax.barh(summary["source"], summary["statements"], color=[colours.get(s, "#999999") for s in summary["source"]])
-    for y, (v, share) in enumerate(zip(summary["statements"], summary["share"])):
-        ax.text(v + 0.2, y, f"{v} ({share:.0%})", va="center", fontsize=9)
-    ax.set_xlabel("Statements")
-    ax.set_ylabel("Source")
-    ax.set_title("Named and unnamed voices")
-    ax.set_xlim(0, max(summary["statements"].max() * 1.3, 1))
-    fig.tight_layout()
-    return fig
-
-
 def statements_chart(counts: pd.DataFrame):
     """Bars: statements and words per speaker, coloured by institution."""
     use_style()
@@ -132,54 +115,6 @@ def statements_chart(counts: pd.DataFrame):
     axes[1].set_title("Words")
     fig.suptitle("Who gets to speak", fontweight="bold")
     _legend(axes[1], df["institution"].iloc[::-1])
-    fig.tight_layout()
-    return fig
-
-
-def timeline_chart(quotes: pd.DataFrame, actors: pd.DataFrame, length: int):
-    """Where in the article each voice speaks: one row per speaker, one mark per statement."""
-    use_style()
-    inst = dict(zip(actors["actor_id"], actors["institution"]))
-    speakers = list(dict.fromkeys(quotes["speaker"]))
-    fig, ax = plt.subplots(figsize=(WIDTH, max(2.6, 0.32 * len(speakers) + 1.2)))
-    markers = {"direct": "o", "indirect": "s", "mixed": "D"}
-    for y, name in enumerate(speakers):
-        rows = quotes[quotes["speaker"] == name]
-        ids = str(rows["speaker_id"].iloc[0]).split(";")
-        colour = colour_for(inst.get(ids[0], "") if len(ids) == 1 else "a;b") if ids[0] else colour_for("")
-        for r in rows.itertuples(index=False):
-            ax.plot([r.start / length * 100, r.end / length * 100], [y, y], color=colour, lw=4, solid_capstyle="butt")
-            ax.plot(r.start / length * 100, y, markers.get(r.kind, "o"), color=colour, ms=6)
-    ax.set_yticks(range(len(speakers)), [_wrap(s, 32) for s in speakers])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("Position in the article (% of characters)")
-    ax.set_ylabel("Speaker")
-    ax.set_title("Where each voice appears")
-    ax.legend(handles=[plt.Line2D([], [], marker=m, ls="", color="#555555", label=k) for k, m in markers.items()],
-              loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Statement", title_fontsize=8)
-    fig.tight_layout()
-    return fig
-
-
-def claims_chart(claims: pd.DataFrame):
-    """Heatmap: claims by type (rows) and target (columns)."""
-    use_style()
-    df = claims.assign(target=claims["target"].replace("", "(no target)"))
-    table = pd.crosstab(df["type"], df["target"])
-    table = table.loc[:, table.sum().sort_values(ascending=False).index]
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.45 * len(table) + 2.4))
-    im = ax.imshow(table.values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(table.shape[1]), [_wrap(c, 16) for c in table.columns], rotation=45, ha="right", fontsize=8)
-    ax.set_yticks(range(table.shape[0]), table.index)
-    for (i, j), v in np.ndenumerate(table.values):
-        if v:
-            ax.text(j, i, str(v), ha="center", va="center", fontsize=8,
-                    color="white" if v > table.values.max() / 2 else "black")
-    ax.set_xlabel("Target of the claim")
-    ax.set_ylabel("Type of claim")
-    ax.set_title("What the claims do, and about whom")
-    fig.colorbar(im, ax=ax, label="Claims", shrink=0.8)
     fig.tight_layout()
     return fig
 
@@ -297,98 +232,3 @@ def validation_chart(rows: list[tuple[str, int, int, object]], title: str = "The
     return fig
 
 
-def concept_heatmap(statements: pd.DataFrame, concepts: pd.DataFrame, actors: pd.DataFrame,
-                    order: list[str] | None = None):
-    """Actor x concept matrix: the position on the policy (K00) and agreement with each concept."""
-    use_style()
-    order_c = [c for c in concepts["concept_id"] if c in set(statements["concept_id"])]
-    order_a = [a for a in (order or []) if a in set(statements["actor_id"])]
-    order_a += [a for a in dict.fromkeys(statements.sort_values("actor_id")["actor_id"]) if a not in order_a]
-    names = dict(zip(actors["actor_id"], actors["name"]))
-    agree = _colours()["agreement"]
-    rgb = np.ones((len(order_a), len(order_c), 3))
-    values = {}
-    for r in statements.itertuples(index=False):
-        i, j = order_a.index(r.actor_id), order_c.index(r.concept_id)
-        v = int(max(-2, min(2, r.agreement)))
-        values[(i, j)] = v
-        colour = position_colour(v) if r.concept_id == "K00" else (agree["congruence"] if v > 0 else agree["conflict"])
-        rgba = matplotlib.colors.to_rgb(colour)
-        mix = 1.0 if r.concept_id == "K00" else 0.55
-        rgb[i, j] = [1 - mix + mix * c for c in rgba]
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.34 * len(order_a) + 2.6))
-    ax.imshow(rgb, aspect="auto")
-    ax.set_xticks(range(len(order_c)), order_c, fontsize=8)
-    ax.set_yticks(range(len(order_a)), [_wrap(names[a], 36) for a in order_a], fontsize=8)
-    for (i, j), v in values.items():
-        ax.text(j, i, f"{v:+d}" if order_c[j] == "K00" else ("agree" if v > 0 else "disagree"),
-                ha="center", va="center", fontsize=6.5)
-    if "K00" in order_c:
-        ax.axvline(order_c.index("K00") + 0.5, color="#333333", lw=0.8)
-    ax.set_xlabel("Concept (K00: position on the policy, \u22122 to +2; others: see the table of concepts)")
-    ax.set_ylabel("Actor (most supportive first)")
-    ax.set_title("Who agrees and disagrees with what")
-    fig.tight_layout()
-    return fig
-
-
-def network_chart(signed: nx.Graph, coalitions: pd.DataFrame, actors: pd.DataFrame):
-    """The signed actor network: green ties for congruence, red for conflict."""
-    use_style()
-    inst = dict(zip(actors["actor_id"], actors["institution"]))
-    names = dict(zip(actors["actor_id"], actors["name"]))
-    coal = dict(zip(coalitions["actor_id"], coalitions["coalition"]))
-    nodes = sorted(signed.nodes)
-    # deterministic layout: coalitions on a circle of circles
-    groups = sorted(set(coal.get(n, 0) for n in nodes))
-    pos = {}
-    spread = 2.2
-    for k, g in enumerate(groups):
-        members = [n for n in nodes if coal.get(n, 0) == g]
-        cx = (k - (len(groups) - 1) / 2) * spread
-        for j, n in enumerate(members):
-            r = 0.25 + 0.09 * len(members)
-            ang = np.pi / 2 + 2 * np.pi * j / max(1, len(members))
-            pos[n] = (cx + r * np.cos(ang), r * np.sin(ang))
-    fig, ax = plt.subplots(figsize=(WIDTH, 5.4))
-    colours = _colours()["agreement"]
-    for a, b, d in sorted(signed.edges(data=True)):
-        w = d["weight"]
-        if w == 0:
-            continue
-        ax.plot(*zip(pos[a], pos[b]), color=colours["congruence"] if w > 0 else colours["conflict"],
-                lw=0.5 + 3 * abs(w), alpha=0.55, zorder=1)
-    for n in nodes:
-        ax.scatter(*pos[n], s=220, color=colour_for(inst.get(n, "")), edgecolor="#333333", zorder=2)
-        ax.annotate(_wrap(names.get(n, n), 22), pos[n], xytext=(0, -14), textcoords="offset points",
-                    ha="center", va="top", fontsize=7, zorder=3)
-    for k, g in enumerate(groups):
-        cx = (k - (len(groups) - 1) / 2) * spread
-        top = 0.25 + 0.09 * sum(1 for n in nodes if coal.get(n, 0) == g)
-        ax.text(cx, top + 0.25, f"Camp {g}", ha="center", fontsize=9, fontweight="bold")
-    ax.set_title("Agreement (green) and conflict (red) between actors")
-    ax.set_xlabel("Actors placed by coalition; line width shows the strength of the tie")
-    ax.set_ylabel("")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.margins(0.12)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_visible(False)
-    fig.tight_layout()
-    return fig
-
-
-def evaluation_chart(scores: pd.DataFrame):
-    """Bars: the headline accuracy figures."""
-    use_style()
-    df = scores.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.34 * len(df) + 1.4))
-    ax.barh(df["label"], df["value"], color="#0072B2")
-    for y, v in enumerate(df["value"]):
-        ax.text(min(v, 1.0) + 0.01, y, f"{v:.2f}", va="center", fontsize=8)
-    ax.set_xlim(0, 1.12)
-    ax.set_xlabel("Score (1 = perfect)")
-    ax.set_ylabel("Measure")
-    ax.set_title("How well the analysis matches the hand annotation")
-    fig.tight_layout()
-    return fig

@@ -23,6 +23,8 @@ import yaml
 
 from . import ROOT
 from .frames import records
+from .views import shorten
+from .actors import principal_chain
 from .corpus import headline_sentences
 
 ACCURACY_FILE = ROOT / "book" / "corpus_accuracy.json"
@@ -117,9 +119,7 @@ def voices(a) -> list[Voice]:
     placed = {r["actor_id"]: r for r in st}
     groups: dict[str, list[dict]] = {}
     for r in st:
-        chain = [r["actor_id"]]
-        while chain[-1] in links and links[chain[-1]] not in chain:
-            chain.append(links[chain[-1]])
+        chain = principal_chain(links, r["actor_id"])
         head = [a for a in chain if a in placed][-1]  # the furthest principal that takes a position
         groups.setdefault(head, []).append(r)
     out = []
@@ -208,11 +208,6 @@ def lede(a) -> str:
     if conditions:
         third = f" The condition most often attached: \u201c{md(shorten(conditions[0], 18))}\u201d."
     return first + second + third + (" " + record_sentence(a, vs) if record_sentence(a, vs) else "")
-
-
-def shorten(text: str, words: int = 14) -> str:
-    parts = str(text).split()
-    return " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "")
 
 
 # --------------------------------------------------------------------------- accuracy

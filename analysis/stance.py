@@ -43,7 +43,6 @@ from .corpus import Article
 from .evidence import (_Context, _Evidence, alignment_evidence, claim_evidence, context_evidence, framing_evidence,
                        lexicon, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
                        side_evidence)
-from .frames import records
 from .issues import IssueSet
 
 STANCE_COLUMNS = [
@@ -54,11 +53,6 @@ EVIDENCE_COLUMNS = ["doc_id", "issue_id", "actor_id", "source", "ref", "score", 
 #: Positions are placed on the main issue and the next most salient one.
 MAX_ISSUES = 2
 INSTITUTION_COLUMNS = ["doc_id", "issue_id", "institution", "score", "stance", "voices", "actors"]
-
-
-def cues() -> dict:
-    """The labels of the scale (kept for callers of the older cue table)."""
-    return {"labels": lexicon()["labels"]}
 
 
 def label(score: int) -> str:
@@ -177,11 +171,6 @@ def extract_stances(
     evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS)
     evidence["score"] = pd.array([r["score"] for r in ev_rows], dtype="Int64")
     return StanceResult(stances, evidence, _institution_table(rows, article.doc_id), tuple(voices))
-
-
-def institution_positions(stances: pd.DataFrame) -> pd.DataFrame:
-    """Mean position of each institution's voices (an actor with several institutions counts for each)."""
-    return _institution_table(records(stances), stances["doc_id"].iloc[0] if len(stances) else "")
 
 
 def _institution_table(stances: list[dict], doc_id: str) -> pd.DataFrame:

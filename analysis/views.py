@@ -106,22 +106,6 @@ def html_table(df: pd.DataFrame, sentence_column: str | None = None, page: str =
     return shown.to_html(index=index, escape=False, border=0, classes="dataframe analysis-table")
 
 
-class Text(str):
-    """A string that displays without quotes (for ``myst_nb.glue`` of pre-formatted text)."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-def glue_text(key: str, value) -> "Text":
-    """Glue a pre-formatted value for ``{glue:text}`` in the book's prose (no quotes)."""
-    from myst_nb import glue
-
-    text = Text(value)
-    glue(key, text, display=False)
-    return text
-
-
 def hierarchy_html(actors: pd.DataFrame) -> str:
     """Country -> institution -> actors, as a nested list (the institutional map of the story)."""
     people = actors[actors["type"].isin(["person", "anonymous", "group", "organization"])]
@@ -145,69 +129,6 @@ def hierarchy_html(actors: pd.DataFrame) -> str:
         out.append("</ul></li>")
     out.append("</ul>")
     return "".join(out)
-
-
-def split_markdown(split, stance_labels: dict, claims: pd.DataFrame | None = None,
-                   names: dict | None = None) -> str:
-    """The disagreement told in prose, from :func:`analysis.network.describe_split`.
-
-    With the claims table and actor names, each camp's evidence is quoted (two
-    claims, the first about the policy if any) rather than listed by id.
-    """
-    def label(score: float) -> str:
-        return stance_labels[int(max(-2, min(2, round(score))))]
-
-    lines = []
-    for camp in split.camps:
-        who = ", ".join(camp.members)
-        voices = "1 voice" if len(camp.members) == 1 else f"{len(camp.members)} voices"
-        lines.append(f"**Camp {camp.coalition}** ({voices}; average position "
-                     f"{camp.mean_score:+.1f}, *{label(camp.mean_score)}*): {who}.")
-        if camp.conditions:
-            lines.append("- What they demand or attach as conditions: " +
-                         "; ".join(f"\u201c{shorten(c, 22)}\u201d" for c in camp.conditions[:4]) + ".")
-        if camp.agrees_with:
-            lines.append("- What most of them agree with: " + "; ".join(camp.agrees_with[:3]) + ".")
-        if camp.evidence and claims is not None and names is not None:
-            rows = claims[claims["claim_id"].isin(camp.evidence)]
-            rows = rows.assign(policy=rows["target_id"] == "policy").sort_values(
-                ["policy", "claim_id"], ascending=[False, True])
-            quoted = [f"\u201c{shorten(r.text, 18)}\u201d ({', '.join(names.get(s, s) for s in str(r.speaker_id).split(';') if s)}, {r.claim_id})"
-                      for r in rows.head(2).itertuples(index=False)]
-            lines.append("- What they say, for example: " + "; ".join(quoted) + f". All their claims: "
-                         f"{', '.join(camp.evidence)}.")
-        elif camp.evidence:
-            lines.append(f"- The claims they rest on: {', '.join(camp.evidence)}.")
-        lines.append("")
-    if split.shared:
-        lines.append("**Common ground** (concepts on which voices of different camps take the same side): "
-                     + "; ".join(split.shared[:5]) + ".")
-        lines.append("")
-    if split.dividing:
-        lines.append("**Fault lines** (concepts on which voices of different camps take opposite sides): "
-                     + "; ".join(split.dividing[:5]) + ".")
-        lines.append("")
-    if split.unaligned:
-        lines.append("**Not aligned with any camp**: " + ", ".join(split.unaligned) + ".")
-    return "\n".join(lines)
-
-
-def glue_figure(key: str, fig, alt: str) -> None:
-    """Glue a figure for ``{glue}`` in another page, with alt text for its image.
-
-    Like ``myst_nb.glue(key, fig, display=False)``, plus the image's alt text in
-    the output metadata, which myst-nb uses when it renders the image.
-    """
-    from IPython.core.formatters import format_display_data
-    from IPython.display import display as ipy_display
-    from myst_nb.ext.glue import GLUE_PREFIX
-
-    bundle, metadata = format_display_data(fig)
-    for mime in bundle:
-        if mime.startswith("image/"):
-            metadata.setdefault(mime, {})["alt"] = alt
-    metadata["scrapbook"] = {"name": key, "mime_prefix": GLUE_PREFIX}
-    ipy_display({GLUE_PREFIX + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
 
 
 def md_code(text: str) -> str:

@@ -11,7 +11,7 @@ fictional story whose quotations hold HTML and Markdown: ``<script>``,
 copied to ``DIR`` (default ``_build/fixture_book``), the notebooks executed
 there with ``NEWS_ARTICLE`` naming the article, its tables extracted for the
 data page, and the book built with ``jupyter-book build -W -n --keep-going``
-(any warning, such as a glue key a chapter forgot for an article without a
+(any warning, such as a reference a chapter makes to something an article lacks, like a
 hand annotation, fails). Then every page is read back and the run fails if
 a page holds
 
