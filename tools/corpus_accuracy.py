@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from analysis import ROOT
-from analysis.corpus_gold import (SHARED, load, pooled, score_positions, score_statements, source_of, text_path)
+from analysis.corpus_gold import (SHARED, load, pooled, score_positions, score_statements, text_path)
 from analysis.frames import records
 
 SOURCES = ["reuters", "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal",
