@@ -51,6 +51,7 @@ from networkx.algorithms import community as nx_comm
 
 from .issues import Issue
 from .frames import tuples
+from .gists import reads_alone
 from .stance import StanceResult
 
 CONCEPT_COLUMNS = ["doc_id", "concept_id", "concept", "target", "family", "claims", "polarity", "example"]
@@ -159,7 +160,8 @@ def build_network(
         polar = [m.polarity for m in members if m.polarity != "neutral"]
         polarity = max(sorted(set(polar)), key=polar.count) if polar else "neutral"
         pool = [m for m in members if m.polarity == polarity] or members
-        rep = pool[_representative([m.text for m in pool])]
+        named = [m for m in pool if reads_alone(m.gist)] or pool  # "It was ..." names nothing
+        rep = named[_representative([m.text for m in named])]
         target = members[0].target
         concept_rows.append({
             "doc_id": doc_id, "concept_id": cid, "concept": rep.gist or _short(rep.text, 8),

@@ -1,0 +1,224 @@
+"""A claim as a short statement a reader takes in at a glance: its gist.
+
+:func:`gist` names a claim in at most :data:`GIST_WORDS` words built from its
+clause: subject, predicate and complement ("Russia cannot be trusted", "The
+toll would cost thousands of jobs"). The concepts of the discourse network
+(:mod:`analysis.network`) are named by these gists, so a name is never cut
+from the middle of a quotation.
+
+The steps, each a small function over the parse:
+
+1. the clause's main verb (:func:`_main_verb`); a verb of saying or thinking
+   with a clause of its own gives way to that clause ("has proved that it
+   cannot be trusted");
+2. the subject (:func:`_subject`): a pronoun or "I"/"we" becomes the actor it
+   stands for, a clausal subject keeps its verb and object ("Firing the
+   prosecutor"); a bare infinitive keeps no "to" ("Streamline the process",
+   a proposal);
+3. the predicate: auxiliaries, negation and the verb, in number with a
+   resolved subject;
+4. the complement (:func:`_complement`): object, attribute, prepositional
+   phrase, or, for a verb with a clause ("need to make a case"), that clause's
+   own verb and complement, recursively;
+5. trimming (:func:`_trim`): a gist cut by the word budget never ends on a
+   word that needs a continuation ("... about", "... the", "... which");
+   a gist left without a verb ("Trump is", trimmed) is no statement, and the
+   claim's own first words, trimmed the same way, are used instead.
+
+Notes: the shape follows the subject-verb-object triples of textacy
+(``extract/triples.py``) and the concept names of discourse network analysis
+(Leifeld, *Discourse Network Analyzer* manual), short statements such as
+"Russia cannot be trusted".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import ActorTable
+
+#: The most words a gist has.
+GIST_WORDS = 8
+
+_CONTRACTIONS = {"\u2019ve": "have", "'ve": "have", "\u2019re": "are", "'re": "are", "\u2019ll": "will", "'ll": "will",
+                 "\u2019d": "would", "'d": "would", "n\u2019t": "not", "n't": "not", "\u2019m": "am", "'m": "am",
+                 "ca": "can", "wo": "will"}
+_SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does", "am": "is"}
+_FIRST = {"i", "we", "me", "us"}
+_QUOTES = {"\u201c", "\u201d", '"', "\u2018", "\u2019", "''", "``"}
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_CLAUSAL_SUBJECTS = ("csubj", "csubjpass")
+_OBJECTS = ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "dative")
+_MODIFIERS = ("amod", "compound", "nummod", "poss", "det", "neg", "advmod")
+_OF_PREPOSITIONS = ("of", "on", "for", "to")
+#: Parts of speech a statement cannot end on: it would need a continuation.
+_DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
+_DANGLING_TAGS = {"WDT", "WP", "WP$", "PRP$", "TO", "IN", "DT", "CC", "MD"}
+
+# A gist is built as a list of (word, token) pairs, so trimming can read the parse.
+Words = list[tuple[str, Token]]
+
+
+def _word(tok: Token) -> str:
+    low = tok.lower_
+    if low in _CONTRACTIONS and (tok.dep_ in ("aux", "neg", "auxpass") or low in ("ca", "wo")):
+        return _CONTRACTIONS[low]
+    if low in ("\u2019s", "'s") and tok.dep_ in ("aux", "auxpass", "ROOT"):
+        return "is" if tok.dep_ != "aux" else "has"
+    return tok.text
+
+
+def _pairs(tokens) -> Words:
+    return [(_word(t), t) for t in tokens if t.text not in _QUOTES and not t.is_space]
+
+
+def _short_name(aid: str, actors: ActorTable) -> tuple[str, bool]:
+    """A short name for an actor (a person's surname) and whether it is grammatically plural."""
+    row = actors.info.get(aid, {})
+    name = str(row.get("name", "")).removeprefix("unnamed ")
+    if row.get("type") == "person":
+        return name.split()[-1] if name else "", False
+    plural = row.get("type") == "group"
+    if row.get("type") == "anonymous":
+        return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}", False
+    return name, plural
+
+
+def _phrase(head: Token, limit: int) -> Words:
+    """A noun phrase cut to its head and closest modifiers ("every ceasefire agreement"),
+    with one "of/on/for/to" complement when there is room ("the closure of offices")."""
+    keep = [c for c in head.children if c.i < head.i and c.dep_ in _MODIFIERS]
+    words = [t for c in keep for t in c.subtree if not t.is_punct or t.text in ("\u2019s", "'s")] + [head]
+    words = sorted(set(words), key=lambda t: t.i)
+    of = [c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in _OF_PREPOSITIONS]
+    if of and len(words) + 2 <= limit:
+        obj = [c for c in of[0].children if c.dep_ == "pobj"]
+        if obj:
+            words += [of[0]] + [t for t in obj[0].subtree if t.i <= obj[0].i and not t.is_punct][-2:]
+    pairs = _pairs(words)
+    return pairs[-limit:] if len(pairs) > limit else pairs
+
+
+def _main_verb(words: list[Token], ids: set[int]) -> Token | None:
+    """The verb the claim's clause hangs on (the first verb whose head lies outside the claim)."""
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and (t.head.i not in ids or t.head.i == t.i)]
+    verbs += [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "xcomp", "advcl")]
+    verb = verbs[0] if verbs else None
+    if verb is not None and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children):
+        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i in ids]
+        if inner and any(x.dep_ in _SUBJECTS for x in inner[0].children):
+            verb = inner[0]  # "has proved that it cannot be trusted": the inner clause
+    return verb
+
+
+def _subject(verb: Token, speakers: list[str], actors: ActorTable) -> tuple[Words, bool]:
+    """The subject's words, and whether a plural pronoun stands for a single actor."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        clausal = next((c for c in verb.children if c.dep_ in _CLAUSAL_SUBJECTS and c.i < verb.i), None)
+        if clausal is None:
+            return [], False
+        return [(_word(clausal), clausal)] + _complement(clausal, {t.i for t in clausal.subtree}, 3, depth=1), False
+    aid = actors.token_actor.get(subj.i, "")
+    if subj.lower_ in _FIRST and speakers:
+        aid = speakers[0]
+    if aid and (subj.pos_ in ("PRON", "PROPN") or subj.lower_ in _FIRST):
+        name, plural = _short_name(aid, actors)
+        plural_pronoun = subj.lower_ in ("they", "we") and not plural
+        return [(w, subj) for w in name.split()], plural_pronoun
+    return _phrase(subj, 3), False
+
+
+def _predicate(verb: Token, subject: Words, plural_pronoun: bool) -> Words:
+    """Auxiliaries, negation and the verb, agreeing with the subject."""
+    parts = sorted([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+                   + [c for c in verb.children if c.dep_ == "neg" and c.i == verb.i + 1] + [verb],
+                   key=lambda t: t.i)  # "it was not": a copula's negation follows it
+    out: Words = []
+    for t in parts:
+        if out and t.lower_ == "not" and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].lower_ == "can":
+            out[-1] = ("cannot", out[-1][1])  # "cannot" is one word, though the tokenizer splits it
+            continue
+        out.append((_word(t), t))
+    if not subject and out and out[0][1].tag_ == "TO":
+        out = out[1:]  # "to streamline the process": a proposal, named as "Streamline the process"
+    first_person = bool(subject) and subject[0][1].lower_ == "i"
+    if (plural_pronoun or first_person) and out and out[0][0].lower() in _SINGULAR:
+        out[0] = (_SINGULAR[out[0][0].lower()], out[0][1])
+    return out
+
+
+def _complement(verb: Token, ids: set[int], room: int, depth: int = 0) -> Words:
+    """What the verb says of its subject: object, attribute, prepositional phrase, or the
+    verb and complement of a clause it takes ("need to make a stronger case")."""
+    if room <= 0:
+        return []
+    for dep in _OBJECTS:
+        child = next((c for c in verb.children if c.dep_ == dep and c.i > verb.i and c.i in ids), None)
+        if child is None:
+            continue
+        if dep == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return [(child.text, child)] + (_phrase(pobj, room - 1) if pobj is not None else [])
+        if dep in ("xcomp", "ccomp"):
+            return _clause(child, ids, room, depth)
+        return _phrase(child, room)
+    return []
+
+
+def _clause(verb: Token, ids: set[int], room: int, depth: int) -> Words:
+    """A clause inside the complement: its subject (if any), auxiliaries, verb and complement."""
+    if depth >= 2:
+        inner = [t for t in verb.subtree if t.i in ids and not t.is_punct]
+        return _pairs(inner)[:room]
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i in ids), None)
+    head: Words = _phrase(subj, 2) if subj is not None else []
+    head += _pairs(sorted([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")
+                           and c.i < verb.i and c.i in ids] + [verb], key=lambda t: t.i))
+    return (head + _complement(verb, ids, room - len(head), depth + 1))[:room]
+
+
+def _trim(words: Words) -> Words:
+    """Drop words at the end that need a continuation ("... about", "... the", "... which")."""
+    while words and (words[-1][1].pos_ in _DANGLING_POS or words[-1][1].tag_ in _DANGLING_TAGS
+                     or words[-1][1].is_punct):
+        words = words[:-1]
+    return words
+
+
+#: Subjects a reader cannot resolve when the gist stands alone as a concept's name.
+_PRONOUN_SUBJECTS = {"it", "they", "he", "she", "this", "that", "these", "those", "him", "them"}
+
+
+def reads_alone(text: str) -> bool:
+    """Whether a gist names its subject (not "It was disruptive"): the network prefers such a
+    claim to name a concept."""
+    words = text.split()
+    return not (len(words) > 1 and words[0].lower() in _PRONOUN_SUBJECTS)
+
+
+def _sentence(words: Words) -> str:
+    text = " ".join(w for w, _t in words if w).replace(" \u2019s", "\u2019s").replace(" 's", "'s")
+    return text[:1].upper() + text[1:]
+
+
+def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
+    """The claim as a short statement of at most :data:`GIST_WORDS` words: subject, predicate,
+    complement ("Russia cannot be trusted"). Pronouns become the actor they stand for; "I" and
+    "we" the speaker. When the parse gives no clause, or only a fragment, the claim's first words
+    (cut where they read as a phrase)."""
+    ids = {t.i for t in piece}
+    words = [t for t in piece if not (t.is_space or t.text in _QUOTES)]
+    if not words:
+        return ""
+    fallback = _sentence(_trim(_pairs(t for t in words if not t.is_punct)[:GIST_WORDS])
+                         or _pairs(t for t in words if not t.is_punct)[:GIST_WORDS])
+    verb = _main_verb(words, ids)
+    if verb is None:
+        return fallback
+    subject, plural_pronoun = _subject(verb, speakers, actors)
+    predicate = _predicate(verb, subject, plural_pronoun)
+    room = GIST_WORDS - len(subject) - len(predicate)
+    out = _trim((subject + predicate + _complement(verb, ids, room))[:GIST_WORDS])
+    if not any(t.pos_ in ("VERB", "AUX") for _w, t in out):
+        return fallback  # "Trump is" trimmed to "Trump": no statement left
+    return _sentence(out)

@@ -1,0 +1,45 @@
+"""analysis.gists: a claim named as a short statement a reader takes in at a glance."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.gists import GIST_WORDS, gist, reads_alone
+
+
+class NoActors:
+    """No pronoun resolved: the gist is built from the words alone."""
+    token_actor: dict = {}
+    info: dict = {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The new bridge is a costly mistake for the county.", "The new bridge is a costly mistake"),
+    ("Closing the plant would be a grave error.", "Closing the plant would be a grave error"),
+    ("Senators need to make a stronger case about the tariff.", "Senators need to make a stronger case"),
+    ("to streamline the permit process", "Streamline the permit process"),
+    ("the council was not the body that approved the levy", "The council was not the body"),
+], ids=["whole-sentence-root", "clausal-subject", "clause-complement", "proposal", "copula-negation"])
+def test_a_gist_keeps_subject_verb_and_complement(nlp, text, expected):
+    assert gist(list(nlp(text)), [], NoActors) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said on Monday that the new toll on the old bridge across the river would be delayed by",
+    "So the governor is",
+    "a plan in which the poorest families of the state",
+])
+def test_a_gist_never_ends_on_a_word_that_needs_a_continuation(nlp, text):
+    out = gist(list(nlp(text)), [], NoActors)
+    assert out and len(out.split()) <= GIST_WORDS
+    last = out.split()[-1].lower()
+    assert last not in {"by", "the", "a", "in", "which", "of", "is", "and", "to"}
+
+
+def test_a_gist_left_without_a_verb_falls_back_on_the_first_words(nlp):
+    assert gist(list(nlp("So the governor is")), [], NoActors) == "So the governor"
+
+
+def test_a_gist_opening_with_a_pronoun_does_not_read_alone():
+    assert not reads_alone("It was disruptive")
+    assert reads_alone("The plan was disruptive")
+    assert reads_alone("Yes")
