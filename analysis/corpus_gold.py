@@ -16,7 +16,9 @@ their publishers and stay in ``../shared/corpus``); the formats are in
     *within one step* when it is at most one step outside it. A gold voice
     with no predicted position counts as wrong on every measure. The issue
     is *found* when the analysis names one for a story whose gold has a
-    policy.
+    policy, and *labelled alike* (:func:`issue_agrees`) when its label shares
+    a word that says which issue it is with the annotators' policy or
+    contested remark.
 
 Both return plain rows (dicts) that :func:`pooled` sums per source.
 """
@@ -214,6 +216,7 @@ class PositionScore:
     placed: int              # gold voices that got a position at all
     issue_in_gold: bool
     issue_found: bool
+    issue_alike: bool         # the label shares a word naming the issue with the gold's (any gold issue)
     gold_issue: str
     issue: str
     rows: tuple[tuple[str, int, int, object, str], ...]   # gold name, lo, hi, predicted score or None, predicted name
@@ -244,7 +247,8 @@ def score_positions(gold: dict, stances: list[dict], actors: list[dict], issue: 
         rows.append((v["name"], lo, hi, score, p["name"] if p else ""))
     baseline = {c: sum(1 for v in gold["voices"] if v["interval"][0] <= c <= v["interval"][1]) for c in range(-2, 3)}
     return PositionScore(gold["doc_id"], source_of(gold["doc_id"]), len(gold["voices"]), inside, within, placed,
-                         gold.get("policy") is not None, bool(issue), str(gold.get("policy") or gold.get("contested") or ""),
+                         gold.get("policy") is not None, bool(issue), issue_agrees(issue, gold),
+                         str(gold.get("policy") or gold.get("contested") or ""),
                          issue, tuple(rows), baseline)
 
 
@@ -259,3 +263,35 @@ def pooled(scores: list, fields: list[str], by: str = "source") -> dict[str, dic
             for f in fields:
                 row[f] += int(getattr(s, f))
     return out
+
+
+# Words that say what kind of issue it is, not which one: sharing one of them says nothing.
+_ISSUE_KINDS = {"plan", "plans", "proposal", "proposals", "bill", "bills", "law", "laws", "policy", "policies",
+                "decision", "move", "call", "claim", "claims", "comment", "comments", "remark", "remarks", "deal",
+                "effort", "efforts", "program", "programme", "idea", "ideas", "push", "strategy", "proposed",
+                "new", "possible", "statement", "words", "issue", "stake"}
+_LABEL_STOP = {"the", "a", "an", "of", "to", "for", "on", "in", "at", "by", "with", "and", "or", "his", "her", "its",
+               "their", "that", "this", "from", "into", "about", "as", "be", "is", "would", "will", "what", "it"}
+
+
+def _label_words(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z0-9$][A-Za-z0-9$.\-]*", text.replace("\u2019", "'"))
+    out = set()
+    for w in words:
+        w = w.lower().rstrip(".")
+        w = w[:-2] if w.endswith("'s") else w
+        if len(w) > 1 and w not in _LABEL_STOP and w not in _ISSUE_KINDS:
+            out.add(w)
+    return out
+
+
+def issue_agrees(label: str, gold: dict) -> bool:
+    """Whether the analysis's issue label names the annotators' issue: the two share a word that
+    says which issue it is (not only its kind, "plan", "bill", nor only its owner's name).
+    Lenient by design (one shared word such as "wall" or "sanctions" is enough), and strict
+    where it matters: a label about another matter shares nothing."""
+    wanted = str(gold.get("policy") or gold.get("contested") or "")
+    if not label or not wanted:
+        return False
+    owner = _label_words(str(gold.get("owner") or ""))
+    return bool((_label_words(label) & _label_words(wanted)) - owner)

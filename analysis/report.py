@@ -526,10 +526,12 @@ def corpus_tables(figures: dict) -> str:
         po = sets.get("positions", {})
         if po:
             out += [f"**{title}: positions**", "",
-                    "| source | stories | voices | inside the interval | within one step | all at +1 | issue found |",
-                    "|---|---:|---:|---:|---:|---:|---:|"]
+                    "| source | stories | voices | inside the interval | within one step | all at +1 | issue found "
+                    "| issue labelled alike |",
+                    "|---|---:|---:|---:|---:|---:|---:|---:|"]
             out += [f"| {k} | {v['stories']} | {v['voices']} | {v['inside_share']:.0%} | {v['within_one_share']:.0%} | "
-                    f"{v['baseline_plus_one']:.0%} | {v['issue_found_where_gold']} of {v['issue_in_gold']} |"
+                    f"{v['baseline_plus_one']:.0%} | {v['issue_found_where_gold']} of {v['issue_in_gold']} | "
+                    f"{v.get('issue_alike', 0)} of {v['stories']} |"
                     for k, v in po.items()]
             out.append("")
     return "\n".join(out)

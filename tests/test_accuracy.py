@@ -96,3 +96,13 @@ def test_a_reported_position_links_to_its_holder_not_to_the_spokesman():
     holders = {names[h] for h in held["holder_id"]}
     speakers = {names[s] for s in held["speaker_id"]}
     assert holders <= linked and not (speakers - holders) & linked, (linked, holders, speakers)
+
+
+def test_an_issue_label_agrees_with_the_gold_only_through_a_word_naming_the_issue():
+    from analysis.corpus_gold import issue_agrees
+    gold = {"policy": "the mayor's plan for a toll on the river bridge", "owner": "Ann Lee"}
+    assert issue_agrees("Lee's bridge toll", gold)
+    assert not issue_agrees("Lee's plan", gold)            # only the kind of issue and the owner
+    assert not issue_agrees("the school budget", gold)     # another matter
+    assert not issue_agrees("", gold)
+    assert issue_agrees("claims of fraud", {"policy": None, "contested": "the claim of fraud at the polls"})

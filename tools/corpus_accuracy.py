@@ -66,7 +66,8 @@ def run(kind: str, wanted: str, texts: Path, detail: bool, cache: dict) -> list:
         else:
             s = score_positions(gold, _stances(a), actors, _issue_label(a))
             if detail:
-                print(f"\n== {s.doc_id}: {s.inside}/{s.voices} inside; issue: {s.issue!r} (gold: {s.gold_issue!r})")
+                print(f"\n== {s.doc_id}: {s.inside}/{s.voices} inside; issue: {s.issue!r} (gold: {s.gold_issue!r})"
+                      f"{'' if s.issue_alike else ' [another issue]'}")
                 for name, lo, hi, score, pname in s.rows:
                     mark = " " if score is not None and lo <= score <= hi else "x"
                     print(f"  {mark} {name[:40]:40} [{lo:+d},{hi:+d}] got {score!s:>4} ({pname})")
@@ -99,7 +100,7 @@ def statement_table(scores) -> tuple[list[str], dict]:
 
 
 def position_table(scores) -> tuple[list[str], dict]:
-    fields = ["voices", "inside", "within_one", "placed", "issue_in_gold", "issue_found"]
+    fields = ["voices", "inside", "within_one", "placed", "issue_in_gold", "issue_found", "issue_alike"]
     table = pooled(scores, fields)
     base: dict[str, dict[int, int]] = {}
     for s in scores:
@@ -108,8 +109,8 @@ def position_table(scores) -> tuple[list[str], dict]:
                 base.setdefault(key, {}).setdefault(c, 0)
                 base[key][c] += n
     lines = ["| source | stories | voices | inside the interval | within one step | placed at all | "
-             "baseline: all at +1 | issue found (stories with one) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "baseline: all at +1 | issue found (stories with one) | issue labelled alike (all stories) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     out = {}
     for src in [s for s in SOURCES if s in table] + ["all"]:
         r = table[src]
@@ -121,7 +122,8 @@ def position_table(scores) -> tuple[list[str], dict]:
                     "baseline_plus_one": round(base[src][1] / r["voices"], 3) if r["voices"] else 0.0}
         lines.append(f"| {src} | {r['stories']} | {r['voices']} | {r['inside']} ({_ratio(r['inside'], r['voices'])}) | "
                      f"{_ratio(r['within_one'], r['voices'])} | {_ratio(r['placed'], r['voices'])} | "
-                     f"{_ratio(base[src][1], r['voices'])} | {found} of {r['issue_in_gold']} |")
+                     f"{_ratio(base[src][1], r['voices'])} | {found} of {r['issue_in_gold']} | "
+                     f"{r['issue_alike']} of {r['stories']} |")
     return lines, out
 
 
