@@ -518,7 +518,7 @@ def _heads(group: list[_Ref], description: str, doc: Doc) -> tuple[str, ...]:
 
 
 def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
-    words = [w.lower().strip("\u2019's.,") for w in re.findall(r"[\w$\u2019'.-]+", label)]
+    words = [re.sub(r"[\u2019']s$", "", w.lower().strip("\u2019'.,")) for w in re.findall(r"[\w$\u2019'.-]+", label)]
     return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in _STOP_KEYS))
 
 

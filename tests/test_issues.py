@@ -140,3 +140,10 @@ def test_a_codebook_next_to_the_article_is_used_by_the_pipeline(tmp_path, nlp):
     assert (r.issue.label, r.issue.source) == ("the bridge toll", "codebook")
     assert r.issues.detected[0].label.startswith("Governor Mark Reed\u2019s proposal")
     assert "new toll" in [t for _s, _e, t in r.issue.mentions]
+
+
+def test_key_words_of_a_label_keep_their_first_and_last_letters():
+    from analysis.issues import _keywords
+
+    words = _keywords("the Security Council\u2019s sanctions on Sweden\u2019s ships", None)
+    assert {"security", "council", "sanctions", "sweden", "ships"} <= set(words)
