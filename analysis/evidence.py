@@ -4,7 +4,8 @@ Each pass is a generator of :class:`_Evidence` (actor, source, reference,
 score on the -2 .. +2 scale, the words that decided it, offsets, weight) for
 one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
 
-- :func:`owner_evidence`: the issue's owner and co-proposers (+2).
+- :func:`owner_evidence`: the issue's owner and co-proposers (+2); :func:`camp_evidence`: those
+  who speak for the owner (:mod:`analysis.camp`), +1 unless their words say more.
 - :func:`framing_evidence`: the reporter's descriptions of reactions ("voted
   against the plan", "drew criticism from X", "offered qualified support"),
   read from a stance word's holder (subject, "from"/"by" phrase, possessor)
@@ -36,6 +37,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, principal_chain
+from .camp import owner_camp
 from .claims import nested_quotes
 from .corpus import Article, quotation_spans
 from .frames import tuples
@@ -146,6 +148,7 @@ class _Context:
             starts |= set(self.lex[part]) | set(self.lex[part + "_phrases"])
         self.candidates = [i for i, (lo, le) in enumerate(zip(self.low, self.lemma)) if lo in starts or le in starts]
         self.narrative: list[Token] | None = None
+        self._camps: dict[str, set[str]] = {}
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = actors.mentions
         if len(m):
@@ -199,6 +202,13 @@ class _Context:
         k = self.sentence(tok)
         sents = {self.article.sentence_index(s) for s, _e, _t in issue.mentions}
         return k in sents or k - 1 in sents
+
+    def camp(self, issue: Issue) -> set[str]:
+        """Who speaks for the issue's owners (:func:`analysis.camp.owner_camp`), read once per issue."""
+        if issue.issue_id not in self._camps:
+            owners = [o for o in (issue.owner_id, *issue.co_owner_ids) if o]
+            self._camps[issue.issue_id] = {a for o in owners for a in owner_camp(self.info, o)} - set(owners)
+        return self._camps[issue.issue_id]
 
     def negated(self, tok: Token) -> bool:
         negators = self.lex["negators"]
@@ -345,6 +355,20 @@ def owner_evidence(ctx: _Context, issue: Issue):
             yield _Evidence(owner, "owner", "owner", 2, verb, s, e, ctx.lex["weights"]["owner"])
 
 
+def camp_evidence(ctx: _Context, issue: Issue):
+    """Those who speak for the owner of a policy (its spokespeople, aides, office and
+    administration) support it unless their own words say otherwise: +1, for a spokesperson who
+    only relays the line has no side of their own, and their words make it +2 or take it back."""
+    if issue.kind != "policy":
+        return
+    w = ctx.lex["weights"]["speaks_for"]
+    owner = ctx.info.get(issue.owner_id, {}).get("name", "")
+    for aid in sorted(ctx.camp(issue)):
+        row = ctx.info[aid]
+        yield _Evidence(aid, "speaks_for", "role", 1, f"speaks for {owner}", int(row["first_start"]),
+                        int(row["first_end"]), w)
+
+
 def framing_evidence(ctx: _Context, issue: Issue):
     """The reporter's descriptions of reactions, outside quotation marks."""
     w = ctx.lex["weights"]
@@ -390,8 +414,8 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
         for h in holders:
-            if h == issue.owner_id and value < 0 and issue.kind == "policy":
-                continue  # the owner "rejects criticism": not a verdict on its own plan
+            if value < 0 and issue.kind == "policy" and (h == issue.owner_id or how == "owner" and h in ctx.camp(issue)):
+                continue  # the owner "rejects criticism", its camp "attacks the critics of the president": not a verdict on its own plan
             yield _Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
 
@@ -658,34 +682,13 @@ def claim_evidence(ctx: _Context, issue: Issue):
                 yield _Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
 
 
-def speaks_for(info: dict, owner_id: str) -> list[str]:
-    """Actors who speak for an owner, directly or through an office (the actors table's
-    ``speaks_for`` chain), and people whose role names an organisation that owns the issue
-    ("Pfizer chief executive")."""
-    if not owner_id or owner_id not in info:
-        return []
-    links = {a: r["speaks_for"] for a, r in info.items() if r.get("speaks_for")}
-    owner = info[owner_id]
-    name = str(owner["name"]).lower()
-    out = []
-    for aid, row in info.items():
-        if aid == owner_id:
-            continue
-        if owner_id in principal_chain(links, aid)[1:]:
-            out.append(aid)
-        elif owner["type"] == "organization" and row["type"] in ("person", "anonymous") and name and \
-                name in f"{row.get('role', '')} {row.get('description', '')}".lower():
-            out.append(aid)
-    return out
-
-
 def relayed_evidence(ctx: _Context, issue: Issue, positions: dict[str, int], by_actor: dict):
     """A spokesperson, aide or office with nothing of its own on the issue relays the line of whom
     it speaks for: that voice's side, as qualified support or skepticism (+1 or -1)."""
     links = {a: r["speaks_for"] for a, r in ctx.info.items() if r.get("speaks_for")}
     owners = {issue.owner_id, *issue.co_owner_ids} - {""}
     w = ctx.lex["weights"]["speaks_for"]
-    for_owner = set(speaks_for(ctx.info, issue.owner_id))
+    for_owner = ctx.camp(issue)
     for aid, row in ctx.info.items():
         if aid in owners or any(x.source not in ("context", "mention") for x in by_actor.get(aid, [])):
             continue

@@ -124,3 +124,24 @@ def test_a_story_without_an_issue_has_no_positions(analyse_text):
 def test_labels_of_the_scale():
     assert [label(s) for s in (2, 1, 0, -1, -2)] == [
         "support", "conditional support", "neutral or unclear", "skeptical", "opposed"]
+
+
+#: A president's plan, defended by his press secretary and his administration; another
+#: administration named by another president's name is not his camp.
+CAMP_STORY = (
+    "WASHINGTON (Reuters) - President Tom Garcia unveiled a plan on Monday to close three coal plants by 2030.\n"
+    "White House press secretary Lisa Monk said the plan was the result of long study.\n"
+    "The Garcia administration sent the plan to Congress on Tuesday.\n"
+    "Former President Ray Hale said the plan would cost thousands of jobs.\n"
+    "The Hale administration had kept the plants open.\n"
+)
+
+
+def test_the_owners_spokesman_and_administration_support_his_plan(analyse_text):
+    r = analyse_text(CAMP_STORY)
+    assert r.issue.owner == "Tom Garcia"
+    assert _stance(r, "Lisa Monk")["score"] > 0
+    s = r.main_stances
+    garcia = s[s["actor"].str.contains("Garcia") & (s["actor_type"] != "person")]
+    assert len(garcia) == 1 and garcia["score"].iloc[0] > 0
+    assert not (s["actor"].str.contains("Hale administration") & (s["score"] > 0)).any()
