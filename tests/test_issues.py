@@ -147,3 +147,9 @@ def test_key_words_of_a_label_keep_their_first_and_last_letters():
 
     words = _keywords("the Security Council\u2019s sanctions on Sweden\u2019s ships", None)
     assert {"security", "council", "sanctions", "sweden", "ships"} <= set(words)
+
+
+def test_the_proposer_after_a_two_place_dateline_owns_the_plan(analyse_text):
+    r = analyse_text("OSLO, Norway/LONDON (Reuters) - Prime Minister Erna Dahl plans to sell 40 state ferries "
+                     "to private firms, officials said on Monday.\nUnions oppose the sale.")
+    assert r.issue is not None and r.issue.owner == "Erna Dahl"
