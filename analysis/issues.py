@@ -258,8 +258,10 @@ def _name_of(noun: Token) -> str:
             words = [t for t in words if not t.is_punct or t.text in ("-", "'", "\u2019")]
             if words and any(t.pos_ == "PROPN" for t in words):
                 return "".join(t.text_with_ws for t in words).strip()
-        if c.dep_ == "appos" and any(t.ent_type_ == "LAW" or t.pos_ == "PROPN" for t in c.subtree):
-            return "".join(t.text_with_ws for t in c.subtree if not t.is_punct).strip()
+        sub = list(c.subtree)
+        if c.dep_ == "appos" and (c.ent_type_ == "LAW" or c.pos_ == "PROPN") and len(sub) <= 8 and not any(
+                t.pos_ in ("VERB", "AUX") for t in sub):  # "the bill, the Fair Pay Act", not a clause
+            return "".join(t.text_with_ws for t in sub if not t.is_punct).strip()
     return ""
 
 

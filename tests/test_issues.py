@@ -153,3 +153,10 @@ def test_the_proposer_after_a_two_place_dateline_owns_the_plan(analyse_text):
     r = analyse_text("OSLO, Norway/LONDON (Reuters) - Prime Minister Erna Dahl plans to sell 40 state ferries "
                      "to private firms, officials said on Monday.\nUnions oppose the sale.")
     assert r.issue is not None and r.issue.owner == "Erna Dahl"
+
+
+def test_a_clause_in_apposition_is_not_the_name_of_a_plan(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan to close the state prison drew fire on Monday. "
+                     "Lawmakers rejected the plan, a modest boost for Reed since 2014 when Ann Lee joined 40 other "
+                     "senators to reject his request to close the prison.\nReed defended the plan.")
+    assert "boost" not in r.issue.label and "Reed" in r.issue.label
