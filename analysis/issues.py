@@ -223,6 +223,12 @@ def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
     return actors.token_actor[hit.i] if hit is not None else ""
 
 
+def _companions(verb: Token) -> list[Token]:
+    """Those the subject of a verb acts with: "X teamed up with Y and Z to introduce the bill"."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+            for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+
+
 def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> tuple[str, tuple[str, ...]]:
     """'X unveiled a plan', 'X called for a ban', 'X and Y agreed on a plan', 'the plan X proposed':
     the proposer, and any co-proposers named with it."""
@@ -236,7 +242,8 @@ def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> tuple[s
             head.head.lemma_.lower() in r["prep_proposal_verbs"]:
         subject = _subject(head.head)  # "called for a ban", "agreed on a plan"
     if subject is not None:
-        owners = [a for a in (_actor_in(t, actors, dateline_end) for t in [subject, *subject.conjuncts]) if a]
+        people = [subject, *subject.conjuncts, *_companions(subject.head)]
+        owners = [a for a in (_actor_in(t, actors, dateline_end) for t in people) if a]
         owners = list(dict.fromkeys(owners))
         if owners:
             return owners[0], tuple(owners[1:])

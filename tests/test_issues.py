@@ -160,3 +160,10 @@ def test_a_clause_in_apposition_is_not_the_name_of_a_plan(analyse_text):
                      "Lawmakers rejected the plan, a modest boost for Reed since 2014 when Ann Lee joined 40 other "
                      "senators to reject his request to close the prison.\nReed defended the plan.")
     assert "boost" not in r.issue.label and "Reed" in r.issue.label
+
+
+def test_those_a_proposer_acts_with_share_the_plan(analyse_text):
+    r = analyse_text("Governor Ana Ruiz announced the deal with the Teachers Union on Monday. "
+                     "Under the agreement, salaries would rise by 4 percent.\nSome parents oppose the deal.")
+    names = {r.actors.info[c]["name"] for c in r.issue.co_owner_ids}
+    assert r.issue.owner == "Ana Ruiz" and "Teachers Union" in names
