@@ -336,6 +336,16 @@ def _weakened(tok: Token, last: Token, lex: dict) -> bool:
         any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
 
 
+def _hedged(tok: Token, lex: dict) -> bool:
+    """Is a stance word under a modal or adverb of possibility ("could withdraw his support",
+    "might back the plan"), in its own clause or one that governs it?"""
+    hedges = lex["hedges"]
+    for node in [tok, *tok.ancestors]:
+        if any(c.dep_ in ("aux", "advmod") and c.lower_ in hedges for c in node.children):
+            return True
+    return False
+
+
 def _signed(score: int, negated: bool, weakened: bool) -> int:
     if negated:
         return -1 if score > 0 else 1 if score < 0 else 0   # "did not support": skeptical at most
@@ -409,7 +419,7 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
             how = "context"
         if how == "owner" and issue.kind == "contested":
             continue  # backing a person is not agreeing with their remark
-        value = _signed(score, part != "nouns" and ctx.negated(tok), _weakened(tok, last, lex))
+        value = _signed(score, part != "nouns" and ctx.negated(tok), _weakened(tok, last, lex) or _hedged(tok, lex))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
@@ -661,8 +671,11 @@ def claim_evidence(ctx: _Context, issue: Issue):
         if act:
             if act < 0 and value < 0 and any(_failed(t) or ctx.negated(t) for t in tokens if t.pos_ == "VERB"):
                 act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
+            act = max(-2, min(2, act))
+            if hedged and abs(act) == 2:
+                act //= 2  # "could block the deal": a possibility, not a verdict
             for h in holders:
-                yield _Evidence(h, "stance", c.claim_id, max(-2, min(2, act)), "; ".join(ecues), c.start, c.end,
+                yield _Evidence(h, "stance", c.claim_id, act, "; ".join(ecues), c.start, c.end,
                                 w["stance_word"])
             continue
         if value > 0 and effect >= 0 and conditional and c.type != "question":

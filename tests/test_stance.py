@@ -145,3 +145,11 @@ def test_the_owners_spokesman_and_administration_support_his_plan(analyse_text):
     garcia = s[s["actor"].str.contains("Garcia") & (s["actor_type"] != "person")]
     assert len(garcia) == 1 and garcia["score"].iloc[0] > 0
     assert not (s["actor"].str.contains("Hale administration") & (s["score"] > 0)).any()
+
+
+def test_a_stance_under_a_modal_of_possibility_is_one_step_weaker(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+                     "\u201cI might block the toll,\u201d said Senator Ann Lee.\n"
+                     "\u201cI will block the toll,\u201d said Senator Jim Cole.\n")
+    assert _stance(r, "Ann Lee")["score"] == -1
+    assert _stance(r, "Jim Cole")["score"] == -2
