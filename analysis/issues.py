@@ -374,6 +374,8 @@ def _group(refs: list[_Ref]) -> list[list[_Ref]]:
         elif fits and (ref.definite or ref.needs_owner or ref.cls == "generic" or
                        any(ref.cls in {x.cls for x in g} for g in fits)):
             same = [g for g in fits if ref.cls in {x.cls for x in g}] or fits
+            lemma = ref.tok.lemma_.lower()  # "the law" goes back to the last law, not to a later measure
+            same = [g for g in same if any(x.tok.lemma_.lower() == lemma for x in g)] or same
             target = max(same, key=lambda g: max(x.tok.i for x in g))
         if target is not None:
             target.append(ref)
