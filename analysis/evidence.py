@@ -53,6 +53,8 @@ _ATTRACT = frozenset("draw spark face prompt trigger provoke meet receive win ea
 _COPULAS = frozenset("be seem appear remain become sound look feel stay prove".split())
 _TARGET_PREPS = frozenset("for of to against over about on with toward towards behind into".split())
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: Pronouns that can stand for the issue ("opposes it", "supports this"); "our citizens" is not one.
+_ANAPHORS = frozenset({"it", "this", "that", "them", "these", "those"})
 
 
 @lru_cache(maxsize=1)
@@ -414,7 +416,7 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
                         if other != h and value:
                             ctx.relations.append((h, other, 1 if value > 0 else -1,
                                                   " ".join(t.text for t in ctx.doc[tok.i:last.i + 1]), start, end))
-            if others or not ctx.near_issue(issue, tok) or target and not any(t.pos_ == "PRON" for t in target):
+            if others or not ctx.near_issue(issue, tok) or target and not any(t.lower_ in _ANAPHORS for t in target):
                 continue  # a side taken on someone else, or on something else
             how = "context"
         if how == "owner" and issue.kind == "contested":
@@ -590,8 +592,7 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t)
-        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
-                                     head.lower_ in ("it", "this", "that") and ctx.near_issue(issue, t)):
+        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
             act += -side // 2 if negated else side
             cues.append(f"{t.text} {head.text}")
@@ -617,6 +618,15 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
 CONTEXT_PARAGRAPHS = 3
 _QUANTITIES = frozenset("thousands millions hundreds dozens billions lots many most some all scores tens".split())
 _FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
+
+
+def _definite(noun: Token) -> bool:
+    """A pronoun or a definite noun phrase ("it", "the authority", "this measure"): near a mention
+    of the issue, the object of an act on it ("renew the authority") refers back to the issue."""
+    if noun.lower_ in ("it", "this", "that", "them"):
+        return True
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                       for c in noun.children)
 
 
 def _failed(verb: Token) -> bool:

@@ -153,3 +153,24 @@ def test_a_stance_under_a_modal_of_possibility_is_one_step_weaker(analyse_text):
                      "\u201cI will block the toll,\u201d said Senator Jim Cole.\n")
     assert _stance(r, "Ann Lee")["score"] == -1
     assert _stance(r, "Jim Cole")["score"] == -2
+
+
+#: A law, a later measure, "the law" again, and a warning about failing to renew "the authority".
+WIRETAP = (
+    "WASHINGTON (Reuters) - The Justice Department's wiretap law expires on Dec. 31, and lawmakers are split over it.\n"
+    "House Republicans unveiled a stopgap funding measure on Wednesday. The law lets agents tap phones without a "
+    "warrant.\n"
+    "\u201cFailure to renew the authority would make it easier for criminals to plan attacks against our citizens,\u201d "
+    "said Senator Jim Cole.\n"
+)
+
+
+def test_the_law_refers_back_to_the_last_law_not_to_a_later_measure(analyse_text):
+    r = analyse_text(WIRETAP)
+    assert "wiretap law" in r.issue.label
+    assert "The law" in [text for _s, _e, text in r.issue.mentions]
+
+
+def test_warning_against_failing_to_renew_the_authority_is_support_and_our_citizens_is_no_anaphor(analyse_text):
+    r = analyse_text(WIRETAP)
+    assert _stance(r, "Jim Cole")["score"] > 0
