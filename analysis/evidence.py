@@ -333,6 +333,28 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
     return holders, sorted(set(target), key=lambda t: t.i)
 
 
+#: Dependencies that open a clause of its own inside what a stance word is aimed at.
+_CLAUSES = frozenset("acl relcl ccomp advcl pcomp csubj xcomp".split())
+
+
+def _direct(target: list[Token]) -> list[Token]:
+    """The part of a stance word's target it is aimed at: not what a clause inside the target
+    says ("rejected the notion that Democrats could pull away from the bill" is not aimed at the
+    bill; "railed against Republicans for refusing to hear the president" not at the president)."""
+    inside = {t.i for t in target}
+    out = []
+    for t in target:
+        node, direct = t, True
+        while node.head.i in inside and node.head is not node:
+            if node.dep_ in _CLAUSES:
+                direct = False
+                break
+            node = node.head
+        if direct:
+            out.append(t)
+    return out
+
+
 def _weakened(tok: Token, last: Token, lex: dict) -> bool:
     return any(c.lower_ in lex["weakeners"] for c in last.children if c.dep_ in ("amod", "advmod", "compound")) or \
         any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
@@ -404,6 +426,7 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
             own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
             holders = named if named and not any(c.lower_ in _FIRST_PERSON for c in own) else list(speakers)
+        target = _direct(target)
         how = ctx.about(issue, target) or ("anaphor" if any(t.lower_ in ("it", "this", "that") for t in target)
                                             and ctx.near_issue(issue, tok) else "")
         if not how:

@@ -174,3 +174,10 @@ def test_the_law_refers_back_to_the_last_law_not_to_a_later_measure(analyse_text
 def test_warning_against_failing_to_renew_the_authority_is_support_and_our_citizens_is_no_anaphor(analyse_text):
     r = analyse_text(WIRETAP)
     assert _stance(r, "Jim Cole")["score"] > 0
+
+
+def test_rejecting_what_a_clause_says_about_the_plan_is_not_rejecting_the_plan(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "Senator Ann Lee rejected the notion that truck drivers could walk away from the plan.\n")
+    s = r.main_stances
+    assert not ((s["actor"] == "Ann Lee") & (s["score"] < 0)).any()
