@@ -395,7 +395,7 @@ def camp_evidence(ctx: _Context, issue: Issue):
     only relays the line has no side of their own, and their words make it +2 or take it back."""
     if issue.kind != "policy":
         return
-    w = ctx.lex["weights"]["speaks_for"]
+    w = ctx.lex["weights"]["camp"]
     owner = ctx.info.get(issue.owner_id, {}).get("name", "")
     for aid in sorted(ctx.camp(issue)):
         row = ctx.info[aid]

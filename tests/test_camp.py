@@ -32,3 +32,15 @@ def test_an_office_named_for_another_person_and_other_departments_are_not():
 
 def test_a_senator_has_no_office_camp():
     assert owner_camp(INFO, "A8") == []
+
+
+def test_the_chief_executive_of_an_owning_company_is_its_camp():
+    info = dict([_row("B1", "Acme", "organization"), _row("B2", "Jo Park", "person", "Acme chief executive"),
+                 _row("B3", "Zeta", "organization"), _row("B4", "Li Wu", "person", "Zeta chief executive")])
+    assert owner_camp(info, "B1") == ["B2"]
+
+
+def test_a_company_read_as_a_person_still_has_its_chief_executive_in_its_camp():
+    info = dict([_row("C1", "Acme", "person"), _row("C2", "Jo Park", "person", "Acme chief executive"),
+                 _row("C3", "Li Wu", "person", "Acme shareholder")])
+    assert owner_camp(info, "C1") == ["C2"]
