@@ -53,6 +53,9 @@ _ATTRACT = frozenset("draw spark face prompt trigger provoke meet receive win ea
 _COPULAS = frozenset("be seem appear remain become sound look feel stay prove".split())
 _TARGET_PREPS = frozenset("for of to against over about on with toward towards behind into".split())
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: A quotation this short (in tokens) is a partial quote inside the reporter's sentence ('said he was
+#: "encouraged" by the plan'): its words are read with the sentence's grammar.
+_PARTIAL_QUOTE = 3
 #: Pronouns that can stand for the issue ("opposes it", "supports this"); "our citizens" is not one.
 _ANAPHORS = frozenset({"it", "this", "that", "them", "these", "those"})
 
@@ -135,7 +138,7 @@ class _Context:
         quoted: set[int] = set()
         for s, e in quotation_spans(article.text):
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
+            if span is not None and len(span) > _PARTIAL_QUOTE:  # a word or two in quotation marks is the reporter's sentence
                 quoted.update(range(span.start, span.end))
         self.quoted = quoted
         statements: set[int] = set()
@@ -269,6 +272,12 @@ def _predicates(ctx: _Context, tokens: list[Token]):
             break
 
 
+def _aimed(c: Token) -> bool:
+    """Is a child a phrase a side can be taken on ("support for the plan"), not a time ("on Tuesday")?"""
+    return c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and not any(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+
+
 def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str], list[Token]]:
     """Who takes the side a stance word names, and what it is taken on."""
     holders: list[str] = []
@@ -286,7 +295,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
             for s in verb_subject(tok, ctx.ta):
                 holders += ctx.actors_of(s)
             for c in tok.children:
-                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
                     target += list(c.subtree)
             if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
                 for c in last.children:
@@ -301,7 +310,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
                         holders += ctx.actors_of(obj)
             elif c.dep_ == "poss":
                 holders += ctx.actors_of(c)
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            elif _aimed(c):
                 target += list(c.subtree)
         verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
         if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
@@ -317,7 +326,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
                 for s in verb_subject(verb, ctx.ta):
                     holders += ctx.actors_of(s)
                 for c in verb.children:
-                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.i > head.i:
+                    if _aimed(c) and c.i > head.i:
                         target += list(c.subtree)
     else:  # adjectives: "X is opposed to", "was skeptical of"
         verb = tok.head if tok.dep_ in ("acomp", "oprd", "attr", "amod") else tok
@@ -327,7 +336,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
             for s in verb_subject(verb, ctx.ta):
                 holders += ctx.actors_of(s)
         for c in list(last.children) + ([c for c in verb.children if c.dep_ == "prep"] if verb is not tok else []):
-            if (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS) or c.dep_ == "agent":
+            if _aimed(c) or c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
                 target += list(c.subtree)  # "skeptical of the plan", "encouraged by the plan"
     holders = list(dict.fromkeys(holders))
     return holders, sorted(set(target), key=lambda t: t.i)

@@ -181,3 +181,11 @@ def test_rejecting_what_a_clause_says_about_the_plan_is_not_rejecting_the_plan(a
                      "Senator Ann Lee rejected the notion that truck drivers could walk away from the plan.\n")
     s = r.main_stances
     assert not ((s["actor"] == "Ann Lee") & (s["score"] < 0)).any()
+
+
+def test_support_on_a_day_and_a_partial_quote_are_read_from_the_reporters_sentence(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "Senator Ann Lee weighed in with her support on Tuesday evening, hours after Senator Jim Cole "
+                     "said he was \u201cencouraged\u201d by the plan.\n")
+    assert _stance(r, "Ann Lee")["score"] > 0
+    assert _stance(r, "Jim Cole")["score"] > 0
