@@ -189,3 +189,10 @@ def test_support_on_a_day_and_a_partial_quote_are_read_from_the_reporters_senten
                      "said he was \u201cencouraged\u201d by the plan.\n")
     assert _stance(r, "Ann Lee")["score"] > 0
     assert _stance(r, "Jim Cole")["score"] > 0
+
+
+def test_advocates_of_a_cause_are_not_supporters_of_the_plan(analyse_text):
+    r = analyse_text("The State Department\u2019s plan would close 40 resettlement offices.\n"
+                     "Advocates said the closure of the offices would hurt families and undermine that goal.\n")
+    assert _stance(r, "Advocates")["score"] == -2
+    assert "side" not in {e["source"] for e in _evidence(r, _stance(r, "Advocates")["actor_id"])}
