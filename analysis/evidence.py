@@ -15,6 +15,8 @@ one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
   and bad-for verbs and the value of their object (the "+/-effect" events of
   Deng, Choi & Wiebe 2013), VADER's compound score (Hutto & Gilbert 2014),
   conditions that qualify support.
+- :func:`verdict_evidence`: what a voice's words call the issue itself ("such a stupid
+  wall", "it's not good for the military"), by VADER's valence of the adjective.
 - :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment"
   (0); groups named by their side ("supporters", "critics").
 - :func:`alignment_evidence` and :func:`relation_evidence`: sides taken on
@@ -665,6 +667,58 @@ def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+def _names_issue(ctx: _Context, issue: Issue, noun: Token) -> bool:
+    """Does a noun phrase name the issue ("this deal", "such a wall", or "it" right after a mention)?"""
+    if noun.lower_ in _ANAPHORS:
+        return ctx.near_issue(issue, noun)
+    return ctx.about(issue, [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")][:8]) in ("reference", "keywords")
+
+
+def _verdicts(ctx: _Context, issue: Issue, tokens: list[Token]) -> list[tuple[int, str]]:
+    """Evaluative words a voice applies to the issue itself: an adjective on it ("such a stupid
+    wall", "a great deal") or predicated of it ("it's not good for the military", "the ban is
+    cruel"), scored by VADER's valence of the word, reversed under negation."""
+    val, skip = ctx.lex["valence"], ctx.lex["not_evaluative"]
+    out = []
+    for t in tokens:
+        if t.pos_ != "ADJ" or ctx.low[t.i] in skip or abs(val.get(ctx.low[t.i], 0.0)) < 1.0 or any(
+                c.lower_ in ("least", "less") for c in t.children):
+            continue  # "the least bad option" is no verdict against it
+        v = val[ctx.low[t.i]]
+        if t.dep_ == "amod" and t.head.pos_ == "NOUN":
+            noun, verb = t.head, t.head.head
+            if t.head.dep_ == "attr":  # "this is a great deal": the subject is what is judged
+                noun = next((c for c in verb.children if c.dep_ == "nsubj"), t.head)
+        elif t.dep_ == "acomp" and not any(c.dep_ in ("xcomp", "ccomp") for c in [*t.children, *t.head.children]):
+            verb = t.head  # not "it is easy to ...", whose "it" stands for what follows
+            noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        if noun is None or not _names_issue(ctx, issue, noun):
+            continue
+        sign = (1 if v > 0 else -1) * (-1 if ctx.negated(verb) or ctx.negated(t) else 1)
+        out.append((sign * (2 if abs(v) >= 2.0 else 1), f"{t.text} {noun.text}"))
+    return out
+
+
+def verdict_evidence(ctx: _Context, issue: Issue):
+    """What a voice's own words call the issue (:func:`_verdicts`), weighed as a stance word."""
+    w = ctx.lex["weights"]["stance_word"]
+    for c in ctx.claims:
+        holders = [c.holder_id] if c.holder_id else [s for s in str(c.speaker_id).split(";") if s]
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if not holders or span is None:
+            continue
+        found = _verdicts(ctx, issue, [t for t in span if not t.is_space])
+        if not found:
+            continue
+        score = round(sum(s for s, _c in found) / len(found))
+        for h in holders:
+            if h != issue.owner_id and score:
+                yield _Evidence(h, "evaluation", c.claim_id, score, "; ".join(cue for _s, cue in found), c.start,
+                                c.end, w)
 
 
 def claim_evidence(ctx: _Context, issue: Issue):

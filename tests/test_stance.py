@@ -196,3 +196,12 @@ def test_advocates_of_a_cause_are_not_supporters_of_the_plan(analyse_text):
                      "Advocates said the closure of the offices would hurt families and undermine that goal.\n")
     assert _stance(r, "Advocates")["score"] == -2
     assert "side" not in {e["source"] for e in _evidence(r, _stance(r, "Advocates")["actor_id"])}
+
+
+def test_what_a_voice_calls_the_plan_is_its_verdict(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "\u201cWe will not pay a single cent for such a stupid toll,\u201d said Mayor Tom Hill.\n"
+                     "\u201cThe toll is the least bad option we have,\u201d said Senator Ann Lee.\n")
+    assert _stance(r, "Tom Hill")["score"] == -2
+    lee = [e for e in _evidence(r, _stance(r, "Ann Lee")["actor_id"]) if e["source"] == "evaluation"]
+    assert all(e["score"] >= 0 for e in lee)
