@@ -371,6 +371,25 @@ def _weakened(tok: Token, last: Token, lex: dict) -> bool:
         any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
 
 
+_CONCESSIVE = frozenset("while although though whilst albeit".split())
+
+
+def _conceded(tok: Token) -> bool:
+    """Is a side taken only to be qualified: in a concessive clause ("while they praised the plan,
+    they said it did not go far enough") or before a "but" ("praised it but said ...")?"""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children):
+            return True
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in node.children) and any(
+                c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _hedged(tok: Token, lex: dict) -> bool:
     """Is a stance word under a modal or adverb of possibility ("could withdraw his support",
     "might back the plan"), in its own clause or one that governs it?"""
@@ -455,7 +474,8 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
             how = "context"
         if how == "owner" and issue.kind == "contested":
             continue  # backing a person is not agreeing with their remark
-        value = _signed(score, part != "nouns" and ctx.negated(tok), _weakened(tok, last, lex) or _hedged(tok, lex))
+        value = _signed(score, part != "nouns" and ctx.negated(tok),
+                        _weakened(tok, last, lex) or _hedged(tok, lex) or _conceded(tok))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)

@@ -205,3 +205,13 @@ def test_what_a_voice_calls_the_plan_is_its_verdict(analyse_text):
     assert _stance(r, "Tom Hill")["score"] == -2
     lee = [e for e in _evidence(r, _stance(r, "Ann Lee")["actor_id"]) if e["source"] == "evaluation"]
     assert all(e["score"] >= 0 for e in lee)
+
+
+def test_praise_in_a_concessive_clause_or_before_but_is_qualified(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "While the Trucking Association praised the plan, it said the toll was too high.\n"
+                     "The Farm Bureau welcomed the plan but said it came too late.\n"
+                     "The Builders Guild welcomed the plan.\n")
+    assert _stance(r, "Trucking Association")["score"] == 1
+    assert _stance(r, "Farm Bureau")["score"] == 1
+    assert _stance(r, "Builders Guild")["score"] == 2
