@@ -190,8 +190,8 @@ def _inside_other(tok: Token, classes: dict, contested: frozenset) -> bool:
     """Is a noun part of the complement of another issue noun ("an idea for a border wall")?"""
     node = tok
     for _ in range(6):
-        if node.dep_ not in ("pobj", "prep", "acl", "amod", "compound", "conj", "appos", "nmod", "pcomp", "dobj",
-                             "nsubj") or node.head is node:
+        if node.dep_ not in ("pobj", "prep", "acl", "relcl", "amod", "compound", "conj", "appos", "nmod", "pcomp",
+                             "dobj", "nsubj") or node.head is node:
             return False
         if node.dep_ in ("dobj", "nsubj") and node.head.dep_ not in ("acl", "relcl", "pcomp"):
             return False

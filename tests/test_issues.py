@@ -167,3 +167,11 @@ def test_those_a_proposer_acts_with_share_the_plan(analyse_text):
                      "Under the agreement, salaries would rise by 4 percent.\nSome parents oppose the deal.")
     names = {r.actors.info[c]["name"] for c in r.issue.co_owner_ids}
     assert r.issue.owner == "Ana Ruiz" and "Teachers Union" in names
+
+
+def test_what_a_relative_clause_of_an_issue_acts_on_is_not_a_reference_to_it(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - The prisoner deal between Norway and Sweden drew criticism on Monday.\n"
+                     "The deal accompanied a landmark agreement that curbs Senator Ann Lee's drilling program in "
+                     "exchange for tax relief.\nCritics said the deal was rushed.\n")
+    assert "program" not in r.issue.label
+    assert not any("program" in text for _s, _e, text in r.issue.mentions)
