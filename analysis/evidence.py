@@ -186,6 +186,8 @@ class _Context:
         for t in heads:
             aid = self.ta.get(t.i) or next((self.ta[x.i] for x in t.subtree if x.i in self.ta
                                             and x.dep_ not in ("relcl", "acl", "prep")), "")
+            if aid and self.info[aid]["type"] == "group" and any(c.dep_ == "nummod" for c in t.children):
+                continue  # "only two Democrats back the bill": a count of them, not the group
             if aid and aid not in found:
                 found.append(aid)
         return found

@@ -215,3 +215,10 @@ def test_praise_in_a_concessive_clause_or_before_but_is_qualified(analyse_text):
     assert _stance(r, "Trucking Association")["score"] == 1
     assert _stance(r, "Farm Bureau")["score"] == 1
     assert _stance(r, "Builders Guild")["score"] == 2
+
+
+def test_a_count_of_a_group_does_not_speak_for_the_group(analyse_text):
+    r = analyse_text("Senator Bob Crane\u2019s bill would raise the tax on diesel.\n"
+                     "Only two Democrats back the bill.\n"
+                     "Most Democrats have not signed on to the bill.\n")
+    assert _stance(r, "Democrats")["score"] < 0
