@@ -500,6 +500,8 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
         described = proposal
     if description and described is best and best.cls != "proposal":
         label = f"{phrase} {description}"
+    elif description and proposal is not None and described is proposal and owner_name and not possessed and not named:
+        label = f"{_possessive(owner_name)} plan to {re.sub(r'^to ', '', description)}"  # "Obama's plan to send ..."
     elif description:
         label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
     else:
@@ -564,7 +566,9 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     for k, (salience, kind, owner, g) in enumerate(ranked, 1):
         row = info.get(owner, {})
         name = row.get("name", "")
-        short = name.split()[-1] if row.get("type") == "person" and name else name
+        short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
+        if row.get("type") == "anonymous":
+            short = f"the {short}"  # "the chief U.S. diplomat's effort", not "unnamed chief ..."
         if row.get("type") == "country" and name.startswith("United "):
             short = f"the {name}"
         label, noun, description = _label(g, short, row.get("type", ""), doc)

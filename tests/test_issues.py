@@ -175,3 +175,16 @@ def test_what_a_relative_clause_of_an_issue_acts_on_is_not_a_reference_to_it(ana
                      "exchange for tax relief.\nCritics said the deal was rushed.\n")
     assert "program" not in r.issue.label
     assert not any("program" in text for _s, _e, text in r.issue.mentions)
+
+
+def test_a_label_names_the_owner_of_a_planned_course_of_action(analyse_text):
+    r = analyse_text("OSLO (Reuters) - Prime Minister Erna Dahl plans to sell 40 state ferries to private firms, "
+                     "officials said on Monday.\nThe decision, first reported by a local newspaper, marks a "
+                     "significant increase in privatisation.\nUnions oppose the sale.\n")
+    assert r.issue.label.startswith("Dahl\u2019s plan to sell 40 state ferries")
+
+
+def test_an_unnamed_owner_is_named_as_the_text_describes_it(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - The chief U.S. negotiator met reporters on Monday. His effort to cut "
+                     "tariffs on steel drew criticism from steel makers.\nThe effort was praised by farmers.\n")
+    assert "unnamed" not in r.issue.label and r.issue.label.startswith("the chief U.S. negotiator")
