@@ -123,8 +123,9 @@ def name_score(gold_name: str, gold_type: str, name: str, kind: str, aliases: st
         return 0.0
     gh, ph = head_noun(gold_name), head_noun(name)
     g_mods, p_mods = set(_kept(gold_name)[:-1]), set(_kept(name.removeprefix("unnamed "))[:-1])
-    if g_mods and p_mods and not g_mods & p_mods:
-        return 0.0  # the same head with other modifiers names someone else ("Trump administration", "Obama administration")
+    if g_mods and p_mods and not (g_mods <= p_mods or p_mods <= g_mods):
+        return 0.0  # other modifiers name someone else ("Trump administration" is not the "Obama administration",
+        #             "human rights groups" are not "civil rights groups"); "four federal judges" are "federal judges"
     if gh and gh == ph:
         return 1.0 + overlap
     if overlap >= 0.5:
