@@ -140,7 +140,7 @@ class _Context:
         quoted: set[int] = set()
         for s, e in quotation_spans(article.text):
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and len(span) > _PARTIAL_QUOTE:  # a word or two in quotation marks is the reporter's sentence
+            if span is not None and len(span) > _PARTIAL_QUOTE:  # a word or two quoted: the reporter's sentence
                 quoted.update(range(span.start, span.end))
         self.quoted = quoted
         statements: set[int] = set()
@@ -482,8 +482,9 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
         for h in holders:
-            if value < 0 and issue.kind == "policy" and (h == issue.owner_id or how == "owner" and h in ctx.camp(issue)):
-                continue  # the owner "rejects criticism", its camp "attacks the critics of the president": not a verdict on its own plan
+            if value < 0 and issue.kind == "policy" and (
+                    h == issue.owner_id or how == "owner" and h in ctx.camp(issue)):
+                continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
             yield _Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
 
@@ -648,7 +649,8 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t)
-        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or _definite(head) and ctx.near_issue(issue, t)):
+        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
+                                     _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
             act += -side // 2 if negated else side
             cues.append(f"{t.text} {head.text}")
@@ -695,7 +697,8 @@ def _names_issue(ctx: _Context, issue: Issue, noun: Token) -> bool:
     """Does a noun phrase name the issue ("this deal", "such a wall", or "it" right after a mention)?"""
     if noun.lower_ in _ANAPHORS:
         return ctx.near_issue(issue, noun)
-    return ctx.about(issue, [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")][:8]) in ("reference", "keywords")
+    words = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")][:8]
+    return ctx.about(issue, words) in ("reference", "keywords")
 
 
 def _verdicts(ctx: _Context, issue: Issue, tokens: list[Token]) -> list[tuple[int, str]]:

@@ -218,7 +218,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
     if tok is None:
-        return ""  # a subject the parser took from the dateline leaves the words after it ("HANOVER (Reuters) - X plans")
+        return ""
+    # a subject the parser took from the dateline leaves the words after it ("HANOVER (Reuters) - X plans")
     hit = next((t for t in [tok, *tok.subtree] if t.i in actors.token_actor and t.idx >= dateline_end), None)
     return actors.token_actor[hit.i] if hit is not None else ""
 

@@ -40,9 +40,11 @@ from spacy.tokens import Doc
 
 from .actors import ActorTable
 from .corpus import Article
-from .evidence import (_Context, _Evidence, alignment_evidence, camp_evidence, claim_evidence, context_evidence, framing_evidence,
-                       lexicon, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
-                       side_evidence, verdict_evidence)
+from .evidence import (
+    _Context, _Evidence, alignment_evidence, camp_evidence, claim_evidence, context_evidence,
+    framing_evidence, lexicon, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
+    side_evidence, verdict_evidence,
+)
 from .issues import IssueSet
 
 STANCE_COLUMNS = [
