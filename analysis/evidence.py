@@ -224,6 +224,8 @@ class _Context:
         heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
             heads.append(tok.head)  # "did not want to support"
+        if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
+            return True  # "unlikely to support"
         return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)
 
 
@@ -373,6 +375,15 @@ def _weakened(tok: Token, last: Token, lex: dict) -> bool:
         any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
 
 
+def _noun_negated(ctx: _Context, noun: Token) -> bool:
+    """Is a stance noun the object of a negated or unlikely verb ("won't get my support", "is
+    unlikely to win his support")?"""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return ctx.negated(verb)
+
+
 _CONCESSIVE = frozenset("while although though whilst albeit".split())
 
 
@@ -464,7 +475,7 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
         if not how:
             others = [ctx.ta[t.i] for t in target if t.i in ctx.ta and ctx.ta[t.i] != issue.owner_id]
             if others and score and issue.issue_id == "I1":
-                value = _signed(score, part != "nouns" and ctx.negated(tok), False)
+                value = _signed(score, ctx.negated(tok) if part != "nouns" else _noun_negated(ctx, tok), False)
                 start, end = ctx.original([tok, last])
                 for h in holders:
                     for other in dict.fromkeys(others):
@@ -476,7 +487,7 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
             how = "context"
         if how == "owner" and issue.kind == "contested":
             continue  # backing a person is not agreeing with their remark
-        value = _signed(score, part != "nouns" and ctx.negated(tok),
+        value = _signed(score, ctx.negated(tok) if part != "nouns" else _noun_negated(ctx, tok),
                         _weakened(tok, last, lex) or _hedged(tok, lex) or _conceded(tok))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])

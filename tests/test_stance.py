@@ -222,3 +222,11 @@ def test_a_count_of_a_group_does_not_speak_for_the_group(analyse_text):
                      "Only two Democrats back the bill.\n"
                      "Most Democrats have not signed on to the bill.\n")
     assert _stance(r, "Democrats")["score"] < 0
+
+
+def test_support_a_plan_did_not_win_or_is_unlikely_to_win_is_no_support(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "Senator Ann Lee toured the bridges on Monday, and the plan is unlikely to win her support.\n"
+                     "Senator Jim Cole toured the bridges on Tuesday, but the plan did not win his support.\n")
+    assert _stance(r, "Ann Lee")["score"] < 0
+    assert _stance(r, "Jim Cole")["score"] < 0
