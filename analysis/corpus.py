@@ -54,7 +54,7 @@ OPEN_SINGLE, CLOSE_SINGLE = "\u2018", "\u2019"
 NEWLINE = "\n"
 TERMINAL = ".!?:;\"\u201d\u2019)\u2026"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Za-z.'\- ]+)?)\s*"
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Za-z.'\- ]+)?(?:/[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Za-z.'\- ]+)?)*)\s*"
     r"\((?P<source>[A-Za-z][A-Za-z .&]*)\)\s*[-\u2013\u2014]+\s*"
 )
 

@@ -77,15 +77,20 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
-def head_noun(name: str) -> str:
-    """The head noun of a description, singular (``State Department officials interviewed`` -> ``official``)."""
-    words = [w.strip(".,") for w in _words(name)]
-    kept = []
-    for w in words:
+def _kept(name: str) -> list[str]:
+    """The words of a description up to its first cut word, without determiners and quantifiers."""
+    kept: list[str] = []
+    for w in (w.strip(".,") for w in _words(name)):
         if w in _CUT and kept:
             break
         if w not in _DROP:
             kept.append(w)
+    return kept
+
+
+def head_noun(name: str) -> str:
+    """The head noun of a description, singular (``State Department officials interviewed`` -> ``official``)."""
+    kept = _kept(name)
     if not kept:
         return ""
     head = kept[-1]
@@ -119,6 +124,10 @@ def name_score(gold_name: str, gold_type: str, name: str, kind: str, aliases: st
     if kind == "person":
         return 0.0
     gh, ph = head_noun(gold_name), head_noun(name)
+    g_mods, p_mods = set(_kept(gold_name)[:-1]), set(_kept(name.removeprefix("unnamed "))[:-1])
+    if g_mods and p_mods and not (g_mods <= p_mods or p_mods <= g_mods):
+        return 0.0  # other modifiers name someone else ("Trump administration" is not the "Obama administration",
+        #             "human rights groups" are not "civil rights groups"); "four federal judges" are "federal judges"
     if gh and gh == ph:
         return 1.0 + overlap
     if overlap >= 0.5:

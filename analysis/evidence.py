@@ -4,7 +4,8 @@ Each pass is a generator of :class:`_Evidence` (actor, source, reference,
 score on the -2 .. +2 scale, the words that decided it, offsets, weight) for
 one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
 
-- :func:`owner_evidence`: the issue's owner and co-proposers (+2).
+- :func:`owner_evidence`: the issue's owner and co-proposers (+2); :func:`camp_evidence`: those
+  who speak for the owner (:mod:`analysis.camp`), +1 unless their words say more.
 - :func:`framing_evidence`: the reporter's descriptions of reactions ("voted
   against the plan", "drew criticism from X", "offered qualified support"),
   read from a stance word's holder (subject, "from"/"by" phrase, possessor)
@@ -14,6 +15,8 @@ one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
   and bad-for verbs and the value of their object (the "+/-effect" events of
   Deng, Choi & Wiebe 2013), VADER's compound score (Hutto & Gilbert 2014),
   conditions that qualify support.
+- :func:`verdict_evidence`: what a voice's words call the issue itself ("such a stupid
+  wall", "it's not good for the military"), by VADER's valence of the adjective.
 - :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment"
   (0); groups named by their side ("supporters", "critics").
 - :func:`alignment_evidence` and :func:`relation_evidence`: sides taken on
@@ -36,6 +39,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, principal_chain
+from .camp import owner_camp
 from .claims import nested_quotes
 from .corpus import Article, quotation_spans
 from .frames import tuples
@@ -51,6 +55,11 @@ _ATTRACT = frozenset("draw spark face prompt trigger provoke meet receive win ea
 _COPULAS = frozenset("be seem appear remain become sound look feel stay prove".split())
 _TARGET_PREPS = frozenset("for of to against over about on with toward towards behind into".split())
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: A quotation this short (in tokens) is a partial quote inside the reporter's sentence ('said he was
+#: "encouraged" by the plan'): its words are read with the sentence's grammar.
+_PARTIAL_QUOTE = 3
+#: Pronouns that can stand for the issue ("opposes it", "supports this"); "our citizens" is not one.
+_ANAPHORS = frozenset({"it", "this", "that", "them", "these", "those"})
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +140,7 @@ class _Context:
         quoted: set[int] = set()
         for s, e in quotation_spans(article.text):
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
+            if span is not None and len(span) > _PARTIAL_QUOTE:  # a word or two quoted: the reporter's sentence
                 quoted.update(range(span.start, span.end))
         self.quoted = quoted
         statements: set[int] = set()
@@ -146,6 +155,7 @@ class _Context:
             starts |= set(self.lex[part]) | set(self.lex[part + "_phrases"])
         self.candidates = [i for i, (lo, le) in enumerate(zip(self.low, self.lemma)) if lo in starts or le in starts]
         self.narrative: list[Token] | None = None
+        self._camps: dict[str, set[str]] = {}
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = actors.mentions
         if len(m):
@@ -176,6 +186,8 @@ class _Context:
         for t in heads:
             aid = self.ta.get(t.i) or next((self.ta[x.i] for x in t.subtree if x.i in self.ta
                                             and x.dep_ not in ("relcl", "acl", "prep")), "")
+            if aid and self.info[aid]["type"] == "group" and any(c.dep_ == "nummod" for c in t.children):
+                continue  # "only two Democrats back the bill": a count of them, not the group
             if aid and aid not in found:
                 found.append(aid)
         return found
@@ -200,11 +212,20 @@ class _Context:
         sents = {self.article.sentence_index(s) for s, _e, _t in issue.mentions}
         return k in sents or k - 1 in sents
 
+    def camp(self, issue: Issue) -> set[str]:
+        """Who speaks for the issue's owners (:func:`analysis.camp.owner_camp`), read once per issue."""
+        if issue.issue_id not in self._camps:
+            owners = [o for o in (issue.owner_id, *issue.co_owner_ids) if o]
+            self._camps[issue.issue_id] = {a for o in owners for a in owner_camp(self.info, o)} - set(owners)
+        return self._camps[issue.issue_id]
+
     def negated(self, tok: Token) -> bool:
         negators = self.lex["negators"]
         heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
             heads.append(tok.head)  # "did not want to support"
+        if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
+            return True  # "unlikely to support"
         return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)
 
 
@@ -257,6 +278,12 @@ def _predicates(ctx: _Context, tokens: list[Token]):
             break
 
 
+def _aimed(c: Token) -> bool:
+    """Is a child a phrase a side can be taken on ("support for the plan"), not a time ("on Tuesday")?"""
+    return c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and not any(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+
+
 def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str], list[Token]]:
     """Who takes the side a stance word names, and what it is taken on."""
     holders: list[str] = []
@@ -274,7 +301,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
             for s in verb_subject(tok, ctx.ta):
                 holders += ctx.actors_of(s)
             for c in tok.children:
-                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
                     target += list(c.subtree)
             if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
                 for c in last.children:
@@ -289,7 +316,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
                         holders += ctx.actors_of(obj)
             elif c.dep_ == "poss":
                 holders += ctx.actors_of(c)
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            elif _aimed(c):
                 target += list(c.subtree)
         verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
         if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
@@ -305,7 +332,7 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
                 for s in verb_subject(verb, ctx.ta):
                     holders += ctx.actors_of(s)
                 for c in verb.children:
-                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.i > head.i:
+                    if _aimed(c) and c.i > head.i:
                         target += list(c.subtree)
     else:  # adjectives: "X is opposed to", "was skeptical of"
         verb = tok.head if tok.dep_ in ("acomp", "oprd", "attr", "amod") else tok
@@ -315,15 +342,75 @@ def _roles(ctx: _Context, tok: Token, part: str, last: Token) -> tuple[list[str]
             for s in verb_subject(verb, ctx.ta):
                 holders += ctx.actors_of(s)
         for c in list(last.children) + ([c for c in verb.children if c.dep_ == "prep"] if verb is not tok else []):
-            if (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS) or c.dep_ == "agent":
+            if _aimed(c) or c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
                 target += list(c.subtree)  # "skeptical of the plan", "encouraged by the plan"
     holders = list(dict.fromkeys(holders))
     return holders, sorted(set(target), key=lambda t: t.i)
 
 
+#: Dependencies that open a clause of its own inside what a stance word is aimed at.
+_CLAUSES = frozenset("acl relcl ccomp advcl pcomp csubj xcomp".split())
+
+
+def _direct(target: list[Token]) -> list[Token]:
+    """The part of a stance word's target it is aimed at: not what a clause inside the target
+    says ("rejected the notion that Democrats could pull away from the bill" is not aimed at the
+    bill; "railed against Republicans for refusing to hear the president" not at the president)."""
+    inside = {t.i for t in target}
+    out = []
+    for t in target:
+        node, direct = t, True
+        while node.head.i in inside and node.head is not node:
+            if node.dep_ in _CLAUSES:
+                direct = False
+                break
+            node = node.head
+        if direct:
+            out.append(t)
+    return out
+
+
 def _weakened(tok: Token, last: Token, lex: dict) -> bool:
     return any(c.lower_ in lex["weakeners"] for c in last.children if c.dep_ in ("amod", "advmod", "compound")) or \
         any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
+
+
+def _noun_negated(ctx: _Context, noun: Token) -> bool:
+    """Is a stance noun the object of a negated or unlikely verb ("won't get my support", "is
+    unlikely to win his support")?"""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return ctx.negated(verb)
+
+
+_CONCESSIVE = frozenset("while although though whilst albeit".split())
+
+
+def _conceded(tok: Token) -> bool:
+    """Is a side taken only to be qualified: in a concessive clause ("while they praised the plan,
+    they said it did not go far enough") or before a "but" ("praised it but said ...")?"""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children):
+            return True
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in node.children) and any(
+                c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _hedged(tok: Token, lex: dict) -> bool:
+    """Is a stance word under a modal or adverb of possibility ("could withdraw his support",
+    "might back the plan"), in its own clause or one that governs it?"""
+    hedges = lex["hedges"]
+    for node in [tok, *tok.ancestors]:
+        if any(c.dep_ in ("aux", "advmod") and c.lower_ in hedges for c in node.children):
+            return True
+    return False
 
 
 def _signed(score: int, negated: bool, weakened: bool) -> int:
@@ -343,6 +430,20 @@ def owner_evidence(ctx: _Context, issue: Issue):
     for owner in (issue.owner_id, *issue.co_owner_ids):
         if owner and owner in ctx.info:
             yield _Evidence(owner, "owner", "owner", 2, verb, s, e, ctx.lex["weights"]["owner"])
+
+
+def camp_evidence(ctx: _Context, issue: Issue):
+    """Those who speak for the owner of a policy (its spokespeople, aides, office and
+    administration) support it unless their own words say otherwise: +1, for a spokesperson who
+    only relays the line has no side of their own, and their words make it +2 or take it back."""
+    if issue.kind != "policy":
+        return
+    w = ctx.lex["weights"]["camp"]
+    owner = ctx.info.get(issue.owner_id, {}).get("name", "")
+    for aid in sorted(ctx.camp(issue)):
+        row = ctx.info[aid]
+        yield _Evidence(aid, "speaks_for", "role", 1, f"speaks for {owner}", int(row["first_start"]),
+                        int(row["first_end"]), w)
 
 
 def framing_evidence(ctx: _Context, issue: Issue):
@@ -368,30 +469,33 @@ def _stance_words(ctx: _Context, issue: Issue, tokens: list[Token], source: str,
             own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
             holders = named if named and not any(c.lower_ in _FIRST_PERSON for c in own) else list(speakers)
+        target = _direct(target)
         how = ctx.about(issue, target) or ("anaphor" if any(t.lower_ in ("it", "this", "that") for t in target)
                                             and ctx.near_issue(issue, tok) else "")
         if not how:
             others = [ctx.ta[t.i] for t in target if t.i in ctx.ta and ctx.ta[t.i] != issue.owner_id]
             if others and score and issue.issue_id == "I1":
-                value = _signed(score, part != "nouns" and ctx.negated(tok), False)
+                value = _signed(score, ctx.negated(tok) if part != "nouns" else _noun_negated(ctx, tok), False)
                 start, end = ctx.original([tok, last])
                 for h in holders:
                     for other in dict.fromkeys(others):
                         if other != h and value:
                             ctx.relations.append((h, other, 1 if value > 0 else -1,
                                                   " ".join(t.text for t in ctx.doc[tok.i:last.i + 1]), start, end))
-            if others or not ctx.near_issue(issue, tok) or target and not any(t.pos_ == "PRON" for t in target):
+            if others or not ctx.near_issue(issue, tok) or target and not any(t.lower_ in _ANAPHORS for t in target):
                 continue  # a side taken on someone else, or on something else
             how = "context"
         if how == "owner" and issue.kind == "contested":
             continue  # backing a person is not agreeing with their remark
-        value = _signed(score, part != "nouns" and ctx.negated(tok), _weakened(tok, last, lex))
+        value = _signed(score, ctx.negated(tok) if part != "nouns" else _noun_negated(ctx, tok),
+                        _weakened(tok, last, lex) or _hedged(tok, lex) or _conceded(tok))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
         for h in holders:
-            if h == issue.owner_id and value < 0 and issue.kind == "policy":
-                continue  # the owner "rejects criticism": not a verdict on its own plan
+            if value < 0 and issue.kind == "policy" and (
+                    h == issue.owner_id or how == "owner" and h in ctx.camp(issue)):
+                continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
             yield _Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
 
@@ -557,7 +661,7 @@ def _consequences(ctx: _Context, issue: Issue, tokens: list[Token]) -> tuple[int
             head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t)
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
-                                     head.lower_ in ("it", "this", "that") and ctx.near_issue(issue, t)):
+                                     _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
             act += -side // 2 if negated else side
             cues.append(f"{t.text} {head.text}")
@@ -585,10 +689,72 @@ _QUANTITIES = frozenset("thousands millions hundreds dozens billions lots many m
 _FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
 
 
+def _definite(noun: Token) -> bool:
+    """A pronoun or a definite noun phrase ("it", "the authority", "this measure"): near a mention
+    of the issue, the object of an act on it ("renew the authority") refers back to the issue."""
+    if noun.lower_ in ("it", "this", "that", "them"):
+        return True
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                       for c in noun.children)
+
+
 def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+def _names_issue(ctx: _Context, issue: Issue, noun: Token) -> bool:
+    """Does a noun phrase name the issue ("this deal", "such a wall", or "it" right after a mention)?"""
+    if noun.lower_ in _ANAPHORS:
+        return ctx.near_issue(issue, noun)
+    words = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")][:8]
+    return ctx.about(issue, words) in ("reference", "keywords")
+
+
+def _verdicts(ctx: _Context, issue: Issue, tokens: list[Token]) -> list[tuple[int, str]]:
+    """Evaluative words a voice applies to the issue itself: an adjective on it ("such a stupid
+    wall", "a great deal") or predicated of it ("it's not good for the military", "the ban is
+    cruel"), scored by VADER's valence of the word, reversed under negation."""
+    val, skip = ctx.lex["valence"], ctx.lex["not_evaluative"]
+    out = []
+    for t in tokens:
+        if t.pos_ != "ADJ" or ctx.low[t.i] in skip or abs(val.get(ctx.low[t.i], 0.0)) < 1.0 or any(
+                c.lower_ in ("least", "less") for c in t.children):
+            continue  # "the least bad option" is no verdict against it
+        v = val[ctx.low[t.i]]
+        if t.dep_ == "amod" and t.head.pos_ == "NOUN":
+            noun, verb = t.head, t.head.head
+            if t.head.dep_ == "attr":  # "this is a great deal": the subject is what is judged
+                noun = next((c for c in verb.children if c.dep_ == "nsubj"), t.head)
+        elif t.dep_ == "acomp" and not any(c.dep_ in ("xcomp", "ccomp") for c in [*t.children, *t.head.children]):
+            verb = t.head  # not "it is easy to ...", whose "it" stands for what follows
+            noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        if noun is None or not _names_issue(ctx, issue, noun):
+            continue
+        sign = (1 if v > 0 else -1) * (-1 if ctx.negated(verb) or ctx.negated(t) else 1)
+        out.append((sign * (2 if abs(v) >= 2.0 else 1), f"{t.text} {noun.text}"))
+    return out
+
+
+def verdict_evidence(ctx: _Context, issue: Issue):
+    """What a voice's own words call the issue (:func:`_verdicts`), weighed as a stance word."""
+    w = ctx.lex["weights"]["stance_word"]
+    for c in ctx.claims:
+        holders = [c.holder_id] if c.holder_id else [s for s in str(c.speaker_id).split(";") if s]
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if not holders or span is None:
+            continue
+        found = _verdicts(ctx, issue, [t for t in span if not t.is_space])
+        if not found:
+            continue
+        score = round(sum(s for s, _c in found) / len(found))
+        for h in holders:
+            if h != issue.owner_id and score:
+                yield _Evidence(h, "evaluation", c.claim_id, score, "; ".join(cue for _s, cue in found), c.start,
+                                c.end, w)
 
 
 def claim_evidence(ctx: _Context, issue: Issue):
@@ -637,8 +803,11 @@ def claim_evidence(ctx: _Context, issue: Issue):
         if act:
             if act < 0 and value < 0 and any(_failed(t) or ctx.negated(t) for t in tokens if t.pos_ == "VERB"):
                 act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
+            act = max(-2, min(2, act))
+            if hedged and abs(act) == 2:
+                act //= 2  # "could block the deal": a possibility, not a verdict
             for h in holders:
-                yield _Evidence(h, "stance", c.claim_id, max(-2, min(2, act)), "; ".join(ecues), c.start, c.end,
+                yield _Evidence(h, "stance", c.claim_id, act, "; ".join(ecues), c.start, c.end,
                                 w["stance_word"])
             continue
         if value > 0 and effect >= 0 and conditional and c.type != "question":
@@ -658,34 +827,13 @@ def claim_evidence(ctx: _Context, issue: Issue):
                 yield _Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
 
 
-def speaks_for(info: dict, owner_id: str) -> list[str]:
-    """Actors who speak for an owner, directly or through an office (the actors table's
-    ``speaks_for`` chain), and people whose role names an organisation that owns the issue
-    ("Pfizer chief executive")."""
-    if not owner_id or owner_id not in info:
-        return []
-    links = {a: r["speaks_for"] for a, r in info.items() if r.get("speaks_for")}
-    owner = info[owner_id]
-    name = str(owner["name"]).lower()
-    out = []
-    for aid, row in info.items():
-        if aid == owner_id:
-            continue
-        if owner_id in principal_chain(links, aid)[1:]:
-            out.append(aid)
-        elif owner["type"] == "organization" and row["type"] in ("person", "anonymous") and name and \
-                name in f"{row.get('role', '')} {row.get('description', '')}".lower():
-            out.append(aid)
-    return out
-
-
 def relayed_evidence(ctx: _Context, issue: Issue, positions: dict[str, int], by_actor: dict):
     """A spokesperson, aide or office with nothing of its own on the issue relays the line of whom
     it speaks for: that voice's side, as qualified support or skepticism (+1 or -1)."""
     links = {a: r["speaks_for"] for a, r in ctx.info.items() if r.get("speaks_for")}
     owners = {issue.owner_id, *issue.co_owner_ids} - {""}
     w = ctx.lex["weights"]["speaks_for"]
-    for_owner = set(speaks_for(ctx.info, issue.owner_id))
+    for_owner = ctx.camp(issue)
     for aid, row in ctx.info.items():
         if aid in owners or any(x.source not in ("context", "mention") for x in by_actor.get(aid, [])):
             continue

@@ -190,8 +190,8 @@ def _inside_other(tok: Token, classes: dict, contested: frozenset) -> bool:
     """Is a noun part of the complement of another issue noun ("an idea for a border wall")?"""
     node = tok
     for _ in range(6):
-        if node.dep_ not in ("pobj", "prep", "acl", "amod", "compound", "conj", "appos", "nmod", "pcomp", "dobj",
-                             "nsubj") or node.head is node:
+        if node.dep_ not in ("pobj", "prep", "acl", "relcl", "amod", "compound", "conj", "appos", "nmod", "pcomp",
+                             "dobj", "nsubj") or node.head is node:
             return False
         if node.dep_ in ("dobj", "nsubj") and node.head.dep_ not in ("acl", "relcl", "pcomp"):
             return False
@@ -217,10 +217,17 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
-    if tok is None or tok.idx < dateline_end:
+    if tok is None:
         return ""
-    hit = next((t for t in [tok, *tok.subtree] if t.i in actors.token_actor), None)
+    # a subject the parser took from the dateline leaves the words after it ("HANOVER (Reuters) - X plans")
+    hit = next((t for t in [tok, *tok.subtree] if t.i in actors.token_actor and t.idx >= dateline_end), None)
     return actors.token_actor[hit.i] if hit is not None else ""
+
+
+def _companions(verb: Token) -> list[Token]:
+    """Those the subject of a verb acts with: "X teamed up with Y and Z to introduce the bill"."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+            for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
 
 
 def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> tuple[str, tuple[str, ...]]:
@@ -236,7 +243,8 @@ def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> tuple[s
             head.head.lemma_.lower() in r["prep_proposal_verbs"]:
         subject = _subject(head.head)  # "called for a ban", "agreed on a plan"
     if subject is not None:
-        owners = [a for a in (_actor_in(t, actors, dateline_end) for t in [subject, *subject.conjuncts]) if a]
+        people = [subject, *subject.conjuncts, *_companions(subject.head)]
+        owners = [a for a in (_actor_in(t, actors, dateline_end) for t in people) if a]
         owners = list(dict.fromkeys(owners))
         if owners:
             return owners[0], tuple(owners[1:])
@@ -258,8 +266,10 @@ def _name_of(noun: Token) -> str:
             words = [t for t in words if not t.is_punct or t.text in ("-", "'", "\u2019")]
             if words and any(t.pos_ == "PROPN" for t in words):
                 return "".join(t.text_with_ws for t in words).strip()
-        if c.dep_ == "appos" and any(t.ent_type_ == "LAW" or t.pos_ == "PROPN" for t in c.subtree):
-            return "".join(t.text_with_ws for t in c.subtree if not t.is_punct).strip()
+        sub = list(c.subtree)
+        if c.dep_ == "appos" and (c.ent_type_ == "LAW" or c.pos_ == "PROPN") and len(sub) <= 8 and not any(
+                t.pos_ in ("VERB", "AUX") for t in sub):  # "the bill, the Fair Pay Act", not a clause
+            return "".join(t.text_with_ws for t in sub if not t.is_punct).strip()
     return ""
 
 
@@ -365,6 +375,8 @@ def _group(refs: list[_Ref]) -> list[list[_Ref]]:
         elif fits and (ref.definite or ref.needs_owner or ref.cls == "generic" or
                        any(ref.cls in {x.cls for x in g} for g in fits)):
             same = [g for g in fits if ref.cls in {x.cls for x in g}] or fits
+            lemma = ref.tok.lemma_.lower()  # "the law" goes back to the last law, not to a later measure
+            same = [g for g in same if any(x.tok.lemma_.lower() == lemma for x in g)] or same
             target = max(same, key=lambda g: max(x.tok.i for x in g))
         if target is not None:
             target.append(ref)
@@ -489,6 +501,8 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
         described = proposal
     if description and described is best and best.cls != "proposal":
         label = f"{phrase} {description}"
+    elif description and proposal is not None and described is proposal and owner_name and not possessed and not named:
+        label = f"{_possessive(owner_name)} plan to {re.sub(r'^to ', '', description)}"  # "Obama's plan to send ..."
     elif description:
         label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
     else:
@@ -518,7 +532,7 @@ def _heads(group: list[_Ref], description: str, doc: Doc) -> tuple[str, ...]:
 
 
 def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
-    words = [w.lower().strip("\u2019's.,") for w in re.findall(r"[\w$\u2019'.-]+", label)]
+    words = [re.sub(r"[\u2019']s$", "", w.lower().strip("\u2019'.,")) for w in re.findall(r"[\w$\u2019'.-]+", label)]
     return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in _STOP_KEYS))
 
 
@@ -553,7 +567,9 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     for k, (salience, kind, owner, g) in enumerate(ranked, 1):
         row = info.get(owner, {})
         name = row.get("name", "")
-        short = name.split()[-1] if row.get("type") == "person" and name else name
+        short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
+        if row.get("type") == "anonymous":
+            short = f"the {short}"  # "the chief U.S. diplomat's effort", not "unnamed chief ..."
         if row.get("type") == "country" and name.startswith("United "):
             short = f"the {name}"
         label, noun, description = _label(g, short, row.get("type", ""), doc)

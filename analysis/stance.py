@@ -40,9 +40,11 @@ from spacy.tokens import Doc
 
 from .actors import ActorTable
 from .corpus import Article
-from .evidence import (_Context, _Evidence, alignment_evidence, claim_evidence, context_evidence, framing_evidence,
-                       lexicon, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
-                       side_evidence)
+from .evidence import (
+    _Context, _Evidence, alignment_evidence, camp_evidence, claim_evidence, context_evidence,
+    framing_evidence, lexicon, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
+    side_evidence, verdict_evidence,
+)
 from .issues import IssueSet
 
 STANCE_COLUMNS = [
@@ -129,8 +131,8 @@ def extract_stances(
     for issue in issues.issues[:MAX_ISSUES]:
         items: list[_Evidence] = []
         ctx.relations = []
-        for source in (owner_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
-                       alignment_evidence):
+        for source in (owner_evidence, camp_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
+                       verdict_evidence, alignment_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         items.extend(context_evidence(ctx, issue, {e.actor_id for e in items}))

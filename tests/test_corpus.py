@@ -185,6 +185,12 @@ def test_dateline_is_recognised():
     assert (article.place, article.source) == ("WASHINGTON", "Reuters")
 
 
+def test_a_dateline_of_two_places_is_one_dateline():
+    article = article_from_text("OSLO, Norway/LONDON (Reuters) - The minister plans to sell the ferries.")
+    assert (article.place, article.source) == ("OSLO, Norway/LONDON", "Reuters")
+    assert article.text[len(article.dateline):].startswith("The minister")
+
+
 # --------------------------------------------------------------------------- sentences
 
 def test_abbreviations_and_an_attributed_question_do_not_end_sentences():

@@ -124,3 +124,109 @@ def test_a_story_without_an_issue_has_no_positions(analyse_text):
 def test_labels_of_the_scale():
     assert [label(s) for s in (2, 1, 0, -1, -2)] == [
         "support", "conditional support", "neutral or unclear", "skeptical", "opposed"]
+
+
+#: A president's plan, defended by his press secretary and his administration; another
+#: administration named by another president's name is not his camp.
+CAMP_STORY = (
+    "WASHINGTON (Reuters) - President Tom Garcia unveiled a plan on Monday to close three coal plants by 2030.\n"
+    "White House press secretary Lisa Monk said the plan was the result of long study.\n"
+    "The Garcia administration sent the plan to Congress on Tuesday.\n"
+    "Former President Ray Hale said the plan would cost thousands of jobs.\n"
+    "The Hale administration had kept the plants open.\n"
+)
+
+
+def test_the_owners_spokesman_and_administration_support_his_plan(analyse_text):
+    r = analyse_text(CAMP_STORY)
+    assert r.issue.owner == "Tom Garcia"
+    assert _stance(r, "Lisa Monk")["score"] > 0
+    s = r.main_stances
+    garcia = s[s["actor"].str.contains("Garcia") & (s["actor_type"] != "person")]
+    assert len(garcia) == 1 and garcia["score"].iloc[0] > 0
+    assert not (s["actor"].str.contains("Hale administration") & (s["score"] > 0)).any()
+
+
+def test_a_stance_under_a_modal_of_possibility_is_one_step_weaker(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+                     "\u201cI might block the toll,\u201d said Senator Ann Lee.\n"
+                     "\u201cI will block the toll,\u201d said Senator Jim Cole.\n")
+    assert _stance(r, "Ann Lee")["score"] == -1
+    assert _stance(r, "Jim Cole")["score"] == -2
+
+
+#: A law, a later measure, "the law" again, and a warning about failing to renew "the authority".
+WIRETAP = (
+    "WASHINGTON (Reuters) - The Justice Department's wiretap law expires on Dec. 31, and lawmakers are split over it.\n"
+    "House Republicans unveiled a stopgap funding measure on Wednesday. The law lets agents tap phones without a "
+    "warrant.\n"
+    "\u201cFailure to renew the authority would make it easier for criminals to plan attacks against our citizens,\u201d "
+    "said Senator Jim Cole.\n"
+)
+
+
+def test_the_law_refers_back_to_the_last_law_not_to_a_later_measure(analyse_text):
+    r = analyse_text(WIRETAP)
+    assert "wiretap law" in r.issue.label
+    assert "The law" in [text for _s, _e, text in r.issue.mentions]
+
+
+def test_warning_against_failing_to_renew_the_authority_is_support_and_our_citizens_is_no_anaphor(analyse_text):
+    r = analyse_text(WIRETAP)
+    assert _stance(r, "Jim Cole")["score"] > 0
+
+
+def test_rejecting_what_a_clause_says_about_the_plan_is_not_rejecting_the_plan(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "Senator Ann Lee rejected the notion that truck drivers could walk away from the plan.\n")
+    s = r.main_stances
+    assert not ((s["actor"] == "Ann Lee") & (s["score"] < 0)).any()
+
+
+def test_support_on_a_day_and_a_partial_quote_are_read_from_the_reporters_sentence(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "Senator Ann Lee weighed in with her support on Tuesday evening, hours after Senator Jim Cole "
+                     "said he was \u201cencouraged\u201d by the plan.\n")
+    assert _stance(r, "Ann Lee")["score"] > 0
+    assert _stance(r, "Jim Cole")["score"] > 0
+
+
+def test_advocates_of_a_cause_are_not_supporters_of_the_plan(analyse_text):
+    r = analyse_text("The State Department\u2019s plan would close 40 resettlement offices.\n"
+                     "Advocates said the closure of the offices would hurt families and undermine that goal.\n")
+    assert _stance(r, "Advocates")["score"] == -2
+    assert "side" not in {e["source"] for e in _evidence(r, _stance(r, "Advocates")["actor_id"])}
+
+
+def test_what_a_voice_calls_the_plan_is_its_verdict(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "\u201cWe will not pay a single cent for such a stupid toll,\u201d said Mayor Tom Hill.\n"
+                     "\u201cThe toll is the least bad option we have,\u201d said Senator Ann Lee.\n")
+    assert _stance(r, "Tom Hill")["score"] == -2
+    lee = [e for e in _evidence(r, _stance(r, "Ann Lee")["actor_id"]) if e["source"] == "evaluation"]
+    assert all(e["score"] >= 0 for e in lee)
+
+
+def test_praise_in_a_concessive_clause_or_before_but_is_qualified(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "While the Trucking Association praised the plan, it said the toll was too high.\n"
+                     "The Farm Bureau welcomed the plan but said it came too late.\n"
+                     "The Builders Guild welcomed the plan.\n")
+    assert _stance(r, "Trucking Association")["score"] == 1
+    assert _stance(r, "Farm Bureau")["score"] == 1
+    assert _stance(r, "Builders Guild")["score"] == 2
+
+
+def test_a_count_of_a_group_does_not_speak_for_the_group(analyse_text):
+    r = analyse_text("Senator Bob Crane\u2019s bill would raise the tax on diesel.\n"
+                     "Only two Democrats back the bill.\n"
+                     "Most Democrats have not signed on to the bill.\n")
+    assert _stance(r, "Democrats")["score"] < 0
+
+
+def test_support_a_plan_did_not_win_or_is_unlikely_to_win_is_no_support(analyse_text):
+    r = analyse_text("Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+                     "Senator Ann Lee toured the bridges on Monday, and the plan is unlikely to win her support.\n"
+                     "Senator Jim Cole toured the bridges on Tuesday, but the plan did not win his support.\n")
+    assert _stance(r, "Ann Lee")["score"] < 0
+    assert _stance(r, "Jim Cole")["score"] < 0

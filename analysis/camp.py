@@ -1,0 +1,109 @@
+"""The owner's camp: who speaks for the owner of an issue, and so supports it unless their words say otherwise.
+
+:func:`owner_camp` reads the actors table only. An actor is in the camp of an
+issue's owner when
+
+- it speaks for the owner, directly or through an office (the actors table's
+  ``speaks_for`` chain), or a role names the organisation that owns the
+  issue ("Pfizer chief executive");
+- its name or role ties a camp noun to the owner's name ("Smith aides", "the
+  Smith administration", "Smith's campaign");
+- it belongs to the owner's own office: the executive institution the
+  owner's title heads (``analysis/data/offices.csv``: a president's White
+  House, a prime minister's government), as an office, an unnamed official
+  or a person whose role has a camp noun ("White House officials", "the
+  administration", "White House press secretary");
+- or it speaks for one of these (a spokesman of the owner's office).
+
+An actor whose name names another person ("the Obama administration" in a
+story about Trump's plan) or who is a former holder is never in the camp.
+The camp nouns are ``camp_nouns`` in ``analysis/data/stance_lexicon.yml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actors import principal_chain
+from .resources import load_csv, load_yaml, split_list
+
+
+@lru_cache(maxsize=1)
+def _camp_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("stance_lexicon.yml")["camp_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _executive() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(institution, country, head titles) of the executive offices and governments."""
+    country = {r["institution"]: r["country"] for r in load_csv("institutions.csv")
+               if r["kind"] in ("executive", "government")}
+    return tuple((r["institution"], country.get(r["institution"], ""), tuple(split_list(r["head"])))
+                 for r in load_csv("offices.csv") if r["institution"] in country)
+
+
+def _words(row: dict, *fields: str) -> list[str]:
+    text = " ".join(str(row.get(f) or "") for f in fields).lower()
+    return re.findall(r"[\w-]+", text.replace("\u2019s", " ").replace("'s", " "))
+
+
+def _has_camp_noun(words: list[str]) -> bool:
+    nouns = _camp_nouns()
+    return any(w in nouns for w in words) or any(f"{a} {b}" in nouns for a, b in zip(words, words[1:]))
+
+
+def _offices_of(owner: dict) -> list[tuple[str, str]]:
+    """The owner's own offices: (institution, country), a template institution ending in
+    "government" standing for the owner's country's government."""
+    role = str(owner.get("role") or "").lower().removeprefix("former ").strip()
+    if owner.get("type") != "person" or not role:
+        return []
+    out = []
+    for inst, country, heads in _executive():
+        if any(role == h or role.endswith(" " + h) for h in heads):
+            if not owner.get("country") or not country or country == owner.get("country"):
+                out.append((inst, country))
+    return out
+
+
+def _in_office(row: dict, offices: list[tuple[str, str]], owner_country: str) -> bool:
+    inst = str(row.get("institution") or "").split(";")[0].strip()
+    if not inst or row.get("former"):
+        return False
+    hit = any(inst == i for i, _c in offices if "{adj}" not in i) or (
+        owner_country and row.get("country") == owner_country and inst.endswith(" government")
+        and any("{adj}" in i for i, _c in offices))
+    if not hit:
+        return False
+    return row["type"] in ("organization", "anonymous", "group") or _has_camp_noun(_words(row, "role", "name"))
+
+
+def owner_camp(info: dict, owner_id: str) -> list[str]:
+    """Actor ids in the camp of an issue's owner (the owner itself excluded), in table order."""
+    if not owner_id or owner_id not in info:
+        return []
+    owner = info[owner_id]
+    links = {a: r["speaks_for"] for a, r in info.items() if r.get("speaks_for")}
+    oname = str(owner["name"]).lower()
+    surname = oname.split()[-1] if owner["type"] == "person" and oname else ""
+    surnames = {a: str(r["name"]).lower().split()[-1] for a, r in info.items() if r["type"] == "person" and r["name"]}
+    offices = _offices_of(owner)
+    camp: list[str] = []
+    for aid, row in info.items():
+        if aid == owner_id or row.get("former"):
+            continue
+        words = _words(row, "name", "role", "description")
+        others = {n for a, n in surnames.items() if a not in (aid, owner_id)} - {surname}
+        if others & set(_words(row, "name")):
+            continue  # "the Obama administration" is not the camp of another owner
+        if owner_id in principal_chain(links, aid)[1:] or _in_office(row, offices, owner.get("country", "")):
+            camp.append(aid)
+        elif surname and surname in words and _has_camp_noun(words):
+            camp.append(aid)
+        elif owner["type"] == "organization" and row["type"] in ("person", "anonymous") and oname and \
+                oname in f"{row.get('role', '')} {row.get('description', '')}".lower():
+            camp.append(aid)
+    for aid in info:  # a spokesman of the owner's office speaks for the owner too
+        if aid not in camp and aid != owner_id and any(p in camp for p in principal_chain(links, aid)[1:]):
+            camp.append(aid)
+    return camp

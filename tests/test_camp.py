@@ -1,0 +1,46 @@
+"""analysis.camp: who speaks for the owner of an issue."""
+from __future__ import annotations
+
+from analysis.camp import owner_camp
+
+
+def _row(aid, name, type_, role="", institution="", country="", speaks_for="", former=False):
+    return aid, {"actor_id": aid, "name": name, "type": type_, "role": role, "institution": institution,
+                 "country": country, "speaks_for": speaks_for, "former": former, "description": ""}
+
+
+INFO = dict([
+    _row("A1", "Tom Garcia", "person", "President"),
+    _row("A2", "White House", "organization", institution="White House", country="United States"),
+    _row("A3", "Lisa Monk", "person", "spokeswoman", "White House", "United States", speaks_for="A2"),
+    _row("A4", "Garcia aides", "group", "Garcia aides"),
+    _row("A5", "Hale administration", "organization", institution="White House", country="United States"),
+    _row("A6", "Ray Hale", "person", "President", former=True),
+    _row("A7", "State Department", "organization", institution="State Department", country="United States"),
+    _row("A8", "Ann Lee", "person", "Senator", "U.S. Congress", "United States"),
+])
+
+
+def test_the_office_its_spokeswoman_and_the_owners_aides_are_the_camp():
+    assert set(owner_camp(INFO, "A1")) == {"A2", "A3", "A4"}
+
+
+def test_an_office_named_for_another_person_and_other_departments_are_not():
+    camp = owner_camp(INFO, "A1")
+    assert "A5" not in camp and "A7" not in camp and "A8" not in camp
+
+
+def test_a_senator_has_no_office_camp():
+    assert owner_camp(INFO, "A8") == []
+
+
+def test_the_chief_executive_of_an_owning_company_is_its_camp():
+    info = dict([_row("B1", "Acme", "organization"), _row("B2", "Jo Park", "person", "Acme chief executive"),
+                 _row("B3", "Zeta", "organization"), _row("B4", "Li Wu", "person", "Zeta chief executive")])
+    assert owner_camp(info, "B1") == ["B2"]
+
+
+def test_a_company_read_as_a_person_still_has_its_chief_executive_in_its_camp():
+    info = dict([_row("C1", "Acme", "person"), _row("C2", "Jo Park", "person", "Acme chief executive"),
+                 _row("C3", "Li Wu", "person", "Acme shareholder")])
+    assert owner_camp(info, "C1") == ["C2"]
