@@ -278,10 +278,8 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
     classes, contested, needs = r["class_of"], r["contested"], r["needs"]
     disputes = frozenset(r["dispute_verbs"])
     w = r["weights"]
-    lead = int(r["lead_sentences"])
     words = forms(doc)
     dateline_end = len(article.dateline)
-    body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
     refs: list[_Ref] = []
     for i, (low, lemma) in enumerate(zip(words.lower, words.lemma)):
         cls = classes.get(lemma) or classes.get(low)
@@ -307,18 +305,24 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in det)
         start = min([c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in (
             "poss", "compound", "amod", "nmod", "det", "nummod")] + [left, tok.i])
-        sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
-        weight = w["reference"] + (w["owned"] if owner else 0.0)
+        weight = w["reference"] + (w["owned"] if owner else 0.0) + _place_weight(article, tok, headline_sents)
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in disputes or (
                 tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in disputes):
             weight += w["disputed"]
-        if sent in headline_sents:
-            weight += w["headline"]
-        elif sent - body_start < lead:
-            weight += w["lead"]
         refs.append(_Ref(tok, cls, owner, foreign, start, tok.i + 1, weight, definite, needs_owner and not owner,
                          co, _name_of(tok)))
     return refs
+
+
+def _place_weight(article: Article, tok: Token, headline_sents: set[int]) -> float:
+    """What a reference gains from where it stands: in the headline, or in the lead's first
+    sentences (the issue is the one the headline and the lead point to)."""
+    w = rules()["weights"]
+    sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
+    if sent in headline_sents:
+        return w["headline"]
+    body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
+    return w["lead"] if sent - body_start < int(rules()["lead_sentences"]) else 0.0
 
 
 def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
@@ -346,8 +350,7 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
         c = comp[0]
         if rules()["class_of"].get(c.lemma_.lower()):
             continue  # "called for a ban": the noun is a reference of its own
-        sent = article.sentence_index(article.to_original(verb.idx, verb.idx + 1)[0])
-        weight = w["reference"] + w["owned"] + (w["headline"] if sent in headline_sents else 0.0)
+        weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
         out.append(_Ref(c, "proposal", owner, False, c.i, c.i + 1, weight, False))
     return out
 

@@ -188,3 +188,13 @@ def test_an_unnamed_owner_is_named_as_the_text_describes_it(analyse_text):
     r = analyse_text("WASHINGTON (Reuters) - The chief U.S. negotiator met reporters on Monday. His effort to cut "
                      "tariffs on steel drew criticism from steel makers.\nThe effort was praised by farmers.\n")
     assert "unnamed" not in r.issue.label and r.issue.label.startswith("the chief U.S. negotiator")
+
+
+def test_a_course_of_action_vowed_in_the_lead_outweighs_a_program_named_twice_later(analyse_text):
+    text = ("Refugees settle in a small town.\n\n"
+            "The families arrived in the town last month. "
+            "Governor Ann Lee has vowed to block new refugees from coming to the state. "
+            "Residents gathered at the library. They talked for hours. Children played outside. "
+            "Mary Poole\u2019s language program helps the families. The program was full.\n")
+    r = analyse_text(text)
+    assert r.issue is not None and r.issue.owner == "Ann Lee"
