@@ -348,8 +348,8 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
         if not owner:
             continue
         c = comp[0]
-        if rules()["class_of"].get(c.lemma_.lower()):
-            continue  # "called for a ban": the noun is a reference of its own
+        if c.pos_ in ("NOUN", "PROPN") and rules()["class_of"].get(c.lemma_.lower()):
+            continue  # "called for a ban": the noun is a reference of its own (not the verb "to cut")
         weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
         out.append(_Ref(c, "proposal", owner, False, c.i, c.i + 1, weight, False))
     return out
@@ -442,6 +442,38 @@ def _complement(tok: Token, limit: int) -> list[Token]:
     return out
 
 
+_ENDS = {",", ";", "(", "\u2014", ":"}
+
+
+def _action_words(verb: Token, limit: int) -> list[Token]:
+    """The words of a course of action stated by a verb ("block other refugees from coming to the
+    state"): its subtree up to a clause break or a second verb phrase it is coordinated with ("...
+    and to say ..."), at most ``limit`` words, never ending on a word that needs a continuation."""
+    words = [t for t in verb.subtree if not t.is_space and t.i >= verb.left_edge.i]
+    out: list[Token] = []
+    for t in words:
+        if t.text in _ENDS or (t.dep_ == "cc" and t.head.i == verb.i) or (t.dep_ == "conj" and t.head.i == verb.i):
+            break
+        out.append(t)
+        if len(out) >= limit:
+            break
+    while out and (out[-1].is_punct or out[-1].pos_ in ("CCONJ", "ADP", "DET", "PART", "SCONJ", "AUX")
+                   or out[-1].tag_ in ("PRP$", "WDT")):
+        out.pop()
+    return out
+
+
+def _verbal(description: str, doc: Doc) -> bool:
+    """Whether a description says what the issue would do (a verb: "would create a toll", "to close
+    the prison"), rather than a loose prepositional phrase ("of the night")."""
+    first = re.sub(r"^(to|that would|that|which would|would|will|could) ", "", description).split(" ", 1)[0]
+    return bool(first) and first.lower() not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset("of on for against with over about in at by from into as".split())
+_TOPIC_PREPOSITIONS = frozenset("about against on over".split())
+
+
 def _verb_detail(refs: list[_Ref], limit: int) -> str:
     """What an issue's verb says it does: "the proposal would create a new toll" -> "would create a new toll"."""
     for x in refs:
@@ -469,8 +501,7 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     description = ""
     if best.cls == "proposal":
         verb = best.tok.head
-        words = [t for t in best.tok.subtree if not t.is_space][:limit]
-        description = _clean(" ".join(t.text_with_ws for t in words).replace("  ", " "))
+        description = _clean("".join(t.text_with_ws for t in _action_words(best.tok, limit)))
         head = _possessive(owner_name) + (" call" if verb.lemma_.lower() == "call" else " plan")
         return _clean(f"{head} to {description}" if not description.startswith(("for ", "to ")) else
                       f"{head} {description}"), noun, description
@@ -498,18 +529,18 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     if not description:
         description = detail
     if proposal is not None and (described is None or best is not described):
-        words = [t for t in proposal.tok.subtree if not t.is_space][:limit]
-        stop = next((k for k, t in enumerate(words) if t.text in (",", ";", "(", "\u2014", ":")), len(words))
-        description = _clean("".join(t.text_with_ws for t in words[:stop]))
+        description = _clean("".join(t.text_with_ws for t in _action_words(proposal.tok, limit)))
         described = proposal
     if description and described is best and best.cls != "proposal":
         label = f"{phrase} {description}"
     elif description and proposal is not None and described is proposal and owner_name and not possessed and not named:
         label = f"{_possessive(owner_name)} plan to {re.sub(r'^to ', '', description)}"  # "Obama's plan to send ..."
-    elif description:
+    elif description and _verbal(description, doc):
         label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
+    elif description.split(" ", 1)[0] in _TOPIC_PREPOSITIONS:
+        label = f"{phrase} {description}"  # "the line about a federal judge", "the plan against Islamic State"
     else:
-        label = phrase
+        label = phrase  # a description that is no course of action ("of the night") says nothing
     label = _clean(label)
     if label[:1].isupper() and label.split()[0] in ("The", "A", "An"):
         label = label[0].lower() + label[1:]

@@ -198,3 +198,19 @@ def test_a_course_of_action_vowed_in_the_lead_outweighs_a_program_named_twice_la
             "Mary Poole\u2019s language program helps the families. The program was full.\n")
     r = analyse_text(text)
     assert r.issue is not None and r.issue.owner == "Ann Lee"
+
+
+def test_a_planned_course_of_action_is_labelled_up_to_its_first_coordinated_verb(analyse_text):
+    r = analyse_text("Governor Ann Lee plans to cut bus fares for students and to say she supports the unions. "
+                     "Senator Bob Hart said the plan was wrong.")
+    assert r.issue is not None
+    assert r.issue.label.endswith("to cut bus fares for students")
+
+
+@pytest.mark.parametrize("description,verbal", [
+    ("would create a new toll", True), ("to close the prison", True), ("of the night in dark", False),
+    ("for the first time", False),
+])
+def test_only_a_description_saying_what_the_issue_does_follows_the_colon(description, verbal):
+    from analysis.issues import _verbal
+    assert _verbal(description, None) is verbal
