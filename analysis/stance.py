@@ -41,11 +41,12 @@ from spacy.tokens import Doc
 from .actors import ActorTable
 from .corpus import Article
 from .evidence import (
-    _Context, _Evidence, alignment_evidence, camp_evidence, claim_evidence, context_evidence,
-    framing_evidence, lexicon, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
+    alignment_evidence, camp_evidence, claim_evidence, context_evidence,
+    framing_evidence, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
     side_evidence, verdict_evidence,
 )
 from .issues import IssueSet
+from .reading import Context, Evidence, lexicon
 
 STANCE_COLUMNS = [
     "doc_id", "issue_id", "actor", "actor_id", "actor_type", "institution", "stance", "score", "conditions",
@@ -78,7 +79,7 @@ class StanceResult:
 
 # --------------------------------------------------------------------------- positions
 
-def _position(items: list[_Evidence], lex: dict) -> tuple[int, float, bool] | None:
+def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | None:
     """(score, confidence, mixed) from a voice's evidence, or None when it says nothing."""
     bounds = lex["bounds"]
     conf = lex["confidence"]
@@ -120,7 +121,7 @@ def extract_stances(
     article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame, claims: pd.DataFrame, issues: IssueSet,
 ) -> StanceResult:
     """Each voice's position on each issue, with its conditions and evidence."""
-    ctx = _Context(article, doc, actors, quotes, claims, issues)
+    ctx = Context(article, doc, actors, quotes, claims, issues)
     voices: list[str] = []
     for sid in quotes["speaker_id"].tolist():
         for aid in str(sid).split(";"):
@@ -129,14 +130,14 @@ def extract_stances(
     rows, ev_rows = [], []
     lex = ctx.lex
     for issue in issues.issues[:MAX_ISSUES]:
-        items: list[_Evidence] = []
+        items: list[Evidence] = []
         ctx.relations = []
         for source in (owner_evidence, camp_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
                        verdict_evidence, alignment_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         items.extend(context_evidence(ctx, issue, {e.actor_id for e in items}))
-        by_actor: dict[str, list[_Evidence]] = {}
+        by_actor: dict[str, list[Evidence]] = {}
         for e in items:
             if e.actor_id in ctx.info:
                 by_actor.setdefault(e.actor_id, []).append(e)

@@ -1,0 +1,402 @@
+"""How the stance passes read an article: the shared reading behind :mod:`analysis.evidence`.
+
+:class:`Context` holds what every pass needs about one article (the parse, the
+actors and their mentions, statements and claims, the issues, the stance words
+found once per article); :class:`Evidence` is one piece of evidence. The
+helpers read a stance word in its clause: :func:`predicates` (the stance words
+of a span of tokens), :func:`roles_of` (who holds the side and what it is aimed
+at: subject, object, "from"/"by" and "for"/"against" phrases, possessors),
+:func:`direct_targets`, and the modifiers that change a side's strength or sign
+(:func:`is_weakened`, :func:`noun_negated`, :func:`is_conceded`,
+:func:`is_hedged`, :func:`signed_score`).
+
+The words are in ``analysis/data/stance_lexicon.yml`` (:func:`lexicon`).
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from .actors import ActorTable
+from .camp import owner_camp
+from .corpus import Article, quotation_spans
+from .frames import tuples
+from .issues import Issue, IssueSet
+from .nlp import forms
+from .quotes import verb_subject
+from .resources import load_yaml
+
+#: Light verbs whose subject is the target, not the holder, of the side their object names
+#: ("the deal drew criticism from X").
+_ATTRACT = frozenset("draw spark face prompt trigger provoke meet receive win earn attract gain garner generate fuel "
+                     "stoke ignite elicit invite court lose".split())
+_COPULAS = frozenset("be seem appear remain become sound look feel stay prove".split())
+_TARGET_PREPS = frozenset("for of to against over about on with toward towards behind into".split())
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: A quotation this short (in tokens) is a partial quote inside the reporter's sentence ('said he was
+#: "encouraged" by the plan'): its words are read with the sentence's grammar.
+_PARTIAL_QUOTE = 3
+#: Pronouns that can stand for the issue ("opposes it", "supports this"); "our citizens" is not one.
+ANAPHORS = frozenset({"it", "this", "that", "them", "these", "those"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The stance lexicon, with phrases indexed by their first word, and VADER's valence."""
+    data = dict(load_yaml("stance_lexicon.yml"))
+    data["labels"] = {int(k): v for k, v in data["labels"].items()}
+    for part in ("verbs", "nouns", "adjectives", "side_nouns"):
+        words: dict[str, int] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for score, entries in data[part].items():
+            for entry in entries:
+                parts = tuple(str(entry).lower().split())
+                if len(parts) == 1:
+                    words.setdefault(parts[0], int(score))
+                else:
+                    phrases.setdefault(parts[0], []).append((parts, int(score)))
+        for first in phrases:
+            phrases[first].sort(key=lambda x: -len(x[0]))
+        data[part] = words
+        data[part + "_phrases"] = phrases
+    data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
+    data["align"] = frozenset(str(w).lower() for w in data["align_verbs"] if " " not in str(w))
+    data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
+    for key in ("weakeners", "hedges", "conditions", "negators"):
+        data[key] = frozenset(str(w).lower() for w in data[key])
+    data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws if " " not in str(w)}
+    data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
+    data["good"] = frozenset(data["effects"]["good"])
+    data["bad"] = frozenset(data["effects"]["bad"])
+    data["valence"] = _vader()
+    return data
+
+
+def _vader() -> dict[str, float]:
+    try:
+        text = importlib_resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency declared
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0]] = float(parts[1])
+    return out
+
+
+@dataclass
+class Evidence:
+    actor_id: str
+    source: str
+    ref: str
+    score: int
+    cue: str
+    start: int
+    end: int
+    weight: float
+
+
+# --------------------------------------------------------------------------- reading the text
+
+class Context:
+    """What every pass reads: the parse, the actors, the statements, the issue."""
+
+    def __init__(self, article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame,
+                 claims: pd.DataFrame, issues: IssueSet) -> None:
+        self.article = article
+        self.doc = doc
+        self.actors = actors
+        self.info = actors.info
+        self.ta = actors.token_actor
+        self.issues = issues
+        self.lex = lexicon()
+        self.low = forms(doc).lower
+        self.lemma = forms(doc).lemma
+        self.claims = tuples(claims)
+        self.quote_rows = tuples(quotes)
+        quoted: set[int] = set()
+        for s, e in quotation_spans(article.text):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span) > _PARTIAL_QUOTE:  # a word or two quoted: the reporter's sentence
+                quoted.update(range(span.start, span.end))
+        self.quoted = quoted
+        statements: set[int] = set()
+        for q in self.quote_rows:
+            span = doc.char_span(article.to_clean(q.start), article.to_clean(q.end), alignment_mode="expand")
+            if span is not None:
+                statements.update(range(span.start, span.end))
+        self.in_statement = statements
+        self.relations: list[tuple[str, str, int, str, int, int]] = []  # holder, other actor, sign, cue, start, end
+        starts = set()
+        for part in ("verbs", "nouns", "adjectives"):
+            starts |= set(self.lex[part]) | set(self.lex[part + "_phrases"])
+        self.candidates = [i for i, (lo, le) in enumerate(zip(self.low, self.lemma)) if lo in starts or le in starts]
+        self.narrative: list[Token] | None = None
+        self._camps: dict[str, set[str]] = {}
+        self.owner_spans: dict[str, list[tuple[int, int]]] = {}
+        m = actors.mentions
+        if len(m):
+            for aid, s, e in zip(m["actor_id"].tolist(), m["start"].tolist(), m["end"].tolist()):
+                self.owner_spans.setdefault(aid, []).append((s, e))
+
+    def original(self, tokens: list[Token]) -> tuple[int, int]:
+        if not tokens:
+            return 0, 0
+        first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+        return self.article.to_original(first.idx, last.idx + len(last.text))
+
+    def sentence(self, tok: Token) -> int:
+        return self.article.sentence_index(self.article.to_original(tok.idx, tok.idx + 1)[0])
+
+    def actors_of(self, tok: Token) -> list[str]:
+        """The actors a subject or holder phrase names (several for "X and Y")."""
+        rel = tok
+        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            rel = tok.head.head
+        found: list[str] = []
+        heads = [rel] + list(rel.conjuncts)
+        for t in list(heads):  # "groups like the ACLU and the NACDL": the members too
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("like", "including") or c.lower_ == "as" and c.head.lower_ == "such":
+                    heads += [o for o in c.children if o.dep_ == "pobj"]
+                    heads += [x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts]
+        for t in heads:
+            aid = self.ta.get(t.i) or next((self.ta[x.i] for x in t.subtree if x.i in self.ta
+                                            and x.dep_ not in ("relcl", "acl", "prep")), "")
+            if aid and self.info[aid]["type"] == "group" and any(c.dep_ == "nummod" for c in t.children):
+                continue  # "only two Democrats back the bill": a count of them, not the group
+            if aid and aid not in found:
+                found.append(aid)
+        return found
+
+    def about(self, issue: Issue, tokens: list[Token]) -> str:
+        """How a stretch of text points at the issue: ``reference``, ``owner``, ``keywords`` or ''."""
+        if not tokens:
+            return ""
+        s, e = self.original(tokens)
+        if issue.refers(s, e):
+            return "reference"
+        if issue.owner_id and any(s <= a and b <= e for a, b in self.owner_spans.get(issue.owner_id, [])):
+            return "owner"
+        words = {self.low[t.i] for t in tokens} | {self.lemma[t.i] for t in tokens}
+        if issue.named_by(words):
+            return "keywords"
+        return ""
+
+    def near_issue(self, issue: Issue, tok: Token) -> bool:
+        """Is the issue named in this sentence or the one before?"""
+        k = self.sentence(tok)
+        sents = {self.article.sentence_index(s) for s, _e, _t in issue.mentions}
+        return k in sents or k - 1 in sents
+
+    def camp(self, issue: Issue) -> set[str]:
+        """Who speaks for the issue's owners (:func:`analysis.camp.owner_camp`), read once per issue."""
+        if issue.issue_id not in self._camps:
+            owners = [o for o in (issue.owner_id, *issue.co_owner_ids) if o]
+            self._camps[issue.issue_id] = {a for o in owners for a in owner_camp(self.info, o)} - set(owners)
+        return self._camps[issue.issue_id]
+
+    def negated(self, tok: Token) -> bool:
+        negators = self.lex["negators"]
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
+            heads.append(tok.head)  # "did not want to support"
+        if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
+            return True  # "unlikely to support"
+        return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)
+
+
+def _match(ctx: Context, i: int, part: str) -> tuple[int, int] | None:
+    """A stance word or phrase of one part of speech starting at token ``i``: (score, last token)."""
+    lex = ctx.lex
+    low, lemma = ctx.low[i], ctx.lemma[i]
+    for words, score in lex[part + "_phrases"].get(lemma, []) + lex[part + "_phrases"].get(low, []):
+        n = len(words)
+        rest = ctx.low[i + 1:i + n]
+        if len(rest) == n - 1 and tuple(rest) == words[1:]:
+            return score, i + n - 1
+    table = lex[part]
+    if lemma in table:
+        return table[lemma], i
+    if low in table:
+        return table[low], i
+    return None
+
+
+_POS = {"verbs": ("VERB",), "nouns": ("NOUN",), "adjectives": ("ADJ", "VERB", "ADV", "NOUN", "ADP")}
+
+
+def predicates(ctx: Context, tokens: list[Token]):
+    """Every stance word in a stretch of text: (token, part, score, last token).
+
+    Only the tokens whose form starts a stance word (``ctx.candidates``, found once per
+    article from the lower-case and lemma forms) are looked at."""
+    skip = -1
+    inside = {t.i for t in tokens} if tokens else set()
+    for i in ctx.candidates:
+        if i not in inside or i <= skip:
+            continue
+        tok = ctx.doc[i]
+        if tok.dep_ in ("amod", "compound") or (tok.i and ctx.doc[tok.i - 1].text == "-"
+                                                  and not ctx.doc[tok.i - 2].whitespace_):
+            continue  # "U.S.-supported rebels", "anti-war": part of a modifier, no side taken
+        for part in ("verbs", "nouns", "adjectives"):
+            if tok.pos_ not in _POS[part] and not (part == "verbs" and tok.pos_ == "AUX"):
+                continue
+            hit = _match(ctx, tok.i, part)
+            if hit is None:
+                continue
+            score, last = hit
+            if part == "adjectives" and tok.dep_ not in ("acomp", "oprd", "ROOT", "conj", "amod", "advmod", "prep",
+                                                          "attr", "ccomp", "xcomp", "advcl"):
+                continue
+            yield tok, part, score, ctx.doc[last]
+            skip = last
+            break
+
+
+def _aimed(c: Token) -> bool:
+    """Is a child a phrase a side can be taken on ("support for the plan"), not a time ("on Tuesday")?"""
+    return c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and not any(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+
+
+def roles_of(ctx: Context, tok: Token, part: str, last: Token) -> tuple[list[str], list[Token]]:
+    """Who takes the side a stance word names, and what it is taken on."""
+    holders: list[str] = []
+    target: list[Token] = []
+    if part == "verbs":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for obj in c.children:
+                        holders += ctx.actors_of(obj)
+                if c.dep_ == "nsubjpass":
+                    target += list(c.subtree)
+        else:
+            for s in verb_subject(tok, ctx.ta):
+                holders += ctx.actors_of(s)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
+                    target += list(c.subtree)
+            if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
+                for c in last.children:
+                    if c.dep_ in ("pobj", "dobj"):
+                        target += list(c.subtree)
+    elif part == "nouns":
+        head = last
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "among", "within"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        holders += ctx.actors_of(obj)
+            elif c.dep_ == "poss":
+                holders += ctx.actors_of(c)
+            elif _aimed(c):
+                target += list(c.subtree)
+        verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
+        if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            if ctx.lemma[verb.i] in _ATTRACT:
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                target += [t for s in subj for t in s.subtree]
+                for c in verb.children:  # "drew criticism from X" with "from X" attached to the verb
+                    if c.dep_ == "prep" and c.lower_ in ("from", "among") and not holders:
+                        for obj in c.children:
+                            if obj.dep_ == "pobj":
+                                holders += ctx.actors_of(obj)
+            elif not holders and verb.pos_ in ("VERB", "AUX"):
+                for s in verb_subject(verb, ctx.ta):
+                    holders += ctx.actors_of(s)
+                for c in verb.children:
+                    if _aimed(c) and c.i > head.i:
+                        target += list(c.subtree)
+    else:  # adjectives: "X is opposed to", "was skeptical of"
+        verb = tok.head if tok.dep_ in ("acomp", "oprd", "attr", "amod") else tok
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+            holders += ctx.actors_of(tok.head)  # "angry Republicans"
+        elif ctx.lemma[verb.i] in _COPULAS or verb is tok:
+            for s in verb_subject(verb, ctx.ta):
+                holders += ctx.actors_of(s)
+        for c in list(last.children) + ([c for c in verb.children if c.dep_ == "prep"] if verb is not tok else []):
+            if _aimed(c) or c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+                target += list(c.subtree)  # "skeptical of the plan", "encouraged by the plan"
+    holders = list(dict.fromkeys(holders))
+    return holders, sorted(set(target), key=lambda t: t.i)
+
+
+#: Dependencies that open a clause of its own inside what a stance word is aimed at.
+_CLAUSES = frozenset("acl relcl ccomp advcl pcomp csubj xcomp".split())
+
+
+def direct_targets(target: list[Token]) -> list[Token]:
+    """The part of a stance word's target it is aimed at: not what a clause inside the target
+    says ("rejected the notion that Democrats could pull away from the bill" is not aimed at the
+    bill; "railed against Republicans for refusing to hear the president" not at the president)."""
+    inside = {t.i for t in target}
+    out = []
+    for t in target:
+        node, direct = t, True
+        while node.head.i in inside and node.head is not node:
+            if node.dep_ in _CLAUSES:
+                direct = False
+                break
+            node = node.head
+        if direct:
+            out.append(t)
+    return out
+
+
+def is_weakened(tok: Token, last: Token, lex: dict) -> bool:
+    return any(c.lower_ in lex["weakeners"] for c in last.children if c.dep_ in ("amod", "advmod", "compound")) or \
+        any(c.lower_ in lex["weakeners"] for c in tok.children if c.dep_ in ("advmod",))
+
+
+def noun_negated(ctx: Context, noun: Token) -> bool:
+    """Is a stance noun the object of a negated or unlikely verb ("won't get my support", "is
+    unlikely to win his support")?"""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return ctx.negated(verb)
+
+
+_CONCESSIVE = frozenset("while although though whilst albeit".split())
+
+
+def is_conceded(tok: Token) -> bool:
+    """Is a side taken only to be qualified: in a concessive clause ("while they praised the plan,
+    they said it did not go far enough") or before a "but" ("praised it but said ...")?"""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children):
+            return True
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in node.children) and any(
+                c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def is_hedged(tok: Token, lex: dict) -> bool:
+    """Is a stance word under a modal or adverb of possibility ("could withdraw his support",
+    "might back the plan"), in its own clause or one that governs it?"""
+    hedges = lex["hedges"]
+    for node in [tok, *tok.ancestors]:
+        if any(c.dep_ in ("aux", "advmod") and c.lower_ in hedges for c in node.children):
+            return True
+    return False
+
+
+def signed_score(score: int, negated: bool, weakened: bool) -> int:
+    if negated:
+        return -1 if score > 0 else 1 if score < 0 else 0   # "did not support": skeptical at most
+    if weakened and abs(score) == 2:
+        return 1 if score > 0 else -1
+    return score
