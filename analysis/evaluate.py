@@ -140,119 +140,149 @@ def _role_match(gold_role: str, role: str) -> bool:
     return bool(g and p) and len(g & p) / len(g | p) >= 0.5
 
 
+class _Report:
+    """The scores and errors of one evaluation, added stage by stage."""
+
+    def __init__(self, a: Analysis):
+        self.a = a
+        self.scores: list[dict] = []
+        self.errors: list[dict] = []
+
+    def add(self, level: str, measure: str, value, n) -> None:
+        self.scores.append({"level": level, "measure": measure, "value": round(float(value), 4), "n": int(n)})
+
+    def err(self, level, kind, gid="", gtext="", pid="", ptext="", start=None) -> None:
+        idx, sent = _sentence(self.a, start) if start is not None else (-1, "")
+        self.errors.append({"level": level, "kind": kind, "gold_id": gid, "gold": gtext, "predicted_id": pid,
+                            "predicted": ptext, "sentence_index": idx, "sentence": sent})
+
+
 def evaluate(a: Analysis, gold: dict) -> Evaluation:
-    """Compare one analysis with its gold annotation."""
-    scores: list[dict] = []
-    errors: list[dict] = []
-    actors = a.actors.actors
-    mentions = a.actors.mentions
+    """Compare one analysis with its gold annotation: actors and mentions, statements and
+    speakers, positions (each scored by a function of its own)."""
+    actors, mentions = a.actors.actors, a.actors.mentions
     amap = match_actors(gold, mentions, actors)
+    rep = _Report(a)
+    if gold["actors"]:
+        _score_actors(rep, gold, amap, actors)
+        _score_splits_and_misses(rep, gold, amap, actors, mentions)
+        _score_mentions(rep, gold, amap, mentions)
+    _score_statements(rep, gold, amap)
+    positions = _score_positions(rep, gold, amap)
+    return Evaluation(a.doc_id, pd.DataFrame(rep.scores, columns=SCORE_COLUMNS),
+                      pd.DataFrame(rep.errors, columns=ERROR_COLUMNS), positions, amap)
+
+
+def _score_actors(rep: _Report, gold: dict, amap: dict, actors: pd.DataFrame) -> None:
+    """Actors found, by type; institutions and roles of the people found."""
+    pred_row = {r["actor_id"]: r for r in actors.to_dict("records")}
+    p, r, f = prf(len(amap), len(actors), len(gold["actors"]))
+    rep.add("actors", "precision", p, len(actors))
+    rep.add("actors", "recall", r, len(gold["actors"]))
+    rep.add("actors", "F1", f, len(gold["actors"]))
+    for kind in ("person", "organization", "country", "group", "anonymous"):
+        g_ids = [g["id"] for g in gold["actors"] if g["type"] == kind]
+        if g_ids:
+            rep.add("actors", f"recall ({kind})", sum(1 for g in g_ids if g in amap) / len(g_ids), len(g_ids))
+    people = [g for g in gold["actors"] if g["type"] == "person" and g["id"] in amap]
+    if people:
+        inst = sum(1 for g in people if str(pred_row[amap[g["id"]]]["institution"]) == str(g.get("institution", "")))
+        role = sum(1 for g in people if _role_match(g.get("role", ""), pred_row[amap[g["id"]]]["role"]))
+        rep.add("actors", "right institution (people)", inst / len(people), len(people))
+        rep.add("actors", "right role (people)", role / len(people), len(people))
+        for g in people:
+            row = pred_row[amap[g["id"]]]
+            if str(row["institution"]) != str(g.get("institution", "")):
+                rep.err("actors", "wrong institution", g["id"], f"{g['name']}: {g.get('institution', '')}",
+                        row["actor_id"], f"{row['name']}: {row['institution']}", int(row["first_start"]))
+
+
+def _score_splits_and_misses(rep: _Report, gold: dict, amap: dict, actors: pd.DataFrame,
+                             mentions: pd.DataFrame) -> None:
+    """One real entity split into several actors; actors missed; actors the gold does not have."""
+    inverse = {v: k for k, v in amap.items()}
+    pred_row = {r["actor_id"]: r for r in actors.to_dict("records")}
+    split = 0
+    for g in gold["actors"]:
+        names = [m for m in g.get("mentions", []) if m.get("how") in ("name", "alias")]
+        hit = {r.actor_id for r in mentions.itertuples(index=False)
+               for m in names if overlap((m["start"], m["end"]), (r.start, r.end)) > 0}
+        if len(hit) > 1:
+            split += 1
+            rep.err("actors", "split into several actors", g["id"], g["name"], ";".join(sorted(hit)), "",
+                    names[0]["start"])
+    rep.add("actors", "split (count)", split, len(gold["actors"]))
+    for g in gold["actors"]:
+        if g["id"] not in amap:
+            first = (g.get("mentions") or [{"start": 0}])[0]["start"]
+            rep.err("actors", "missed actor", g["id"], f"{g['name']} ({g['type']})", start=first)
+    for aid, row in pred_row.items():
+        if aid not in inverse:
+            rep.err("actors", "false actor", "", "", aid, f"{row['name']} ({row['type']})", int(row["first_start"]))
+
+
+def _score_mentions(rep: _Report, gold: dict, amap: dict, mentions: pd.DataFrame) -> None:
+    """Mentions tied to the right actor."""
+    gold_m = [(g["id"], m["start"], m["end"]) for g in gold["actors"] for m in g.get("mentions", [])]
+    hits = 0
+    used = set()
+    for gid, s, e in gold_m:
+        want = amap.get(gid)
+        for k, r in enumerate(mentions.itertuples(index=False)):
+            if k not in used and r.actor_id == want and overlap((s, e), (r.start, r.end)) > 0:
+                hits += 1
+                used.add(k)
+                break
+    p, r, f = prf(hits, len(mentions), len(gold_m))
+    rep.add("mentions", "precision", p, len(mentions))
+    rep.add("mentions", "recall", r, len(gold_m))
+    rep.add("mentions", "F1", f, len(gold_m))
+
+
+def _score_statements(rep: _Report, gold: dict, amap: dict) -> None:
+    """Statements found, their kind, and their speakers (through the actor matching)."""
     inverse = {v: k for k, v in amap.items()}
     gold_actor = {g["id"]: g for g in gold["actors"]}
-    pred_row = {r["actor_id"]: r for r in actors.to_dict("records")}
-
-    def add(level, measure, value, n):
-        scores.append({"level": level, "measure": measure, "value": round(float(value), 4), "n": int(n)})
-
-    def err(level, kind, gid="", gtext="", pid="", ptext="", start=None):
-        idx, sent = _sentence(a, start) if start is not None else (-1, "")
-        errors.append({"level": level, "kind": kind, "gold_id": gid, "gold": gtext, "predicted_id": pid,
-                       "predicted": ptext, "sentence_index": idx, "sentence": sent})
-
-    # ---- actors
-    if gold["actors"]:
-        p, r, f = prf(len(amap), len(actors), len(gold["actors"]))
-        add("actors", "precision", p, len(actors))
-        add("actors", "recall", r, len(gold["actors"]))
-        add("actors", "F1", f, len(gold["actors"]))
-        for kind in ("person", "organization", "country", "group", "anonymous"):
-            g_ids = [g["id"] for g in gold["actors"] if g["type"] == kind]
-            if g_ids:
-                add("actors", f"recall ({kind})", sum(1 for g in g_ids if g in amap) / len(g_ids), len(g_ids))
-        people = [g for g in gold["actors"] if g["type"] == "person" and g["id"] in amap]
-        if people:
-            inst = sum(1 for g in people if str(pred_row[amap[g["id"]]]["institution"]) == str(g.get("institution", "")))
-            role = sum(1 for g in people if _role_match(g.get("role", ""), pred_row[amap[g["id"]]]["role"]))
-            add("actors", "right institution (people)", inst / len(people), len(people))
-            add("actors", "right role (people)", role / len(people), len(people))
-            for g in people:
-                row = pred_row[amap[g["id"]]]
-                if str(row["institution"]) != str(g.get("institution", "")):
-                    err("actors", "wrong institution", g["id"], f"{g['name']}: {g.get('institution', '')}",
-                        row["actor_id"], f"{row['name']}: {row['institution']}", int(row["first_start"]))
-        # the same real entity split into several actors
-        split = 0
-        for g in gold["actors"]:
-            names = [m for m in g.get("mentions", []) if m.get("how") in ("name", "alias")]
-            hit = {r.actor_id for r in mentions.itertuples(index=False)
-                   for m in names if overlap((m["start"], m["end"]), (r.start, r.end)) > 0}
-            if len(hit) > 1:
-                split += 1
-                err("actors", "split into several actors", g["id"], g["name"], ";".join(sorted(hit)), "",
-                    names[0]["start"])
-        add("actors", "split (count)", split, len(gold["actors"]))
-        for g in gold["actors"]:
-            if g["id"] not in amap:
-                first = (g.get("mentions") or [{"start": 0}])[0]["start"]
-                err("actors", "missed actor", g["id"], f"{g['name']} ({g['type']})", start=first)
-        for aid, row in pred_row.items():
-            if aid not in inverse:
-                err("actors", "false actor", "", "", aid, f"{row['name']} ({row['type']})", int(row["first_start"]))
-        # mentions
-        gold_m = [(g["id"], m["start"], m["end"]) for g in gold["actors"] for m in g.get("mentions", [])]
-        hits = 0
-        used = set()
-        for gid, s, e in gold_m:
-            want = amap.get(gid)
-            for k, r in enumerate(mentions.itertuples(index=False)):
-                if k not in used and r.actor_id == want and overlap((s, e), (r.start, r.end)) > 0:
-                    hits += 1
-                    used.add(k)
-                    break
-        p, r, f = prf(hits, len(mentions), len(gold_m))
-        add("mentions", "precision", p, len(mentions))
-        add("mentions", "recall", r, len(gold_m))
-        add("mentions", "F1", f, len(gold_m))
-
-    # ---- statements and speakers
     gold_st = gold["statements"]
-    pred = a.quotes
-    if gold_st or len(pred):
-        matched = match_statements(gold_st, list(zip(pred["quote_id"], pred["start"], pred["end"])))
-        used_q = set(matched.values())
-        p, r, f = prf(len(matched), len(pred), len(gold_st))
-        add("statements", "precision", p, len(pred))
-        add("statements", "recall", r, len(gold_st))
-        add("statements", "F1", f, len(gold_st))
-        qrow = {q["quote_id"]: q for q in pred.to_dict("records")}
-        right = kind_right = 0
-        for g in gold_st:
-            if g["id"] not in matched:
-                err("statements", "missed statement", g["id"], g["text"], start=g["start"])
-                continue
-            q = qrow[matched[g["id"]]]
-            if q["kind"] == g["kind"]:
-                kind_right += 1
-            gs = g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]]
-            gs = sorted(str(s) for s in gs)
-            ps = [s for s in str(q["speaker_id"]).split(";") if s]
-            mapped = sorted(inverse.get(s, f"?{s}") for s in ps) or ["unresolved"]
-            if mapped == gs:
-                right += 1
-            else:
-                gnames = "; ".join(gold_actor[s]["name"] if s in gold_actor else s for s in gs)
-                err("statements", "wrong speaker", g["id"], f"{gnames}: {g['text']}", q["quote_id"],
+    pred = rep.a.quotes
+    if not gold_st and not len(pred):
+        return
+    matched = match_statements(gold_st, list(zip(pred["quote_id"], pred["start"], pred["end"])))
+    used_q = set(matched.values())
+    p, r, f = prf(len(matched), len(pred), len(gold_st))
+    rep.add("statements", "precision", p, len(pred))
+    rep.add("statements", "recall", r, len(gold_st))
+    rep.add("statements", "F1", f, len(gold_st))
+    qrow = {q["quote_id"]: q for q in pred.to_dict("records")}
+    right = kind_right = 0
+    for g in gold_st:
+        if g["id"] not in matched:
+            rep.err("statements", "missed statement", g["id"], g["text"], start=g["start"])
+            continue
+        q = qrow[matched[g["id"]]]
+        kind_right += q["kind"] == g["kind"]
+        gs = sorted(str(s) for s in (g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]]))
+        ps = [s for s in str(q["speaker_id"]).split(";") if s]
+        mapped = sorted(inverse.get(s, f"?{s}") for s in ps) or ["unresolved"]
+        if mapped == gs:
+            right += 1
+        else:
+            gnames = "; ".join(gold_actor[s]["name"] if s in gold_actor else s for s in gs)
+            rep.err("statements", "wrong speaker", g["id"], f"{gnames}: {g['text']}", q["quote_id"],
                     f"{q['speaker']}", g["start"])
-        for q in pred.itertuples(index=False):
-            if q.quote_id not in used_q:
-                err("statements", "false statement", "", "", q.quote_id, f"{q.speaker}: {q.text}", int(q.start))
-        if matched:
-            add("speakers", "accuracy (matched statements)", right / len(matched), len(matched))
-            add("statements", "right kind (matched)", kind_right / len(matched), len(matched))
+    for q in pred.itertuples(index=False):
+        if q.quote_id not in used_q:
+            rep.err("statements", "false statement", "", "", q.quote_id, f"{q.speaker}: {q.text}", int(q.start))
+    if matched:
+        rep.add("speakers", "accuracy (matched statements)", right / len(matched), len(matched))
+        rep.add("statements", "right kind (matched)", kind_right / len(matched), len(matched))
 
-    # ---- positions
+
+def _score_positions(rep: _Report, gold: dict, amap: dict) -> pd.DataFrame:
+    """Each annotated voice's position on the main issue against the analysis's, one row each."""
+    gold_actor = {g["id"]: g for g in gold["actors"]}
     prows = []
-    stance = {r["actor_id"]: r for r in a.main_stances.to_dict("records")}
+    stance = {r["actor_id"]: r for r in rep.a.main_stances.to_dict("records")}
     for gp in gold.get("positions", []):
         aid = amap.get(gp["actor"], "")
         row = stance.get(aid)
@@ -268,20 +298,20 @@ def evaluate(a: Analysis, gold: dict) -> Evaluation:
         })
         if abs(score - gscore) > 1 or side_right is False:
             start = gold_actor.get(gp["actor"], {}).get("mentions", [{"start": 0}])[0]["start"]
-            err("positions", "position off by more than one" if abs(score - gscore) > 1 else "wrong side",
-                gp["actor"], f"{gscore:+d}", aid, f"{score:+d}", start)
+            rep.err("positions", "position off by more than one" if abs(score - gscore) > 1 else "wrong side",
+                    gp["actor"], f"{gscore:+d}", aid, f"{score:+d}", start)
     positions = pd.DataFrame(prows, columns=POSITION_COLUMNS)
     if len(positions):
         n = len(positions)
-        add("positions", "within one step", (positions["difference"].abs() <= 1).mean(), n)
-        add("positions", "exact", (positions["difference"] == 0).mean(), n)
-        add("positions", "mean absolute error", positions["difference"].abs().mean(), n)
+        rep.add("positions", "within one step", (positions["difference"].abs() <= 1).mean(), n)
+        rep.add("positions", "exact", (positions["difference"] == 0).mean(), n)
+        rep.add("positions", "mean absolute error", positions["difference"].abs().mean(), n)
         clear = positions[positions["gold_side"].isin(["for", "against"])]
         if len(clear):
-            add("positions", "right side (clear advocates and opponents)", clear["side_right"].astype(bool).mean(), len(clear))
-        add("positions", "voices with a position found", positions["actor_id"].isin(list(stance)).mean(), n)
-    return Evaluation(a.doc_id, pd.DataFrame(scores, columns=SCORE_COLUMNS),
-                      pd.DataFrame(errors, columns=ERROR_COLUMNS), positions, amap)
+            rep.add("positions", "right side (clear advocates and opponents)",
+                    clear["side_right"].astype(bool).mean(), len(clear))
+        rep.add("positions", "voices with a position found", positions["actor_id"].isin(list(stance)).mean(), n)
+    return positions
 
 
 def evaluate_folder(gold_dir: str | Path, text_dir: str | Path, nlp=None) -> tuple[pd.DataFrame, pd.DataFrame]:
