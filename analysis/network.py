@@ -131,41 +131,63 @@ def build_network(
     names = dict(zip(actors["actor_id"].tolist(), actors["name"].tolist()))
     issue_id = issue.issue_id if issue is not None else ""
     stances = _only(stances, issue_id)
-    concept_rows: list[dict] = []
-    links: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    concept_rows, links = _issue_concept(stances, issue, doc_id)
+    rows, claim_links = _claim_concepts(claims, issue, doc_id, about or {})
+    concept_rows += rows
+    for key, items in claim_links.items():
+        links.setdefault(key, []).extend(items)
+    concepts = pd.DataFrame(concept_rows, columns=CONCEPT_COLUMNS)
+    changes: list[str] = []
+    if codebook and codebook.get("concepts"):
+        concepts, links, changes = _apply_codebook(concepts, links, codebook["concepts"])
+    statements = _statements(concepts, links, names, doc_id)
+    two_mode = _two_mode(concepts, statements, names, doc_id)
+    edges, signed = _one_mode(statements, names, doc_id)
+    coalitions, partition = _coalitions(signed, names, doc_id, stances)
+    pol = polarisation(signed, partition)
+    return DiscourseNetwork(concepts, statements, edges, coalitions, pol, two_mode, signed, tuple(changes), issue_id)
 
-    # K00: the main issue itself, with each voice's position as agreement
-    if issue is not None:
-        concept_rows.append({
-            "doc_id": doc_id, "concept_id": "K00", "concept": _concept_name(issue.label),
-            "target": issue.label, "family": "position", "claims": "", "polarity": "positive",
-            "example": issue.label,
-        })
-        for r in tuples(stances.stances):
-            if r.issue_id == issue.issue_id and int(r.score) != 0:
-                links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
 
+Links = dict[tuple[str, str], list[tuple[int, str]]]
+
+
+def _issue_concept(stances: StanceResult, issue: Issue | None, doc_id: str) -> tuple[list[dict], Links]:
+    """K00: the main issue itself, with each voice's graded position as its agreement."""
+    links: Links = {}
+    if issue is None:
+        return [], links
+    row = {"doc_id": doc_id, "concept_id": "K00", "concept": _concept_name(issue.label), "target": issue.label,
+           "family": "position", "claims": "", "polarity": "positive", "example": issue.label}
+    for r in tuples(stances.stances):
+        if r.issue_id == issue.issue_id and int(r.score) != 0:
+            links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
+    return [row], links
+
+
+def _claim_concepts(claims: pd.DataFrame, issue: Issue | None, doc_id: str,
+                    about: dict[str, str]) -> tuple[list[dict], Links]:
+    """Claims grouped by target and family into concepts K01, K02 ..., each named by the gist of
+    a representative claim, and each claim's holder linked to its concept."""
     groups: dict[tuple[str, str], list] = {}
-    about = about or {}
     for c in tuples(claims):
         if not c.target_id and c.claim_id in about and issue is not None:
             c = c._replace(target_id=ISSUE_TARGET, target=issue.label)  # a claim about the main issue
         if not c.target_id:
             continue
-        family = FAMILIES.get(c.type, "verdict")
-        groups.setdefault((c.target_id, family), []).append(c)
+        groups.setdefault((c.target_id, FAMILIES.get(c.type, "verdict")), []).append(c)
+    rows: list[dict] = []
+    links: Links = {}
     ordered = sorted(groups.items(), key=lambda kv: min(x.start for x in kv[1]))
-    for n, ((target_id, family), members) in enumerate(ordered, 1):
+    for n, ((_target_id, family), members) in enumerate(ordered, 1):
         cid = f"K{n:02d}"
         polar = [m.polarity for m in members if m.polarity != "neutral"]
         polarity = max(sorted(set(polar)), key=polar.count) if polar else "neutral"
         pool = [m for m in members if m.polarity == polarity] or members
         named = [m for m in pool if reads_alone(m.gist)] or pool  # "It was ..." names nothing
         rep = named[_representative([m.text for m in named])]
-        target = members[0].target
-        concept_rows.append({
+        rows.append({
             "doc_id": doc_id, "concept_id": cid, "concept": rep.gist or _short(rep.text, 8),
-            "target": target, "family": f"{family}", "claims": ";".join(m.claim_id for m in members),
+            "target": members[0].target, "family": f"{family}", "claims": ";".join(m.claim_id for m in members),
             "polarity": polarity, "example": rep.text,
         })
         for m in members:
@@ -176,27 +198,27 @@ def build_network(
             holders = [m.holder_id] if m.holder_id else [s for s in str(m.speaker_id).split(";") if s]
             for h in holders:
                 links.setdefault((h, cid), []).append((agree, m.claim_id))
-    concepts = pd.DataFrame(concept_rows, columns=CONCEPT_COLUMNS)
-    changes: list[str] = []
-    if codebook and codebook.get("concepts"):
-        concepts, links, changes = _apply_codebook(concepts, links, codebook["concepts"])
+    return rows, links
 
+
+def _statements(concepts: pd.DataFrame, links: Links, names: dict[str, str], doc_id: str) -> pd.DataFrame:
+    """One row per actor and concept: agreement (the graded position for K00) and weight."""
     concept_name = dict(zip(concepts["concept_id"].tolist(), concepts["concept"].tolist()))
-    statement_rows = []
+    rows = []
     for (aid, cid), items in sorted(links.items()):
         if aid not in names or cid not in concept_name:
             continue
-        if cid == "K00":
-            agreement = items[0][0]  # the graded position, -2 .. +2
-        else:
-            agreement = 1 if sum(a for a, _ in items) >= 0 else -1
-        statement_rows.append({
+        agreement = items[0][0] if cid == "K00" else (1 if sum(a for a, _ in items) >= 0 else -1)
+        rows.append({
             "doc_id": doc_id, "actor_id": aid, "actor": names[aid], "concept_id": cid,
             "concept": concept_name[cid], "agreement": agreement, "weight": len(items),
             "claims": ";".join(ref for _a, ref in items if ref != "position"),
         })
-    statements = pd.DataFrame(statement_rows, columns=STATEMENT_COLUMNS)
+    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
 
+
+def _two_mode(concepts: pd.DataFrame, statements: pd.DataFrame, names: dict[str, str], doc_id: str) -> nx.Graph:
+    """The actor x concept graph (actors and the concepts they are linked to)."""
     two_mode = nx.Graph(name=f"{doc_id} actor x concept")
     for aid in sorted(set(statements["actor_id"].tolist())):
         two_mode.add_node(aid, label=names[aid], kind="actor", bipartite=0)
@@ -206,11 +228,7 @@ def build_network(
             two_mode.add_node(r.concept_id, label=r.concept, kind="concept", bipartite=1)
     for r in tuples(statements):
         two_mode.add_edge(r.actor_id, r.concept_id, agreement=int(r.agreement), weight=int(r.weight))
-
-    edges, signed = _one_mode(statements, names, doc_id)
-    coalitions, partition = _coalitions(signed, names, doc_id, stances)
-    pol = polarisation(signed, partition)
-    return DiscourseNetwork(concepts, statements, edges, coalitions, pol, two_mode, signed, tuple(changes), issue_id)
+    return two_mode
 
 
 def _only(stances: StanceResult, issue_id: str) -> StanceResult:
