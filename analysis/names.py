@@ -344,15 +344,21 @@ def organisations_and_countries(cast: Cast) -> None:
             _country_mention(cast, country, s, e)
             continue
         root = doc[s:e].root
-        head = root.head
-        if (label in cast.g.rules["organization_labels"] and root.dep_ in ("compound", "nmod", "amod")
-                and head.i >= e and (head.lower_ in cast.g.person_nouns or head.lower_ in cast.g.titles)
-                and not any(t.ent_type_ == "PERSON" for t in head.subtree)):
+        if label in cast.g.rules["organization_labels"] and _describes_a_person(cast, s, e):
             continue  # "a State Department official": the official is the actor, described by the body
         if label in cast.g.rules["organization_labels"]:
             _organisation_mention(cast, s, e, label)
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
             _group_of_people(cast, text, s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _describes_a_person(cast: Cast, s: int, e: int) -> bool:
+    """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official")?"""
+    root = cast.doc[s:e].root
+    head = root.head
+    return (root.dep_ in ("compound", "nmod", "amod") and head.i >= e
+            and (head.lower_ in cast.g.person_nouns or head.lower_ in cast.g.titles)
+            and not any(t.ent_type_ == "PERSON" for t in head.subtree))
 
 
 def _takes_part(tok: Token) -> bool:
@@ -478,7 +484,8 @@ def repeated_names(cast: Cast) -> None:
         for words, a in by_first[first]:
             n = len(words)
             if texts[i:i + n] == words and cast.free(i, i + n):
-                cast.add(a, i, i + n, "name")
+                if not _describes_a_person(cast, i, i + n):
+                    cast.add(a, i, i + n, "name")
                 break
 
 

@@ -193,3 +193,15 @@ def test_speaker_offsets_cover_the_speakers_name(analyse_text):
     text = f"{OPEN}The bill is dead,{CLOSE} said Senator Tom Hill."
     row = analyse_text(text).quotes.iloc[0]
     assert "Tom Hill" in text[row["speaker_start"]:row["speaker_end"]]
+
+
+# --------------------------------------------------------------------------- speakers across sentences (issue 12)
+
+def test_the_official_is_the_one_introduced_by_according_to_not_an_earlier_one(analyse_text):
+    r = analyse_text(
+        "An Interior Ministry official said the border was closed. Finance Minister Ana Ruiz met bankers on Monday. "
+        "The Finance Ministry said talks would resume. Ruiz told reporters: \u201cWe will not back down,\u201d "
+        "according to a senior Finance Ministry official. She repeated the message later, the official said."
+    )
+    assert _statements(r)[-1] == ("unnamed senior Finance Ministry official", "indirect", "say",
+                                  "She repeated the message later")
