@@ -298,3 +298,24 @@ def test_no_code_comment_or_data_file_names_a_person_of_the_seed(nlp):
             if hits:
                 found[str(path.relative_to(PACKAGE))] = sorted(hits)
     assert found == {}
+
+
+def test_a_name_after_a_closing_mark_speaks_whatever_the_parser_made_of_it(nlp):
+    """“...,” Okonkwo, 61, told AFP: a small model often reads the name as a conjunct of the quoted
+    clause; the name still speaks (so a later "he said" can go back to it)."""
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    from analysis.actors import _Mention
+    from analysis.coreference import speaks
+
+    words = ["\u201c", "We", "lost", ",", "\u201d", "Okonkwo", ",", "61", ",", "told", "AFP", "."]
+    heads = [2, 2, 2, 2, 5, 2, 5, 5, 5, 2, 9, 2]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "punct", "appos", "punct", "conj", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["\u201c", "we", "lose", ",", "\u201d", "Okonkwo", ",", "61", ",", "tell", "AFP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    told = speaks(SimpleNamespace(doc=doc), SimpleNamespace(reporting=frozenset({"tell"})), _Mention(5, 6, "name"))
+    assert told is not None and told.text == "told"
+    assert speaks(SimpleNamespace(doc=doc), SimpleNamespace(reporting=frozenset({"tell"})), _Mention(10, 11, "name")) is None
