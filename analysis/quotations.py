@@ -76,6 +76,9 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
     """The reporting verb right after a quotation, or right before it ("X said, “...”")."""
     text = rd.article.text
     qi = rd.quotes.index(q)
+    introduced = _introducing_verb(rd, q, verbs)
+    if introduced is not None:
+        return introduced  # "X shouted, “...,” Y said, “...”": the first quotation is X's
     nxt_open = rd.quotes[qi + 1][0] - 1 if qi + 1 < len(rd.quotes) else len(text)
     para_end = text.find("\n", q[1])
     para_end = len(text) if para_end < 0 else para_end
@@ -103,6 +106,18 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
             before = [v for v in verbs if prev_para <= v.idx < para_start]
             if before:
                 return max(before, key=lambda t: t.idx)
+    return None
+
+
+def _introducing_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | None:
+    """The reporting verb that ends the words right before a quotation, with a comma or colon
+    between ("X shouted, “...”", "X said: “...”"), if any."""
+    open_mark = rd.doc.char_span(q[0] - 1, q[0], alignment_mode="expand")
+    if open_mark is None or open_mark.start < 2:
+        return None
+    punct, verb = rd.doc[open_mark.start - 1], rd.doc[open_mark.start - 2]
+    if punct.text in (",", ":") and any(v.i == verb.i for v in verbs):
+        return verb
     return None
 
 

@@ -205,3 +205,21 @@ def test_the_official_is_the_one_introduced_by_according_to_not_an_earlier_one(a
     )
     assert _statements(r)[-1] == ("unnamed senior Finance Ministry official", "indirect", "say",
                                   "She repeated the message later")
+
+
+@pytest.mark.parametrize("sentence, cue, text", [
+    (f"Senator Tom Hill joked, {OPEN}The budget is a mystery novel.{CLOSE}", "joke", "The budget is a mystery novel."),
+    ("Mayor Ann Lee chastised the council for delaying the vote.", "chastise", "the council for delaying the vote"),
+    ("Senator Tom Hill groused that the hearing ran too long.", "grouse", "the hearing ran too long"),
+    ("Mayor Ann Lee downplayed the importance of the early polls.", "downplay", "the importance of the early polls"),
+])
+def test_verbs_of_communication_and_judgment_report_statements(analyse_text, sentence, cue, text):
+    rows = _statements(analyse_text(sentence))
+    assert [(cue, text)] == [(c, t) for _s, _k, c, t in rows]
+
+
+def test_a_quotation_right_after_its_own_verb_is_not_given_to_the_next_speaker(analyse_text):
+    r = analyse_text(f"When a protester in the crowd shouted, {OPEN}Resign now,{CLOSE} Mayor Ann Lee joked, "
+                     f"{OPEN}Not before lunch.{CLOSE}")
+    assert _statements(r) == [("unnamed protester", "direct", "shout", "Resign now,"),
+                              ("Ann Lee", "direct", "joke", "Not before lunch.")]
