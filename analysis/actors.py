@@ -466,6 +466,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.institution_words(cast)
     names.organisation_nominals(cast)
     unnamed.unnamed(cast)
+    unnamed.poll_shares(cast)
     return cast
 
 

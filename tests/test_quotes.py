@@ -223,3 +223,12 @@ def test_a_quotation_right_after_its_own_verb_is_not_given_to_the_next_speaker(a
                      f"{OPEN}Not before lunch.{CLOSE}")
     assert _statements(r) == [("unnamed protester", "direct", "shout", "Resign now,"),
                               ("Ann Lee", "direct", "joke", "Not before lunch.")]
+
+
+def test_a_share_of_a_poll_that_says_something_is_a_group_speaker(analyse_text):
+    r = analyse_text("The poll of 1,000 adults was taken in May. On taxes, 42% say the new levy is unfair. "
+                     "Three-fourths say the mayor should resign. Those surveyed say the parks are clean.")
+    assert [(s, t) for s, _k, _c, t in _statements(r)] == [
+        ("42%", "the new levy is unfair"), ("Three-fourths", "the mayor should resign"),
+        ("Those surveyed", "the parks are clean")]
+    assert set(r.actors.actors.loc[r.actors.actors["name"] == "42%", "type"]) == {"group"}
