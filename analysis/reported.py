@@ -122,7 +122,9 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                     sub.pop()
             outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
             other_quotes = {rd.quote_of(t) for t in sub if rd.quote_of(t) is not None}
-            attribution = len(outside) < 3 or len(other_quotes) > 1 or any(
+            # the marks enclose the whole clause (but for "that"): the verb attributes a quotation;
+            # a subject or verb outside them makes the clause mixed ("said X would “...”")
+            attribution = not [t for t in outside if t.dep_ != "mark"] or len(other_quotes) > 1 or any(
                 reports(rd, t) and t is not verb for t in outside)
             if rd.quote_of(c) is not None and attribution:
                 toks.add(c)  # the clause is a quotation: the verb attributes it

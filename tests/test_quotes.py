@@ -232,3 +232,12 @@ def test_a_share_of_a_poll_that_says_something_is_a_group_speaker(analyse_text):
         ("42%", "the new levy is unfair"), ("Three-fourths", "the mayor should resign"),
         ("Those surveyed", "the parks are clean")]
     assert set(r.actors.actors.loc[r.actors.actors["name"] == "42%", "type"]) == {"group"}
+
+
+def test_reported_clause_whose_subject_is_outside_the_quote_marks_is_mixed(analyse_text):
+    r = analyse_text(f"A European diplomat said Lopez would {OPEN}now turn to the peace talks and press "
+                     f"the government to negotiate{CLOSE}.")
+    assert _statements(r) == [("unnamed European diplomat", "mixed", "say",
+                               f"Lopez would {OPEN}now turn to the peace talks and press the government to negotiate{CLOSE}")]
+    r = analyse_text(f"Senator Tom Hill said that {OPEN}the plan is dead and nobody will revive it.{CLOSE}")
+    assert _statements(r) == [("Tom Hill", "direct", "say", "the plan is dead and nobody will revive it.")]
