@@ -183,7 +183,7 @@ def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Tok
     """'Y, X told reporters.': the clause before the speaker is what was said."""
     if verb.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or not speaker:
         return []
-    first = min(rd.mention_start(s) for s in speaker)
+    first = min(_phrase_start(rd, s) for s in speaker)
     if first > verb.i:
         first = verb.i  # "Y, said X."
     before = [t for t in verb.sent if t.i < first and t.idx >= rd.dateline_end and not t.is_space]
@@ -194,11 +194,24 @@ def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Tok
     return before
 
 
+def _phrase_start(rd: Reading, speaker: Token) -> int:
+    """First token of a speaker's phrase: its mention with the determiner and modifiers before it
+    ("the ministry", "the U.S. White House")."""
+    doc = rd.doc
+    first = rd.mention_start(speaker)
+    while first > speaker.left_edge.i and doc[first - 1].dep_ in ("det", "compound", "amod", "poss", "nmod") \
+            and not doc[first - 1].is_punct:
+        first -= 1
+    return first
+
+
 def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] | None:
     """'A, said one official, had known B': speaker between commas, content around them."""
     doc = rd.doc
-    if verb.i == 0 or doc[verb.i - 1].text != "," or rd.verbs[verb.lemma_.lower()] != "clause":
+    if verb.i == 0 or rd.verbs[verb.lemma_.lower()] != "clause":
         return None
+    if doc[verb.i - 1].text != ",":
+        return _parenthetical_subject_first(rd, verb)
     if verb.lemma_.lower() != "say" and any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
         return None  # "X, an attorney, told Y, ...": Y is told, not the speaker ("say" has no such object)
     for sub in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
@@ -226,6 +239,35 @@ def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] |
     if not any(t.i < verb.i for t in content_words(content)) or not any(t.i > j for t in content_words(content)):
         return None
     return heads[:1], content
+
+
+_PARENTHETICAL_TAIL = {"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod"}
+
+
+def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """'A, advisers say, B' / 'A, her advisers said Friday, because B': the speaker and verb set off
+    by commas inside the clause they report (the whole sentence is the statement)."""
+    doc = rd.doc
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subs) != 1 or subs[0].i not in rd.token_actor and subs[0].lower_ not in rd.rules["singular_pronouns"]:
+        return None
+    left = subs[0].left_edge.i
+    if left < 1 or doc[left - 1].text != "," or verb.i - left > 6 or any(
+            t.i < left or t.i >= verb.i for t in subs[0].subtree if t.dep_ in ("relcl", "acl")):
+        return None
+    j = verb.i + 1
+    while j < verb.sent.end and doc[j].text != "," and doc[j].dep_ in _PARENTHETICAL_TAIL and j - verb.i <= 4:
+        j += 1
+    if j >= verb.sent.end - 1 or doc[j].text != ",":
+        return None
+    after = doc[j + 1]
+    if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018":
+        return None  # "A, X said, but Y said B" / "..., adding B": B has an attribution of its own
+    inner = set(range(left - 1, j + 1))
+    content = [t for t in verb.sent if t.i not in inner and t.idx >= rd.dateline_end and not t.is_space]
+    if not any(t.i < left for t in content_words(content)) or not any(t.i > j for t in content_words(content)):
+        return None
+    return subs, content
 
 
 def headlines(rd: Reading) -> list[_Statement]:

@@ -241,3 +241,19 @@ def test_reported_clause_whose_subject_is_outside_the_quote_marks_is_mixed(analy
                                f"Lopez would {OPEN}now turn to the peace talks and press the government to negotiate{CLOSE}")]
     r = analyse_text(f"Senator Tom Hill said that {OPEN}the plan is dead and nobody will revive it.{CLOSE}")
     assert _statements(r) == [("Tom Hill", "direct", "say", "the plan is dead and nobody will revive it.")]
+
+
+def test_attribution_with_the_speaker_first_set_off_by_commas_covers_the_whole_sentence(analyse_text):
+    r = analyse_text("Mayor Ann Lee spoke on Monday. Nor does Lee have any plans, aides say, to raise taxes before "
+                     "the election. But she was not surprised that the vote failed, her aides said Friday, because "
+                     "she understands the mood of voters.")
+    assert [(s, t) for s, _k, _c, t in _statements(r)] == [
+        ("aides", "Nor does Lee have any plans, aides say, to raise taxes before the election"),
+        ("aides", "But she was not surprised that the vote failed, her aides said Friday, because she "
+                  "understands the mood of voters")]
+
+
+def test_inverted_attribution_followed_by_but_and_another_speaker_ends_at_the_comma(analyse_text):
+    r = analyse_text("The Trade Ministry warned banks on Monday. Prices rose sharply in May, the ministry said, "
+                     "but traders said the rise would not last.")
+    assert ("Trade Ministry", "indirect", "say", "Prices rose sharply in May") in _statements(r)
