@@ -356,8 +356,10 @@ def _describes_a_person(cast: Cast, s: int, e: int) -> bool:
     """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official")?"""
     root = cast.doc[s:e].root
     head = root.head
+    noun = cast.g.person_nouns.get(head.lower_)
+    person_noun = noun is not None and cast.g.noun_kinds.get(noun[0]) not in ("organization", "organisation", "state")
     return (root.dep_ in ("compound", "nmod", "amod") and head.i >= e
-            and (head.lower_ in cast.g.person_nouns or head.lower_ in cast.g.titles)
+            and (person_noun or head.lower_ in cast.g.titles)
             and not any(t.ent_type_ == "PERSON" for t in head.subtree))
 
 

@@ -81,9 +81,11 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
                 rd.info[rd.token_actor[c.i]]["type"] == "person" and \
                 head.lower_ not in rd.info[rd.token_actor[c.i]]["name"].lower():
             return rd.token_actor[c.i]
-    # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith")
+    # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith"), not one
+    # inside a clause that describes the subject ("The opposition, which met Smith, said")
+    clauses = {x.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c is not head for x in c.subtree}
     for t in head.subtree:
-        if t.dep_ in ("relcl", "acl") or t.i >= verb.i > head.i:
+        if t.i in clauses or t.i >= verb.i > head.i:
             continue
         if t.i in rd.token_actor:
             return rd.token_actor[t.i]

@@ -306,7 +306,9 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     with that head noun, mentioned before ``tok``; the words describing ``tok``
     must all be words of that actor's role.
     """
-    modifiers = {t.lower_ for t in tok.subtree if t.i != tok.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
+    clauses = {x.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
+    modifiers = {t.lower_ for t in tok.subtree
+                 if t.i != tok.i and t.i not in clauses and t.pos_ in ("PROPN", "NOUN", "ADJ")}
     candidates = []
     for a in cast.actors:
         if a.type not in ("person", "anonymous"):
@@ -318,6 +320,8 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
             if before:
                 candidates.append((max(before), a))
     if not candidates:
+        if cast.g.noun_kinds.get(singular) in ("organization", "organisation", "state"):
+            return None  # "the opposition": not a person the story has been about
         return _salient_person(cast, tok, modifiers)
     return max(candidates, key=lambda x: x[0])[1]
 

@@ -257,3 +257,9 @@ def test_inverted_attribution_followed_by_but_and_another_speaker_ends_at_the_co
     r = analyse_text("The Trade Ministry warned banks on Monday. Prices rose sharply in May, the ministry said, "
                      "but traders said the rise would not last.")
     assert ("Trade Ministry", "indirect", "say", "Prices rose sharply in May") in _statements(r)
+
+
+def test_a_body_described_by_a_relative_clause_speaks_not_the_person_named_inside_the_clause(analyse_text):
+    r = analyse_text("The envoy Maria Lopez arrived in Geneva on Monday. The opposition, which was due to meet "
+                     "Lopez on Tuesday, said it was ready to talk. The ruling coalition said it would not attend.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["unnamed opposition", "unnamed ruling coalition"]
