@@ -77,7 +77,7 @@ def people(cast: Cast) -> None:
         if not cast.free(s, e):
             continue
         words = [t.text for t in cast.doc[s:e]]
-        actor = _person_for(cast, words)
+        actor = _person_for(cast, words, _honorific_gender(cast, s))
         how = "name" if len(words) > 1 or len(actor.names) == 0 else "alias"
         actor.names.append(cast.text(s, e))
         cast.add(actor, s, e, how)
@@ -146,11 +146,23 @@ def _multi_token_person(cast: Cast, word: str) -> bool:
     )
 
 
-def _person_for(cast: Cast, words: list[str]) -> _Actor:
-    """The person a name belongs to: one with that surname and no other first name, else a new one."""
+def _honorific_gender(cast: Cast, s: int) -> str:
+    """'Mrs. Clinton', 'Mr. Clinton': the gender of an honorific right before a name ('' if none)."""
+    if s < 1:
+        return ""
+    gender, kind = cast.g.titles.get(cast.doc[s - 1].lower_, ("", ""))
+    return gender if kind == "honorific" else ""
+
+
+def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
+    """The person a name belongs to: one with that surname and no other first name (and, after
+    'Mr.' or 'Mrs.', not of the other gender), else a new one."""
     sur = _surname(words)
     first = words[0] if len(words) > 1 else ""
     candidates = [a for a in cast.actors if a.type == "person" and a.key == sur]
+    if gender and len(words) == 1:
+        candidates = [a for a in candidates if a.gender in ("", gender)] or candidates
+        candidates.sort(key=lambda a: a.gender == gender)  # a known match last, so it is tried first
     for a in reversed(candidates):
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
         if not first or not firsts or first in firsts:

@@ -319,3 +319,9 @@ def test_a_name_after_a_closing_mark_speaks_whatever_the_parser_made_of_it(nlp):
     told = speaks(SimpleNamespace(doc=doc), SimpleNamespace(reporting=frozenset({"tell"})), _Mention(5, 6, "name"))
     assert told is not None and told.text == "told"
     assert speaks(SimpleNamespace(doc=doc), SimpleNamespace(reporting=frozenset({"tell"})), _Mention(10, 11, "name")) is None
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_two_with_one_surname(analyse_text):
+    r = analyse_text("Hillary Clinton and her husband, former President Bill Clinton, spoke in Ohio. "
+                     "Mrs. Clinton said the plan would fail. Mr. Clinton said it might work.")
+    assert r.quotes["speaker"].tolist() == ["Hillary Clinton", "Bill Clinton"]
