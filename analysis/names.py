@@ -253,8 +253,10 @@ def _record_role(cast: Cast, actor: _Actor, s: int, parts: list[Token]) -> None:
         actor.role = role
     actor.former = actor.former or former
     lows = [t.lower_ for t in parts]
-    actor.role_words.update(lows)
-    actor.role_heads.update(w for w in lows if w in g.titles and g.titles[w][1] == "title")
+    full = g.rules["title_abbreviations"]
+    words = lows + [full[w] for w in lows if w in full]  # "Sen." is a senator
+    actor.role_words.update(words)
+    actor.role_heads.update(w for w in words if w in g.titles and g.titles[w][1] == "title")
     for t in parts:
         gender = g.titles.get(t.lower_, ("", ""))[0]
         if gender and not actor.gender:

@@ -325,3 +325,10 @@ def test_an_honorific_picks_the_person_of_its_gender_among_two_with_one_surname(
     r = analyse_text("Hillary Clinton and her husband, former President Bill Clinton, spoke in Ohio. "
                      "Mrs. Clinton said the plan would fail. Mr. Clinton said it might work.")
     assert r.quotes["speaker"].tolist() == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_an_abbreviated_title_lets_the_full_title_refer_back_to_the_person(analyse_text):
+    r = analyse_text("Sen. Margaret Ellison said on Tuesday that the talks had collapsed. "
+                     "\u201cWe are running out of time,\u201d the senator told reporters.")
+    assert r.quotes["speaker"].tolist() == ["Margaret Ellison", "Margaret Ellison"]
+    assert len(r.actors.actors) == 1
