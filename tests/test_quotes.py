@@ -263,3 +263,16 @@ def test_a_body_described_by_a_relative_clause_speaks_not_the_person_named_insid
     r = analyse_text("The envoy Maria Lopez arrived in Geneva on Monday. The opposition, which was due to meet "
                      "Lopez on Tuesday, said it was ready to talk. The ruling coalition said it would not attend.")
     assert [s for s, _k, _c, _t in _statements(r)] == ["unnamed opposition", "unnamed ruling coalition"]
+
+
+def test_a_report_speaks_for_the_body_that_released_it(analyse_text):
+    r = analyse_text("The report, released by the Bipartisan Budget Institute, said the cuts would hit rural "
+                     "hospitals hardest.")
+    assert _statements(r) == [("Bipartisan Budget Institute", "indirect", "say",
+                               "the cuts would hit rural hospitals hardest")]
+
+
+def test_the_statement_speaks_for_whoever_just_spoke_in_a_statement(analyse_text):
+    r = analyse_text("In a statement, Senator Tom Hill said the board had lost his trust. "
+                     f"{OPEN}The board acted too late,{CLOSE} the statement said.")
+    assert r.quotes["speaker"].tolist() == ["Tom Hill", "Tom Hill"]
