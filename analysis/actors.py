@@ -465,6 +465,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.repeated_names(cast)
     names.institution_words(cast)
     names.organisation_nominals(cast)
+    names.company_nominals(cast)
     unnamed.unnamed(cast)
     unnamed.poll_shares(cast)
     return cast

@@ -596,6 +596,25 @@ def organisation_nominals(cast: Cast) -> None:
             cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
 
 
+def company_nominals(cast: Cast) -> None:
+    """'the company', 'the firm': the latest organisation named before whose name ends with a
+    corporate suffix ("Acme Corp.")."""
+    doc = cast.doc
+    suffixes = set(cast.g.rules["corporate_suffixes"])
+    companies = [(min(m.start for m in a.mentions), a) for a in cast.actors if a.type == "organization"
+                 and a.mentions and a.names and a.names[0].split()[-1].lower() in suffixes]
+    if not companies:
+        return
+    for i in forms(doc).where(set(cast.g.rules["company_nouns"])):
+        tok = doc[i]
+        if tok.i in cast.taken or i < 1 or doc[i - 1].lower_ not in ("the", "this") or not cast.free(i - 1, i + 1):
+            continue
+        before = [(start, a) for start, a in companies if start < i]
+        if before:
+            target = max(before, key=lambda x: max(m.start for m in x[1].mentions if m.start < i))[1]
+            cast.add(target, i - 1, i + 1, "nominal")
+
+
 # --------------------------------------------------------------------------- headings
 
 def headings(cast: Cast) -> None:

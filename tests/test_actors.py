@@ -332,3 +332,9 @@ def test_an_abbreviated_title_lets_the_full_title_refer_back_to_the_person(analy
                      "\u201cWe are running out of time,\u201d the senator told reporters.")
     assert r.quotes["speaker"].tolist() == ["Margaret Ellison", "Margaret Ellison"]
     assert len(r.actors.actors) == 1
+
+
+def test_the_company_refers_back_to_the_business_named_before(analyse_text):
+    r = analyse_text("Acme Corp. said on Monday it had fired its chief executive. In a statement, the company "
+                     "said the board had lost confidence in him.")
+    assert r.quotes["speaker"].tolist() == ["Acme Corp.", "Acme Corp."]
