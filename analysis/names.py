@@ -68,7 +68,8 @@ def people(cast: Cast) -> None:
         words = [t.text for t in doc[s:e]]
         if len(words) == 1 and country_of(words[0]) and not _multi_token_person(cast, words[0]):
             continue  # a country tagged as a person ("border with Jordan")
-        if not any(ch.isupper() for ch in doc[s].text):
+        if not any(ch.isupper() for ch in doc[s].text) and not (
+                doc[s].lower_ in cast.g.rules["name_particles"] and e - s > 1 and doc[s + 1].text[:1].isupper()):
             continue
         spans.append((s, e))
     spans += _titled_names(cast, {i for s, e in spans for i in range(s, e)})
@@ -127,12 +128,14 @@ def _titled_names(cast: Cast, found: set[int]) -> list[tuple[int, int]]:
 
 def _looks_like_person(cast: Cast, ent: Span) -> bool:
     """A name the model tagged as an organisation or place but the text shows is a person:
-    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or starts with a
-    known first name."""
+    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or right after one, or
+    starts with a known first name."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT") or not 2 <= len(ent) <= 3:
         return False
     if any(t.lower_ in cast.g.institution_words for t in ent) or country_of(ent.text):
         return False
+    if ent.start > 0 and cast.g.titles.get(cast.doc[ent.start - 1].lower_, ("", ""))[1] == "title":
+        return True  # "U.N. envoy Anders de Villiers": a name right after a title
     root = ent.root
     titled = (root.dep_ == "appos" and (root.head.lower_ in cast.g.titles or root.head.lower_ in cast.g.person_nouns)) or any(
         c.dep_ == "appos" and (c.lower_ in cast.g.titles or c.lower_ in cast.g.person_nouns) for c in root.children)
@@ -158,7 +161,7 @@ def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
     """The person a name belongs to: one with that surname and no other first name (and, after
     'Mr.' or 'Mrs.', not of the other gender), else a new one."""
     sur = _surname(words)
-    first = words[0] if len(words) > 1 else ""
+    first = words[0] if len(words) > 1 and words[0] not in cast.g.rules["name_particles"] else ""
     candidates = [a for a in cast.actors if a.type == "person" and a.key == sur]
     if gender and len(words) == 1:
         candidates = [a for a in candidates if a.gender in ("", gender)] or candidates
@@ -348,8 +351,11 @@ def organisations_and_countries(cast: Cast) -> None:
         text = cast.text(s, e)
         label = ent.label_
         if label in cast.g.rules["organization_labels"] + cast.g.rules["person_labels"]:
-            if text.lower() in surnames or _surname(text.split()) in surnames and len(text.split()) == 1:
-                person = surnames[_surname(text.split())]
+            words = text.split()
+            if len(words) > 1 and words[0] in cast.g.rules["name_particles"]:
+                words = words[1:]  # "de Villiers": a surname with its particle
+            if text.lower() in surnames or _surname(words) in surnames and len(words) == 1:
+                person = surnames[_surname(words)]
                 person.names.append(text)
                 cast.add(person, s, e, "alias")
                 continue

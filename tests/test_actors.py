@@ -338,3 +338,10 @@ def test_the_company_refers_back_to_the_business_named_before(analyse_text):
     r = analyse_text("Acme Corp. said on Monday it had fired its chief executive. In a statement, the company "
                      "said the board had lost confidence in him.")
     assert r.quotes["speaker"].tolist() == ["Acme Corp.", "Acme Corp."]
+
+
+def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(analyse_text):
+    r = analyse_text("As the aircraft landed, U.N. envoy Anders de Villiers called the move a significant step. "
+                     "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
+    assert r.quotes["speaker"].tolist() == ["Anders de Villiers", "Anders de Villiers"]
+    assert r.actors.actors["type"].tolist() == ["person"]
