@@ -621,6 +621,23 @@ def company_nominals(cast: Cast) -> None:
             cast.add(target, i - 1, i + 1, "nominal")
 
 
+def person_bodies(cast: Cast) -> None:
+    """'the Clinton campaign', 'Trump's campaign': a body named after a person is an organisation
+    of its own (it speaks, not the person)."""
+    doc = cast.doc
+    owners = {i: m.actor for m in cast.mentions if m.actor is not None and m.actor.type == "person"
+              for i in range(m.start, m.end)}
+    for i in forms(doc).where(set(cast.g.rules["person_bodies"])):
+        tok = doc[i]
+        if tok.i in cast.taken or tok.pos_ != "NOUN":
+            continue
+        owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i in owners]
+        if owner:
+            first = min(x.i for x in owner[0].subtree if x.i in owners)
+            name = f"{doc[first:owner[0].i + 1].text} {tok.text}"
+            _org_actor(cast, name, "", "", tok.i, (doc[first].idx, tok.idx + len(tok.text)))
+
+
 # --------------------------------------------------------------------------- headings
 
 def headings(cast: Cast) -> None:

@@ -276,3 +276,9 @@ def test_the_statement_speaks_for_whoever_just_spoke_in_a_statement(analyse_text
     r = analyse_text("In a statement, Senator Tom Hill said the board had lost his trust. "
                      f"{OPEN}The board acted too late,{CLOSE} the statement said.")
     assert r.quotes["speaker"].tolist() == ["Tom Hill", "Tom Hill"]
+
+
+def test_a_campaign_named_after_a_person_speaks_for_itself(analyse_text):
+    r = analyse_text("Senator Ana Ruiz spoke in Flint. Last week, the Ruiz campaign also called on the agency to "
+                     "conduct a review. Ruiz's campaign later said she would release a plan. Ruiz said it was ready.")
+    assert r.quotes["speaker"].tolist() == ["Ruiz campaign", "Ruiz campaign", "Ana Ruiz"]
