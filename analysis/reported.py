@@ -96,8 +96,8 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
         toks = _object_content(rd, verb)
     outside = [t for t in content_words(toks) if rd.quote_of(t) is None]
     inside = [t for t in content_words(toks) if rd.quote_of(t) is not None]
-    if outside and not inside and all(t.lower_ in rd.rules["relative_pronouns"] for t in outside):
-        return []  # "something that Moscow denies": no reported words
+    if outside and not inside and all(t.lower_ in rd.rules["relative_pronouns"] and t.tag_ != "DT" for t in outside):
+        return []  # "something that Moscow denies": no reported words ("Moscow denies that" has some)
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -111,6 +111,9 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
         if c.dep_ == "ccomp" and reports_content(rd, c) and c.i > verb.i and not any(
                 x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             continue  # "said X, described Y and accused Z": reports of their own
+        if c.dep_ == "ccomp" and c.i < verb.i and reports_content(rd, c) and rd.quote_of(c) is None \
+                and rd.subject_of(c):
+            continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
         if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
             sub = list(c.subtree)
             # "said he supported X but warned that Y": the second report is its own statement
@@ -191,6 +194,8 @@ def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Tok
         return []
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
         return []  # "Advised by X, the groups are demanding ...": not a clause that was said
+    if any(reports_content(rd, t) and rd.quote_of(t) is None and rd.subject_of(t) for t in before):
+        return []  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
     return before
 
 

@@ -282,3 +282,14 @@ def test_a_campaign_named_after_a_person_speaks_for_itself(analyse_text):
     r = analyse_text("Senator Ana Ruiz spoke in Flint. Last week, the Ruiz campaign also called on the agency to "
                      "conduct a review. Ruiz's campaign later said she would release a plan. Ruiz said it was ready.")
     assert r.quotes["speaker"].tolist() == ["Ruiz campaign", "Ruiz campaign", "Ana Ruiz"]
+
+
+def test_a_statement_relayed_by_a_news_agency_is_the_speakers_own(analyse_text):
+    r = analyse_text("Senior Iranian official Ali Rahimi said after talks in Tehran that his country would keep up "
+                     "its support, the state news agency IRNA reported.")
+    assert _statements(r) == [("Ali Rahimi", "indirect", "say", "his country would keep up its support")]
+
+
+def test_a_demonstrative_object_of_a_denial_is_what_is_denied(analyse_text):
+    r = analyse_text("The Interior Ministry says the strikes have killed 170 civilians. Moscow denies that.")
+    assert ("Russia", "indirect", "deny", "that") in _statements(r)
