@@ -94,7 +94,7 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         subs = after[:1] or subs[:1]
     if subs:
         return subs
-    surface = _surface_subject(verb, token_actor)
+    surface = _surface_subject(verb, token_actor) or _described_subject(verb)
     if surface:
         return surface
     if depth > 3:
@@ -141,6 +141,22 @@ def _noun_number(tok: Token) -> str:
     if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("he", "she", "it"):
         return "sg"
     return ""
+
+
+def _described_subject(verb: Token) -> list[Token]:
+    """'Russia, which has ..., said': the noun phrase that opens the sentence before a relative
+    clause set off by commas, when the parser has lost the verb's subject inside that clause."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.i < sent.start + 4 or doc[verb.i - 1].text != ",":
+        return []
+    rel = next((t for t in doc[sent.start:verb.i] if t.lower_ in ("which", "who")), None)
+    if rel is None or rel.i < sent.start + 2 or doc[rel.i - 1].text != ",":
+        return []
+    phrase = doc[sent.start:rel.i - 1]
+    if phrase[-1].pos_ in ("PROPN", "NOUN") and all(t.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") for t in phrase):
+        return [phrase[-1]]
+    return []
 
 
 def _surface_subject(verb: Token, token_actor: dict[int, str]) -> list[Token]:

@@ -293,3 +293,20 @@ def test_a_statement_relayed_by_a_news_agency_is_the_speakers_own(analyse_text):
 def test_a_demonstrative_object_of_a_denial_is_what_is_denied(analyse_text):
     r = analyse_text("The Interior Ministry says the strikes have killed 170 civilians. Moscow denies that.")
     assert ("Russia", "indirect", "deny", "that") in _statements(r)
+
+
+
+def test_a_subject_before_a_relative_clause_speaks_when_the_parser_loses_it(nlp):
+    """'Norway, which has bitter memories, said ...' read by the parser with "Norway" as the subject of
+    "has" (as a small model sometimes does): the verb's subject is still Norway."""
+    from spacy.tokens import Doc
+
+    from analysis.quotes import verb_subject
+
+    words = ["Norway", ",", "which", "has", "bitter", "memories", ",", "said", "it", "would", "wait", "."]
+    heads = [3, 0, 3, 7, 5, 3, 7, 7, 10, 10, 7, 7]
+    deps = ["nsubj", "punct", "nsubj", "advcl", "amod", "dobj", "punct", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", "VERB", "ADJ", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    sent_starts = [True] + [False] * 11
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=sent_starts)
+    assert [t.text for t in verb_subject(doc[7], {})] == ["Norway"]
