@@ -90,7 +90,7 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
     """
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subs) > 1:
-        after = [c for c in subs if c.i > verb.i]
+        after = [c for c in subs if c.i > verb.i and c.left_edge.i <= verb.i + 2]  # "said the official"
         subs = after[:1] or subs[:1]
     if subs:
         return subs

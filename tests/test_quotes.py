@@ -310,3 +310,22 @@ def test_a_subject_before_a_relative_clause_speaks_when_the_parser_loses_it(nlp)
     sent_starts = [True] + [False] * 11
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=sent_starts)
     assert [t.text for t in verb_subject(doc[7], {})] == ["Norway"]
+
+
+def test_a_second_subject_far_after_the_verb_is_not_the_speaker(nlp):
+    """'Voters say the city should act, a goal ...' with "goal" misread as a second subject of "say":
+    only a subject right after the verb ("said the official") wins over the one before it."""
+    from spacy.tokens import Doc
+
+    from analysis.quotes import verb_subject
+
+    words = ["Voters", "say", "the", "city", "should", "act", ",", "a", "goal", "."]
+    heads = [1, 1, 3, 5, 5, 1, 1, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "det", "nsubj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 9)
+    assert [t.text for t in verb_subject(doc[1], {})] == ["Voters"]
+    inverted = Doc(nlp.vocab, words=["It", "works", ",", "said", "the", "official", "."], heads=[1, 3, 3, 3, 5, 3, 3],
+                   deps=["nsubj", "ccomp", "punct", "ROOT", "det", "nsubj", "punct"],
+                   pos=["PRON", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"], sent_starts=[True] + [False] * 6)
+    assert [t.text for t in verb_subject(inverted[3], {})] == ["official"]
