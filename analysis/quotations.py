@@ -96,9 +96,14 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
     start = max(prev_close, para_start)
     lead = text[start:q[0] - 1].rstrip()
     if lead.endswith((",", ":")) or re.search(r"\b(that|saying|said|says|wrote|added)$", lead):
-        before = [v for v in verbs if start <= v.idx < q[0]]
+        last = rd.doc.char_span(start, start + len(lead), alignment_mode="expand")
+        sent = last[-1].sent if last is not None and len(last) else None
+        # a verb of the lead's own sentence, not of a sentence before it
+        before = [v for v in verbs if start <= v.idx < q[0] and (sent is None or v.sent.start == sent.start)]
         if before:
             return max(before, key=lambda t: t.idx)
+        if lead.endswith(":") and sent is not None:
+            return _colon_verb(rd, last[-1])
     if not lead and para_start > 0:
         # "She added:" at the end of the previous paragraph
         prev_para = text.rfind("\n", 0, para_start - 1) + 1
@@ -106,6 +111,17 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
             before = [v for v in verbs if prev_para <= v.idx < para_start]
             if before:
                 return max(before, key=lambda t: t.idx)
+    return None
+
+
+def _colon_verb(rd: Reading, colon: Token) -> Token | None:
+    """'X gave the idea a try in an interview: “...”': the verb a colon that introduces a quotation
+    hangs on, when it stands outside quotations and its subject is an actor (the speaker)."""
+    verb = colon.head
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ == "VERB" and rd.quote_of(verb) is None and subs and any(
+            t.i in rd.token_actor for t in subs[0].subtree):
+        return verb
     return None
 
 

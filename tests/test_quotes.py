@@ -329,3 +329,10 @@ def test_a_second_subject_far_after_the_verb_is_not_the_speaker(nlp):
                    deps=["nsubj", "ccomp", "punct", "ROOT", "det", "nsubj", "punct"],
                    pos=["PRON", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"], sent_starts=[True] + [False] * 6)
     assert [t.text for t in verb_subject(inverted[3], {})] == ["official"]
+
+
+def test_a_quotation_after_a_colon_belongs_to_its_sentence_not_to_a_verb_before_it(analyse_text):
+    r = analyse_text("Several mayors suggested that voters ask about the budget instead. Representative Tom "
+                     "Hallett, Democrat of Ohio, tried the approach in a radio interview on Monday: "
+                     f"{OPEN}Anyone can see that the budget is a mess.{CLOSE}")
+    assert [(s, t) for s, _k, _c, t in _statements(r)][-1] == ("Tom Hallett", "Anyone can see that the budget is a mess.")
