@@ -44,7 +44,7 @@ def direct_quotations(rd: Reading, kept: list[_Statement], verbs: list[Token],
         qs, qe = trim(rd, q)
         if qs >= qe:
             continue
-        verb = window_verb(rd, q, verbs) or used_for_quote.get(q)
+        verb = used_for_quote.get(q) or window_verb(rd, q, verbs)  # "stressed that “...”" first
         if verb is None and not opens_sentence(rd, q):
             continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
         st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)

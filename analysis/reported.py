@@ -55,7 +55,7 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         if paren is not None:
             speaker, content = paren
         else:
-            speaker = rd.subject_of(v)
+            speaker = _participle_speaker(rd, v, verbs) or rd.subject_of(v)
             content = content_of(rd, v)
             if not content and speaker:
                 content = inverted_content(rd, v, speaker)
@@ -78,6 +78,15 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         st.speaker_tokens = speaker
         candidates.append(st)
     return candidates, used_for_quote
+
+
+def _participle_speaker(rd: Reading, verb: Token, verbs: list[Token]) -> list[Token]:
+    """'X stressed that “...,” suggesting Y': a participle the parser hung on a word inside the
+    quotation speaks with the reporting verb that introduced the quotation."""
+    if verb.tag_ != "VBG" or rd.quote_of(verb) is not None or rd.quote_of(verb.head) is None:
+        return []
+    intro = [u for u in verbs if u.i < verb.i and u.sent.start == verb.sent.start and u is not verb]
+    return rd.subject_of(intro[-1]) if intro else []
 
 
 def content_of(rd: Reading, verb: Token) -> list[Token]:

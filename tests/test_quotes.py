@@ -336,3 +336,11 @@ def test_a_quotation_after_a_colon_belongs_to_its_sentence_not_to_a_verb_before_
                      "Hallett, Democrat of Ohio, tried the approach in a radio interview on Monday: "
                      f"{OPEN}Anyone can see that the budget is a mess.{CLOSE}")
     assert [(s, t) for s, _k, _c, t in _statements(r)][-1] == ("Tom Hallett", "Anyone can see that the budget is a mess.")
+
+
+def test_a_quotation_that_is_a_verbs_whole_clause_and_a_participle_after_it_share_the_speaker(analyse_text):
+    r = analyse_text("Senator Ana Ruiz spoke on Monday. Ruiz stressed that \u201cthe way forward is to get both parties "
+                     "working together,\u201d suggesting that a plain renewal of the program might be the only option.")
+    assert _statements(r) == [
+        ("Ana Ruiz", "direct", "stress", "the way forward is to get both parties working together,"),
+        ("Ana Ruiz", "indirect", "suggest", "a plain renewal of the program might be the only option")]
