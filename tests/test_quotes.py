@@ -344,3 +344,9 @@ def test_a_quotation_that_is_a_verbs_whole_clause_and_a_participle_after_it_shar
     assert _statements(r) == [
         ("Ana Ruiz", "direct", "stress", "the way forward is to get both parties working together,"),
         ("Ana Ruiz", "indirect", "suggest", "a plain renewal of the program might be the only option")]
+
+
+def test_a_document_saying_something_speaks_for_whoever_issued_it(analyse_text):
+    r = analyse_text("Mayor Ann Lee, who said last week that the audit was biased against her office, issued a "
+                     f"statement on Tuesday saying, {OPEN}I do not think anyone here is above the rules.{CLOSE}")
+    assert _statements(r)[-1] == ("Ann Lee", "direct", "say", "I do not think anyone here is above the rules.")
