@@ -305,6 +305,10 @@ def headlines(rd: Reading) -> list[_Statement]:
                 continue
             who = [t for t in span if t.i < tok.i and t.i in rd.token_actor]
             what = [t for t in span if t.i > tok.i]
+            # "X Blasts Y for Z, Quotes W": a headline's next clause begins after a comma or a dash
+            cut = next((k for k, t in enumerate(what) if t.text in (",", ";", "\u2013", "\u2014")
+                        and content_words(what[:k])), len(what))  # "X Praises, Laments Y": no cut yet
+            what = what[:cut]
             if who and content_words(what):
                 cs, ce = span_of(what)
                 st = _Statement("indirect", cs, ce, lemma, tok)

@@ -350,3 +350,9 @@ def test_a_document_saying_something_speaks_for_whoever_issued_it(analyse_text):
     r = analyse_text("Mayor Ann Lee, who said last week that the audit was biased against her office, issued a "
                      f"statement on Tuesday saying, {OPEN}I do not think anyone here is above the rules.{CLOSE}")
     assert _statements(r)[-1] == ("Ann Lee", "direct", "say", "I do not think anyone here is above the rules.")
+
+
+def test_a_headline_statement_ends_where_the_headlines_next_clause_begins(analyse_text):
+    r = analyse_text("Senator Tom Hill Slams Budget Office for Ignoring Farmers, Plans Hearing on Rural Hospitals\n\n"
+                     "WASHINGTON \u2014 Senator Tom Hill on Monday criticized the budget office.")
+    assert _statements(r)[0] == ("Tom Hill", "indirect", "slam", "Budget Office for Ignoring Farmers")
