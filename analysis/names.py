@@ -149,6 +149,15 @@ def _multi_token_person(cast: Cast, word: str) -> bool:
     )
 
 
+def _same_first_name(cast: Cast, a: str, b: str) -> bool:
+    """'Ken' and 'Kenneth', 'Bill' and 'William': one first name, short and full."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    nicknames = cast.g.rules["nicknames"]
+    return len(short) >= 3 and full.startswith(short) or nicknames.get(short) == full or nicknames.get(full) == short
+
+
 def _honorific_gender(cast: Cast, s: int) -> str:
     """'Mrs. Clinton', 'Mr. Clinton': the gender of an honorific right before a name ('' if none)."""
     if s < 1:
@@ -168,7 +177,7 @@ def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
         candidates.sort(key=lambda a: a.gender == gender)  # a known match last, so it is tried first
     for a in reversed(candidates):
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
-        if not first or not firsts or first in firsts:
+        if not first or not firsts or any(_same_first_name(cast, first, f) for f in firsts):
             return a
     actor = _Actor("person", sur)
     cast.actors.append(actor)

@@ -345,3 +345,10 @@ def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(anal
                      "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
     assert r.quotes["speaker"].tolist() == ["Anders de Villiers", "Anders de Villiers"]
     assert r.actors.actors["type"].tolist() == ["person"]
+
+
+def test_a_short_and_a_full_first_name_of_one_surname_are_one_person(analyse_text):
+    r = analyse_text("Kenneth Marsh said the committee should act. Ken Marsh later added that he had been misquoted. "
+                     "Robert Vance declined to comment, but Bob Vance said he was amused.")
+    assert r.actors.actors["name"].tolist() == ["Kenneth Marsh", "Robert Vance"]
+    assert r.quotes["speaker"].tolist() == ["Kenneth Marsh", "Kenneth Marsh", "Robert Vance"]
