@@ -44,7 +44,7 @@ def direct_quotations(rd: Reading, kept: list[_Statement], verbs: list[Token],
         qs, qe = trim(rd, q)
         if qs >= qe:
             continue
-        verb = used_for_quote.get(q) or window_verb(rd, q, verbs)  # "stressed that “...”" first
+        verb = window_verb(rd, q, verbs) or used_for_quote.get(q)
         if verb is None and not opens_sentence(rd, q):
             continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
         st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
@@ -126,14 +126,14 @@ def _colon_verb(rd: Reading, colon: Token) -> Token | None:
 
 
 def _introducing_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | None:
-    """The reporting verb that ends the words right before a quotation, with a comma or colon
-    between ("X shouted, “...”", "X said: “...”"), if any."""
+    """The reporting verb that ends the words right before a quotation, with a comma, a colon or
+    "that" between ("X shouted, “...”", "X said: “...”", "X stressed that “...”"), if any."""
     open_mark = rd.doc.char_span(q[0] - 1, q[0], alignment_mode="expand")
     if open_mark is None or open_mark.start < 2:
         return None
     punct, verb = rd.doc[open_mark.start - 1], rd.doc[open_mark.start - 2]
-    if punct.text in (",", ":") and any(v.i == verb.i for v in verbs):
-        return verb
+    if punct.text in (",", ":", "that") and any(v.i == verb.i for v in verbs):
+        return verb  # "X said: “...”", "X stressed that “...”"
     return None
 
 
