@@ -47,6 +47,8 @@ def direct_quotations(rd: Reading, kept: list[_Statement], verbs: list[Token],
         verb = window_verb(rd, q, verbs) or used_for_quote.get(q)
         if verb is None and not opens_sentence(rd, q):
             continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
+        if verb is None and is_title(rd.article.text[qs:qe]):
+            continue  # "“Sons of Liberty” is a play ...": the title of a work, not words someone said
         st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
         if verb is not None:
             st.speaker_tokens = _named_between(rd, q, verb) or rd.subject_of(verb)
@@ -85,7 +87,8 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
     limit = min(nxt_open, para_end)
     close = rd.doc.char_span(q[1], q[1] + 1, alignment_mode="expand")
     sent_end = close.sent.end_char if close is not None else q[1]
-    after = [v for v in verbs if q[1] < v.idx < min(limit, sent_end)]
+    # not a participle that names something ("a show called “X”", "“X,” written by Y")
+    after = [v for v in verbs if q[1] < v.idx < min(limit, sent_end) and not (v.tag_ == "VBN" and v.dep_ == "acl")]
     gap = int(rd.rules["attribution_gap"])
     for v in sorted(after, key=lambda t: t.idx):
         if len(text[q[1]:v.idx].split()) <= gap:
@@ -135,6 +138,15 @@ def _introducing_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> To
     if punct.text in (",", ":", "that") and any(v.i == verb.i for v in verbs):
         return verb  # "X said: “...”", "X stressed that “...”"
     return None
+
+
+def is_title(words: str) -> bool:
+    """Words in title case with no punctuation at their end ("Sons of Liberty", "The Art of War"):
+    the name of a work or a slogan, not a sentence someone said."""
+    parts = words.split()
+    if len(parts) < 2 or not words[-1:].isalnum():
+        return False
+    return all(w[:1].isupper() for w in parts if len(w) > 3 and w[:1].isalpha())
 
 
 def is_full_quote(rd: Reading, q: tuple[int, int]) -> bool:

@@ -356,3 +356,10 @@ def test_a_headline_statement_ends_where_the_headlines_next_clause_begins(analys
     r = analyse_text("Senator Tom Hill Slams Budget Office for Ignoring Farmers, Plans Hearing on Rural Hospitals\n\n"
                      "WASHINGTON \u2014 Senator Tom Hill on Monday criticized the budget office.")
     assert _statements(r)[0] == ("Tom Hill", "indirect", "slam", "Budget Office for Ignoring Farmers")
+
+
+def test_the_title_of_a_work_in_quote_marks_is_not_a_statement(analyse_text):
+    r = analyse_text(f"{OPEN}Our town is laughing,{CLOSE} said Rosa Lind, one of the actors.\n\n"
+                     f"{OPEN}Sons of Liberty{CLOSE} is an adaptation of a play called {OPEN}Traders,{CLOSE} written "
+                     "twenty years ago.")
+    assert [t for _s, _k, _c, t in _statements(r)] == ["Our town is laughing,"]
