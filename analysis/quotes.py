@@ -232,8 +232,9 @@ def new_reading(article: Article, doc: Doc, actors: ActorTable) -> Reading:
     sent_index: dict[int, int] = {}
     for k, s in enumerate(doc.sents):
         sent_index.update(dict.fromkeys(range(s.start, s.end), k))
+    verbs = {**reporting_verbs(), **dict.fromkeys(_rules()["phrasal_reporting"], "clause")}  # "make (clear)"
     return Reading(article, doc, actors.token_actor, actors.info, quotation_spans(article.text),
-                   reporting_verbs(), _rules(), len(article.dateline), sent_index)
+                   verbs, _rules(), len(article.dateline), sent_index)
 
 
 def content_words(toks) -> list[Token]:

@@ -36,8 +36,14 @@ def reporting_verb_tokens(rd: Reading) -> list[Token]:
     doc = rd.doc
     return [
         t for t in (doc[i] for i in forms(doc).where_lemma(rd.verbs))
-        if t.pos_ in ("VERB",) and rd.quote_of(t) is None and t.idx >= rd.dateline_end
+        if t.pos_ in ("VERB",) and rd.quote_of(t) is None and t.idx >= rd.dateline_end and _whole_phrase(rd, t)
     ]
+
+
+def _whole_phrase(rd: Reading, tok: Token) -> bool:
+    """A verb of a two-word reporting phrase reports only with its second word ("made clear")."""
+    words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
+    return words is None or any(c.lower_ in words for c in tok.children)
 
 
 def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], dict[tuple[int, int], Token]]:
@@ -103,6 +109,10 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
             toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
+    words = rd.rules["phrasal_reporting"].get(verb.lemma_.lower())
+    if words:  # "made (it) clear that X": X
+        second = max(c.i for c in verb.children if c.lower_ in words)
+        toks = {t for t in toks if t.i > second}
     outside = [t for t in content_words(toks) if rd.quote_of(t) is None]
     inside = [t for t in content_words(toks) if rd.quote_of(t) is not None]
     if outside and not inside and all(t.lower_ in rd.rules["relative_pronouns"] and t.tag_ != "DT" for t in outside):
@@ -161,7 +171,7 @@ def _object_content(rd: Reading, verb: Token) -> set[Token]:
 
 def reports(rd: Reading, tok: Token) -> bool:
     """Is ``tok`` a reporting verb (by lemma and part of speech)?"""
-    return tok.lemma_.lower() in rd.verbs and tok.pos_ == "VERB"
+    return tok.lemma_.lower() in rd.verbs and tok.pos_ == "VERB" and _whole_phrase(rd, tok)
 
 
 def reports_content(rd: Reading, tok: Token) -> bool:
@@ -301,7 +311,7 @@ def headlines(rd: Reading) -> list[_Statement]:
             lemma = irregular.get(low) or (low[:-1] if low.endswith("s") and low[:-1] in rd.verbs else "")
             lemma = lemma or (low[:-2] if low.endswith("ed") and low[:-2] in rd.verbs else "")
             lemma = lemma or (low[:-1] if low.endswith("ed") and low[:-1] in rd.verbs else "")
-            if not lemma or lemma not in rd.verbs:
+            if not lemma or lemma not in rd.verbs or lemma in rd.rules["phrasal_reporting"]:
                 continue
             who = [t for t in span if t.i < tok.i and t.i in rd.token_actor]
             what = [t for t in span if t.i > tok.i]

@@ -363,3 +363,10 @@ def test_the_title_of_a_work_in_quote_marks_is_not_a_statement(analyse_text):
                      f"{OPEN}Sons of Liberty{CLOSE} is an adaptation of a play called {OPEN}Traders,{CLOSE} written "
                      "twenty years ago.")
     assert [t for _s, _k, _c, t in _statements(r)] == ["Our town is laughing,"]
+
+
+def test_make_clear_reports_and_make_alone_does_not(analyse_text):
+    r = analyse_text("Norway has made clear that it believes its neighbours are the main obstacle. The ministry made "
+                     "a new offer on Monday. Officials made it plain that they would not wait.")
+    assert _statements(r) == [("Norway", "indirect", "make", "it believes its neighbours are the main obstacle"),
+                              ("Officials", "indirect", "make", "they would not wait")]
