@@ -465,7 +465,10 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.repeated_names(cast)
     names.institution_words(cast)
     names.organisation_nominals(cast)
+    names.company_nominals(cast)
+    names.person_bodies(cast)
     unnamed.unnamed(cast)
+    unnamed.poll_shares(cast)
     return cast
 
 

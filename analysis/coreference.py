@@ -91,11 +91,26 @@ def _in_quote(d: _Discourse, tok: Token) -> tuple[int, int] | None:
     return None
 
 
+_CLOSING = ("\u201d", '"')
+
+
 def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
-    """The reporting verb a mention is the subject of, if any."""
-    head = cast.doc[m.start:m.end].root
+    """The reporting verb a mention is the subject of, if any.
+
+    A name right after a closing quote mark is the speaker of the reporting verb that follows
+    it ("“...,” Roe, 58, told AFP"), whatever the parser made of it (often a conjunct)."""
+    doc = cast.doc
+    head = doc[m.start:m.end].root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
         return head.head
+    before = doc[max(0, m.start - 2):m.start]
+    if not any(t.text in _CLOSING for t in before):
+        return None
+    for t in doc[m.end:min(len(doc), m.end + 8)]:
+        if t.lemma_.lower() in d.reporting and t.pos_ == "VERB":
+            return t
+        if t.text in (".", "\u201c", ";"):
+            break
     return None
 
 

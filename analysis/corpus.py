@@ -475,14 +475,20 @@ def _pass_headings(ed: _Editable) -> set[tuple[int, int]]:
     return spans
 
 
+_STRAIGHT_DOUBLE = re.compile('"|(?<!\')\'\'(?!\')')
+
+
 def _pass_straight_quotes(ed: _Editable) -> None:
+    """Straight double marks, and the two apostrophes some archives write for them (''...''),
+    made curly by their position. Two apostrophes become the mark and a space on the side away
+    from the quoted words (on the inside at the start or end of a line), so offsets stay one for one."""
     edits = []
     text = ed.text
     is_open = False
-    for m in re.finditer('"', text):
-        i = m.start()
+    for m in _STRAIGHT_DOUBLE.finditer(text):
+        i, j = m.start(), m.end()
         prev = text[i - 1] if i > 0 else "\n"
-        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        nxt = text[j] if j < len(text) else "\n"
         if prev == "\n":
             is_open = False
         if prev.isspace() or prev in "([{\u2014\u2013-/\u2018\u201c":
@@ -492,7 +498,10 @@ def _pass_straight_quotes(ed: _Editable) -> None:
         else:
             mark = CLOSE_DOUBLE if is_open else OPEN_DOUBLE
         is_open = mark == OPEN_DOUBLE
-        edits.append((i, i + 1, mark, "straight_quote", "straight quote mark made curly by its position"))
+        if j - i == 2:
+            outside_first = mark == OPEN_DOUBLE and prev != "\n" or mark == CLOSE_DOUBLE and nxt == "\n"
+            mark = " " + mark if outside_first else mark + " "
+        edits.append((i, j, mark, "straight_quote", "straight quote mark made curly by its position"))
     ed.apply(edits)
 
 

@@ -68,7 +68,8 @@ def people(cast: Cast) -> None:
         words = [t.text for t in doc[s:e]]
         if len(words) == 1 and country_of(words[0]) and not _multi_token_person(cast, words[0]):
             continue  # a country tagged as a person ("border with Jordan")
-        if not any(ch.isupper() for ch in doc[s].text):
+        if not any(ch.isupper() for ch in doc[s].text) and not (
+                doc[s].lower_ in cast.g.rules["name_particles"] and e - s > 1 and doc[s + 1].text[:1].isupper()):
             continue
         spans.append((s, e))
     spans += _titled_names(cast, {i for s, e in spans for i in range(s, e)})
@@ -77,7 +78,7 @@ def people(cast: Cast) -> None:
         if not cast.free(s, e):
             continue
         words = [t.text for t in cast.doc[s:e]]
-        actor = _person_for(cast, words)
+        actor = _person_for(cast, words, _honorific_gender(cast, s))
         how = "name" if len(words) > 1 or len(actor.names) == 0 else "alias"
         actor.names.append(cast.text(s, e))
         cast.add(actor, s, e, how)
@@ -127,12 +128,14 @@ def _titled_names(cast: Cast, found: set[int]) -> list[tuple[int, int]]:
 
 def _looks_like_person(cast: Cast, ent: Span) -> bool:
     """A name the model tagged as an organisation or place but the text shows is a person:
-    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or starts with a
-    known first name."""
+    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or right after one, or
+    starts with a known first name."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT") or not 2 <= len(ent) <= 3:
         return False
     if any(t.lower_ in cast.g.institution_words for t in ent) or country_of(ent.text):
         return False
+    if ent.start > 0 and cast.g.titles.get(cast.doc[ent.start - 1].lower_, ("", ""))[1] == "title":
+        return True  # "U.N. envoy Anders de Villiers": a name right after a title
     root = ent.root
     titled = (root.dep_ == "appos" and (root.head.lower_ in cast.g.titles or root.head.lower_ in cast.g.person_nouns)) or any(
         c.dep_ == "appos" and (c.lower_ in cast.g.titles or c.lower_ in cast.g.person_nouns) for c in root.children)
@@ -146,14 +149,35 @@ def _multi_token_person(cast: Cast, word: str) -> bool:
     )
 
 
-def _person_for(cast: Cast, words: list[str]) -> _Actor:
-    """The person a name belongs to: one with that surname and no other first name, else a new one."""
+def _same_first_name(cast: Cast, a: str, b: str) -> bool:
+    """'Ken' and 'Kenneth', 'Bill' and 'William': one first name, short and full."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    nicknames = cast.g.rules["nicknames"]
+    return len(short) >= 3 and full.startswith(short) or nicknames.get(short) == full or nicknames.get(full) == short
+
+
+def _honorific_gender(cast: Cast, s: int) -> str:
+    """'Mrs. Clinton', 'Mr. Clinton': the gender of an honorific right before a name ('' if none)."""
+    if s < 1:
+        return ""
+    gender, kind = cast.g.titles.get(cast.doc[s - 1].lower_, ("", ""))
+    return gender if kind == "honorific" else ""
+
+
+def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
+    """The person a name belongs to: one with that surname and no other first name (and, after
+    'Mr.' or 'Mrs.', not of the other gender), else a new one."""
     sur = _surname(words)
-    first = words[0] if len(words) > 1 else ""
+    first = words[0] if len(words) > 1 and words[0] not in cast.g.rules["name_particles"] else ""
     candidates = [a for a in cast.actors if a.type == "person" and a.key == sur]
+    if gender and len(words) == 1:
+        candidates = [a for a in candidates if a.gender in ("", gender)] or candidates
+        candidates.sort(key=lambda a: a.gender == gender)  # a known match last, so it is tried first
     for a in reversed(candidates):
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
-        if not first or not firsts or first in firsts:
+        if not first or not firsts or any(_same_first_name(cast, first, f) for f in firsts):
             return a
     actor = _Actor("person", sur)
     cast.actors.append(actor)
@@ -241,8 +265,10 @@ def _record_role(cast: Cast, actor: _Actor, s: int, parts: list[Token]) -> None:
         actor.role = role
     actor.former = actor.former or former
     lows = [t.lower_ for t in parts]
-    actor.role_words.update(lows)
-    actor.role_heads.update(w for w in lows if w in g.titles and g.titles[w][1] == "title")
+    full = g.rules["title_abbreviations"]
+    words = lows + [full[w] for w in lows if w in full]  # "Sen." is a senator
+    actor.role_words.update(words)
+    actor.role_heads.update(w for w in words if w in g.titles and g.titles[w][1] == "title")
     for t in parts:
         gender = g.titles.get(t.lower_, ("", ""))[0]
         if gender and not actor.gender:
@@ -334,8 +360,11 @@ def organisations_and_countries(cast: Cast) -> None:
         text = cast.text(s, e)
         label = ent.label_
         if label in cast.g.rules["organization_labels"] + cast.g.rules["person_labels"]:
-            if text.lower() in surnames or _surname(text.split()) in surnames and len(text.split()) == 1:
-                person = surnames[_surname(text.split())]
+            words = text.split()
+            if len(words) > 1 and words[0] in cast.g.rules["name_particles"]:
+                words = words[1:]  # "de Villiers": a surname with its particle
+            if text.lower() in surnames or _surname(words) in surnames and len(words) == 1:
+                person = surnames[_surname(words)]
                 person.names.append(text)
                 cast.add(person, s, e, "alias")
                 continue
@@ -344,15 +373,23 @@ def organisations_and_countries(cast: Cast) -> None:
             _country_mention(cast, country, s, e)
             continue
         root = doc[s:e].root
-        head = root.head
-        if (label in cast.g.rules["organization_labels"] and root.dep_ in ("compound", "nmod", "amod")
-                and head.i >= e and (head.lower_ in cast.g.person_nouns or head.lower_ in cast.g.titles)
-                and not any(t.ent_type_ == "PERSON" for t in head.subtree)):
+        if label in cast.g.rules["organization_labels"] and _describes_a_person(cast, s, e):
             continue  # "a State Department official": the official is the actor, described by the body
         if label in cast.g.rules["organization_labels"]:
             _organisation_mention(cast, s, e, label)
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
             _group_of_people(cast, text, s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _describes_a_person(cast: Cast, s: int, e: int) -> bool:
+    """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official")?"""
+    root = cast.doc[s:e].root
+    head = root.head
+    noun = cast.g.person_nouns.get(head.lower_)
+    person_noun = noun is not None and cast.g.noun_kinds.get(noun[0]) not in ("organization", "organisation", "state")
+    return (root.dep_ in ("compound", "nmod", "amod") and head.i >= e
+            and (person_noun or head.lower_ in cast.g.titles)
+            and not any(t.ent_type_ == "PERSON" for t in head.subtree))
 
 
 def _takes_part(tok: Token) -> bool:
@@ -478,7 +515,8 @@ def repeated_names(cast: Cast) -> None:
         for words, a in by_first[first]:
             n = len(words)
             if texts[i:i + n] == words and cast.free(i, i + n):
-                cast.add(a, i, i + n, "name")
+                if not _describes_a_person(cast, i, i + n):
+                    cast.add(a, i, i + n, "name")
                 break
 
 
@@ -571,6 +609,42 @@ def organisation_nominals(cast: Cast) -> None:
         det = next(c for c in tok.children if c.dep_ == "det")
         if cast.free(det.i, tok.i + 1) and det.i == tok.i - 1:
             cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
+
+
+def company_nominals(cast: Cast) -> None:
+    """'the company', 'the firm': the latest organisation named before whose name ends with a
+    corporate suffix ("Acme Corp.")."""
+    doc = cast.doc
+    suffixes = set(cast.g.rules["corporate_suffixes"])
+    companies = [(min(m.start for m in a.mentions), a) for a in cast.actors if a.type == "organization"
+                 and a.mentions and a.names and a.names[0].split()[-1].lower() in suffixes]
+    if not companies:
+        return
+    for i in forms(doc).where(set(cast.g.rules["company_nouns"])):
+        tok = doc[i]
+        if tok.i in cast.taken or i < 1 or doc[i - 1].lower_ not in ("the", "this") or not cast.free(i - 1, i + 1):
+            continue
+        before = [(start, a) for start, a in companies if start < i]
+        if before:
+            target = max(before, key=lambda x: max(m.start for m in x[1].mentions if m.start < i))[1]
+            cast.add(target, i - 1, i + 1, "nominal")
+
+
+def person_bodies(cast: Cast) -> None:
+    """'the Clinton campaign', 'Trump's campaign': a body named after a person is an organisation
+    of its own (it speaks, not the person)."""
+    doc = cast.doc
+    owners = {i: m.actor for m in cast.mentions if m.actor is not None and m.actor.type == "person"
+              for i in range(m.start, m.end)}
+    for i in forms(doc).where(set(cast.g.rules["person_bodies"])):
+        tok = doc[i]
+        if tok.i in cast.taken or tok.pos_ != "NOUN":
+            continue
+        owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i in owners]
+        if owner:
+            first = min(x.i for x in owner[0].subtree if x.i in owners)
+            name = f"{doc[first:owner[0].i + 1].text} {tok.text}"
+            _org_actor(cast, name, "", "", tok.i, (doc[first].idx, tok.idx + len(tok.text)))
 
 
 # --------------------------------------------------------------------------- headings

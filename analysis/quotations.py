@@ -47,6 +47,8 @@ def direct_quotations(rd: Reading, kept: list[_Statement], verbs: list[Token],
         verb = window_verb(rd, q, verbs) or used_for_quote.get(q)
         if verb is None and not opens_sentence(rd, q):
             continue  # "The agreement prohibited “...”": a quotation inside a sentence, not a statement
+        if verb is None and is_title(rd.article.text[qs:qe]):
+            continue  # "“Sons of Liberty” is a play ...": the title of a work, not words someone said
         st = _Statement("direct", qs, qe, verb.lemma_.lower() if verb is not None else "", verb)
         if verb is not None:
             st.speaker_tokens = _named_between(rd, q, verb) or rd.subject_of(verb)
@@ -76,13 +78,17 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
     """The reporting verb right after a quotation, or right before it ("X said, “...”")."""
     text = rd.article.text
     qi = rd.quotes.index(q)
+    introduced = _introducing_verb(rd, q, verbs)
+    if introduced is not None:
+        return introduced  # "X shouted, “...,” Y said, “...”": the first quotation is X's
     nxt_open = rd.quotes[qi + 1][0] - 1 if qi + 1 < len(rd.quotes) else len(text)
     para_end = text.find("\n", q[1])
     para_end = len(text) if para_end < 0 else para_end
     limit = min(nxt_open, para_end)
     close = rd.doc.char_span(q[1], q[1] + 1, alignment_mode="expand")
     sent_end = close.sent.end_char if close is not None else q[1]
-    after = [v for v in verbs if q[1] < v.idx < min(limit, sent_end)]
+    # not a participle that names something ("a show called “X”", "“X,” written by Y")
+    after = [v for v in verbs if q[1] < v.idx < min(limit, sent_end) and not (v.tag_ == "VBN" and v.dep_ == "acl")]
     gap = int(rd.rules["attribution_gap"])
     for v in sorted(after, key=lambda t: t.idx):
         if len(text[q[1]:v.idx].split()) <= gap:
@@ -93,9 +99,14 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
     start = max(prev_close, para_start)
     lead = text[start:q[0] - 1].rstrip()
     if lead.endswith((",", ":")) or re.search(r"\b(that|saying|said|says|wrote|added)$", lead):
-        before = [v for v in verbs if start <= v.idx < q[0]]
+        last = rd.doc.char_span(start, start + len(lead), alignment_mode="expand")
+        sent = last[-1].sent if last is not None and len(last) else None
+        # a verb of the lead's own sentence, not of a sentence before it
+        before = [v for v in verbs if start <= v.idx < q[0] and (sent is None or v.sent.start == sent.start)]
         if before:
             return max(before, key=lambda t: t.idx)
+        if lead.endswith(":") and sent is not None:
+            return _colon_verb(rd, last[-1])
     if not lead and para_start > 0:
         # "She added:" at the end of the previous paragraph
         prev_para = text.rfind("\n", 0, para_start - 1) + 1
@@ -104,6 +115,38 @@ def window_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | 
             if before:
                 return max(before, key=lambda t: t.idx)
     return None
+
+
+def _colon_verb(rd: Reading, colon: Token) -> Token | None:
+    """'X gave the idea a try in an interview: “...”': the verb a colon that introduces a quotation
+    hangs on, when it stands outside quotations and its subject is an actor (the speaker)."""
+    verb = colon.head
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ == "VERB" and rd.quote_of(verb) is None and subs and any(
+            t.i in rd.token_actor for t in subs[0].subtree):
+        return verb
+    return None
+
+
+def _introducing_verb(rd: Reading, q: tuple[int, int], verbs: list[Token]) -> Token | None:
+    """The reporting verb that ends the words right before a quotation, with a comma, a colon or
+    "that" between ("X shouted, “...”", "X said: “...”", "X stressed that “...”"), if any."""
+    open_mark = rd.doc.char_span(q[0] - 1, q[0], alignment_mode="expand")
+    if open_mark is None or open_mark.start < 2:
+        return None
+    punct, verb = rd.doc[open_mark.start - 1], rd.doc[open_mark.start - 2]
+    if punct.text in (",", ":", "that") and any(v.i == verb.i for v in verbs):
+        return verb  # "X said: “...”", "X stressed that “...”"
+    return None
+
+
+def is_title(words: str) -> bool:
+    """Words in title case with no punctuation at their end ("Sons of Liberty", "The Art of War"):
+    the name of a work or a slogan, not a sentence someone said."""
+    parts = words.split()
+    if len(parts) < 2 or not words[-1:].isalnum():
+        return False
+    return all(w[:1].isupper() for w in parts if len(w) > 3 and w[:1].isalpha())
 
 
 def is_full_quote(rd: Reading, q: tuple[int, int]) -> bool:

@@ -90,11 +90,11 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
     """
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subs) > 1:
-        after = [c for c in subs if c.i > verb.i]
+        after = [c for c in subs if c.i > verb.i and c.left_edge.i <= verb.i + 2]  # "said the official"
         subs = after[:1] or subs[:1]
     if subs:
         return subs
-    surface = _surface_subject(verb, token_actor)
+    surface = _surface_subject(verb, token_actor) or _described_subject(verb)
     if surface:
         return surface
     if depth > 3:
@@ -113,6 +113,8 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         return []
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+        return verb_subject(verb.head.head, token_actor, depth + 1)  # "issued a statement saying ..."
     if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ",":
         return verb_subject(verb.head, token_actor, depth + 1)  # "said X, described Y": the same speaker
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
@@ -141,6 +143,22 @@ def _noun_number(tok: Token) -> str:
     if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("he", "she", "it"):
         return "sg"
     return ""
+
+
+def _described_subject(verb: Token) -> list[Token]:
+    """'Russia, which has ..., said': the noun phrase that opens the sentence before a relative
+    clause set off by commas, when the parser has lost the verb's subject inside that clause."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.i < sent.start + 4 or doc[verb.i - 1].text != ",":
+        return []
+    rel = next((t for t in doc[sent.start:verb.i] if t.lower_ in ("which", "who")), None)
+    if rel is None or rel.i < sent.start + 2 or doc[rel.i - 1].text != ",":
+        return []
+    phrase = doc[sent.start:rel.i - 1]
+    if phrase[-1].pos_ in ("PROPN", "NOUN") and all(t.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") for t in phrase):
+        return [phrase[-1]]
+    return []
 
 
 def _surface_subject(verb: Token, token_actor: dict[int, str]) -> list[Token]:
@@ -214,8 +232,9 @@ def new_reading(article: Article, doc: Doc, actors: ActorTable) -> Reading:
     sent_index: dict[int, int] = {}
     for k, s in enumerate(doc.sents):
         sent_index.update(dict.fromkeys(range(s.start, s.end), k))
+    verbs = {**reporting_verbs(), **dict.fromkeys(_rules()["phrasal_reporting"], "clause")}  # "make (clear)"
     return Reading(article, doc, actors.token_actor, actors.info, quotation_spans(article.text),
-                   reporting_verbs(), _rules(), len(article.dateline), sent_index)
+                   verbs, _rules(), len(article.dateline), sent_index)
 
 
 def content_words(toks) -> list[Token]:

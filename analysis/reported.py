@@ -36,8 +36,14 @@ def reporting_verb_tokens(rd: Reading) -> list[Token]:
     doc = rd.doc
     return [
         t for t in (doc[i] for i in forms(doc).where_lemma(rd.verbs))
-        if t.pos_ in ("VERB",) and rd.quote_of(t) is None and t.idx >= rd.dateline_end
+        if t.pos_ in ("VERB",) and rd.quote_of(t) is None and t.idx >= rd.dateline_end and _whole_phrase(rd, t)
     ]
+
+
+def _whole_phrase(rd: Reading, tok: Token) -> bool:
+    """A verb of a two-word reporting phrase reports only with its second word ("made clear")."""
+    words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
+    return words is None or any(c.lower_ in words for c in tok.children)
 
 
 def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], dict[tuple[int, int], Token]]:
@@ -55,7 +61,7 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         if paren is not None:
             speaker, content = paren
         else:
-            speaker = rd.subject_of(v)
+            speaker = _participle_speaker(rd, v, verbs) or rd.subject_of(v)
             content = content_of(rd, v)
             if not content and speaker:
                 content = inverted_content(rd, v, speaker)
@@ -80,6 +86,15 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
     return candidates, used_for_quote
 
 
+def _participle_speaker(rd: Reading, verb: Token, verbs: list[Token]) -> list[Token]:
+    """'X stressed that “...,” suggesting Y': a participle the parser hung on a word inside the
+    quotation speaks with the reporting verb that introduced the quotation."""
+    if verb.tag_ != "VBG" or rd.quote_of(verb) is not None or rd.quote_of(verb.head) is None:
+        return []
+    intro = [u for u in verbs if u.i < verb.i and u.sent.start == verb.sent.start and u is not verb]
+    return rd.subject_of(intro[-1]) if intro else []
+
+
 def content_of(rd: Reading, verb: Token) -> list[Token]:
     """The reported words of a reporting verb (may be empty)."""
     mode = rd.verbs[verb.lemma_.lower()]
@@ -94,10 +109,14 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
             toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
+    words = rd.rules["phrasal_reporting"].get(verb.lemma_.lower())
+    if words:  # "made (it) clear that X": X
+        second = max(c.i for c in verb.children if c.lower_ in words)
+        toks = {t for t in toks if t.i > second}
     outside = [t for t in content_words(toks) if rd.quote_of(t) is None]
     inside = [t for t in content_words(toks) if rd.quote_of(t) is not None]
-    if outside and not inside and all(t.lower_ in rd.rules["relative_pronouns"] for t in outside):
-        return []  # "something that Moscow denies": no reported words
+    if outside and not inside and all(t.lower_ in rd.rules["relative_pronouns"] and t.tag_ != "DT" for t in outside):
+        return []  # "something that Moscow denies": no reported words ("Moscow denies that" has some)
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -111,6 +130,9 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
         if c.dep_ == "ccomp" and reports_content(rd, c) and c.i > verb.i and not any(
                 x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             continue  # "said X, described Y and accused Z": reports of their own
+        if c.dep_ == "ccomp" and c.i < verb.i and reports_content(rd, c) and rd.quote_of(c) is None \
+                and rd.subject_of(c):
+            continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
         if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
             sub = list(c.subtree)
             # "said he supported X but warned that Y": the second report is its own statement
@@ -122,7 +144,9 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                     sub.pop()
             outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
             other_quotes = {rd.quote_of(t) for t in sub if rd.quote_of(t) is not None}
-            attribution = len(outside) < 3 or len(other_quotes) > 1 or any(
+            # the marks enclose the whole clause (but for "that"): the verb attributes a quotation;
+            # a subject or verb outside them makes the clause mixed ("said X would “...”")
+            attribution = not [t for t in outside if t.dep_ != "mark"] or len(other_quotes) > 1 or any(
                 reports(rd, t) and t is not verb for t in outside)
             if rd.quote_of(c) is not None and attribution:
                 toks.add(c)  # the clause is a quotation: the verb attributes it
@@ -147,7 +171,7 @@ def _object_content(rd: Reading, verb: Token) -> set[Token]:
 
 def reports(rd: Reading, tok: Token) -> bool:
     """Is ``tok`` a reporting verb (by lemma and part of speech)?"""
-    return tok.lemma_.lower() in rd.verbs and tok.pos_ == "VERB"
+    return tok.lemma_.lower() in rd.verbs and tok.pos_ == "VERB" and _whole_phrase(rd, tok)
 
 
 def reports_content(rd: Reading, tok: Token) -> bool:
@@ -181,7 +205,7 @@ def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Tok
     """'Y, X told reporters.': the clause before the speaker is what was said."""
     if verb.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or not speaker:
         return []
-    first = min(rd.mention_start(s) for s in speaker)
+    first = min(_phrase_start(rd, s) for s in speaker)
     if first > verb.i:
         first = verb.i  # "Y, said X."
     before = [t for t in verb.sent if t.i < first and t.idx >= rd.dateline_end and not t.is_space]
@@ -189,14 +213,29 @@ def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Tok
         return []
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
         return []  # "Advised by X, the groups are demanding ...": not a clause that was said
+    if any(reports_content(rd, t) and rd.quote_of(t) is None and rd.subject_of(t) for t in before):
+        return []  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
     return before
+
+
+def _phrase_start(rd: Reading, speaker: Token) -> int:
+    """First token of a speaker's phrase: its mention with the determiner and modifiers before it
+    ("the ministry", "the U.S. White House")."""
+    doc = rd.doc
+    first = rd.mention_start(speaker)
+    while first > speaker.left_edge.i and doc[first - 1].dep_ in ("det", "compound", "amod", "poss", "nmod") \
+            and not doc[first - 1].is_punct:
+        first -= 1
+    return first
 
 
 def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] | None:
     """'A, said one official, had known B': speaker between commas, content around them."""
     doc = rd.doc
-    if verb.i == 0 or doc[verb.i - 1].text != "," or rd.verbs[verb.lemma_.lower()] != "clause":
+    if verb.i == 0 or rd.verbs[verb.lemma_.lower()] != "clause":
         return None
+    if doc[verb.i - 1].text != ",":
+        return _parenthetical_subject_first(rd, verb)
     if verb.lemma_.lower() != "say" and any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
         return None  # "X, an attorney, told Y, ...": Y is told, not the speaker ("say" has no such object)
     for sub in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
@@ -226,6 +265,35 @@ def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] |
     return heads[:1], content
 
 
+_PARENTHETICAL_TAIL = {"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod"}
+
+
+def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """'A, advisers say, B' / 'A, her advisers said Friday, because B': the speaker and verb set off
+    by commas inside the clause they report (the whole sentence is the statement)."""
+    doc = rd.doc
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subs) != 1 or subs[0].i not in rd.token_actor and subs[0].lower_ not in rd.rules["singular_pronouns"]:
+        return None
+    left = subs[0].left_edge.i
+    if left < 1 or doc[left - 1].text != "," or verb.i - left > 6 or any(
+            t.i < left or t.i >= verb.i for t in subs[0].subtree if t.dep_ in ("relcl", "acl")):
+        return None
+    j = verb.i + 1
+    while j < verb.sent.end and doc[j].text != "," and doc[j].dep_ in _PARENTHETICAL_TAIL and j - verb.i <= 4:
+        j += 1
+    if j >= verb.sent.end - 1 or doc[j].text != ",":
+        return None
+    after = doc[j + 1]
+    if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018":
+        return None  # "A, X said, but Y said B" / "..., adding B": B has an attribution of its own
+    inner = set(range(left - 1, j + 1))
+    content = [t for t in verb.sent if t.i not in inner and t.idx >= rd.dateline_end and not t.is_space]
+    if not any(t.i < left for t in content_words(content)) or not any(t.i > j for t in content_words(content)):
+        return None
+    return subs, content
+
+
 def headlines(rd: Reading) -> list[_Statement]:
     """'WHITE HOUSE SAYS IT’S UP TO RUSSIA', 'Glenn Doe Blasts Critics for ...': a heading or a headline
     that reports a statement."""
@@ -243,10 +311,14 @@ def headlines(rd: Reading) -> list[_Statement]:
             lemma = irregular.get(low) or (low[:-1] if low.endswith("s") and low[:-1] in rd.verbs else "")
             lemma = lemma or (low[:-2] if low.endswith("ed") and low[:-2] in rd.verbs else "")
             lemma = lemma or (low[:-1] if low.endswith("ed") and low[:-1] in rd.verbs else "")
-            if not lemma or lemma not in rd.verbs:
+            if not lemma or lemma not in rd.verbs or lemma in rd.rules["phrasal_reporting"]:
                 continue
             who = [t for t in span if t.i < tok.i and t.i in rd.token_actor]
             what = [t for t in span if t.i > tok.i]
+            # "X Blasts Y for Z, Quotes W": a headline's next clause begins after a comma or a dash
+            cut = next((k for k, t in enumerate(what) if t.text in (",", ";", "\u2013", "\u2014")
+                        and content_words(what[:k])), len(what))  # "X Praises, Laments Y": no cut yet
+            what = what[:cut]
             if who and content_words(what):
                 cs, ce = span_of(what)
                 st = _Statement("indirect", cs, ce, lemma, tok)

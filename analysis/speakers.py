@@ -75,18 +75,41 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
         return rd.token_actor.get(head.i, "") or recent_group(rd, head)
     if head.i in rd.token_actor:
         return rd.token_actor[head.i]
+    if head.lemma_.lower() in rd.rules["document_nouns"]:
+        return issuer(rd, head, verb)
     for c in head.subtree:  # "A senior adviser, Jane Roe, told ...": the person named beside the role
         if c.i > head.i and c.dep_ in ("appos", "conj") and c.i in rd.token_actor and \
                 c.doc[min(x.i for x in c.subtree) - 1].text == "," and \
                 rd.info[rd.token_actor[c.i]]["type"] == "person" and \
                 head.lower_ not in rd.info[rd.token_actor[c.i]]["name"].lower():
             return rd.token_actor[c.i]
-    # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith")
+    # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith"), not one
+    # inside a clause that describes the subject ("The opposition, which met Smith, said")
+    clauses = {x.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c is not head for x in c.subtree}
     for t in head.subtree:
-        if t.dep_ in ("relcl", "acl") or t.i >= verb.i > head.i:
+        if t.i in clauses or t.i >= verb.i > head.i:
             continue
         if t.i in rd.token_actor:
             return rd.token_actor[t.i]
+    return ""
+
+
+def issuer(rd: Reading, head: Token, verb: Token) -> str:
+    """'the report said': the actor named in the document's phrase ("the CBO report", "a report
+    released by X", "X's letter"), else the speaker of the latest statement, within two sentences,
+    whose sentence names such a document ("In a statement, the company said ... The statement said")."""
+    for t in head.subtree:
+        if t.i in rd.token_actor and not t.i >= verb.i > head.i:
+            return rd.token_actor[t.i]
+    k = rd.sent_index[head.i]
+    lemma = head.lemma_.lower()
+    for st in reversed(rd.statements):
+        if st.verb is None or st.verb.i >= head.i or not st.speakers:
+            continue
+        if k - rd.sent_index[st.verb.i] > 2:
+            break
+        if any(t.lemma_.lower() == lemma for t in st.verb.sent if t.i != head.i):
+            return st.speakers[0]
     return ""
 
 

@@ -29,11 +29,13 @@ before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of
+from .resources import load_csv
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
 
@@ -85,6 +87,37 @@ def unnamed(cast: Cast) -> None:
             actor = _new_unnamed(cast, "anonymous", f"{ph.core_text.lower()}#{tok.i}", ph.core_text, tok, ph.singular)
             actor.names.append(ph.core_text)
             cast.add(actor, ph.start, ph.end, "name")
+
+
+def poll_shares(cast: Cast) -> None:
+    """'42% say', 'three-fourths say', 'a majority said', 'those surveyed say': the share of a poll's
+    respondents that is the subject of a reporting verb is a group (one per wording)."""
+    rules = cast.g.rules
+    shares, asked = set(rules["share_words"]), set(rules["respondent_participles"])
+    reporting = _reporting_lemmas()
+    for tok in cast.doc:
+        if tok.dep_ != "nsubj" or tok.i in cast.taken or tok.head.lemma_.lower() not in reporting:
+            continue
+        low = tok.lower_
+        if not (low in shares or low in ("%", "percent") and any(c.dep_ == "nummod" for c in tok.children)
+                or low == "those" and any(c.dep_ == "acl" and c.lemma_.lower() in asked for c in tok.children)):
+            continue
+        s, e = tok.left_edge.i, tok.right_edge.i + 1
+        if not cast.free(s, e):
+            s, e = min(c.left_edge.i for c in [tok] + [c for c in tok.lefts]), tok.i + 1
+        if not cast.free(s, e) or tok.idx < cast.dateline_end:
+            continue
+        text = cast.text(s, e)
+        actor = next((a for a in cast.actors if a.type == "group" and a.key == text.lower()), None)
+        if actor is None:
+            actor = _new_unnamed(cast, "group", text.lower(), text, tok, low)
+        actor.names.append(text)
+        cast.add(actor, s, e, "name")
+
+
+@lru_cache(maxsize=1)
+def _reporting_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
 
 
 def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
@@ -273,7 +306,9 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     with that head noun, mentioned before ``tok``; the words describing ``tok``
     must all be words of that actor's role.
     """
-    modifiers = {t.lower_ for t in tok.subtree if t.i != tok.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
+    clauses = {x.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
+    modifiers = {t.lower_ for t in tok.subtree
+                 if t.i != tok.i and t.i not in clauses and t.pos_ in ("PROPN", "NOUN", "ADJ")}
     candidates = []
     for a in cast.actors:
         if a.type not in ("person", "anonymous"):
@@ -285,6 +320,8 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
             if before:
                 candidates.append((max(before), a))
     if not candidates:
+        if cast.g.noun_kinds.get(singular) in ("organization", "organisation", "state"):
+            return None  # "the opposition": not a person the story has been about
         return _salient_person(cast, tok, modifiers)
     return max(candidates, key=lambda x: x[0])[1]
 

@@ -298,3 +298,57 @@ def test_no_code_comment_or_data_file_names_a_person_of_the_seed(nlp):
             if hits:
                 found[str(path.relative_to(PACKAGE))] = sorted(hits)
     assert found == {}
+
+
+def test_a_name_after_a_closing_mark_speaks_whatever_the_parser_made_of_it(nlp):
+    """“...,” Okonkwo, 61, told AFP: a small model often reads the name as a conjunct of the quoted
+    clause; the name still speaks (so a later "he said" can go back to it)."""
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    from analysis.actors import _Mention
+    from analysis.coreference import speaks
+
+    words = ["\u201c", "We", "lost", ",", "\u201d", "Okonkwo", ",", "61", ",", "told", "AFP", "."]
+    heads = [2, 2, 2, 2, 5, 2, 5, 5, 5, 2, 9, 2]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "punct", "appos", "punct", "conj", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["\u201c", "we", "lose", ",", "\u201d", "Okonkwo", ",", "61", ",", "tell", "AFP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    told = speaks(SimpleNamespace(doc=doc), SimpleNamespace(reporting=frozenset({"tell"})), _Mention(5, 6, "name"))
+    assert told is not None and told.text == "told"
+    assert speaks(SimpleNamespace(doc=doc), SimpleNamespace(reporting=frozenset({"tell"})), _Mention(10, 11, "name")) is None
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_two_with_one_surname(analyse_text):
+    r = analyse_text("Hillary Clinton and her husband, former President Bill Clinton, spoke in Ohio. "
+                     "Mrs. Clinton said the plan would fail. Mr. Clinton said it might work.")
+    assert r.quotes["speaker"].tolist() == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_an_abbreviated_title_lets_the_full_title_refer_back_to_the_person(analyse_text):
+    r = analyse_text("Sen. Margaret Ellison said on Tuesday that the talks had collapsed. "
+                     "\u201cWe are running out of time,\u201d the senator told reporters.")
+    assert r.quotes["speaker"].tolist() == ["Margaret Ellison", "Margaret Ellison"]
+    assert len(r.actors.actors) == 1
+
+
+def test_the_company_refers_back_to_the_business_named_before(analyse_text):
+    r = analyse_text("Acme Corp. said on Monday it had fired its chief executive. In a statement, the company "
+                     "said the board had lost confidence in him.")
+    assert r.quotes["speaker"].tolist() == ["Acme Corp.", "Acme Corp."]
+
+
+def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(analyse_text):
+    r = analyse_text("As the aircraft landed, U.N. envoy Anders de Villiers called the move a significant step. "
+                     "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
+    assert r.quotes["speaker"].tolist() == ["Anders de Villiers", "Anders de Villiers"]
+    assert r.actors.actors["type"].tolist() == ["person"]
+
+
+def test_a_short_and_a_full_first_name_of_one_surname_are_one_person(analyse_text):
+    r = analyse_text("Kenneth Marsh said the committee should act. Ken Marsh later added that he had been misquoted. "
+                     "Robert Vance declined to comment, but Bob Vance said he was amused.")
+    assert r.actors.actors["name"].tolist() == ["Kenneth Marsh", "Robert Vance"]
+    assert r.quotes["speaker"].tolist() == ["Kenneth Marsh", "Kenneth Marsh", "Robert Vance"]

@@ -101,6 +101,19 @@ def test_straight_quotes_are_made_curly_by_their_position():
     assert _repair_kinds(article) == ["straight_quote"]
 
 
+def test_two_apostrophes_for_a_double_mark_become_a_quotation():
+    text = "''The deal is dead,'' said Ana Roe, a lawyer. ''We will appeal.''\nHe called it ''unfair'' twice."
+    article = article_from_text(text)
+    quoted = [article.text[s:e].strip() for s, e in quotation_spans(article.text)]
+    assert quoted == ["The deal is dead,", "We will appeal.", "unfair"]
+    s, e = quotation_spans(article.text)[1]
+    inner = article.text[s:e]
+    s, e = s + len(inner) - len(inner.lstrip()), e - len(inner) + len(inner.rstrip())
+    start, end = article.to_original(s, e)
+    assert article.original[start:end] == "We will appeal."
+    assert "Roe's" in article_from_text("Ana Roe's plan").text
+
+
 def test_quotation_opened_and_never_closed_ends_with_its_line():
     article = article_from_text(f"{OPEN}The plan is dead, Ford said.\nThe talks resumed on Monday.")
     assert article.text == f"{OPEN}The plan is dead, Ford said.{CLOSE}\nThe talks resumed on Monday."
