@@ -98,21 +98,31 @@ def _phrase(head: Token, limit: int) -> Words:
     return pairs[-limit:] if len(pairs) > limit else pairs
 
 
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; the parser sometimes hangs it on an auxiliary ("he’s had": "he"
+    under "’s")."""
+    for head in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
+        subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _main_verb(words: list[Token], ids: set[int]) -> Token | None:
     """The verb the claim's clause hangs on (the first verb whose head lies outside the claim)."""
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and (t.head.i not in ids or t.head.i == t.i)]
     verbs += [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "xcomp", "advcl")]
     verb = verbs[0] if verbs else None
     if verb is not None and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children):
-        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i in ids]
-        if inner and any(x.dep_ in _SUBJECTS for x in inner[0].children):
+        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i in ids and c.pos_ in ("VERB", "AUX")]
+        if inner and _subject_of(inner[0]) is not None:
             verb = inner[0]  # "has proved that it cannot be trusted": the inner clause
     return verb
 
 
 def _subject(verb: Token, speakers: list[str], actors: ActorTable) -> tuple[Words, bool]:
     """The subject's words, and whether a plural pronoun stands for a single actor."""
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subj = _subject_of(verb)
     if subj is None:
         clausal = next((c for c in verb.children if c.dep_ in _CLAUSAL_SUBJECTS and c.i < verb.i), None)
         if clausal is None:
@@ -170,7 +180,8 @@ def _clause(verb: Token, ids: set[int], room: int, depth: int) -> Words:
     if depth >= 2:
         inner = [t for t in verb.subtree if t.i in ids and not t.is_punct]
         return _pairs(inner)[:room]
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i in ids), None)
+    subj = _subject_of(verb)
+    subj = subj if subj is not None and subj.i in ids else None
     head: Words = _phrase(subj, 2) if subj is not None else []
     head += _pairs(sorted([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")
                            and c.i < verb.i and c.i in ids] + [verb], key=lambda t: t.i))
@@ -196,6 +207,18 @@ def reads_alone(text: str) -> bool:
     return not (len(words) > 1 and words[0].lower() in _PRONOUN_SUBJECTS)
 
 
+def _first_phrase(words: list[Token]) -> list[Token]:
+    """The claim's words up to its first comma or relative clause ("anger about the proposal,
+    which several called naive" -> "anger about the proposal")."""
+    out = []
+    for t in words:
+        if out and (t.text in (",", ";", ":", "\u2014") or t.tag_ in ("WDT", "WP", "WP$")):
+            break
+        if not t.is_punct:
+            out.append(t)
+    return out
+
+
 def _sentence(words: Words) -> str:
     text = " ".join(w for w, _t in words if w).replace(" \u2019s", "\u2019s").replace(" 's", "'s")
     return text[:1].upper() + text[1:]
@@ -210,7 +233,7 @@ def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
     words = [t for t in piece if not (t.is_space or t.text in _QUOTES)]
     if not words:
         return ""
-    fallback = _sentence(_trim(_pairs(t for t in words if not t.is_punct)[:GIST_WORDS])
+    fallback = _sentence(_trim(_pairs(_first_phrase(words))[:GIST_WORDS])
                          or _pairs(t for t in words if not t.is_punct)[:GIST_WORDS])
     verb = _main_verb(words, ids)
     if verb is None:

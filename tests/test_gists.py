@@ -43,3 +43,12 @@ def test_a_gist_opening_with_a_pronoun_does_not_read_alone():
     assert not reads_alone("It was disruptive")
     assert reads_alone("The plan was disruptive")
     assert reads_alone("Yes")
+
+
+def test_a_subject_the_parser_hangs_on_an_auxiliary_still_makes_the_inner_clause_the_gist(nlp):
+    text = "but the mayor has also said that he\u2019s had questions about the toll plan"
+    assert gist(list(nlp(text)), [], NoActors).startswith("He has had questions")
+
+
+def test_a_fallback_gist_stops_before_a_relative_clause(nlp):
+    assert gist(list(nlp("anger about the toll, which several called naive")), [], NoActors) == "Anger about the toll"
