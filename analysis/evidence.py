@@ -243,16 +243,26 @@ def _analyzer():
     return analyzer
 
 
+#: Entity types whose words are names, not evaluations.
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _in_name(ctx: Context, t: Token) -> bool:
+    """Is a token part of a name: a proper noun, a named entity or a mention of an actor?"""
+    return t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS or t.i in ctx.ta
+
+
 def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
     """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
-    (a "deal" is not good news) and without words the voice quotes from others."""
+    (a "deal" is not good news), without words the voice quotes from others, and without the
+    words of names ("Supreme Court", "Justice Department", "the justice": a name has no tone)."""
     words: list[str] = []
     cues: list[str] = []
     val = ctx.lex["valence"]
     keys = set(issue.keywords)
     nested = nested_quotes(tokens)
     for t in tokens:
-        if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys:
+        if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
         words.append(t.text)
         if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:

@@ -230,3 +230,14 @@ def test_support_a_plan_did_not_win_or_is_unlikely_to_win_is_no_support(analyse_
                      "Senator Jim Cole toured the bridges on Tuesday, but the plan did not win his support.\n")
     assert _stance(r, "Ann Lee")["score"] < 0
     assert _stance(r, "Jim Cole")["score"] < 0
+
+
+def test_tone_words_inside_names_are_no_evaluation(analyse_text):
+    # "Supreme" and "Justice" are VADER-positive words, but here they only name institutions
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cThe plan will go to the Supreme Court and the Justice Department next week,\u201d "
+        "said Senator Ann Lee.\n")
+    lee = _stance(r, "Ann Lee")
+    assert lee["score"] == 0
+    assert not [e for e in _evidence(r, lee["actor_id"]) if e["score"]]
