@@ -498,11 +498,12 @@ def _issue_paragraphs(ctx: Context, issue: Issue) -> set[int]:
 
 def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
     """A voice with nothing explicit about the main issue: the tone of everything it says,
-    read once as a whole (VADER's compound score), weighed lightly."""
+    read once as a whole (VADER's compound score), weighed lightly and never more than a lean
+    (+1 or -1): tone without a word on the issue is not a clear side."""
     if issue.issue_id != "I1":
         return
     w = ctx.lex["weights"]["context"]
-    strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
+    weak = ctx.lex["valence_bounds"]["weak"]
     near = _issue_paragraphs(ctx, issue)
     by_voice: dict[str, list] = {}
     for c in ctx.claims:
@@ -523,7 +524,7 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
         value, cues = _valence(ctx, issue, tokens)
         if abs(value) < weak:
             continue
-        score = (2 if abs(value) >= strong else 1) * (1 if value > 0 else -1)
+        score = 1 if value > 0 else -1  # tone alone is a lean, never a clear side
         first = claims[0]
         yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, "; ".join(cues[:4]),
                         first.start, first.end, w)

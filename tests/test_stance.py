@@ -241,3 +241,14 @@ def test_tone_words_inside_names_are_no_evaluation(analyse_text):
     lee = _stance(r, "Ann Lee")
     assert lee["score"] == 0
     assert not [e for e in _evidence(r, lee["actor_id"]) if e["score"]]
+
+
+def test_tone_alone_is_a_lean_not_a_clear_side(analyse_text):
+    # the mayor says nothing explicit about the plan: the warm tone of her words near it is +1, not +2
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cOur town is wonderful, our people are kind and generous and we love our parks,\u201d "
+        "said Mayor Sue Park.\n")
+    park = _stance(r, "Sue Park")
+    assert park["score"] == 1
+    assert [e["source"] for e in _evidence(r, park["actor_id"])] == ["context"]
