@@ -252,3 +252,21 @@ def test_tone_alone_is_a_lean_not_a_clear_side(analyse_text):
     park = _stance(r, "Sue Park")
     assert park["score"] == 1
     assert [e["source"] for e in _evidence(r, park["actor_id"])] == ["context"]
+
+
+def test_a_voice_who_only_speaks_of_the_issue_leans_by_the_tone_of_its_words(analyse_text):
+    # the mayor names the plan in plain words and says warm things next to it: a lean (+1), not neutral
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cThe plan will be debated in March,\u201d said Mayor Sue Park. \u201cOur town is wonderful and our "
+        "people are kind and generous,\u201d she added.\n")
+    park = _stance(r, "Sue Park")
+    assert park["score"] == 1
+    assert {e["source"] for e in _evidence(r, park["actor_id"])} == {"mention", "context"}
+
+
+def test_a_voice_who_only_speaks_of_the_issue_in_plain_words_is_neutral(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cThe plan will be debated in March,\u201d said Mayor Sue Park.\n")
+    assert _stance(r, "Sue Park")["score"] == 0
