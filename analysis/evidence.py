@@ -19,6 +19,9 @@ one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
   wall", "it's not good for the military"), by VADER's valence of the adjective.
 - :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment"
   (0); groups named by their side ("supporters", "critics").
+- A side taken on what a restrictive issue stops (:func:`stopped_by`: "welcome these refugees",
+  "opponents of admitting refugees" when the issue is a plan to block refugees) counts with
+  the opposite sign: the composition of Deng, Choi & Wiebe (2013) applied to the issue itself.
 - :func:`alignment_evidence` and :func:`relation_evidence`: sides taken on
   other voices, read once their positions are known (structural balance:
   criticising an opponent of the issue is support).
@@ -38,7 +41,7 @@ from spacy.tokens import Token
 
 from .actors import principal_chain
 from .claims import nested_quotes
-from .issues import Issue
+from .issues import Issue, rules as issue_rules
 from .nlp import forms
 from .quotes import verb_subject
 from .reading import (
@@ -116,6 +119,8 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                         is_weakened(tok, last, lex) or is_hedged(tok, lex) or is_conceded(tok))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
+        if how == "keywords" and _on_what_it_stops(ctx, issue, target):
+            value, cue = -value, f"{cue} (what the issue stops)"  # welcoming those a ban keeps out opposes it
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
         for h in holders:
             if value < 0 and issue.kind == "policy" and (
@@ -227,8 +232,21 @@ def side_evidence(ctx: Context, issue: Issue):
         hit = next((sides[x] for x in words if x in sides), None)
         if hit is None or "anti" in words:
             continue
+        if _on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
+            hit = -hit  # "opponents of admitting refugees" support a plan to block them
         yield Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
                         int(row["first_end"]), w)
+
+
+def _side_complement(ctx: Context, row: dict) -> list[Token]:
+    """What a group named by its side is for or against: "critics of the plan", "opponents of
+    admitting refugees" (the words of its "of" or "to" phrase at its first mention)."""
+    art = ctx.article
+    span = ctx.doc.char_span(art.to_clean(int(row["first_start"])), art.to_clean(int(row["first_end"])),
+                             alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "to") for t in c.subtree]
 
 
 @lru_cache(maxsize=1)
@@ -337,6 +355,37 @@ def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+#: Noun classes of ``issue_rules.yml`` whose issue stops or takes away what it names ("a ban on X").
+_STOPPING_CLASSES = frozenset({"ban", "closure", "sanction"})
+
+
+def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
+    """What a restrictive issue acts against: its key nouns that stand in its description after a
+    verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
+    the negative ``acts_on``) or after a noun of that kind ("the closure of offices"); empty otherwise."""
+    words = re.findall(r"[\w'-]+", issue.description.lower())
+    if not words or not issue.heads:
+        return frozenset()
+    verb = words[1] if words[0] == "to" and len(words) > 1 else ""
+    stopping = verb in lex["bad"] or lex["acts"].get(verb, 0) < 0 or (
+        not verb and issue_rules()["class_of"].get(issue.noun) in _STOPPING_CLASSES)
+    if not stopping:
+        return frozenset()
+    rest = set(words[2:] if verb else words)
+    return frozenset(h for h in issue.heads if h in rest or h + "s" in rest)
+
+
+def _on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:
+    """Is a side taken on what a restrictive issue stops ("welcome these refugees" when the issue
+    is a plan to block refugees), and not on the issue itself?"""
+    stopped = stopped_by(issue, ctx.lex)
+    if not stopped:
+        return False
+    words = {ctx.lemma[t.i] for t in target} | {ctx.low[t.i] for t in target}
+    hit = {w for w in words if w in stopped or w.removesuffix("s") in stopped}
+    return bool(hit) and not issue.named_by(words - hit)
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:

@@ -270,3 +270,21 @@ def test_a_voice_who_only_speaks_of_the_issue_in_plain_words_is_neutral(analyse_
         "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
         "\u201cThe plan will be debated in March,\u201d said Mayor Sue Park.\n")
     assert _stance(r, "Sue Park")["score"] == 0
+
+
+@pytest.mark.parametrize("plan,sign", [("block", -1), ("admit", 1)])
+def test_welcoming_those_a_plan_would_keep_out_opposes_it(analyse_text, plan, sign):
+    # the side taken on what the issue acts on counts against a plan that stops it, for one that gives it
+    r = analyse_text(
+        f"Governor Mark Reed vowed on Monday to {plan} farm migrants in the state.\n"
+        "Reed spoke at the capitol.\n"
+        "\u201cWe welcome these migrants to our town,\u201d said Mayor Sue Park.\n")
+    assert r.issue.label.startswith("Reed\u2019s plan")
+    assert _stance(r, "Sue Park")["score"] * sign > 0
+
+
+def test_opponents_of_what_a_plan_would_stop_support_the_plan(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed vowed on Monday to block farm migrants in the state.\n"
+        "Opponents of admitting migrants say the state cannot afford them.\n")
+    assert _stance(r, "Opponents")["score"] > 0
