@@ -618,7 +618,8 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         named = next((x.name for x in g if x.name), "")
         if named:
             label = f"the {named}" if not named.lower().startswith("the ") else named
-            label += f": {description}" if description and not description.startswith("known") else ""
+            what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
+            label += f": {what}" if what and not what.startswith("known") else ""
         co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
         mentions = []
         for x in g:

@@ -231,3 +231,10 @@ def test_a_relative_clause_on_what_may_become_of_a_bill_is_no_description(analys
     r = analyse_text("Senator Jim Cole introduced a bill that could not win enough votes in the Senate. "
                      "Cole\u2019s bill was debated on Monday.\n")
     assert "votes" not in r.issue.label
+
+
+def test_a_named_bill_is_labelled_with_what_it_would_do_without_the_relative_pronoun(analyse_text):
+    r = analyse_text("Senator Jim Cole introduced a bill, known as the Fair Roads Act, that would raise the fuel tax. "
+                     "Cole\u2019s bill was debated on Monday.\n")
+    assert r.issue.label.startswith("the Fair Roads Act")
+    assert r.issue.label.endswith(": would raise the fuel tax")
