@@ -19,6 +19,9 @@ one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
   wall", "it's not good for the military"), by VADER's valence of the adjective.
 - :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment"
   (0); groups named by their side ("supporters", "critics").
+- A side taken on what a restrictive issue stops (:func:`stopped_by`: "welcome these refugees",
+  "opponents of admitting refugees" when the issue is a plan to block refugees) counts with
+  the opposite sign: the composition of Deng, Choi & Wiebe (2013) applied to the issue itself.
 - :func:`alignment_evidence` and :func:`relation_evidence`: sides taken on
   other voices, read once their positions are known (structural balance:
   criticising an opponent of the issue is support).
@@ -38,7 +41,7 @@ from spacy.tokens import Token
 
 from .actors import principal_chain
 from .claims import nested_quotes
-from .issues import Issue
+from .issues import Issue, rules as issue_rules
 from .nlp import forms
 from .quotes import verb_subject
 from .reading import (
@@ -116,6 +119,8 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                         is_weakened(tok, last, lex) or is_hedged(tok, lex) or is_conceded(tok))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
+        if how == "keywords" and _on_what_it_stops(ctx, issue, target):
+            value, cue = -value, f"{cue} (what the issue stops)"  # welcoming those a ban keeps out opposes it
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
         for h in holders:
             if value < 0 and issue.kind == "policy" and (
@@ -227,8 +232,21 @@ def side_evidence(ctx: Context, issue: Issue):
         hit = next((sides[x] for x in words if x in sides), None)
         if hit is None or "anti" in words:
             continue
+        if _on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
+            hit = -hit  # "opponents of admitting refugees" support a plan to block them
         yield Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
                         int(row["first_end"]), w)
+
+
+def _side_complement(ctx: Context, row: dict) -> list[Token]:
+    """What a group named by its side is for or against: "critics of the plan", "opponents of
+    admitting refugees" (the words of its "of" or "to" phrase at its first mention)."""
+    art = ctx.article
+    span = ctx.doc.char_span(art.to_clean(int(row["first_start"])), art.to_clean(int(row["first_end"])),
+                             alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "to") for t in c.subtree]
 
 
 @lru_cache(maxsize=1)
@@ -243,16 +261,26 @@ def _analyzer():
     return analyzer
 
 
+#: Entity types whose words are names, not evaluations.
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _in_name(ctx: Context, t: Token) -> bool:
+    """Is a token part of a name: a proper noun, a named entity or a mention of an actor?"""
+    return t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS or t.i in ctx.ta
+
+
 def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
     """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
-    (a "deal" is not good news) and without words the voice quotes from others."""
+    (a "deal" is not good news), without words the voice quotes from others, and without the
+    words of names ("Supreme Court", "Justice Department", "the justice": a name has no tone)."""
     words: list[str] = []
     cues: list[str] = []
     val = ctx.lex["valence"]
     keys = set(issue.keywords)
     nested = nested_quotes(tokens)
     for t in tokens:
-        if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys:
+        if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
         words.append(t.text)
         if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
@@ -327,6 +355,37 @@ def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+#: Noun classes of ``issue_rules.yml`` whose issue stops or takes away what it names ("a ban on X").
+_STOPPING_CLASSES = frozenset({"ban", "closure", "sanction"})
+
+
+def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
+    """What a restrictive issue acts against: its key nouns that stand in its description after a
+    verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
+    the negative ``acts_on``) or after a noun of that kind ("the closure of offices"); empty otherwise."""
+    words = re.findall(r"[\w'-]+", issue.description.lower())
+    if not words or not issue.heads:
+        return frozenset()
+    verb = words[1] if words[0] == "to" and len(words) > 1 else ""
+    stopping = verb in lex["bad"] or lex["acts"].get(verb, 0) < 0 or (
+        not verb and issue_rules()["class_of"].get(issue.noun) in _STOPPING_CLASSES)
+    if not stopping:
+        return frozenset()
+    rest = set(words[2:] if verb else words)
+    return frozenset(h for h in issue.heads if h in rest or h + "s" in rest)
+
+
+def _on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:
+    """Is a side taken on what a restrictive issue stops ("welcome these refugees" when the issue
+    is a plan to block refugees), and not on the issue itself?"""
+    stopped = stopped_by(issue, ctx.lex)
+    if not stopped:
+        return False
+    words = {ctx.lemma[t.i] for t in target} | {ctx.low[t.i] for t in target}
+    hit = {w for w in words if w in stopped or w.removesuffix("s") in stopped}
+    return bool(hit) and not issue.named_by(words - hit)
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
@@ -488,11 +547,12 @@ def _issue_paragraphs(ctx: Context, issue: Issue) -> set[int]:
 
 def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
     """A voice with nothing explicit about the main issue: the tone of everything it says,
-    read once as a whole (VADER's compound score), weighed lightly."""
+    read once as a whole (VADER's compound score), weighed lightly and never more than a lean
+    (+1 or -1): tone without a word on the issue is not a clear side."""
     if issue.issue_id != "I1":
         return
     w = ctx.lex["weights"]["context"]
-    strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
+    weak = ctx.lex["valence_bounds"]["weak"]
     near = _issue_paragraphs(ctx, issue)
     by_voice: dict[str, list] = {}
     for c in ctx.claims:
@@ -513,7 +573,7 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
         value, cues = _valence(ctx, issue, tokens)
         if abs(value) < weak:
             continue
-        score = (2 if abs(value) >= strong else 1) * (1 if value > 0 else -1)
+        score = 1 if value > 0 else -1  # tone alone is a lean, never a clear side
         first = claims[0]
         yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, "; ".join(cues[:4]),
                         first.start, first.end, w)

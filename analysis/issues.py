@@ -408,13 +408,20 @@ def _possessive(name: str) -> str:
     return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
 
 
+#: Modals of a relative clause that says what an issue does ("a bill that would impose sanctions"),
+#: not what may become of it ("a bill that could not get the votes").
+_WHAT_IT_DOES = frozenset({"would", "will", "wo"})
+
+
 def _complement(tok: Token, limit: int) -> list[Token]:
     """What a reference says the issue does: "to close the prison", "on transgender troops",
     "that would impose sanctions", "known as the Fair Pay Act"."""
     parts: list[Token] = []
+    head = None
     for c in tok.children:
         if c.i < tok.i:
             continue
+        head = c
         sub = list(c.subtree)
         if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "against", "with", "over", "about", "of") and not any(
                 t.ent_type_ in ("DATE", "TIME") for t in c.children):
@@ -422,15 +429,16 @@ def _complement(tok: Token, limit: int) -> list[Token]:
         elif c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children):
             parts = sub
         elif c.dep_ == "relcl" and sub[0].lower_ in ("that", "which") and any(
-                t.tag_ == "MD" for t in c.children) and not any(t.lemma_ in _REPORTING for t in sub):
+                t.lower_ in _WHAT_IT_DOES for t in c.children) and not any(t.lemma_ in _REPORTING for t in sub):
             parts = sub
         if parts:
             break
     out: list[Token] = []
     start = parts[0] if parts else None
     for t in parts:
-        if t is not start and t.dep_ in ("relcl", "acl") and start is not None and t.head is not start:
-            break  # "... agreement they have agreed to": a relative clause inside the complement
+        if t is not start and t is not head and t.dep_ in ("relcl", "acl") and t.head is not start:
+            break  # "... agreement they have agreed to": a relative clause inside the complement (not
+            # the complement's own verb, which its "to" precedes: "a plan to raise the wage")
         if t.text in (",", ";", "(", "\u2014", "\u2013", ":", "\u2018", "\u201c", '"') or t.is_space or (
                 t.text == "-" and t.whitespace_):
             break
@@ -610,7 +618,8 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         named = next((x.name for x in g if x.name), "")
         if named:
             label = f"the {named}" if not named.lower().startswith("the ") else named
-            label += f": {description}" if description and not description.startswith("known") else ""
+            what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
+            label += f": {what}" if what and not what.startswith("known") else ""
         co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
         mentions = []
         for x in g:

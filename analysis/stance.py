@@ -85,7 +85,8 @@ def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | Non
     conf = lex["confidence"]
     if any(e.source == "owner" for e in items):
         return 2, 1.0, False
-    explicit = [e for e in items if e.source not in ("context",)]
+    explicit = [e for e in items if e.source not in ("context", "mention")]
+    mentioned = any(e.source == "mention" for e in items)
     used = explicit or items
     if not used:
         return None
@@ -105,12 +106,12 @@ def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | Non
     mixed = positive >= 1.0 and negative >= 1.0
     if mixed:
         score = max(-1, min(1, score))
-    if not explicit and score == 0:
+    if not explicit and score == 0 and not mentioned:
         return None  # only words near the issue, and they say nothing: no position
     agree = sum(e.weight for e in used if (e.score > 0) == (score > 0) and (e.score < 0) == (score < 0))
     share = agree / total if total else 0.0
     confidence = round(min(1.0, conf["base"] + conf["step"] * len(used)) * max(share, 0.25), 2)
-    if not explicit:
+    if not explicit and not mentioned:
         confidence = round(confidence * 0.5, 2)
     if mixed:
         confidence = min(confidence, 0.4)  # evidence both ways: a reading, not a finding
@@ -136,7 +137,8 @@ def extract_stances(
                        verdict_evidence, alignment_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
-        items.extend(context_evidence(ctx, issue, {e.actor_id for e in items}))
+        # a voice who only speaks of the issue, with no side in those words, is read by its tone too
+        items.extend(context_evidence(ctx, issue, {e.actor_id for e in items if e.source != "mention"}))
         by_actor: dict[str, list[Evidence]] = {}
         for e in items:
             if e.actor_id in ctx.info:

@@ -214,3 +214,27 @@ def test_a_planned_course_of_action_is_labelled_up_to_its_first_coordinated_verb
 def test_only_a_description_saying_what_the_issue_does_follows_the_colon(description, verbal):
     from analysis.issues import _verbal
     assert _verbal(description, None) is verbal
+
+
+def test_a_plan_to_do_something_is_labelled_with_what_it_would_do(analyse_text):
+    # "plan to raise ...": the verb of the complement, after its "to", is the description, not a clause inside it
+    r = analyse_text("Oregon may lift its minimum wage.\n\n"
+                     "Oregon\u2019s plan to raise its minimum wage to $15 an hour by 2024 would be the highest in "
+                     "the nation. Governor Ann Lee announced the deal with union leaders on Monday.\n")
+    assert "minimum wage to $15" in r.issue.label
+
+
+def test_a_relative_clause_on_what_may_become_of_a_bill_is_no_description(analyse_text):
+    r = analyse_text("Senator Jim Cole introduced a bill that would impose new tariffs on steel. "
+                     "Cole\u2019s bill, which could not win enough votes, was debated on Monday.\n")
+    assert "tariffs on steel" in r.issue.label
+    r = analyse_text("Senator Jim Cole introduced a bill that could not win enough votes in the Senate. "
+                     "Cole\u2019s bill was debated on Monday.\n")
+    assert "votes" not in r.issue.label
+
+
+def test_a_named_bill_is_labelled_with_what_it_would_do_without_the_relative_pronoun(analyse_text):
+    r = analyse_text("Senator Jim Cole introduced a bill, known as the Fair Roads Act, that would raise the fuel tax. "
+                     "Cole\u2019s bill was debated on Monday.\n")
+    assert r.issue.label.startswith("the Fair Roads Act")
+    assert r.issue.label.endswith(": would raise the fuel tax")

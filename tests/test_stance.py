@@ -230,3 +230,61 @@ def test_support_a_plan_did_not_win_or_is_unlikely_to_win_is_no_support(analyse_
                      "Senator Jim Cole toured the bridges on Tuesday, but the plan did not win his support.\n")
     assert _stance(r, "Ann Lee")["score"] < 0
     assert _stance(r, "Jim Cole")["score"] < 0
+
+
+def test_tone_words_inside_names_are_no_evaluation(analyse_text):
+    # "Supreme" and "Justice" are VADER-positive words, but here they only name institutions
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cThe plan will go to the Supreme Court and the Justice Department next week,\u201d "
+        "said Senator Ann Lee.\n")
+    lee = _stance(r, "Ann Lee")
+    assert lee["score"] == 0
+    assert not [e for e in _evidence(r, lee["actor_id"]) if e["score"]]
+
+
+def test_tone_alone_is_a_lean_not_a_clear_side(analyse_text):
+    # the mayor says nothing explicit about the plan: the warm tone of her words near it is +1, not +2
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cOur town is wonderful, our people are kind and generous and we love our parks,\u201d "
+        "said Mayor Sue Park.\n")
+    park = _stance(r, "Sue Park")
+    assert park["score"] == 1
+    assert [e["source"] for e in _evidence(r, park["actor_id"])] == ["context"]
+
+
+def test_a_voice_who_only_speaks_of_the_issue_leans_by_the_tone_of_its_words(analyse_text):
+    # the mayor names the plan in plain words and says warm things next to it: a lean (+1), not neutral
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cThe plan will be debated in March,\u201d said Mayor Sue Park. \u201cOur town is wonderful and our "
+        "people are kind and generous,\u201d she added.\n")
+    park = _stance(r, "Sue Park")
+    assert park["score"] == 1
+    assert {e["source"] for e in _evidence(r, park["actor_id"])} == {"mention", "context"}
+
+
+def test_a_voice_who_only_speaks_of_the_issue_in_plain_words_is_neutral(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would close the state prison. Reed unveiled the plan on Monday.\n"
+        "\u201cThe plan will be debated in March,\u201d said Mayor Sue Park.\n")
+    assert _stance(r, "Sue Park")["score"] == 0
+
+
+@pytest.mark.parametrize("plan,sign", [("block", -1), ("admit", 1)])
+def test_welcoming_those_a_plan_would_keep_out_opposes_it(analyse_text, plan, sign):
+    # the side taken on what the issue acts on counts against a plan that stops it, for one that gives it
+    r = analyse_text(
+        f"Governor Mark Reed vowed on Monday to {plan} farm migrants in the state.\n"
+        "Reed spoke at the capitol.\n"
+        "\u201cWe welcome these migrants to our town,\u201d said Mayor Sue Park.\n")
+    assert r.issue.label.startswith("Reed\u2019s plan")
+    assert _stance(r, "Sue Park")["score"] * sign > 0
+
+
+def test_opponents_of_what_a_plan_would_stop_support_the_plan(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed vowed on Monday to block farm migrants in the state.\n"
+        "Opponents of admitting migrants say the state cannot afford them.\n")
+    assert _stance(r, "Opponents")["score"] > 0
