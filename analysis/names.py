@@ -330,11 +330,17 @@ def surnames(cast: Cast) -> None:
         if tok.ent_type_ in ("ORG", "GPE", "FAC", "NORP") and tok.ent_iob_ != "" and any(
                 e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents if e.label_ != "PERSON"):
             continue  # "Kesh" inside "the Kesh Foreign Ministry"
-        if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
+                and not _modal_before_past(tok):
             continue
         actor = _latest(by_surname[tok.text.lower()], tok.i)
         actor.names.append(tok.text)
         cast.add(actor, tok.i, tok.i + 1, "alias")
+
+
+def _modal_before_past(tok: Token) -> bool:
+    """A 'modal' on a past-tense verb is a surname ('Will wrote', 'May said'): no modal takes one."""
+    return tok.tag_ == "MD" and tok.dep_ == "aux" and tok.head.tag_ in ("VBD", "VBN", "VBZ")
 
 
 def _latest(actors: list[_Actor], before: int) -> _Actor:

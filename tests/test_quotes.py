@@ -370,3 +370,10 @@ def test_make_clear_reports_and_make_alone_does_not(analyse_text):
                      "a new offer on Monday. Officials made it plain that they would not wait.")
     assert _statements(r) == [("Norway", "indirect", "make", "it believes its neighbours are the main obstacle"),
                               ("Officials", "indirect", "make", "they would not wait")]
+
+
+def test_a_surname_the_parser_takes_for_a_modal_is_the_speaker(analyse_text):
+    r = analyse_text(f"Columnist Joan Will criticized the plan on Monday. {OPEN}The plan is a costly mistake,{CLOSE} "
+                     "Will wrote. Will urged the council to drop the plan.")
+    assert [(s, c) for s, _k, c, _t in _statements(r)][:2] == [("Joan Will", "criticize"), ("Joan Will", "write")]
+    assert ("Joan Will", "urge") in [(s, c) for s, _k, c, _t in _statements(r)]
