@@ -377,3 +377,11 @@ def test_a_surname_the_parser_takes_for_a_modal_is_the_speaker(analyse_text):
                      "Will wrote. Will urged the council to drop the plan.")
     assert [(s, c) for s, _k, c, _t in _statements(r)][:2] == [("Joan Will", "criticize"), ("Joan Will", "write")]
     assert ("Joan Will", "urge") in [(s, c) for s, _k, c, _t in _statements(r)]
+
+
+def test_a_description_with_a_party_word_is_the_person_just_met_of_no_other_party(analyse_text):
+    r = analyse_text("Maria Gomez called on Tuesday for the city judge to step down. Lashing out, Gomez said the "
+                     f"judge's {OPEN}time is up.{CLOSE}\n\n{OPEN}The judge has failed this city,{CLOSE} the "
+                     "presumptive Democratic presidential nominee wrote on Twitter.")
+    assert _statements(r)[-1] == ("Maria Gomez", "direct", "write", "The judge has failed this city,")
+
