@@ -76,6 +76,8 @@ def unnamed(cast: Cast) -> None:
             target = nominal_target(cast, tok, ph.singular)
             if target is not None:
                 cast.add(target, ph.start, ph.end, "nominal")
+                if target.type == "person":  # "the Republican candidate" once: "the candidate" later
+                    target.role_heads.add(ph.singular)
                 continue
         if ph.is_title and not ph.is_person_noun:
             continue  # "the secretary" with no one it can be: leave unlinked

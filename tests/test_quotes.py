@@ -385,3 +385,9 @@ def test_a_description_with_a_party_word_is_the_person_just_met_of_no_other_part
                      "presumptive Democratic presidential nominee wrote on Twitter.")
     assert _statements(r)[-1] == ("Maria Gomez", "direct", "write", "The judge has failed this city,")
 
+
+def test_a_person_once_described_is_that_description_later(analyse_text):
+    r = analyse_text("Maria Gomez toured a factory in Ohio on Monday. Gomez said the plant would stay open.\n\n"
+                     "The Democratic presidential candidate was cheered by the workers. Many of them had long "
+                     "distrusted the candidate, who said last year that factories were doomed.")
+    assert _statements(r)[-1][0] == "Maria Gomez"
