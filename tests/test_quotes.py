@@ -391,3 +391,10 @@ def test_a_person_once_described_is_that_description_later(analyse_text):
                      "The Democratic presidential candidate was cheered by the workers. Many of them had long "
                      "distrusted the candidate, who said last year that factories were doomed.")
     assert _statements(r)[-1][0] == "Maria Gomez"
+
+
+def test_he_said_after_a_sentence_that_names_two_men_is_the_one_who_spoke_there(analyse_text):
+    r = analyse_text("Mayor Tom Baker has proposed a new bridge. Sam Reed, a local builder, was at the meeting.\n\n"
+                     "Baker's plan for the bridge is a mistake, Reed said.\n\n"
+                     f"{OPEN}Nobody asked the people who live here,{CLOSE} he said when asked about Baker's plan.")
+    assert _statements(r)[-1] == ("Sam Reed", "direct", "say", "Nobody asked the people who live here,")
