@@ -398,3 +398,24 @@ def test_he_said_after_a_sentence_that_names_two_men_is_the_one_who_spoke_there(
                      "Baker's plan for the bridge is a mistake, Reed said.\n\n"
                      f"{OPEN}Nobody asked the people who live here,{CLOSE} he said when asked about Baker's plan.")
     assert _statements(r)[-1] == ("Sam Reed", "direct", "say", "Nobody asked the people who live here,")
+
+
+def test_who_after_a_person_of_an_organisation_is_the_person():
+    """The parser sometimes hangs 'who ...' on the organisation ('X of the Y Brigade, who says');
+    the sentence is parsed by hand here, as the small model parsed such a sentence in a story."""
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from analysis.speakers import _person_of
+    words = ["said", "Omar", "Haddad", "of", "the", "Coastal", "Brigade", ",", "who", "says", "it", "won"]
+    heads = [0, 2, 0, 2, 6, 6, 3, 6, 9, 6, 11, 9]
+    deps = ["ROOT", "compound", "nsubj", "prep", "det", "compound", "pobj", "punct", "nsubj", "relcl", "nsubj",
+            "ccomp"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    rd = SimpleNamespace(token_actor={1: "A1", 2: "A1", 5: "A2", 6: "A2"},
+                         info={"A1": {"type": "person"}, "A2": {"type": "organization"}})
+    assert _person_of(rd, doc[8], doc[6]).text == "Haddad"
+    rd.info["A1"]["type"] = "organization"  # 'the board of the Coastal Brigade, which ...': unchanged
+    assert _person_of(rd, doc[8], doc[6]).text == "Brigade"
