@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .actors import gazetteer
 from .corpus import headline_sentences
 from .nlp import forms
 from .quotes import Reading, _Statement, content_words, span_of
@@ -74,8 +75,8 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
             for q in inside:
                 used_for_quote.setdefault(q, v)
             continue
-        if not speaker:
-            continue
+        if not speaker or not inside and _no_one(rd, speaker):
+            continue  # quoted words are someone's: kept, even when the text does not say whose
         cs, ce = span_of(content)
         if cs < 0:
             continue
@@ -84,6 +85,18 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         st.speaker_tokens = speaker
         candidates.append(st)
     return candidates, used_for_quote
+
+
+def _no_one(rd: Reading, speaker: list[Token]) -> bool:
+    """A subject that cannot speak: common nouns naming no actor, person, institution or document
+    ('Only time will tell if ...', 'their smiles said a lot'): not a statement."""
+    g = gazetteer()
+    documents = set(rd.rules["document_nouns"])
+    return all(
+        t.pos_ == "NOUN" and not t.ent_type_ and not any(x.i in rd.token_actor for x in t.subtree)
+        and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
+        and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
+        for t in speaker)
 
 
 def _participle_speaker(rd: Reading, verb: Token, verbs: list[Token]) -> list[Token]:

@@ -419,3 +419,10 @@ def test_who_after_a_person_of_an_organisation_is_the_person():
     assert _person_of(rd, doc[8], doc[6]).text == "Haddad"
     rd.info["A1"]["type"] = "organization"  # 'the board of the Coastal Brigade, which ...': unchanged
     assert _person_of(rd, doc[8], doc[6]).text == "Brigade"
+
+
+def test_a_subject_that_cannot_speak_makes_no_statement(analyse_text):
+    r = analyse_text("Mayor Ann Lee opened the new bridge on Monday. Only time will tell if the bridge eases the "
+                     "traffic. Their smiles said that the families were happy. The report said the bridge cost "
+                     f"too much. Some posters called the bridge {OPEN}a folly.{CLOSE}")
+    assert [t for _s, _k, _c, t in _statements(r)] == ["the bridge cost too much", "the bridge \u201ca folly.\u201d"]
