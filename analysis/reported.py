@@ -285,10 +285,11 @@ def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token],
     """'A, advisers say, B' / 'A, her advisers said Friday, because B': the speaker and verb set off
     by commas inside the clause they report (the whole sentence is the statement)."""
     doc = rd.doc
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i] or [
+        t for t in rd.subject_of(verb) if t.i == verb.i - 1]  # "A, Will wrote, B": a name parsed as a modal
     if len(subs) != 1 or subs[0].i not in rd.token_actor and subs[0].lower_ not in rd.rules["singular_pronouns"]:
         return None
-    left = subs[0].left_edge.i
+    left = subs[0].left_edge.i if subs[0].head is verb else subs[0].i
     if left < 1 or doc[left - 1].text != "," or verb.i - left > 6 or any(
             t.i < left or t.i >= verb.i for t in subs[0].subtree if t.dep_ in ("relcl", "acl")):
         return None

@@ -426,3 +426,10 @@ def test_a_subject_that_cannot_speak_makes_no_statement(analyse_text):
                      "traffic. Their smiles said that the families were happy. The report said the bridge cost "
                      f"too much. Some posters called the bridge {OPEN}a folly.{CLOSE}")
     assert [t for _s, _k, _c, t in _statements(r)] == ["the bridge cost too much", "the bridge \u201ca folly.\u201d"]
+
+
+def test_a_surname_parsed_as_a_modal_in_a_parenthetical_attribution(analyse_text):
+    r = analyse_text("Columnist Joan Will criticized the plan on Monday. In particular, Will wrote, the mayor can "
+                     "still win the race.")
+    assert _statements(r)[-1] == ("Joan Will", "indirect", "write",
+                                  "In particular, Will wrote, the mayor can still win the race")
