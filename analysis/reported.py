@@ -289,7 +289,7 @@ def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token],
         t for t in rd.subject_of(verb) if t.i == verb.i - 1]  # "A, Will wrote, B": a name parsed as a modal
     if len(subs) != 1 or subs[0].i not in rd.token_actor and subs[0].lower_ not in rd.rules["singular_pronouns"]:
         return None
-    left = subs[0].left_edge.i if subs[0].head is verb else subs[0].i
+    left = subs[0].left_edge.i if subs[0].head == verb else subs[0].i
     if left < 1 or doc[left - 1].text != "," or verb.i - left > 6 or any(
             t.i < left or t.i >= verb.i for t in subs[0].subtree if t.dep_ in ("relcl", "acl")):
         return None
