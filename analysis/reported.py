@@ -88,12 +88,13 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
 
 
 def _no_one(rd: Reading, speaker: list[Token]) -> bool:
-    """A subject that cannot speak: common nouns naming no actor, person, institution or document
-    ('Only time will tell if ...', 'their smiles said a lot'): not a statement."""
+    """A subject that cannot speak: a lower-case singular common noun naming no actor, person,
+    institution or document ('Only time will tell if ...'): not a statement. Plural nouns are let
+    through: the person-noun list cannot hold every group that speaks ('Campaigners claimed')."""
     g = gazetteer()
     documents = set(rd.rules["document_nouns"])
     return all(
-        t.pos_ == "NOUN" and not t.ent_type_ and not any(x.i in rd.token_actor for x in t.subtree)
+        t.tag_ == "NN" and t.text.islower() and not t.ent_type_ and not any(x.i in rd.token_actor for x in t.subtree)
         and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
         and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
         for t in speaker)

@@ -423,9 +423,10 @@ def test_who_after_a_person_of_an_organisation_is_the_person():
 
 def test_a_subject_that_cannot_speak_makes_no_statement(analyse_text):
     r = analyse_text("Mayor Ann Lee opened the new bridge on Monday. Only time will tell if the bridge eases the "
-                     "traffic. Their smiles said that the families were happy. The report said the bridge cost "
-                     f"too much. Some posters called the bridge {OPEN}a folly.{CLOSE}")
-    assert [t for _s, _k, _c, t in _statements(r)] == ["the bridge cost too much", "the bridge \u201ca folly.\u201d"]
+                     "traffic. The report said the bridge cost too much. Campaigners claimed the bridge was unsafe. "
+                     f"Some posters called the bridge {OPEN}a folly.{CLOSE}")
+    assert [t for _s, _k, _c, t in _statements(r)] == [
+        "the bridge cost too much", "the bridge was unsafe", "the bridge \u201ca folly.\u201d"]
 
 
 def test_a_surname_parsed_as_a_modal_in_a_parenthetical_attribution(analyse_text):
