@@ -137,8 +137,8 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
         if earlier:
             last = max(sent_of[m.start] for m in earlier)
             subjects = [m for m in earlier if sent_of[m.start] == last and m.subject]
-            if subjects:
-                return min(subjects, key=lambda m: m.start).actor
+            if subjects:  # one who speaks there first ("X's plan is bad, Y said. ... he said": Y)
+                return min(subjects, key=lambda m: (speaks(cast, d, m) is None, m.start)).actor
         speakers = [m for m in earlier if speaks(cast, d, m) is not None]
         if speakers:
             return max(speakers, key=lambda m: m.start).actor

@@ -77,6 +77,8 @@ def people(cast: Cast) -> None:
     for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
         if not cast.free(s, e):
             continue
+        if e - s == 1:
+            s = _first_name_start(cast, s)
         words = [t.text for t in cast.doc[s:e]]
         actor = _person_for(cast, words, _honorific_gender(cast, s))
         how = "name" if len(words) > 1 or len(actor.names) == 0 else "alias"
@@ -330,11 +332,29 @@ def surnames(cast: Cast) -> None:
         if tok.ent_type_ in ("ORG", "GPE", "FAC", "NORP") and tok.ent_iob_ != "" and any(
                 e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents if e.label_ != "PERSON"):
             continue  # "Kesh" inside "the Kesh Foreign Ministry"
-        if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
+                and not _modal_before_past(tok):
             continue
         actor = _latest(by_surname[tok.text.lower()], tok.i)
         actor.names.append(tok.text)
         cast.add(actor, tok.i, tok.i + 1, "alias")
+
+
+def _first_name_start(cast: Cast, s: int) -> int:
+    """Where the name of a surname tagged alone at ``s`` starts: at the word before when that word is
+    the first name of exactly one person of that surname found so far ('German Ortega' with only
+    'Ortega' tagged: that brother, not the other Ortega); else at ``s``."""
+    if s == 0 or s - 1 in cast.taken or not cast.doc[s - 1].text[:1].isupper():
+        return s
+    first, key = cast.doc[s - 1].lower_, cast.doc[s].lower_
+    named = [a for a in cast.actors if a.type == "person" and a.key == key
+             and any(len(n.split()) > 1 and n.split()[0].lower() == first for n in a.names)]
+    return s - 1 if len(named) == 1 else s
+
+
+def _modal_before_past(tok: Token) -> bool:
+    """A 'modal' on a past-tense verb is a surname ('Will wrote', 'May said'): no modal takes one."""
+    return tok.tag_ == "MD" and tok.dep_ == "aux" and tok.head.tag_ in ("VBD", "VBN", "VBZ")
 
 
 def _latest(actors: list[_Actor], before: int) -> _Actor:

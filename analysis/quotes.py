@@ -164,8 +164,8 @@ def _described_subject(verb: Token) -> list[Token]:
 def _surface_subject(verb: Token, token_actor: dict[int, str]) -> list[Token]:
     doc = verb.doc
     i = verb.i - 1
-    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "advmod", "neg"):
-        i -= 1
+    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") and i not in token_actor:
+        i -= 1  # a name the parser took for a modal ("Will wrote") is a mention, not an auxiliary
     if i < 0 or i not in token_actor or doc[i].dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []
     toks = []

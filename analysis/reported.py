@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .actors import gazetteer
 from .corpus import headline_sentences
 from .nlp import forms
 from .quotes import Reading, _Statement, content_words, span_of
@@ -74,8 +75,8 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
             for q in inside:
                 used_for_quote.setdefault(q, v)
             continue
-        if not speaker:
-            continue
+        if not speaker or not inside and _no_one(rd, speaker):
+            continue  # quoted words are someone's: kept, even when the text does not say whose
         cs, ce = span_of(content)
         if cs < 0:
             continue
@@ -84,6 +85,19 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         st.speaker_tokens = speaker
         candidates.append(st)
     return candidates, used_for_quote
+
+
+def _no_one(rd: Reading, speaker: list[Token]) -> bool:
+    """A subject that cannot speak: a lower-case singular common noun naming no actor, person,
+    institution or document ('Only time will tell if ...'): not a statement. Plural nouns are let
+    through: the person-noun list cannot hold every group that speaks ('Campaigners claimed')."""
+    g = gazetteer()
+    documents = set(rd.rules["document_nouns"])
+    return all(
+        t.tag_ == "NN" and t.text.islower() and not t.ent_type_ and not any(x.i in rd.token_actor for x in t.subtree)
+        and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
+        and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
+        for t in speaker)
 
 
 def _participle_speaker(rd: Reading, verb: Token, verbs: list[Token]) -> list[Token]:
@@ -272,10 +286,11 @@ def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token],
     """'A, advisers say, B' / 'A, her advisers said Friday, because B': the speaker and verb set off
     by commas inside the clause they report (the whole sentence is the statement)."""
     doc = rd.doc
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i] or [
+        t for t in rd.subject_of(verb) if t.i == verb.i - 1]  # "A, Will wrote, B": a name parsed as a modal
     if len(subs) != 1 or subs[0].i not in rd.token_actor and subs[0].lower_ not in rd.rules["singular_pronouns"]:
         return None
-    left = subs[0].left_edge.i
+    left = subs[0].left_edge.i if subs[0].head == verb else subs[0].i
     if left < 1 or doc[left - 1].text != "," or verb.i - left > 6 or any(
             t.i < left or t.i >= verb.i for t in subs[0].subtree if t.dep_ in ("relcl", "acl")):
         return None

@@ -50,7 +50,7 @@ def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], 
             # "officials who argue ..." / "Republicans who have accused ... and say ...": the noun modified
             clause = next((v for v in [head.head, *head.head.ancestors] if v.dep_ == "relcl"), None)
             if clause is not None:
-                head = clause.head
+                head = _person_of(rd, head, clause.head)
         group = [head] + [c for c in head.conjuncts if c.i > head.i]
         for h in group:
             actor = actor_of(rd, h, verb)
@@ -61,6 +61,17 @@ def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], 
         order = sorted(range(len(ids)), key=lambda k: toks[k].i)
         return [ids[k] for k in order], [toks[k] for k in order], False
     return [], list(subject), True
+
+
+def _person_of(rd: Reading, rel: Token, noun: Token) -> Token:
+    """'X of the Y Division, who says ...': 'who' stands for the person X, not the organisation the
+    parser hung the clause on; any other relative pronoun stands for ``noun``."""
+    if rel.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return noun
+    owner = noun.head.head
+    kind = rd.info.get(rd.token_actor.get(noun.i, ""), {}).get("type")
+    person = rd.info.get(rd.token_actor.get(owner.i, ""), {}).get("type")
+    return owner if kind in ("organization", "country") and person in ("person", "anonymous") else noun
 
 
 def actor_of(rd: Reading, head: Token, verb: Token) -> str:

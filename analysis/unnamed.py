@@ -76,6 +76,8 @@ def unnamed(cast: Cast) -> None:
             target = nominal_target(cast, tok, ph.singular)
             if target is not None:
                 cast.add(target, ph.start, ph.end, "nominal")
+                if target.type == "person":  # "the Republican candidate" once: "the candidate" later
+                    target.role_heads.add(ph.singular)
                 continue
         if ph.is_title and not ph.is_person_noun:
             continue  # "the secretary" with no one it can be: leave unlinked
@@ -331,7 +333,8 @@ def _salient_person(cast: Cast, tok: Token, modifiers: set[str]) -> _Actor | Non
     a definite description of the person the story has just been about (a named person who was
     the subject of one of the two sentences before), unless the description names a country or an
     institution that person does not have."""
-    if not modifiers or any(country_of(m) for m in modifiers) or modifiers & cast.g.institution_words:
+    parties = _party_words(cast)
+    if not modifiers or any(country_of(m) for m in modifiers) or (modifiers - parties) & cast.g.institution_words:
         return None  # a bare "the official" is a source of its own; "the U.S. official" another one
     sent = tok.sent
     starts = [s.start for s in cast.doc.sents]
@@ -341,6 +344,16 @@ def _salient_person(cast: Cast, tok: Token, modifiers: set[str]) -> _Actor | Non
     for m in cast.mentions:
         if m.actor is None or m.actor.type != "person" or not m.subject or m.start not in window:
             continue
+        inst = m.actor.institution.lower()
+        if inst and any(w not in inst for w in modifiers & parties):
+            continue  # "the Democratic candidate" is not the Republican, nor the judge, just met
         if best is None or m.start > best.start:
             best = m
     return best.actor if best is not None else None
+
+
+def _party_words(cast: Cast) -> frozenset[str]:
+    """The words naming a political party ('republican', 'democratic') in ``institutions.csv``: a
+    description with one ('the Republican presidential candidate') still fits a person of no
+    known institution or of that party."""
+    return frozenset(words[0] for words, _inst, _country, _proper, kind in cast.g.institutions if kind == "party")

@@ -352,3 +352,11 @@ def test_a_short_and_a_full_first_name_of_one_surname_are_one_person(analyse_tex
                      "Robert Vance declined to comment, but Bob Vance said he was amused.")
     assert r.actors.actors["name"].tolist() == ["Kenneth Marsh", "Robert Vance"]
     assert r.quotes["speaker"].tolist() == ["Kenneth Marsh", "Kenneth Marsh", "Robert Vance"]
+
+
+def test_a_first_name_the_model_leaves_out_still_picks_that_person_of_two_with_one_surname(analyse_text):
+    r = analyse_text("“We grew up on this street,” said German Lopez, a baker. “The rent is too high,” said "
+                     "Pablo Lopez, his brother, on Friday.\n\nGerman Lopez says that the bakery will close next "
+                     "month.")
+    q = r.quotes
+    assert q["speaker"].tolist()[-1] == "German Lopez"
