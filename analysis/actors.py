@@ -300,7 +300,7 @@ def _span_root(doc: Doc, start: int, end: int) -> Token:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, possessive markers, punctuation and verbs at the edges of a name
-    ("meet de Mistura", "Showing Russian": a verb the model read into a name)."""
+    ("meet de Souza", "Showing Russian": a verb the model read into a name)."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
                            or (doc[start].tag_ in ("VB", "VBG", "VBD", "VBZ", "VBP") and end - start > 1)):
         start += 1
