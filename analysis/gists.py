@@ -183,15 +183,25 @@ def _clause(verb: Token, ids: set[int], room: int, depth: int) -> Words:
     subj = _subject_of(verb)
     subj = subj if subj is not None and subj.i in ids else None
     head: Words = _phrase(subj, 2) if subj is not None else []
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("if", "whether") and c.i in ids]
+    head = _pairs(marks) + head  # "decide if they are going": the "if" carries the meaning
     head += _pairs(sorted([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")
                            and c.i < verb.i and c.i in ids] + [verb], key=lambda t: t.i))
     return (head + _complement(verb, ids, room - len(head), depth + 1))[:room]
 
 
+def _dangling(tok: Token) -> bool:
+    """A word that needs a continuation: a preposition, conjunction, auxiliary or "to", or a
+    determiner or possessive that modifies a noun left out ("the", "his"); a determiner that
+    is itself the object ("do both", "see that") is complete."""
+    if tok.pos_ in ("DET", "PRON") or tok.tag_ in ("DT", "PRP$", "WDT", "WP", "WP$"):
+        return tok.dep_ in ("det", "poss", "predet", "mark") or tok.tag_ in ("PRP$", "WDT", "WP", "WP$")
+    return tok.pos_ in _DANGLING_POS or tok.tag_ in _DANGLING_TAGS
+
+
 def _trim(words: Words) -> Words:
     """Drop words at the end that need a continuation ("... about", "... the", "... which")."""
-    while words and (words[-1][1].pos_ in _DANGLING_POS or words[-1][1].tag_ in _DANGLING_TAGS
-                     or words[-1][1].is_punct):
+    while words and (words[-1][1].is_punct or _dangling(words[-1][1])):
         words = words[:-1]
     return words
 

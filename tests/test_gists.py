@@ -52,3 +52,11 @@ def test_a_subject_the_parser_hangs_on_an_auxiliary_still_makes_the_inner_clause
 
 def test_a_fallback_gist_stops_before_a_relative_clause(nlp):
     assert gist(list(nlp("anger about the toll, which several called naive")), [], NoActors) == "Anger about the toll"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("You can not do both", "You can not do both"),
+    ("They have to decide if they will raise the levy", "They have to decide if they will raise"),
+], ids=["determiner-as-object", "if-clause"])
+def test_a_gist_keeps_words_that_complete_or_carry_its_meaning(nlp, text, expected):
+    assert gist(list(nlp(text)), [], NoActors).startswith(expected)
