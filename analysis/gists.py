@@ -190,7 +190,7 @@ def _clause(verb: Token, ids: set[int], room: int, depth: int) -> Words:
     return (head + _complement(verb, ids, room - len(head), depth + 1))[:room]
 
 
-def _dangling(tok: Token) -> bool:
+def dangling(tok: Token) -> bool:
     """A word that needs a continuation: a preposition, conjunction, auxiliary or "to", or a
     determiner or possessive that modifies a noun left out ("the", "his"); a determiner that
     is itself the object ("do both", "see that") is complete."""
@@ -201,7 +201,7 @@ def _dangling(tok: Token) -> bool:
 
 def _trim(words: Words) -> Words:
     """Drop words at the end that need a continuation ("... about", "... the", "... which")."""
-    while words and (words[-1][1].is_punct or _dangling(words[-1][1])):
+    while words and (words[-1][1].is_punct or dangling(words[-1][1])):
         words = words[:-1]
     return words
 

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorTable, country_of
 from .corpus import Article, headline_sentences
 from .frames import tuples
+from .gists import dangling
 from .nlp import forms
 from .resources import load_yaml
 
@@ -465,21 +466,21 @@ def _action_words(verb: Token, limit: int) -> list[Token]:
         out.append(t)
         if len(out) >= limit:
             break
-    while out and (out[-1].is_punct or out[-1].pos_ in ("CCONJ", "ADP", "DET", "PART", "SCONJ", "AUX")
-                   or out[-1].tag_ in ("PRP$", "WDT")):
+    while out and (out[-1].is_punct or dangling(out[-1])):
         out.pop()
     return out
 
 
-def _verbal(description: str, doc: Doc) -> bool:
+_PREPOSITIONS = frozenset("of on for against with over about in at by from into as".split())
+_TOPIC_PREPOSITIONS = frozenset("about against on over".split())
+
+
+def _verbal(description: str) -> bool:
     """Whether a description says what the issue would do (a verb: "would create a toll", "to close
     the prison"), rather than a loose prepositional phrase ("of the night")."""
     first = re.sub(r"^(to|that would|that|which would|would|will|could) ", "", description).split(" ", 1)[0]
     return bool(first) and first.lower() not in _PREPOSITIONS
 
-
-_PREPOSITIONS = frozenset("of on for against with over about in at by from into as".split())
-_TOPIC_PREPOSITIONS = frozenset("about against on over".split())
 
 
 def _verb_detail(refs: list[_Ref], limit: int) -> str:
@@ -543,7 +544,7 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
         label = f"{phrase} {description}"
     elif description and proposal is not None and described is proposal and owner_name and not possessed and not named:
         label = f"{_possessive(owner_name)} plan to {re.sub(r'^to ', '', description)}"  # "Obama's plan to send ..."
-    elif description and _verbal(description, doc):
+    elif description and _verbal(description):
         label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
     elif description.split(" ", 1)[0] in _TOPIC_PREPOSITIONS:
         label = f"{phrase} {description}"  # "the line about a federal judge", "the plan against Islamic State"

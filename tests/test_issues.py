@@ -213,7 +213,7 @@ def test_a_planned_course_of_action_is_labelled_up_to_its_first_coordinated_verb
 ])
 def test_only_a_description_saying_what_the_issue_does_follows_the_colon(description, verbal):
     from analysis.issues import _verbal
-    assert _verbal(description, None) is verbal
+    assert _verbal(description) is verbal
 
 
 def test_a_plan_to_do_something_is_labelled_with_what_it_would_do(analyse_text):
