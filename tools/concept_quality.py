@@ -78,7 +78,7 @@ def main() -> int:
     totals: dict[str, Counter] = defaultdict(Counter)
     for path in files:
         a = analyse(path, nlp)
-        source = "reuters" if source_of(path.stem) in ("reuters", "isot") else "U.S. outlets"
+        source = "reuters" if source_of(path.stem) == "reuters" else "U.S. outlets"
         for row in a.network.concepts.itertuples(index=False):
             if row.concept_id == "K00":
                 continue
