@@ -4,6 +4,7 @@ Usage:
     python tools/corpus_accuracy.py                      # every story, figures per source
     python tools/corpus_accuracy.py --set development    # only the development set (or: heldout)
     python tools/corpus_accuracy.py --detail             # also every voice and every statement error
+    python tools/corpus_accuracy.py --stories FILE       # only the stories whose stems FILE lists (a batch)
     python tools/corpus_accuracy.py --write              # also write book/corpus_accuracy.{md,json}
 
 The gold is ``gold/corpus/`` (offsets, names and labels: see its README);
@@ -44,10 +45,12 @@ def _stances(a) -> list[dict]:
     return [r for r in records(a.main_stances) if r.get("score") is not None]
 
 
-def run(kind: str, wanted: str, texts: Path, detail: bool, cache: dict) -> list:
+def run(kind: str, wanted: str, texts: Path, detail: bool, cache: dict, stories: set[str] | None = None) -> list:
     scores = []
     for gold in load(kind):
         if wanted != "all" and gold.get("set", "development") != wanted:
+            continue
+        if stories is not None and gold["doc_id"] not in stories:
             continue
         path = text_path(gold, texts)
         if not path.is_file():
@@ -134,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["statements", "positions"], help="measure one family only")
     parser.add_argument("--detail", action="store_true", help="print every voice and statement error")
     parser.add_argument("--write", action="store_true", help="write book/corpus_accuracy.md and .json")
+    parser.add_argument("--stories", type=Path, help="a file of story stems (white space separated): measure only "
+                        "these, e.g. a batch annotated after the rules it is scored on were written")
     args = parser.parse_args(argv)
+    if args.stories is not None and args.write:
+        parser.error("--stories measures a batch; --write writes the book's figures for whole sets")
+    stories = set(args.stories.read_text(encoding="utf-8").split()) if args.stories is not None else None
     cache: dict = {}
     lines: list[str] = []
     figures: dict = {}
@@ -143,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind in ("statements", "positions"):
             if args.only and kind != args.only:
                 continue
-            scores = run(kind, wanted, args.texts, args.detail, cache)
+            scores = run(kind, wanted, args.texts, args.detail, cache, stories)
             if not scores:
                 continue
             table, figs = (statement_table if kind == "statements" else position_table)(scores)
