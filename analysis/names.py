@@ -181,9 +181,32 @@ def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
         if not first or not firsts or any(_same_first_name(cast, first, f) for f in firsts):
             return a
+    if len(words) == 1 and not candidates:
+        named = _by_first_word(cast).get(words[0], [])
+        if len(named) == 1:
+            return named[0]
     actor = _Actor("person", sur)
     cast.actors.append(actor)
     return actor
+
+
+def _by_first_word(cast: Cast) -> dict[str, list[_Actor]]:
+    """People by the first word of their full names, for a word that is no one's surname: the
+    family name of a name written family name first ('Ban Ki-moon' ... 'Ban said', 'Xi Jinping'
+    ... 'Xi') or a first name used alone ('Bernie'). Only a word that starts exactly one person's
+    name joins that person (the caller checks); a title or particle is never one."""
+    keys = {a.key for a in cast.actors if a.type == "person"}
+    out: dict[str, list[_Actor]] = {}
+    for a in cast.actors:
+        if a.type != "person":
+            continue
+        for n in dict.fromkeys(x.split()[0] for x in a.names if len(x.split()) > 1):
+            if n.lower() in keys or n.lower() in cast.g.titles or n in cast.g.rules["name_particles"] or \
+                    not n[:1].isupper() or len(n) < 2:
+                continue
+            if a not in out.setdefault(n, []):
+                out[n].append(a)
+    return out
 
 
 def _attach_role(cast: Cast, actor: _Actor, s: int, e: int) -> None:
@@ -323,6 +346,9 @@ def surnames(cast: Cast) -> None:
     by_surname: dict[str, list[_Actor]] = {}
     for a in people:
         by_surname.setdefault(a.key, []).append(a)
+    for word, named in _by_first_word(cast).items():
+        if len(named) == 1 and word.lower() not in by_surname:
+            by_surname[word.lower()] = named
     for i in forms(doc).where(by_surname):
         tok = doc[i]
         if tok.i in cast.taken or tok.i in cast.heading_tokens or tok.idx < cast.dateline_end:

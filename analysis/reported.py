@@ -117,8 +117,9 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
         toks = _clause_content(rd, verb, mode)
         if toks:
             speaker = rd.subject_of(verb)
+            inverted = bool(speaker) and min(t.i for t in speaker) > verb.i
             for s in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-                if s not in speaker and s.i < verb.i:
+                if inverted and s not in speaker and s.i < verb.i:
                     toks.update(s.subtree)  # "The Russians, said one official, had known ..."
             toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):

@@ -434,3 +434,32 @@ def test_a_surname_parsed_as_a_modal_in_a_parenthetical_attribution(analyse_text
                      "still win the race.")
     assert _statements(r)[-1] == ("Joan Will", "indirect", "write",
                                   "In particular, Will wrote, the mayor can still win the race")
+
+
+def test_a_name_written_family_name_first_keeps_one_speaker(analyse_text):
+    # 'Ban Ki-moon' ... 'Ban said': the family name comes first; the later bare name is the same person
+    r = analyse_text("United Nations Secretary-General Ban Ki-moon on Monday urged world leaders to ratify the "
+                     f"climate agreement this year.\n\n{OPEN}We cannot wait any longer,{CLOSE} Ban said.\n\n"
+                     "Ban, who leaves office in December, said he was confident that the deal would take effect.")
+    speakers = [s for s, _k, _c, _t in _statements(r)]
+    assert speakers == ["Ban Ki-moon", "Ban Ki-moon", "Ban Ki-moon"]
+    assert list(r.actors.actors["name"]).count("Ban Ki-moon") == 1 and "Ban" not in list(r.actors.actors["name"])
+
+
+def test_a_first_name_used_alone_is_the_one_person_of_that_first_name(analyse_text):
+    r = analyse_text("Senator Bernard Sanders spoke on Monday. Hillary Clinton answered him on Tuesday. "
+                     f"{OPEN}We will win,{CLOSE} Hillary said.")
+    assert _statements(r)[-1][0] == "Hillary Clinton"
+
+
+def test_a_first_name_two_people_share_joins_neither(analyse_text):
+    r = analyse_text("Mark Kirk and Mark Warner spoke on Monday. "
+                     f"{OPEN}We will win,{CLOSE} Mark said.")
+    assert _statements(r)[-1][0] not in ("Mark Kirk", "Mark Warner")
+
+
+def test_an_urging_lead_reports_the_request_not_the_subject(analyse_text):
+    # a subject before the verb is reported content only when the speaker comes after it ('X, said Y, ...')
+    r = analyse_text("United Nations Secretary-General Ban Ki-moon on Monday urged world leaders to ratify the "
+                     "climate agreement this year.")
+    assert _statements(r)[0][3] == "to ratify the climate agreement this year"
