@@ -511,6 +511,76 @@ def claim_evidence(ctx: Context, issue: Issue):
                 yield Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
 
 
+def issue_act(issue: Issue) -> str:
+    """The verb of the act an issue is ("to suspend open-carry rights": ``suspend``), or ''."""
+    words = re.findall(r"[\w'-]+", issue.description.lower())
+    return words[1] if len(words) > 1 and words[0] == "to" else ""
+
+
+def _act_side(ctx: Context, verb: Token) -> int:
+    """What a clause says of an act: -1 when it is denied, refused or not possible ("will not close
+    it", "have no power to suspend", "refused to sign"), +1 when it ought to happen ("should
+    close it", "must raise", "need to send"), 0 otherwise (a report of the act is no side)."""
+    modals = ctx.lex["act_modals"]
+    if any(c.lower_ in ctx.lex["conditions"] or c.lower_ == "until" for c in verb.subtree):
+        return 0  # "not to close it until there is a way to ...": a condition, read as one elsewhere
+    if ctx.negated(verb) or _failed(verb):
+        return -1
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and (
+            any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+            or head.dep_ in ("dobj", "attr") and ctx.negated(head.head)):
+        return -1  # "have no power to suspend", "did not have the authority to close"
+    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and ctx.negated(head):
+        return -1  # "will not let them close", "refuse to let it pass"
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if any(a in modals["aux"] for a in auxes) or verb.dep_ == "xcomp" and ctx.lemma[head.i] in modals["heads"]:
+        return 1
+    return 0
+
+
+def _in_description(ctx: Context, q) -> bool:
+    """Is a statement's reporting verb a relative clause that describes its speakers?"""
+    if q.cue_start is None or q.cue_start != q.cue_start or q.cue_start < 0:
+        return False
+    span = ctx.doc.char_span(ctx.article.to_clean(int(q.cue_start)), ctx.article.to_clean(int(q.cue_end)),
+                             alignment_mode="expand")
+    return span is not None and span.root.dep_ == "relcl"
+
+
+def act_evidence(ctx: Context, issue: Issue):
+    """What a voice's own words say of the issue's act itself: that it should happen (+1), or that
+    it will not or cannot (-1). The owner's words are the proposal, not a side on it."""
+    act = issue_act(issue)
+    if not act:
+        return
+    w = ctx.lex["weights"]["stance_word"]
+    owners = {issue.owner_id, *issue.co_owner_ids}
+    described = {q.quote_id for q in ctx.quote_rows if _in_description(ctx, q)}
+    for c in ctx.claims:
+        if c.quote_id in described:
+            continue  # "Republicans who agree that it should close": who they are, not their side
+        # the speaker's side, whoever the clause's subject is ("Congress must pass it," X said: X's)
+        holders = [h for h in str(c.speaker_id).split(";") if h and h not in owners]
+        if not holders:
+            continue
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if t.pos_ != "VERB" or ctx.lemma[t.i] != act:
+                continue
+            objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+            if objs and not (ctx.about(issue, list(objs[0].subtree)) or _definite(objs[0])):
+                continue  # the same verb on something else
+            side = _act_side(ctx, t)
+            if side:
+                start, end = ctx.original([t])
+                for h in holders:
+                    yield Evidence(h, "stance", c.claim_id, side, f"{t.text} (the issue's act)", c.start, c.end, w)
+                break
+
+
 def relayed_evidence(ctx: Context, issue: Issue, positions: dict[str, int], by_actor: dict):
     """A spokesperson, aide or office with nothing of its own on the issue relays the line of whom
     it speaks for: that voice's side, as qualified support or skepticism (+1 or -1)."""

@@ -288,3 +288,38 @@ def test_opponents_of_what_a_plan_would_stop_support_the_plan(analyse_text):
         "Governor Mark Reed vowed on Monday to block farm migrants in the state.\n"
         "Opponents of admitting migrants say the state cannot afford them.\n")
     assert _stance(r, "Opponents")["score"] > 0
+
+
+#: An issue that is an act ("a plan to close the prison"), and voices who say whether it should happen.
+ACT_STORY = (
+    "Governor Mark Reed unveiled a plan to close the state prison on Monday.\n"
+    "\u201cLawmakers must close the prison this year,\u201d said Senator Ann Lee.\n"
+    "Senator Jim Cole said governors do not have the power to close the prison.\n"
+    "Senator Rosa Diaz said the state should not close the prison until the inmates have a new home.\n"
+)
+
+
+def test_a_voice_who_says_the_issues_act_must_happen_supports_it(analyse_text):
+    r = analyse_text(ACT_STORY)
+    assert _stance(r, "Ann Lee")["score"] > 0
+
+
+def test_a_voice_who_says_the_issues_act_cannot_happen_opposes_it(analyse_text):
+    r = analyse_text(ACT_STORY)
+    cole = _stance(r, "Jim Cole")
+    assert cole["score"] < 0
+    assert any("the issue's act" in e["cue"] for e in _evidence(r, cole["actor_id"]))
+
+
+def test_an_act_refused_only_until_a_condition_is_met_is_no_opposition(analyse_text):
+    r = analyse_text(ACT_STORY)
+    s = r.main_stances
+    diaz = s[s["actor"] == "Rosa Diaz"]
+    assert diaz.empty or int(diaz.iloc[0]["score"]) >= 0
+
+
+def test_a_relative_clause_that_describes_a_group_gives_it_no_side_on_the_act(analyse_text):
+    r = analyse_text(ACT_STORY + "Republicans who say the prison should close gathered in the capital.\n")
+    s = r.main_stances
+    assert not any("the issue's act" in e["cue"] for aid in s[s["actor"] == "Republicans"]["actor_id"]
+                   for e in _evidence(r, aid))
