@@ -508,6 +508,11 @@ def seed_table(ev) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["measure", "value"])
 
 
+def _e2e(v: dict) -> str:
+    """End-to-end F1 (statement found with the right speaker), '–' in figures measured before it was."""
+    return f"{v['end_to_end_F1']:.2f}" if "end_to_end_F1" in v else "–"
+
+
 def corpus_tables(figures: dict) -> str:
     """The measured figures per source, as Markdown tables (no article text)."""
     if not figures:
@@ -519,9 +524,10 @@ def corpus_tables(figures: dict) -> str:
         st = sets.get("statements", {})
         if st:
             out += [f"**{title}: statements and speakers**", "",
-                    "| source | stories | statements | F1 | speakers right | unresolved |", "|---|---:|---:|---:|---:|---:|"]
+                    "| source | stories | statements | F1 | speakers right | unresolved | end-to-end F1 |",
+                    "|---|---:|---:|---:|---:|---:|---:|"]
             out += [f"| {k} | {v['stories']} | {v['gold']} | {v['F1']:.2f} | {v['speaker_accuracy']:.2f} | "
-                    f"{v['unresolved_share']:.0%} |" for k, v in st.items()]
+                    f"{v['unresolved_share']:.0%} | {_e2e(v)} |" for k, v in st.items()]
             out.append("")
         po = sets.get("positions", {})
         if po:

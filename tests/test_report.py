@@ -93,3 +93,12 @@ def test_the_live_markup_scanner_finds_injection_and_passes_escaped_text():
     good = _Scan()
     good.feed('<p>&lt;script&gt;alert(1)&lt;/script&gt; `rm -rf` *nothing*</p><script>var x=1;</script>')
     assert good.problems == []
+
+
+def test_corpus_tables_show_end_to_end_f1_where_it_was_measured():
+    from analysis.report import corpus_tables
+
+    row = {"stories": 2, "gold": 40, "F1": 0.9, "speaker_accuracy": 0.8, "unresolved_share": 0.05}
+    text = corpus_tables({"heldout": {"statements": {"reuters": {**row, "end_to_end_F1": 0.72}, "all": row}}})
+    assert "| reuters | 2 | 40 | 0.90 | 0.80 | 5% | 0.72 |" in text
+    assert "| all | 2 | 40 | 0.90 | 0.80 | 5% | – |" in text

@@ -82,11 +82,20 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "–"
 
 
+def _end_to_end(r: dict) -> float:
+    """F1 of statements found with the right speaker: a statement found with a wrong speaker counts
+    as a false statement and a missed one."""
+    p = r["speakers_right"] / r["predicted"] if r["predicted"] else 0.0
+    rec = r["speakers_right"] / r["gold"] if r["gold"] else 0.0
+    return round(2 * p * rec / (p + rec), 3) if p + rec else 0.0
+
+
 def statement_table(scores) -> tuple[list[str], dict]:
     fields = ["gold", "predicted", "matched", "speakers_right", "unresolved"]
     table = pooled(scores, fields)
-    lines = ["| source | stories | statements (gold) | found | precision | recall | F1 | speakers right | unresolved |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| source | stories | statements (gold) | found | precision | recall | F1 | speakers right | unresolved | "
+             "end-to-end F1 |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     out = {}
     for src in [s for s in SOURCES if s in table] + ["all"]:
         r = table[src]
@@ -95,10 +104,11 @@ def statement_table(scores) -> tuple[list[str], dict]:
         f = 2 * p * rec / (p + rec) if p + rec else 0.0
         out[src] = {**r, "precision": round(p, 3), "recall": round(rec, 3), "F1": round(f, 3),
                     "speaker_accuracy": round(r["speakers_right"] / r["matched"], 3) if r["matched"] else 0.0,
-                    "unresolved_share": round(r["unresolved"] / r["predicted"], 3) if r["predicted"] else 0.0}
+                    "unresolved_share": round(r["unresolved"] / r["predicted"], 3) if r["predicted"] else 0.0,
+                    "end_to_end_F1": _end_to_end(r)}
         o = out[src]
         lines.append(f"| {src} | {r['stories']} | {r['gold']} | {r['predicted']} | {p:.2f} | {rec:.2f} | {f:.2f} | "
-                     f"{o['speaker_accuracy']:.2f} | {o['unresolved_share']:.0%} |")
+                     f"{o['speaker_accuracy']:.2f} | {o['unresolved_share']:.0%} | {o['end_to_end_F1']:.2f} |")
     return lines, out
 
 
