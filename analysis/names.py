@@ -181,6 +181,8 @@ def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
         if not first or not firsts or any(_same_first_name(cast, first, f) for f in firsts):
             return a
+        if any(n.split()[-len(words):] == words for n in a.names if len(n.split()) > len(words)):
+            return a  # the end of a longer name: 'Vargas Llosa' after 'Mario Vargas Llosa' (two surnames)
     if len(words) == 1 and not candidates:
         named = _by_first_word(cast).get(words[0], [])
         if len(named) == 1:

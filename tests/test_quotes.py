@@ -463,3 +463,11 @@ def test_an_urging_lead_reports_the_request_not_the_subject(analyse_text):
     r = analyse_text("United Nations Secretary-General Ban Ki-moon on Monday urged world leaders to ratify the "
                      "climate agreement this year.")
     assert _statements(r)[0][3] == "to ratify the climate agreement this year"
+
+
+def test_the_last_two_words_of_a_longer_name_are_that_person(analyse_text):
+    # two surnames: 'Mario Vargas Llosa' ... 'Vargas Llosa said'
+    r = analyse_text("The novelist Mario Vargas Llosa spoke in Madrid on Monday. "
+                     f"{OPEN}It is intolerable,{CLOSE} Vargas Llosa said.")
+    assert _statements(r)[-1][0] == "Mario Vargas Llosa"
+    assert "Vargas Llosa" not in list(r.actors.actors["name"])
