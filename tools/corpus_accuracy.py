@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stories is not None and args.write:
         parser.error("--stories measures a batch; --write writes the book's figures for whole sets")
-    stories = set(args.stories.read_text(encoding="utf-8").split()) if args.stories is not None else None
+    stories = ({w for line in args.stories.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                for w in line.split()} if args.stories is not None else None)
     cache: dict = {}
     lines: list[str] = []
     figures: dict = {}
