@@ -471,3 +471,22 @@ def test_the_last_two_words_of_a_longer_name_are_that_person(analyse_text):
                      f"{OPEN}It is intolerable,{CLOSE} Vargas Llosa said.")
     assert _statements(r)[-1][0] == "Mario Vargas Llosa"
     assert "Vargas Llosa" not in list(r.actors.actors["name"])
+
+
+def test_pointed_out_reports_its_clause(analyse_text):
+    r = analyse_text("The plan is flawed, Bob Stone said on Wednesday, pointing out that 98 senators voted against "
+                     "it last year.")
+    assert ("Bob Stone", "indirect", "point", "98 senators voted against it last year") in _statements(r)
+
+
+def test_an_act_done_with_a_thing_speaks_with_the_subject(analyse_text):
+    # "used a luncheon to complain that ...": the purpose clause's speaker is the subject of "used"
+    r = analyse_text("Senator Kelly Ayotte used a closed-door luncheon to complain that the governor's comments were "
+                     "obscuring the party's message.")
+    assert _statements(r)[0][:3] == ("Kelly Ayotte", "indirect", "complain")
+
+
+def test_a_requested_statement_is_not_one_made(analyse_text):
+    # "urged Mr. Sessions to tell X ...": Sessions is asked to speak; he has not (object control)
+    r = analyse_text("Senator Kelly Ayotte urged Jeff Sessions to tell the governor to drop his attacks.")
+    assert [s for s, _k, c, _t in _statements(r) if c == "tell"] == []

@@ -323,3 +323,9 @@ def test_a_relative_clause_that_describes_a_group_gives_it_no_side_on_the_act(an
     s = r.main_stances
     assert not any("the issue's act" in e["cue"] for aid in s[s["actor"] == "Republicans"]["actor_id"]
                    for e in _evidence(r, aid))
+
+
+def test_a_complaint_about_the_issue_is_skepticism(analyse_text):
+    r = analyse_text("Governor Mark Reed unveiled a plan to close the state prison on Monday.\n"
+                     "Senator Jim Cole complained that the plan would cost the state millions.\n")
+    assert _stance(r, "Jim Cole")["score"] < 0
