@@ -490,3 +490,9 @@ def test_a_requested_statement_is_not_one_made(analyse_text):
     # "urged Mr. Sessions to tell X ...": Sessions is asked to speak; he has not (object control)
     r = analyse_text("Senator Kelly Ayotte urged Jeff Sessions to tell the governor to drop his attacks.")
     assert [s for s, _k, c, _t in _statements(r) if c == "tell"] == []
+
+
+def test_citing_reports_its_object(analyse_text):
+    r = analyse_text("Two drug makers terminated their merger on Friday. The Italian firm Cosmo Pharmaceuticals "
+                     "withdrew, citing changes in the political environment.")
+    assert ("Cosmo Pharmaceuticals", "indirect", "cite", "changes in the political environment") in _statements(r)
