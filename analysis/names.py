@@ -268,7 +268,8 @@ def _title_before(cast: Cast, s: int) -> list[Token]:
 
 
 def _apposition_after(cast: Cast, e: int) -> list[Token]:
-    """Apposition after the name ending at ``e`` when it holds a title: "Jane Doe, a Pentagon spokeswoman,"."""
+    """Apposition after the name ending at ``e`` when it holds a title ("Jane Doe, a Pentagon
+    spokeswoman,") or is headed by a noun for a person ("John Roe, the presumptive Republican nominee,")."""
     g = cast.g
     appos_toks: list[Token] = []
     root = cast.doc[e - 1]
@@ -276,7 +277,7 @@ def _apposition_after(cast: Cast, e: int) -> list[Token]:
         if child.dep_ == "appos" and child.i >= e:
             sub = [t for t in child.subtree if t.dep_ not in ("relcl",) and not t.is_punct or t.text == "-"]
             words = {t.lower_ for t in sub}
-            if words & {w for w, (_g, k) in g.titles.items() if k == "title"}:
+            if words & {w for w, (_g, k) in g.titles.items() if k == "title"} or child.lower_ in g.person_nouns:
                 appos_toks = [t for t in sub if t.lower_ not in ("a", "an", "the")]
     return appos_toks
 
@@ -296,6 +297,8 @@ def _record_role(cast: Cast, actor: _Actor, s: int, parts: list[Token]) -> None:
     words = lows + [full[w] for w in lows if w in full]  # "Sen." is a senator
     actor.role_words.update(words)
     actor.role_heads.update(w for w in words if w in g.titles and g.titles[w][1] == "title")
+    # a noun for a person in the role ("the presumptive Republican nominee"): "the nominee" later
+    actor.role_heads.update(g.person_nouns[w][0] for w in words[-1:] if w in g.person_nouns)
     for t in parts:
         gender = g.titles.get(t.lower_, ("", ""))[0]
         if gender and not actor.gender:

@@ -38,7 +38,14 @@ def reporting_verb_tokens(rd: Reading) -> list[Token]:
     return [
         t for t in (doc[i] for i in forms(doc).where_lemma(rd.verbs))
         if t.pos_ in ("VERB",) and rd.quote_of(t) is None and t.idx >= rd.dateline_end and _whole_phrase(rd, t)
+        and not _a_noun_after_all(t)
     ]
+
+
+def _a_noun_after_all(tok: Token) -> bool:
+    """A 'verb' with a possessor or a determiner is a noun the tagger missed ('defended his comments')."""
+    return any(c.dep_ in ("poss", "det") and c.i < tok.i for c in tok.children) or (
+        tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("PRP$", "POS"))
 
 
 def _whole_phrase(rd: Reading, tok: Token) -> bool:
@@ -327,7 +334,7 @@ def headlines(rd: Reading) -> list[_Statement]:
             lemma = irregular.get(low) or (low[:-1] if low.endswith("s") and low[:-1] in rd.verbs else "")
             lemma = lemma or (low[:-2] if low.endswith("ed") and low[:-2] in rd.verbs else "")
             lemma = lemma or (low[:-1] if low.endswith("ed") and low[:-1] in rd.verbs else "")
-            if not lemma or lemma not in rd.verbs or lemma in rd.rules["phrasal_reporting"]:
+            if not lemma or lemma not in rd.verbs or lemma in rd.rules["phrasal_reporting"] or _a_noun_after_all(tok):
                 continue
             who = [t for t in span if t.i < tok.i and t.i in rd.token_actor]
             what = [t for t in span if t.i > tok.i]

@@ -496,3 +496,17 @@ def test_citing_reports_its_object(analyse_text):
     r = analyse_text("Two drug makers terminated their merger on Friday. The Italian firm Cosmo Pharmaceuticals "
                      "withdrew, citing changes in the political environment.")
     assert ("Cosmo Pharmaceuticals", "indirect", "cite", "changes in the political environment") in _statements(r)
+
+
+def test_a_role_given_in_apposition_is_named_by_its_noun_later(analyse_text):
+    # "X, the presumptive Republican nominee, ..." ... "The nominee said": the person, not a new source
+    r = analyse_text("Donald Roe, the presumptive Republican nominee, defended his comments on Tuesday.\n\n"
+                     "The nominee said later that his words had been misconstrued.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["Donald Roe"]
+    assert r.actors.actors.set_index("name").loc["Donald Roe", "role"] == "presumptive Republican nominee"
+
+
+def test_a_noun_with_a_possessor_reports_nothing(analyse_text):
+    # "his comments" in a first line read as a headline: a noun, not the verb "comments"
+    r = analyse_text("Donald Roe defended his comments on Tuesday.\n\nHe spoke in Ohio.")
+    assert [c for _s, _k, c, _t in _statements(r)] == []
