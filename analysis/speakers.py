@@ -45,6 +45,9 @@ def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], 
     rel = set(rd.rules["relative_pronouns"])
     ids: list[str] = []
     toks: list[Token] = []
+    joint = _joint_speakers(rd, subject[0])
+    if len(subject) == 1 and joint:
+        return joint, list(subject), False
     for head in subject:
         if head.lower_ in rel:
             # "officials who argue ..." / "Republicans who have accused ... and say ...": the noun modified
@@ -61,6 +64,36 @@ def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], 
         order = sorted(range(len(ids)), key=lambda k: toks[k].i)
         return [ids[k] for k in order], [toks[k] for k in order], False
     return [], list(subject), True
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4}
+
+
+def _joint_speakers(rd: Reading, head: Token) -> list[str]:
+    """'Both sides said', 'the two countries added', 'they said' right after a joint statement: the
+    speakers of the latest statement with that many speakers, within two sentences ([] if none)."""
+    low = head.lower_
+    if low in ("both", "they"):
+        if head.i in rd.token_actor:
+            return []  # a pronoun the actor rules already settled
+        count = 2 if low == "both" else 0
+    elif head.tag_ == "NNS":
+        words = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+        count = 2 if "both" in words else next((_NUMBERS[w] for w in words if w in _NUMBERS), -1) \
+            if "the" in words or "both" in words else -1
+        if count < 0 or head.i in rd.token_actor:
+            return []
+    else:
+        return []
+    k = rd.sent_index[head.i]
+    for st in reversed(rd.statements):
+        if k - rd.sent_index.get(st.verb.i if st.verb is not None else head.i, k) > 2:
+            break
+        if len(st.speakers) >= 2 and (not count or len(st.speakers) == count):
+            return list(st.speakers)
+        if st.speakers:
+            return []  # a later statement of one speaker: 'they' is not the pair any more
+    return []
 
 
 def _person_of(rd: Reading, rel: Token, noun: Token) -> Token:

@@ -510,3 +510,16 @@ def test_a_noun_with_a_possessor_reports_nothing(analyse_text):
     # "his comments" in a first line read as a headline: a noun, not the verb "comments"
     r = analyse_text("Donald Roe defended his comments on Tuesday.\n\nHe spoke in Ohio.")
     assert [c for _s, _k, c, _t in _statements(r)] == []
+
+
+def test_both_sides_and_the_two_countries_are_the_joint_speakers_just_met(analyse_text):
+    r = analyse_text("The United States and Russia said in a joint statement on Monday that the truce would begin "
+                     "at midnight.\n\nBoth sides said they would monitor violations.\n\nThe two countries added that "
+                     "aid would reach besieged towns.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["United States; Russia"] * 3
+
+
+def test_two_officials_are_not_the_pair_just_met(analyse_text):
+    r = analyse_text("The United States and Russia said on Monday that the truce would begin at midnight.\n\n"
+                     "Two officials said the talks had been difficult.")
+    assert _statements(r)[-1][0] != "United States; Russia"
