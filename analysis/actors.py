@@ -463,6 +463,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.surnames(cast)
     names.organisations_and_countries(cast)
     names.repeated_names(cast)
+    names.acronyms(cast)
     names.institution_words(cast)
     names.organisation_nominals(cast)
     names.company_nominals(cast)

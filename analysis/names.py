@@ -35,6 +35,8 @@ countries tagged as people) with the word lists and institution tables of
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -569,6 +571,41 @@ def repeated_names(cast: Cast) -> None:
                 if not _describes_a_person(cast, i, i + n):
                     cast.add(a, i, i + n, "name")
                 break
+
+
+# --------------------------------------------------------------------------- acronyms
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Z&]{1,6}$")
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&"})
+
+
+def _initials(name: str) -> str:
+    """'Environmental Protection Agency' -> 'EPA', 'Federal Bureau of Investigation' -> 'FBI'."""
+    words = [w for part in name.replace("-", " ").split() if (w := part.strip(".,'\u2019"))]
+    return "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
+
+
+def acronyms(cast: Cast) -> None:
+    """An organisation named only by an acronym is the organisation whose full name the acronym
+    spells ('the Environmental Protection Agency ... the EPA said'), when exactly one does: its
+    mentions join that actor as aliases."""
+    orgs = [a for a in cast.actors if a.type == "organization" and a.names]
+    for short in orgs:
+        if not all(_ACRONYM.match(n.replace(" ", "")) for n in short.names):
+            continue
+        letters = short.names[0].replace(".", "").replace(" ", "").upper()
+        full = [a for a in orgs if a is not short and any(
+            len(n.split()) > 1 and _initials(n) == letters for n in a.names)]
+        if len(full) != 1:
+            continue
+        target = full[0]
+        for m in short.mentions:
+            m.actor = target
+            m.how = "alias"
+            target.mentions.append(m)
+        target.names.extend(short.names)
+        short.mentions = []
+        cast.actors.remove(short)
 
 
 # --------------------------------------------------------------------------- institution words and organisation nominals

@@ -360,3 +360,19 @@ def test_a_first_name_the_model_leaves_out_still_picks_that_person_of_two_with_o
                      "month.")
     q = r.quotes
     assert q["speaker"].tolist()[-1] == "German Lopez"
+
+
+def test_an_acronym_is_the_organisation_whose_name_it_spells(analyse_text):
+    r = analyse_text("The Environmental Protection Agency proposed new limits on Monday. "
+                     "The EPA said the rule would take effect next year. The Federal Bureau of Investigation "
+                     "reviewed it, and the FBI said it had no objection.")
+    names = list(r.actors.actors["name"])
+    assert "EPA" not in names and "FBI" not in names
+    assert "Environmental Protection Agency" in names
+    assert r.quotes.iloc[-1]["speaker"] == "Federal Bureau of Investigation"
+
+
+def test_an_acronym_two_names_spell_joins_neither(analyse_text):
+    r = analyse_text("The Public Safety Agency and the Pacific Shipping Association met on Monday. "
+                     "The PSA said the talks had failed.")
+    assert "PSA" in list(r.actors.actors["name"])
