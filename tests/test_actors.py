@@ -360,3 +360,11 @@ def test_a_first_name_the_model_leaves_out_still_picks_that_person_of_two_with_o
                      "month.")
     q = r.quotes
     assert q["speaker"].tolist()[-1] == "German Lopez"
+
+
+def test_a_group_the_reporter_describes_reacting_is_an_actor(analyse_text):
+    # the holder of a noun of reaction: its "from" phrase, or "of" in "to the chagrin of X"
+    r = analyse_text("The mayor closed the park on Monday. The move drew objections from conservatives. "
+                     "It also shut the market, to the chagrin of local business groups.")
+    names = r.actors.actors["name"].tolist()
+    assert "conservatives" in names and "local business groups" in names
