@@ -67,6 +67,10 @@ def lexicon() -> dict:
     data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
     for key in ("weakeners", "hedges", "conditions", "negators"):
         data[key] = frozenset(str(w).lower() for w in data[key])
+    data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
+    data["same_side"] = tuple(tuple(str(w).lower().split()) for w in data["same_side"])
+    data["reaction_nouns"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["nouns"].items() for w in ws}
+    data["reaction_verbs"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["verbs"].items() for w in ws}
     data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws if " " not in str(w)}
     data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
     data["good"] = frozenset(data["effects"]["good"])
