@@ -362,3 +362,11 @@ def test_one_who_teamed_up_with_the_owner_shares_the_owner_s_side(analyse_text):
     r = analyse_text("Senator Ann Cole unveiled a bill to cut the gas tax on Monday. "
                      "Cole teamed up with Senator Bob Hill to write the bill.")
     assert _stance(r, "Bob Hill")["score"] > 0
+
+
+def test_a_group_representing_plaintiffs_in_lawsuits_against_the_issue_opposes_it(analyse_text):
+    # the holder of a side noun after "in" is the subject of the verb whose object it qualifies,
+    # and the target of "lawsuits filed against X" is X
+    r = analyse_text("Governor Tom Reed signed a ban on new toll roads on Monday. "
+                     "The Road Builders Union represents plaintiffs in the lawsuits filed against the ban.")
+    assert _stance(r, "Road Builders Union")["score"] < 0
