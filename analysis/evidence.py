@@ -25,6 +25,9 @@ one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
 - :func:`alignment_evidence` and :func:`relation_evidence`: sides taken on
   other voices, read once their positions are known (structural balance:
   criticising an opponent of the issue is support).
+- :func:`same_side_evidence` ("X followed suit", "took a similar stance") and
+  :func:`reaction_evidence` ("to the chagrin of X", "to cheers from the crowd", "the crowd
+  applauded"): the reporter's formulas of a reaction, recorded as sides taken on another voice.
 - :func:`relayed_evidence`: spokespeople and offices relay whom they speak for.
 - :func:`context_evidence`: the tone of a voice's words near the issue when
   nothing else is known, weighed lightly.
@@ -154,12 +157,110 @@ def alignment_evidence(ctx: Context, issue: Issue):
                     others += [ctx.ta[x.i] for x in o.children if x.dep_ == "poss" and x.i in ctx.ta]
         sign = -1 if ctx.negated(tok) else 1
         start, end = ctx.original([tok])
+        mutual = (phrase or (lemma,)) in lex["align_mutual"]
         for h in holders:
             for o in dict.fromkeys(others):
                 if o != h:
                     ctx.relations.append((h, o, sign, tok.text, start, end))
+                    if mutual:  # "X teamed up with Y": Y joined X as much
+                        ctx.relations.append((o, h, sign, tok.text, start, end))
     return
     yield  # a generator, for the same call as the other passes
+
+
+def same_side_evidence(ctx: Context, issue: Issue):
+    """'X followed suit', 'X took a similar stance', 'X did the same': X sides with the actor the
+    sentence before is about (its subjects), read once that actor's position is known."""
+    if issue.issue_id != "I1":
+        return
+    phrases = ctx.lex["same_side"]
+    firsts = {p[0] for p in phrases}
+    for i in forms(ctx.doc).where_lemma(firsts):
+        tok = ctx.doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or i in ctx.quoted:
+            continue
+        # the phrase on lemmas, skipping an article ("take a similar", "do the same")
+        phrase = next((p for p in phrases if tuple(ctx.lemma[i:i + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        # a counted group is the holder here ("two dozen other governors took a similar stance")
+        holders = [a for s in verb_subject(tok, ctx.ta) for a in (ctx.actors_of(s) or [ctx.ta.get(s.i, "")]) if a]
+        sent = tok.sent
+        if not holders or sent.start == 0:
+            continue
+        before = ctx.doc[sent.start - 1].sent
+        others = [a for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                  for a in ctx.actors_of(t)]
+        start, end = ctx.original([tok, ctx.doc[i + len(phrase) - 1]])
+        sign = -1 if ctx.negated(tok) else 1
+        for h in holders:
+            for o in dict.fromkeys(others):
+                if o != h:
+                    ctx.relations.append((h, o, sign, " ".join(phrase), start, end))
+    return
+    yield  # a generator, for the same call as the other passes
+
+
+def _reacted_to(ctx: Context, verb: Token, before: Token, sentences: int = 0) -> list[str]:
+    """Whom a reaction answers: the speaker of the last statement before it in its sentence (or the
+    ``sentences`` before), else the subject of the clause it is attached to."""
+    at = ctx.original([before])[0]
+    k = ctx.article.sentence_index(at)
+    said = [q for q in ctx.quote_rows if q.start < at and k - sentences <= ctx.article.sentence_index(q.start) <= k
+            and q.speaker_id]
+    if said:
+        return [a for a in str(max(said, key=lambda q: q.start).speaker_id).split(";") if a in ctx.info]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return [a for s in verb_subject(verb, ctx.ta) for a in ctx.actors_of(s)]
+
+
+def reaction_evidence(ctx: Context, issue: Issue):
+    """The reporter's formulas of reaction: 'to the chagrin of X', 'to cheers from X', 'amid boos
+    from X' (X holds the reaction, aimed at whoever said or did what the clause reports), 'the crowd
+    cheered' (at the last speaker), 'told a cheering crowd'. X sides with (+1) or against (-1) the
+    one reacted to, read once that one's position is known."""
+    if issue.issue_id != "I1":
+        return
+    nouns, verbs = ctx.lex["reaction_nouns"], ctx.lex["reaction_verbs"]
+    for tok in ctx.doc:
+        if tok.i in ctx.quoted:
+            continue
+        low, lemma = ctx.low[tok.i], ctx.lemma[tok.i]
+        holders: list[str] = []
+        others: list[str] = []
+        if low in nouns and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "amid"):
+            sign = nouns[low]
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+                    holders += [a for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o)]
+            others = _reacted_to(ctx, tok.head.head, tok) if holders else []
+        elif tok.dep_ == "amod" and low.endswith("ing") and low[:-3] in verbs:  # "told a cheering crowd"
+            sign = verbs[low[:-3]]
+            holders = ctx.actors_of(tok.head)
+            head = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+            others = _reacted_to(ctx, head, tok) if holders else []
+        elif lemma in verbs and tok.pos_ == "VERB":
+            sign = verbs[lemma]
+            if not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "at", "on")
+                         for c in tok.children):  # "the crowd cheered": at the last one who spoke
+                holders = [a for s in verb_subject(tok, ctx.ta) for a in ctx.actors_of(s)]
+                others = _reacted_to(ctx, tok, tok, sentences=1) if holders else []
+        if not holders:
+            continue
+        start, end = ctx.original([tok])
+        if not others and tok.dep_ == "pobj":  # "the plan moves them, to the chagrin of X": on the issue itself
+            verb = tok.head.head
+            subj = [t for s in verb_subject(verb, ctx.ta) for t in s.subtree] if verb.pos_ in ("VERB", "AUX") else []
+            if ctx.about(issue, subj) == "reference":
+                for h in holders:
+                    yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", sign, f"{tok.text} (reaction)",
+                                   start, end, ctx.lex["weights"]["framing"])
+            continue
+        for h in holders:
+            for o in dict.fromkeys(others):
+                if o != h:
+                    ctx.relations.append((h, o, sign, tok.text, start, end))
 
 
 def issue_partners(ctx: Context, issue: Issue) -> list[str]:

@@ -5,7 +5,8 @@ actors and their mentions, statements and claims, the issues, the stance words
 found once per article); :class:`Evidence` is one piece of evidence. The
 helpers read a stance word in its clause: :func:`predicates` (the stance words
 of a span of tokens), :func:`roles_of` (who holds the side and what it is aimed
-at: subject, object, "from"/"by" and "for"/"against" phrases, possessors),
+at: subject, object, "from"/"by" and "for"/"against" phrases, possessors, the subject of
+the verb whose object a side noun qualifies: "represent plaintiffs in the lawsuits filed against X"),
 :func:`direct_targets`, and the modifiers that change a side's strength or sign
 (:func:`is_weakened`, :func:`noun_negated`, :func:`is_conceded`,
 :func:`is_hedged`, :func:`signed_score`).
@@ -67,6 +68,10 @@ def lexicon() -> dict:
     data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
     for key in ("weakeners", "hedges", "conditions", "negators"):
         data[key] = frozenset(str(w).lower() for w in data[key])
+    data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
+    data["same_side"] = tuple(tuple(str(w).lower().split()) for w in data["same_side"])
+    data["reaction_nouns"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["nouns"].items() for w in ws}
+    data["reaction_verbs"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["verbs"].items() for w in ws}
     data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws if " " not in str(w)}
     data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
     data["good"] = frozenset(data["effects"]["good"])
@@ -299,7 +304,11 @@ def roles_of(ctx: Context, tok: Token, part: str, last: Token) -> tuple[list[str
                 holders += ctx.actors_of(c)
             elif _aimed(c):
                 target += list(c.subtree)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "lawsuits filed against the administration"
+                target += [t for x in c.children if _aimed(x) for t in x.subtree]
         verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
+        if head.dep_ == "pobj" and head.head.lower_ == "in" and verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+            verb = verb.head  # "represent plaintiffs in the lawsuits", "joined others in opposition"
         if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
             if ctx.lemma[verb.i] in _ATTRACT:
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -42,8 +42,8 @@ from .actors import ActorTable
 from .corpus import Article
 from .evidence import (
     act_evidence, alignment_evidence, camp_evidence, claim_evidence, context_evidence,
-    framing_evidence, neutral_evidence, owner_evidence, relation_evidence, relayed_evidence,
-    side_evidence, verdict_evidence,
+    framing_evidence, neutral_evidence, owner_evidence, reaction_evidence, relation_evidence, relayed_evidence,
+    same_side_evidence, side_evidence, verdict_evidence,
 )
 from .issues import IssueSet
 from .reading import Context, Evidence, lexicon
@@ -134,7 +134,7 @@ def extract_stances(
         items: list[Evidence] = []
         ctx.relations = []
         for source in (owner_evidence, camp_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
-                       act_evidence, verdict_evidence, alignment_evidence):
+                       act_evidence, verdict_evidence, alignment_evidence, same_side_evidence, reaction_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         # a voice who only speaks of the issue, with no side in those words, is read by its tone too

@@ -10,7 +10,9 @@ part of a name found by :mod:`analysis.names` and adds to the draft
   description, institution and country its noun phrase gives;
 - one ``group`` actor per plural description ("Western diplomats"), merged
   with a group named before by the same head noun or by a noun of the same
-  kind sharing a modifier;
+  kind sharing a modifier; a group is a source when it speaks or acts, is
+  described, or is the one the reporter describes reacting (:func:`reacts`:
+  "objections from conservatives", "to the chagrin of rights groups");
 - ``nominal`` mentions for a definite singular ("the official", "the
   secretary of defense") that refers back to the latest person or unnamed
   source with that head (:func:`nominal_target`).
@@ -191,7 +193,7 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
                       mods: list[Token]) -> bool:
     """A person noun that needs a modifier ("people", "members") has one and speaks or is described;
     an organisation-like noun ("a group", "an agency") speaks or acts."""
-    subject = tok.dep_ in ("nsubj", "nsubjpass")
+    subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok)
     if needs and not mods:
         return False
     described = any(c.dep_ in ("relcl", "acl", "amod") for c in tok.rights) or any(
@@ -201,6 +203,22 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     if cast.g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:
         return False  # "a group", "an agency" that does not speak or act
     return True
+
+
+def reacts(tok: Token) -> bool:
+    """Is this noun the one the reporter describes reacting, the holder of a noun of reaction?
+    "objections from a coalition", "pleas from conservatives", "cheers from the crowd" (the
+    "from"/"by" phrase of a noun), "to the chagrin of human rights groups" (the "of" phrase of
+    the formula "to the N of X"). The grammar of English nominalisations (Quirk et al. 1985,
+    17.51-54: the "by"/"from" agent and the "of" subject of an action noun), no word list."""
+    if tok.dep_ != "pobj":
+        return False
+    prep, noun = tok.head, tok.head.head
+    before = tok.doc[prep.i - 1] if prep.i > 0 else prep
+    if prep.lower_ in ("from", "by") and before.pos_ == "NOUN" and (noun.i == before.i or before.head.i == noun.i):
+        return True  # the phrase hangs on the noun, or on its verb ("drew objections from X")
+    return (prep.lower_ == "of" and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "to"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children))
 
 
 def _one_of_a_group(cast: Cast, ph: _Phrase) -> None:
@@ -234,7 +252,7 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
             or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
         )), None)
     if actor is None:
-        speaks = tok.dep_ in ("nsubj", "nsubjpass") or (
+        speaks = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
         if len(core) == 1 and not ph.mods and det not in indefinite and not speaks:
             return  # a bare "officials" that neither speaks nor is described

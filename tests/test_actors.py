@@ -376,3 +376,11 @@ def test_an_acronym_two_names_spell_joins_neither(analyse_text):
     r = analyse_text("The Public Safety Agency and the Pacific Shipping Association met on Monday. "
                      "The PSA said the talks had failed.")
     assert "PSA" in list(r.actors.actors["name"])
+
+
+def test_a_group_the_reporter_describes_reacting_is_an_actor(analyse_text):
+    # the holder of a noun of reaction: its "from" phrase, or "of" in "to the chagrin of X"
+    r = analyse_text("The mayor closed the park on Monday. The move drew objections from conservatives. "
+                     "It also shut the market, to the chagrin of local business groups.")
+    names = r.actors.actors["name"].tolist()
+    assert "conservatives" in names and "local business groups" in names

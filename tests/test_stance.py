@@ -329,3 +329,50 @@ def test_a_complaint_about_the_issue_is_skepticism(analyse_text):
     r = analyse_text("Governor Mark Reed unveiled a plan to close the state prison on Monday.\n"
                      "Senator Jim Cole complained that the plan would cost the state millions.\n")
     assert _stance(r, "Jim Cole")["score"] < 0
+
+
+# --------------------------------------------------------------------------- the reporter's formulas of reaction
+
+def test_a_group_that_took_a_similar_stance_shares_the_side_of_the_one_before(analyse_text):
+    r = analyse_text("Governor Tom Reed has vowed to block the refugee plan. "
+                     "More than a dozen other governors have taken a similar stance.")
+    s = r.main_stances
+    governors = s[s["actor"].str.contains("governors")]
+    assert len(governors) == 1 and governors["score"].iloc[0] > 0
+
+
+def test_a_crowd_that_cheers_a_speaker_takes_the_speaker_s_side(analyse_text):
+    r = analyse_text("Governor Tom Reed unveiled a plan to build a new toll bridge on Monday. "
+                     "\u201cWe will build it,\u201d Reed told the audience, to cheers from the crowd.")
+    assert _stance(r, "unnamed crowd")["score"] > 0
+
+
+def test_a_crowd_that_applauds_after_a_speaker_takes_the_speaker_s_side(analyse_text):
+    r = analyse_text("Governor Tom Reed unveiled a plan to build a new toll bridge on Monday. "
+                     "\u201cWe will build it,\u201d Reed said. The crowd applauded.")
+    assert _stance(r, "unnamed crowd")["score"] > 0
+
+
+def test_a_cheering_crowd_a_speaker_addresses_takes_the_speaker_s_side(analyse_text):
+    r = analyse_text("Governor Tom Reed unveiled a plan to build a new toll bridge on Monday. "
+                     "\u201cWe will build it,\u201d Reed said to a cheering crowd.")
+    assert _stance(r, "unnamed cheering crowd")["score"] > 0
+
+
+def test_to_the_dismay_of_a_group_sets_it_against_what_the_owner_did(analyse_text):
+    r = analyse_text("Governor Tom Reed signed the toll bill on Monday, to the dismay of trucking groups.")
+    assert _stance(r, "trucking groups")["score"] < 0
+
+
+def test_one_who_teamed_up_with_the_owner_shares_the_owner_s_side(analyse_text):
+    r = analyse_text("Senator Ann Cole unveiled a bill to cut the gas tax on Monday. "
+                     "Cole teamed up with Senator Bob Hill to write the bill.")
+    assert _stance(r, "Bob Hill")["score"] > 0
+
+
+def test_a_group_representing_plaintiffs_in_lawsuits_against_the_issue_opposes_it(analyse_text):
+    # the holder of a side noun after "in" is the subject of the verb whose object it qualifies,
+    # and the target of "lawsuits filed against X" is X
+    r = analyse_text("Governor Tom Reed signed a ban on new toll roads on Monday. "
+                     "The Road Builders Union represents plaintiffs in the lawsuits filed against the ban.")
+    assert _stance(r, "Road Builders Union")["score"] < 0
