@@ -91,7 +91,10 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subs) > 1:
         after = [c for c in subs if c.i > verb.i and c.left_edge.i <= verb.i + 2]  # "said the official"
-        subs = after[:1] or subs[:1]
+        # "China's delegate to the talks, Li Wei, said": the name set off by commas, split off by the parser
+        named = [c for c in subs if c.i < verb.i and c.ent_type_ == "PERSON" and c.left_edge.i > 0
+                 and verb.doc[c.left_edge.i - 1].text == "," and c is not subs[0]]
+        subs = after[:1] or named[-1:] or subs[:1]
     if subs:
         return subs
     surface = _surface_subject(verb, token_actor) or _described_subject(verb)

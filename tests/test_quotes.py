@@ -523,3 +523,9 @@ def test_two_officials_are_not_the_pair_just_met(analyse_text):
     r = analyse_text("The United States and Russia said on Monday that the truce would begin at midnight.\n\n"
                      "Two officials said the talks had been difficult.")
     assert _statements(r)[-1][0] != "United States; Russia"
+
+
+def test_a_name_set_off_by_commas_after_a_role_is_the_speaker(analyse_text):
+    # the parser makes both the role and the name subjects of "said"; the name is who spoke
+    r = analyse_text("China's delegate to the talks, Li Wei, said Beijing backed the plan.")
+    assert _statements(r)[0][0] == "Li Wei"
