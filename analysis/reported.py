@@ -97,11 +97,15 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
 def _no_one(rd: Reading, speaker: list[Token]) -> bool:
     """A subject that cannot speak: a lower-case singular common noun naming no actor, person,
     institution or document ('Only time will tell if ...'): not a statement. Plural nouns are let
-    through: the person-noun list cannot hold every group that speaks ('Campaigners claimed')."""
+    through: the person-noun list cannot hold every group that speaks ('Campaigners claimed'). A
+    nationality or name that only describes the thing ('heavy Russian air support was reported')
+    does not make it speak; a possessor does ('the Kremlin's response')."""
     g = gazetteer()
     documents = set(rd.rules["document_nouns"])
     return all(
-        t.tag_ == "NN" and t.text.islower() and not t.ent_type_ and not any(x.i in rd.token_actor for x in t.subtree)
+        t.tag_ == "NN" and t.text.islower() and not t.ent_type_
+        and not any(x.i in rd.token_actor and not (x.head.i == t.i and x.dep_ in ("amod", "compound"))
+                    for x in t.subtree)
         and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
         and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
         for t in speaker)

@@ -529,3 +529,11 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_speaker(analyse_text):
     # the parser makes both the role and the name subjects of "said"; the name is who spoke
     r = analyse_text("China's delegate to the talks, Li Wei, said Beijing backed the plan.")
     assert _statements(r)[0][0] == "Li Wei"
+
+
+def test_a_thing_described_by_a_nationality_makes_no_statement(analyse_text):
+    # "Showing Russian warplanes were still active, heavy Russian air support was reported to help ...":
+    # the air support, not Russia, is the subject; a thing does not speak
+    r = analyse_text("Russia said on Monday it would withdraw its jets. Showing Russian warplanes were still active "
+                     "in Syria, heavy Russian air support was reported to help the army make gains near Palmyra.")
+    assert [c for _s, _k, c, _t in _statements(r)] == ["say"]
