@@ -143,7 +143,12 @@ def _looks_like_person(cast: Cast, ent: Span) -> bool:
     root = ent.root
     titled = (root.dep_ == "appos" and (root.head.lower_ in cast.g.titles or root.head.lower_ in cast.g.person_nouns)) or any(
         c.dep_ == "appos" and (c.lower_ in cast.g.titles or c.lower_ in cast.g.person_nouns) for c in root.children)
-    return titled or ent[0].text in cast.g.first_names
+    # "meet de Mistura": a surname with its lower-case particle, as only people's names begin
+    words = [t for t in ent]
+    while len(words) > 2 and words[0].tag_.startswith("VB"):
+        words = words[1:]  # "meet de Mistura": a verb the model read into the name
+    particle = words[0].text in cast.g.rules["name_particles"] and words[1].text[:1].isupper()
+    return titled or particle or ent[0].text in cast.g.first_names
 
 
 def _multi_token_person(cast: Cast, word: str) -> bool:

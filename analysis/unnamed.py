@@ -177,7 +177,8 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
         singular = low
     partitive = (number == "pl" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
                  and tok.head.head.lower_ in ("one", "another") and tok.head.head.i < tok.i)
-    core = [t for t in core_toks if t not in dets and t.dep_ != "poss"]
+    in_det = {x.i for d in dets for x in d.subtree}  # "A few early supporters": "a" hangs on "few"
+    core = [t for t in core_toks if t.i not in in_det and t.dep_ != "poss"]
     core_text = " ".join(t.text for t in core if not t.is_punct or t.text in ("-", ".")).replace(" - ", "-")
     core_text = re.sub(r"\s+", " ", core_text).strip()
     if possessor:

@@ -384,3 +384,15 @@ def test_a_group_the_reporter_describes_reacting_is_an_actor(analyse_text):
                      "It also shut the market, to the chagrin of local business groups.")
     names = r.actors.actors["name"].tolist()
     assert "conservatives" in names and "local business groups" in names
+
+
+def test_a_surname_with_its_particle_is_a_person_even_with_a_verb_read_into_it(analyse_text):
+    # the model tags "meet de Mistura" as an organisation
+    r = analyse_text("Opposition negotiators will meet de Mistura on Monday, a spokesman said.")
+    rows = r.actors.actors.set_index("name")
+    assert rows.loc["de Mistura", "type"] == "person"
+
+
+def test_a_quantifier_and_its_article_are_not_part_of_a_groups_name(analyse_text):
+    r = analyse_text("A few early supporters of the bill said they had changed their minds.")
+    assert "early supporters" in list(r.actors.actors["name"])
