@@ -301,8 +301,12 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
         tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN") or tok.idx < dateline_end or i in actors.token_actor:
             continue
-        if tok.dep_ == "compound" or tok.ent_type_ in _NOT_ISSUES:
+        if tok.dep_ == "compound" or tok.ent_type_ in _NOT_ISSUES or any(
+                c.ent_type_ == "MONEY" for c in tok.children if c.i < tok.i):
             continue  # "tax dollars", "the Budget Committee", "a $100 bill": not the head of an issue
+        if tok.lower_ == "order" and i > 0 and doc[i - 1].lower_ == "in" and i + 1 < len(doc) and \
+                doc[i + 1].lower_ in ("to", "that"):
+            continue  # "in order to", "in order that": a complex conjunction (Quirk et al. 1985, 14.12)
         if _inside_other(tok, classes, contested):
             continue  # "sanctions against ... Iran's missile program": part of another issue's description
         owner, foreign, left = _owner_of(tok, actors)

@@ -266,3 +266,16 @@ def test_a_name_the_parser_takes_for_a_modal_still_owns_the_call(analyse_text):
                      "leading candidates. The party chairman said the column was unfair.")
     assert r.issue is not None and r.issue.owner == "George Will"
     assert r.issue.label.startswith("Will\u2019s call for the party to drop")
+
+
+def test_in_order_to_is_no_order(analyse_text):
+    r = analyse_text("Mayor Joe Park unveiled a budget plan on Monday. He met the council in order to show "
+                     "that the city was united. Park later said the plan was sound.")
+    assert r.issue is not None
+    assert all("order" not in text for i in r.issues.issues for _s, _e, text in i.mentions)
+
+
+def test_a_banknote_is_no_bill(analyse_text):
+    r = analyse_text("Senator Ann Lee waved a $100 bill at the crowd on Monday. "
+                     "The crowd cheered her speech.")
+    assert all(i.noun != "bill" for i in r.issues.issues)
