@@ -329,55 +329,9 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
     return refs
 
 
-_YEAR = re.compile(r"^(1[89]|20)\d\ds?$")   # "1992", "2008", "1990s"
-
-
-def _clause_verb(tok: Token) -> Token | None:
-    """The verb of the clause a word stands in (the word itself when it is a verb)."""
-    node = tok
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
-def _past(verb: Token) -> bool:
-    """Is a verb's clause in the past: "pushed", "was seeking", "had passed" (not "has pushed")?"""
-    if verb.tag_ == "VBD":
-        return True
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in ("VBN", "VBG") and aux:
-        return aux[0].tag_ == "VBD"    # "had passed", "was seeking"; "has passed" and "is seeking" are not
-    return False
-
-
-def _background(tok: Token) -> bool:
-    """Is a reference told as background: a clause in the past dated by a year or a decade ("pushed
-    Democrats to moderate their stance in the early 1990s", "when he was seeking to rescue his
-    campaign in 1992") or by a "then-" title? News gives the year of an event only when it is not the
-    current one (AP Stylebook, "dates"), so a past clause with a year is history, not the news."""
-    verb = _clause_verb(tok)
-    while verb is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb and \
-            not _past(verb) and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "pushed Democrats to moderate": the tense is the governing verb's
-    if verb is None or not _past(verb):
-        return False
-    for t in verb.subtree:
-        if t.lower_ == "then" and t.i + 1 < len(t.doc) and t.nbor(1).text == "-" or t.lower_.startswith("then-"):
-            return True  # "then-Gov. Bill Clinton"
-        if t.ent_type_ == "DATE" and _YEAR.match(t.text) and not any(
-                a.lower_ in ("since", "by", "until", "through") for a in t.ancestors if a.dep_ == "prep"):
-            return True
-    return False
-
-
 def _place_weight(article: Article, tok: Token, headline_sents: set[int]) -> float:
     """What a reference gains from where it stands: in the headline, or in the lead's first
-    sentences (the issue is the one the headline and the lead point to). A reference told as
-    background (:func:`_background`) gains nothing from the lead."""
+    sentences (the issue is the one the headline and the lead point to)."""
     w = rules()["weights"]
     sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
     if sent in headline_sents:
