@@ -217,6 +217,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _misread_subject(verb: Token, actors: ActorTable) -> Token | None:
+    """A subject the parser took for another word: a name that is also a modal or an adverb ("Will
+    urged ...", "May said ...") hangs on the verb as ``aux`` or ``advmod`` when the verb has no subject,
+    and the actor table knows it is a name."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "advmod", "npadvmod")
+                 and c.i in actors.token_actor), None)
+
+
 def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
     if tok is None:
         return ""
@@ -239,10 +249,10 @@ def _verbal_owner(noun: Token, actors: ActorTable, dateline_end: int) -> tuple[s
     verbs = r["proposal_verbs"]
     subject = None
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
-        subject = _subject(head) if noun.dep_ == "dobj" else None
+        subject = (_subject(head) or _misread_subject(head, actors)) if noun.dep_ == "dobj" else None
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on", "to") and \
             head.head.lemma_.lower() in r["prep_proposal_verbs"]:
-        subject = _subject(head.head)  # "called for a ban", "agreed on a plan"
+        subject = _subject(head.head) or _misread_subject(head.head, actors)  # "called for a ban", "agreed on a plan"
     if subject is not None:
         people = [subject, *subject.conjuncts, *_companions(subject.head)]
         owners = [a for a in (_actor_in(t, actors, dateline_end) for t in people) if a]
@@ -291,8 +301,12 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
         tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN") or tok.idx < dateline_end or i in actors.token_actor:
             continue
-        if tok.dep_ == "compound" or tok.ent_type_ in _NOT_ISSUES:
+        if tok.dep_ == "compound" or tok.ent_type_ in _NOT_ISSUES or any(
+                c.ent_type_ == "MONEY" for c in tok.children if c.i < tok.i):
             continue  # "tax dollars", "the Budget Committee", "a $100 bill": not the head of an issue
+        if tok.lower_ == "order" and i > 0 and doc[i - 1].lower_ == "in" and i + 1 < len(doc) and \
+                doc[i + 1].lower_ in ("to", "that"):
+            continue  # "in order to", "in order that": a complex conjunction (Quirk et al. 1985, 14.12)
         if _inside_other(tok, classes, contested):
             continue  # "sanctions against ... Iran's missile program": part of another issue's description
         owner, foreign, left = _owner_of(tok, actors)
@@ -345,7 +359,7 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
                     if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
         if not comp or any(c.dep_ == "neg" for c in verb.children):
             continue
-        owner = _actor_in(_subject(verb), actors, dateline_end)
+        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
         if not owner:
             continue
         c = comp[0]
@@ -498,6 +512,46 @@ def _verb_detail(refs: list[_Ref], limit: int) -> str:
     return ""
 
 
+def _addressee(verb: Token, action: Token) -> list[Token]:
+    """Whom a verb of urging asks to act: "urged the electorate to abandon ...", "called on the
+    governor to resign" (the object, or "on" X, before the action)."""
+    for c in verb.children:
+        if c.i > action.i or c.i < verb.i:
+            continue
+        if c.dep_ in ("dobj", "oprd", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") and c is not action:
+            out, depth = [], 0   # "called on X to": the parser may leave "on" bare and take X for a predicate
+            for t in c.subtree:
+                depth += t.text == "("
+                if not depth:
+                    out.append(t)  # "Gov. Rick Snyder", not "... (R)"
+                depth -= t.text == ")" and depth > 0
+            return out
+        if c.dep_ == "prep" and c.lower_ == "on":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return list(objs[0].subtree)
+    return []
+
+
+def _proposal_label(ref: _Ref, owner_name: str, limit: int) -> str:
+    """The label of a course of action stated by a verb, in the noun of that verb: "Obama's plan to
+    send troops", "Will's call for the electorate to abandon ...", "Ramos' demand for the resignation
+    of ...", "Trump's pledge to build a wall"."""
+    verb = ref.tok.head.head if ref.tok.head.dep_ == "prep" else ref.tok.head   # "called for a ban"
+    nouns = rules()["proposal_label_nouns"]
+    head = nouns.get(verb.lemma_.lower(), "plan")
+    words = _action_words(ref.tok, limit)
+    description = _clean("".join(t.text_with_ws for t in words))
+    who = _clean("".join(t.text_with_ws for t in _addressee(verb, ref.tok))) if head == "call" else ""
+    if who and len(who.split()) <= 6 and description and not description.startswith("for "):
+        return _clean(f"{_possessive(owner_name)} call for {who} to {re.sub(r'^to ', '', description)}")
+    if ref.tok.pos_ in ("NOUN", "PROPN") and not description.startswith(("for ", "to ")):
+        return _clean(f"{_possessive(owner_name)} {head} {'for' if head in ('call', 'demand', 'push') else 'of'} "
+                      f"{description}")  # a course of action named by a noun: "a demand for the resignation"
+    return _clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(("for ", "to "))
+                  else f"{_possessive(owner_name)} {head} {description}")
+
+
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
     """(label, noun, description) of a group of references."""
     limit = int(rules()["label_words"])
@@ -509,11 +563,8 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     described = next((x for x in ranked if _complement(x.tok, limit)), None)
     description = ""
     if best.cls == "proposal":
-        verb = best.tok.head
-        description = _clean("".join(t.text_with_ws for t in _action_words(best.tok, limit)))
-        head = _possessive(owner_name) + (" call" if verb.lemma_.lower() == "call" else " plan")
-        return _clean(f"{head} to {description}" if not description.startswith(("for ", "to ")) else
-                      f"{head} {description}"), noun, description
+        return _proposal_label(best, owner_name, limit), noun, _clean(
+            "".join(t.text_with_ws for t in _action_words(best.tok, limit)))
     phrase_toks = [t for t in doc[best.start:best.end] if not t.is_space]
     if phrase_toks and phrase_toks[0].tag_ == "PRP$":
         phrase_toks = phrase_toks[1:]   # "his plan": the owner's name, or "the", replaces the pronoun
@@ -543,7 +594,7 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     if description and described is best and best.cls != "proposal":
         label = f"{phrase} {description}"
     elif description and proposal is not None and described is proposal and owner_name and not possessed and not named:
-        label = f"{_possessive(owner_name)} plan to {re.sub(r'^to ', '', description)}"  # "Obama's plan to send ..."
+        label = _proposal_label(proposal, owner_name, limit)  # "Obama's plan to send ...", "X's call for Y to ..."
     elif description and _verbal(description):
         label = f"{phrase}: {re.sub(r'^(to|that would|that|which would) ', '', description)}"
     elif description.split(" ", 1)[0] in _TOPIC_PREPOSITIONS:

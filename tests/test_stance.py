@@ -279,7 +279,7 @@ def test_welcoming_those_a_plan_would_keep_out_opposes_it(analyse_text, plan, si
         f"Governor Mark Reed vowed on Monday to {plan} farm migrants in the state.\n"
         "Reed spoke at the capitol.\n"
         "\u201cWe welcome these migrants to our town,\u201d said Mayor Sue Park.\n")
-    assert r.issue.label.startswith("Reed\u2019s plan")
+    assert r.issue.label.startswith("Reed\u2019s vow")  # the noun of "vowed"
     assert _stance(r, "Sue Park")["score"] * sign > 0
 
 
