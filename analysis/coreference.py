@@ -114,6 +114,11 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     return None
 
 
+def _in_content(verb: Token, tok: Token) -> bool:
+    """Is a token inside a clause a reporting verb reports (not in the verb's own object phrase)?"""
+    return any(tok in list(c.subtree) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"))
+
+
 def narrative_distance(d: _Discourse, a: int, b: int) -> int:
     """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
     return sum(1 for k in range(a, b) if k not in d.quoted_sents)
@@ -147,8 +152,9 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
         own = [m for m in people if speaks(cast, d, m) == tok.head.head and m.actor.gender in ("", gender)]
         if own:
             return own[-1].actor
-    # deeper inside what someone is reported to say, a pronoun does not refer to that speaker
-    people = [m for m in people if not ((verb := speaks(cast, d, m)) is not None and tok in list(verb.subtree)
+    # deeper inside what someone is reported to say, a pronoun does not refer to that speaker (but
+    # "X criticized her state's laws": a possessor in the verb's own object is X)
+    people = [m for m in people if not ((verb := speaks(cast, d, m)) is not None and _in_content(verb, tok)
                                         and sent_of[m.start] == k)]
 
     # Salience first (a subject of this sentence, then of the sentences before, then the

@@ -171,7 +171,9 @@ def _owner_of(noun: Token, actors: ActorTable) -> tuple[str, bool, int]:
     for c in noun.children:
         if c.i > noun.i or c.dep_ not in ("poss", "compound", "nmod"):
             continue
-        hit = next((t for t in c.subtree if t.i in ta), None)
+        # the possessor's own words, not its possessor's ("her state's laws" are the state's, not hers)
+        nested = {x.i for d in c.children if d.dep_ == "poss" for x in d.subtree}
+        hit = next((t for t in c.subtree if t.i in ta and t.i not in nested), None)
         if hit is not None and (c.dep_ == "poss" or actors.info[ta[hit.i]]["type"] != "country"):
             return ta[hit.i], False, c.left_edge.i
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN"):

@@ -82,7 +82,7 @@ def people(cast: Cast) -> None:
         if e - s == 1:
             s = _first_name_start(cast, s)
         words = [t.text for t in cast.doc[s:e]]
-        actor = _person_for(cast, words, _honorific_gender(cast, s))
+        actor = _person_for(cast, words, _honorific_gender(cast, s), s)
         how = "name" if len(words) > 1 or len(actor.names) == 0 else "alias"
         actor.names.append(cast.text(s, e))
         cast.add(actor, s, e, how)
@@ -175,12 +175,15 @@ def _honorific_gender(cast: Cast, s: int) -> str:
     return gender if kind == "honorific" else ""
 
 
-def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
+def _person_for(cast: Cast, words: list[str], gender: str = "", at: int = -1) -> _Actor:
     """The person a name belongs to: one with that surname and no other first name (and, after
-    'Mr.' or 'Mrs.', not of the other gender), else a new one."""
+    'Mr.' or 'Mrs.', not of the other gender), else a new one. A bare surname that two people
+    share goes to the one in view at token ``at`` (:func:`_in_view`)."""
     sur = _surname(words)
     first = words[0] if len(words) > 1 and words[0] not in cast.g.rules["name_particles"] else ""
     candidates = [a for a in cast.actors if a.type == "person" and a.key == sur]
+    if len(words) == 1 and at >= 0 and len(candidates) > 1:
+        candidates.sort(key=lambda a: _in_view(cast, a, at))
     if gender and len(words) == 1:
         candidates = [a for a in candidates if a.gender in ("", gender)] or candidates
         candidates.sort(key=lambda a: a.gender == gender)  # a known match last, so it is tried first
@@ -197,6 +200,18 @@ def _person_for(cast: Cast, words: list[str], gender: str = "") -> _Actor:
     actor = _Actor("person", sur)
     cast.actors.append(actor)
     return actor
+
+
+def _in_view(cast: Cast, actor: _Actor, at: int) -> tuple[int, bool, int]:
+    """How much a person is in view at token ``at``: the sentence of their latest mention before it,
+    then whether a mention in that sentence is its subject ('Bill Clinton campaigned for his wife,
+    Hillary Clinton. ... Clinton said': Bill), then the latest mention."""
+    before = [m for m in actor.mentions if m.start < at]
+    if not before:
+        return (-1, False, -1)
+    last = max(before, key=lambda m: m.start)
+    sent = cast.doc[last.start].sent.start
+    return (sent, any(m.subject and cast.doc[m.start].sent.start == sent for m in before), last.start)
 
 
 def _by_first_word(cast: Cast) -> dict[str, list[_Actor]]:
@@ -373,7 +388,7 @@ def surnames(cast: Cast) -> None:
         if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
                 and not _modal_before_past(tok):
             continue
-        actor = _latest(by_surname[tok.text.lower()], tok.i)
+        actor = max(by_surname[tok.text.lower()], key=lambda a: _in_view(cast, a, tok.i))
         actor.names.append(tok.text)
         cast.add(actor, tok.i, tok.i + 1, "alias")
 

@@ -396,3 +396,13 @@ def test_a_surname_with_its_particle_is_a_person_even_with_a_verb_read_into_it(a
 def test_a_quantifier_and_its_article_are_not_part_of_a_groups_name(analyse_text):
     r = analyse_text("A few early supporters of the bill said they had changed their minds.")
     assert "early supporters" in list(r.actors.actors["name"])
+
+
+def test_a_possessive_pronoun_in_the_object_of_its_subjects_verb_is_the_subject(analyse_text):
+    # "X criticized her state's laws": her = X (not a woman met before)
+    r = analyse_text("Hillary Clinton spoke on Monday. Martha Allen, a delegate from Vermont, criticized her "
+                     "state's lax gun laws.")
+    m = r.actors.mentions
+    her = m[m["how"] == "pronoun"]
+    names = dict(zip(r.actors.actors["actor_id"], r.actors.actors["name"]))
+    assert [names[a] for a in her["actor_id"]] == ["Martha Allen"]

@@ -279,3 +279,9 @@ def test_a_banknote_is_no_bill(analyse_text):
     r = analyse_text("Senator Ann Lee waved a $100 bill at the crowd on Monday. "
                      "The crowd cheered her speech.")
     assert all(i.noun != "bill" for i in r.issues.issues)
+
+
+def test_the_possessor_of_a_possessor_does_not_own_the_issue(analyse_text):
+    # "her state's gun laws" are the state's, not hers
+    r = analyse_text("Martha Allen, a delegate from Vermont, criticized her state's lax gun laws on Monday.")
+    assert all(i.owner != "Martha Allen" for i in r.issues.issues)

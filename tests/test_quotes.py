@@ -537,3 +537,10 @@ def test_a_thing_described_by_a_nationality_makes_no_statement(analyse_text):
     r = analyse_text("Russia said on Monday it would withdraw its jets. Showing Russian warplanes were still active "
                      "in Syria, heavy Russian air support was reported to help the army make gains near Palmyra.")
     assert [c for _s, _k, c, _t in _statements(r)] == ["say"]
+
+
+def test_a_surname_two_people_share_goes_to_the_one_in_view(analyse_text):
+    r = analyse_text("Bill Clinton campaigned in New Hampshire on Monday for his wife, Hillary Clinton.\n\n"
+                     f"{OPEN}Nobody has run for this job who was better prepared,{CLOSE} Clinton said.\n\n"
+                     f"Hillary Clinton spoke in Iowa on Tuesday. {OPEN}We will win,{CLOSE} Clinton said.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["Bill Clinton", "Hillary Clinton"]
