@@ -178,11 +178,21 @@ def csv_rows(df: pd.DataFrame, values: list[list] | None = None) -> str:
     """
     if not len(df.columns) or not len(df) or not all(_plain(dtype) for dtype in df.dtypes):
         return df.to_csv(index=False, header=False, lineterminator="\n")
-    rows = [[v if type(v) is str else ("" if _missing(v) else v) for v in row]
-            for row in (table_values(df) if values is None else values)]
+    return plain_csv_rows(table_values(df) if values is None else values)
+
+
+def plain_csv_rows(values: list[list]) -> str:
+    """The CSV lines of a table's :func:`table_values`, for a table :func:`csv_rows` writes
+    itself (columns and rows, and every dtype one it writes: see :func:`plain_dtypes`)."""
+    rows = [[v if type(v) is str else ("" if _missing(v) else v) for v in row] for row in values]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
+
+
+def plain_dtypes(dtypes) -> bool:
+    """Whether :func:`csv_rows` writes columns of these dtypes itself, without pandas."""
+    return all(_plain(dtype) for dtype in dtypes)
 
 
 def _plain(dtype) -> bool:
