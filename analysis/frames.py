@@ -86,6 +86,15 @@ class Table:
         table._rows = None
         return table
 
+    def __getstate__(self) -> tuple:
+        # what is made from the rows is made again where it is needed (a table goes to
+        # the main process with its article's network)
+        return self.columns, self._rows, self.casts, self._frame if self._rows is None else None
+
+    def __setstate__(self, state: tuple) -> None:
+        self.columns, self._rows, self.casts, self._frame = state
+        self._plain = None
+
     def __len__(self) -> int:
         return len(self._rows) if self._rows is not None else len(self._frame)
 

@@ -118,3 +118,12 @@ def _empty_analysis():
 
     article = article_from_bytes(b"Nothing happened on Monday.", doc_id="t")
     return analyse_doc(article, parse(article, load_pipeline()))
+
+
+def test_a_pickled_table_reads_the_same():
+    rows = [{"a": "x", "b": None, "c": 1}, {"a": None, "b": 2, "c": 2.5}]
+    for table in (Table(rows, COLUMNS), Table.of(pd.DataFrame(rows, columns=list(COLUMNS)))):
+        table.values()
+        copy = pickle.loads(pickle.dumps(table))
+        assert copy.dtypes() == table.dtypes() and _same(copy.values(), table.values())
+        pd.testing.assert_frame_equal(copy.frame(), table.frame())
