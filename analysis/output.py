@@ -96,9 +96,11 @@ class TableSchema:
             if self._empty is None:
                 self._empty = _empty_frame(*signature)
             return
+        if signature == self._signature:
+            return  # as the table is already (most chunks: building the frame's signature again costs)
         if self._full is None:
             self._full = _empty_frame(*signature)
-        elif signature != self._signature:
+        else:
             self._full = pd.concat([self._full, _empty_frame(*signature)])  # the dtypes concat gives the column
         self._signature = (tuple(self._full.columns), tuple(self._full.dtypes))
 
