@@ -46,7 +46,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .corpus import Article
-from .frames import records
+from .frames import Table, TableField, records, rows_of
 from .nlp import forms
 from .resources import load_csv, load_yaml, split_list
 
@@ -181,10 +181,15 @@ class _Mention:
 
 @dataclass(frozen=True)
 class ActorTable:
-    """The result of :func:`extract_actors`."""
+    """The result of :func:`extract_actors`.
 
-    actors: pd.DataFrame
-    mentions: pd.DataFrame
+    ``actors`` and ``mentions`` are given as DataFrames or as rows
+    (:class:`analysis.frames.Table`) and read as DataFrames, made on first
+    read; ``actor_rows`` and ``mention_rows`` are the rows.
+    """
+
+    actors: pd.DataFrame = TableField()
+    mentions: pd.DataFrame = TableField()
     token_actor: dict[int, str]
     #: Each actor's row as a dict, by actor id, shared by every later stage (read-only);
     #: made from ``actors`` when not given.
@@ -192,7 +197,15 @@ class ActorTable:
 
     def __post_init__(self) -> None:
         if self.info is None:
-            object.__setattr__(self, "info", {r["actor_id"]: r for r in records(self.actors)})
+            object.__setattr__(self, "info", {r["actor_id"]: r for r in records(self.actor_rows)})
+
+    @property
+    def actor_rows(self) -> Table:
+        return rows_of(self, "actors")
+
+    @property
+    def mention_rows(self) -> Table:
+        return rows_of(self, "mentions")
 
     def actor(self, actor_id: str) -> dict:
         """One actor's row as a (new) dict."""
@@ -520,9 +533,8 @@ def actor_table(cast: Cast) -> ActorTable:
         if owner.actor_id and i not in token_actor:
             token_actor[i] = owner.actor_id
     mrows.sort(key=lambda r: (r["start"], r["end"]))  # in text order (stable)
-    actors_df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
-    mentions_df = pd.DataFrame(mrows, columns=MENTION_COLUMNS)
-    return ActorTable(actors_df, mentions_df, token_actor, {r["actor_id"]: r for r in rows})
+    return ActorTable(Table(rows, ACTOR_COLUMNS), Table(mrows, MENTION_COLUMNS), token_actor,
+                      {r["actor_id"]: r for r in rows})
 
 
 def _canonical(a: _Actor, names: list[str]) -> str:

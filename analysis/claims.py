@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
 from .corpus import Article, quotation_spans
-from .frames import tuples
+from .frames import Table, tuples
 from .gists import gist
 from .quotes import reporting_verbs
 from .resources import load_yaml
@@ -220,8 +220,13 @@ def _polarity(text: str, toks: list[Token], kind: str) -> tuple[str, list[str]]:
     return "neutral", cues
 
 
-def extract_claims(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame) -> pd.DataFrame:
+def extract_claims(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame | Table) -> pd.DataFrame:
     """Split statements into typed, targeted claims; see the module docstring for the columns."""
+    return claim_table(article, doc, actors, quotes).frame()
+
+
+def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame | Table) -> Table:
+    """:func:`extract_claims` as rows (the pipeline's stages read these; see :mod:`analysis.frames`)."""
     info = actors.info
     rows = []
     previous_target: dict[str, tuple[str, str, str]] = {}
@@ -282,7 +287,7 @@ def extract_claims(article: Article, doc: Doc, actors: ActorTable, quotes: pd.Da
                 "cues": "; ".join(dict.fromkeys(type_cues + pol_cues)),
                 "gist": gist(piece, speakers, actors),
             })
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return Table(rows, CLAIM_COLUMNS)
 
 
 def _target(piece, excluded, info, actors: ActorTable, quotes) -> tuple[str, str]:

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
 from .corpus import Article, headline_sentences
-from .frames import tuples
+from .frames import Table, column, tuples
 from .gists import dangling
 from .nlp import forms
 from .resources import load_yaml
@@ -129,6 +129,10 @@ class IssueSet:
         return {cid: how for cid, links in self.about.items() for iid, how in links if iid == issue_id}
 
     def table(self, names: dict[str, str] | None = None) -> pd.DataFrame:
+        return self.rows(names).frame()
+
+    def rows(self, names: dict[str, str] | None = None) -> Table:
+        """:meth:`table` as rows (see :mod:`analysis.frames`)."""
         names = names or {}
         rows = [{
             "doc_id": self.doc_id, "issue_id": i.issue_id, "main": k == 0, "kind": i.kind, "label": i.label,
@@ -137,12 +141,16 @@ class IssueSet:
             "partners": "; ".join(names.get(x, x) for x in i.partner_ids), "source": i.source,
             "changes": "; ".join(i.changes),
         } for k, i in enumerate(self.issues)]
-        return pd.DataFrame(rows, columns=ISSUE_COLUMNS)
+        return Table(rows, ISSUE_COLUMNS)
 
     def links(self) -> pd.DataFrame:
+        return self.link_rows().frame()
+
+    def link_rows(self) -> Table:
+        """:meth:`links` as rows (see :mod:`analysis.frames`)."""
         rows = [{"doc_id": self.doc_id, "claim_id": cid, "issue_id": iid, "how": how}
                 for cid, links in sorted(self.about.items()) for iid, how in links]
-        return pd.DataFrame(rows, columns=LINK_COLUMNS)
+        return Table(rows, LINK_COLUMNS)
 
 
 # --------------------------------------------------------------------------- references
@@ -738,9 +746,9 @@ def claims_about(issues: IssueSet, article: Article, doc: Doc, actors: ActorTabl
     for i in issues.issues:
         mention_sents[i.issue_id] = {article.sentence_index(s) for s, _e, _t in i.mentions}
     owner_spans: dict[str, list[tuple[int, int]]] = {}
-    mentions = actors.mentions
+    mentions = actors.mention_rows
     if len(mentions):
-        for aid, s, e in zip(mentions["actor_id"].tolist(), mentions["start"].tolist(), mentions["end"].tolist()):
+        for aid, s, e in zip(column(mentions, "actor_id"), column(mentions, "start"), column(mentions, "end")):
             owner_spans.setdefault(aid, []).append((s, e))
     out: dict[str, tuple[tuple[str, str], ...]] = {}
     for c in tuples(claims):

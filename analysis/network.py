@@ -49,8 +49,8 @@ import networkx as nx
 import pandas as pd
 from networkx.algorithms import community as nx_comm
 
+from .frames import Table, TableField, column, rows_of, tuples
 from .issues import Issue
-from .frames import tuples
 from .gists import reads_alone
 from .stance import StanceResult
 
@@ -71,17 +71,38 @@ ISSUE_TARGET = "issue"
 
 @dataclass(frozen=True)
 class DiscourseNetwork:
-    """The result of :func:`build_network`."""
+    """The result of :func:`build_network`.
 
-    concepts: pd.DataFrame
-    statements: pd.DataFrame
-    edges: pd.DataFrame
-    coalitions: pd.DataFrame
+    ``concepts``, ``statements``, ``edges`` and ``coalitions`` are given as
+    DataFrames or as rows (:class:`analysis.frames.Table`) and read as
+    DataFrames, made on first read; ``concept_rows`` and so on are the rows.
+    """
+
+    concepts: pd.DataFrame = TableField()
+    statements: pd.DataFrame = TableField()
+    edges: pd.DataFrame = TableField()
+    coalitions: pd.DataFrame = TableField()
     polarisation: float
     two_mode: nx.Graph = field(repr=False)
     signed: nx.Graph = field(repr=False)
     changes: tuple[str, ...] = ()
     issue_id: str = ""          # the issue whose positions are concept K00
+
+    @property
+    def concept_rows(self) -> Table:
+        return rows_of(self, "concepts")
+
+    @property
+    def statement_rows(self) -> Table:
+        return rows_of(self, "statements")
+
+    @property
+    def edge_rows(self) -> Table:
+        return rows_of(self, "edges")
+
+    @property
+    def coalition_rows(self) -> Table:
+        return rows_of(self, "coalitions")
 
     @cached_property
     def polarisation_halves(self) -> float:
@@ -119,27 +140,28 @@ def _short(text: str, words: int = 12) -> str:
 
 
 def build_network(
-    claims: pd.DataFrame,
+    claims: pd.DataFrame | Table,
     stances: StanceResult,
-    actors: pd.DataFrame,
+    actors: pd.DataFrame | Table,
     issue: Issue | None,
     doc_id: str,
     codebook: dict | None = None,
     about: dict[str, str] | None = None,
 ) -> DiscourseNetwork:
     """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
-    names = dict(zip(actors["actor_id"].tolist(), actors["name"].tolist()))
+    names = dict(zip(column(actors, "actor_id"), column(actors, "name")))
     issue_id = issue.issue_id if issue is not None else ""
-    stances = _only(stances, issue_id)
+    stances = [r for r in tuples(stances.stance_rows) if r.issue_id == issue_id] if issue_id else []
     concept_rows, links = _issue_concept(stances, issue, doc_id)
     rows, claim_links = _claim_concepts(claims, issue, doc_id, about or {})
     concept_rows += rows
     for key, items in claim_links.items():
         links.setdefault(key, []).extend(items)
-    concepts = pd.DataFrame(concept_rows, columns=CONCEPT_COLUMNS)
+    concepts = Table(concept_rows, CONCEPT_COLUMNS)
     changes: list[str] = []
     if codebook and codebook.get("concepts"):
-        concepts, links, changes = _apply_codebook(concepts, links, codebook["concepts"])
+        concepts, links, changes = _apply_codebook(concepts.frame(), links, codebook["concepts"])
+        concepts = Table.of(concepts)
     statements = _statements(concepts, links, names, doc_id)
     two_mode = _two_mode(concepts, statements, names, doc_id)
     edges, signed = _one_mode(statements, names, doc_id)
@@ -151,20 +173,21 @@ def build_network(
 Links = dict[tuple[str, str], list[tuple[int, str]]]
 
 
-def _issue_concept(stances: StanceResult, issue: Issue | None, doc_id: str) -> tuple[list[dict], Links]:
-    """K00: the main issue itself, with each voice's graded position as its agreement."""
+def _issue_concept(stances: list, issue: Issue | None, doc_id: str) -> tuple[list[dict], Links]:
+    """K00: the main issue itself, with each voice's graded position as its agreement
+    (``stances``: the rows of the positions on it, as :func:`analysis.frames.tuples` reads them)."""
     links: Links = {}
     if issue is None:
         return [], links
     row = {"doc_id": doc_id, "concept_id": "K00", "concept": _concept_name(issue.label), "target": issue.label,
            "family": "position", "claims": "", "polarity": "positive", "example": issue.label}
-    for r in tuples(stances.stances):
+    for r in stances:
         if r.issue_id == issue.issue_id and int(r.score) != 0:
             links.setdefault((r.actor_id, "K00"), []).append((int(r.score), "position"))
     return [row], links
 
 
-def _claim_concepts(claims: pd.DataFrame, issue: Issue | None, doc_id: str,
+def _claim_concepts(claims: pd.DataFrame | Table, issue: Issue | None, doc_id: str,
                     about: dict[str, str]) -> tuple[list[dict], Links]:
     """Claims grouped by target and family into concepts K01, K02 ..., each named by the gist of
     a representative claim, and each claim's holder linked to its concept."""
@@ -201,9 +224,9 @@ def _claim_concepts(claims: pd.DataFrame, issue: Issue | None, doc_id: str,
     return rows, links
 
 
-def _statements(concepts: pd.DataFrame, links: Links, names: dict[str, str], doc_id: str) -> pd.DataFrame:
+def _statements(concepts: Table, links: Links, names: dict[str, str], doc_id: str) -> Table:
     """One row per actor and concept: agreement (the graded position for K00) and weight."""
-    concept_name = dict(zip(concepts["concept_id"].tolist(), concepts["concept"].tolist()))
+    concept_name = dict(zip(column(concepts, "concept_id"), column(concepts, "concept")))
     rows = []
     for (aid, cid), items in sorted(links.items()):
         if aid not in names or cid not in concept_name:
@@ -214,15 +237,15 @@ def _statements(concepts: pd.DataFrame, links: Links, names: dict[str, str], doc
             "concept": concept_name[cid], "agreement": agreement, "weight": len(items),
             "claims": ";".join(ref for _a, ref in items if ref != "position"),
         })
-    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    return Table(rows, STATEMENT_COLUMNS)
 
 
-def _two_mode(concepts: pd.DataFrame, statements: pd.DataFrame, names: dict[str, str], doc_id: str) -> nx.Graph:
+def _two_mode(concepts: Table, statements: Table, names: dict[str, str], doc_id: str) -> nx.Graph:
     """The actor x concept graph (actors and the concepts they are linked to)."""
     two_mode = nx.Graph(name=f"{doc_id} actor x concept")
-    for aid in sorted(set(statements["actor_id"].tolist())):
+    for aid in sorted(set(column(statements, "actor_id"))):
         two_mode.add_node(aid, label=names[aid], kind="actor", bipartite=0)
-    linked = set(statements["concept_id"].tolist())
+    linked = set(column(statements, "concept_id"))
     for r in tuples(concepts):
         if r.concept_id in linked:
             two_mode.add_node(r.concept_id, label=r.concept, kind="concept", bipartite=1)
@@ -262,7 +285,7 @@ def _apply_codebook(concepts, links, spec):
     return concepts.reset_index(drop=True), links, changes
 
 
-def _one_mode(statements: pd.DataFrame, names: dict, doc_id: str) -> tuple[pd.DataFrame, nx.Graph]:
+def _one_mode(statements: Table, names: dict, doc_id: str) -> tuple[Table, nx.Graph]:
     sides: dict[str, dict[str, int]] = {}
     for r in tuples(statements):
         sides.setdefault(r.actor_id, {})[r.concept_id] = int(r.agreement)
@@ -292,7 +315,7 @@ def _one_mode(statements: pd.DataFrame, names: dict, doc_id: str) -> tuple[pd.Da
             "congruence": congruence, "conflict": conflict, "weight": weight,
         })
         signed.add_edge(a, b, congruence=congruence, conflict=conflict, weight=weight)
-    return pd.DataFrame(rows, columns=EDGE_COLUMNS), signed
+    return Table(rows, EDGE_COLUMNS), signed
 
 
 def _layer(graph: nx.Graph, attr: str) -> nx.Graph:
@@ -339,7 +362,8 @@ def best_halves_polarisation(signed: nx.Graph, limit: int = 14) -> float:
     return round(best, 4)
 
 
-def _coalitions(signed: nx.Graph, names: dict, doc_id: str, stances: StanceResult):
+def _coalitions(signed: nx.Graph, names: dict, doc_id: str, stances: list):
+    """Coalitions of the signed network (``stances``: the rows of the positions on the main issue)."""
     positive = nx.Graph()
     positive.add_nodes_from(sorted(signed.nodes))
     positive.add_weighted_edges_from(
@@ -349,7 +373,7 @@ def _coalitions(signed: nx.Graph, names: dict, doc_id: str, stances: StanceResul
         found = nx_comm.louvain_communities(positive, weight="weight", seed=SEED)
     else:
         found = [{n} for n in positive.nodes]
-    score = dict(zip(stances.stances["actor_id"].tolist(), stances.stances["score"].tolist()))
+    score = {r.actor_id: r.score for r in stances}
     # number coalitions from the most supportive to the most opposed
     ranked = sorted(found, key=lambda c: (-sum(score.get(a, 0) for a in c) / len(c), min(c)))
     rows = []
@@ -357,7 +381,7 @@ def _coalitions(signed: nx.Graph, names: dict, doc_id: str, stances: StanceResul
         for aid in sorted(members):
             rows.append({"doc_id": doc_id, "actor_id": aid, "actor": names[aid], "coalition": k,
                          "score": score.get(aid, 0)})
-    return pd.DataFrame(rows, columns=COALITION_COLUMNS), [set(c) for c in ranked]
+    return Table(rows, COALITION_COLUMNS), [set(c) for c in ranked]
 
 
 def write_graphml(net: DiscourseNetwork, folder: str | Path, doc_id: str) -> list[Path]:

@@ -96,9 +96,11 @@ class TableSchema:
             if self._empty is None:
                 self._empty = _empty_frame(*signature)
             return
+        if signature == self._signature:
+            return  # as the table is already (most chunks: building the frame's signature again costs)
         if self._full is None:
             self._full = _empty_frame(*signature)
-        elif signature != self._signature:
+        else:
             self._full = pd.concat([self._full, _empty_frame(*signature)])  # the dtypes concat gives the column
         self._signature = (tuple(self._full.columns), tuple(self._full.dtypes))
 
@@ -178,11 +180,21 @@ def csv_rows(df: pd.DataFrame, values: list[list] | None = None) -> str:
     """
     if not len(df.columns) or not len(df) or not all(_plain(dtype) for dtype in df.dtypes):
         return df.to_csv(index=False, header=False, lineterminator="\n")
-    rows = [[v if type(v) is str else ("" if _missing(v) else v) for v in row]
-            for row in (table_values(df) if values is None else values)]
+    return plain_csv_rows(table_values(df) if values is None else values)
+
+
+def plain_csv_rows(values: list[list]) -> str:
+    """The CSV lines of a table's :func:`table_values`, for a table :func:`csv_rows` writes
+    itself (columns and rows, and every dtype one it writes: see :func:`plain_dtypes`)."""
+    rows = [[v if type(v) is str else ("" if _missing(v) else v) for v in row] for row in values]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
+
+
+def plain_dtypes(dtypes) -> bool:
+    """Whether :func:`csv_rows` writes columns of these dtypes itself, without pandas."""
+    return all(_plain(dtype) for dtype in dtypes)
 
 
 def _plain(dtype) -> bool:

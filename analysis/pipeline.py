@@ -4,6 +4,11 @@
 issues -> stance -> network on one article and returns an :class:`Analysis`. :func:`analyse_many`
 streams articles through ``nlp.pipe``. :func:`tables` turns analyses into the
 published tables (one DataFrame per table name, see :data:`TABLES`).
+
+The stages hand each other their tables as rows (:class:`analysis.frames.Table`);
+a DataFrame is made when a reader asks for one (``Analysis.quotes``,
+:func:`article_tables`), never on the way: :func:`article_rows` gives the
+tables of one analysis as rows, which is what ``extract`` writes.
 """
 from __future__ import annotations
 
@@ -17,12 +22,13 @@ from spacy.tokens import Doc
 
 from . import coreference
 from .actors import ActorTable, find_actors
-from .claims import extract_claims
+from .claims import claim_table
 from .corpus import Article, load_article
+from .frames import Table, TableField, column, rows_of
 from .issues import Issue, IssueSet, apply_codebook, codebook_path, find_issues, load_codebook
 from .network import DiscourseNetwork, build_network
 from .nlp import load_pipeline, parse, parse_many
-from .quotes import extract_quotes
+from .quotes import quote_table
 from .stance import StanceResult, extract_stances
 
 #: Published tables, in the order the command line writes them.
@@ -34,17 +40,30 @@ TABLES = (
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the pipeline found in one article."""
+    """Everything the pipeline found in one article.
+
+    ``quotes`` and ``claims`` are given as DataFrames or as the stages' rows
+    (:class:`analysis.frames.Table`) and read as DataFrames, made on first
+    read; ``quote_rows`` and ``claim_rows`` are the rows.
+    """
 
     article: Article
     actors: ActorTable
-    quotes: pd.DataFrame
+    quotes: pd.DataFrame = TableField()
     issues: IssueSet
-    claims: pd.DataFrame
+    claims: pd.DataFrame = TableField()
     stances: StanceResult
     network: DiscourseNetwork
     codebook: dict | None = None
     doc: Doc | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def quote_rows(self) -> Table:
+        return rows_of(self, "quotes")
+
+    @property
+    def claim_rows(self) -> Table:
+        return rows_of(self, "claims")
 
     @property
     def doc_id(self) -> str:
@@ -65,8 +84,8 @@ class Analysis:
 def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_doc: bool = True) -> Analysis:
     """Run every stage after parsing."""
     actors = coreference.resolve(find_actors(article, doc))
-    quotes = extract_quotes(article, doc, actors)
-    claims = extract_claims(article, doc, actors, quotes)
+    quotes = quote_table(article, doc, actors)
+    claims = claim_table(article, doc, actors, quotes)
     issues = find_issues(article, doc, actors, claims)
     if codebook is None:
         path = codebook_path(article)
@@ -75,7 +94,7 @@ def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_d
         issues = apply_codebook(issues, codebook, article, actors, claims, doc)
     stances = extract_stances(article, doc, actors, quotes, claims, issues)
     about = issues.claims_about(issues.main.issue_id) if issues.main is not None else {}
-    network = build_network(claims, stances, actors.actors, issues.main, article.doc_id, codebook, about)
+    network = build_network(claims, stances, actors.actor_rows, issues.main, article.doc_id, codebook, about)
     return Analysis(article, actors, quotes, issues, claims, stances, network, codebook, doc if keep_doc else None)
 
 
@@ -97,27 +116,36 @@ def analyse_many(
 
 def issue_table(a: Analysis) -> pd.DataFrame:
     """One row per issue at stake, the main one first (empty if none was found)."""
-    names = dict(zip(a.actors.actors["actor_id"].tolist(), a.actors.actors["name"].tolist()))
-    return a.issues.table(names)
+    return _issue_rows(a).frame()
+
+
+def _issue_rows(a: Analysis) -> Table:
+    rows = a.actors.actor_rows
+    return a.issues.rows(dict(zip(column(rows, "actor_id"), column(rows, "name"))))
+
+
+def article_rows(a: Analysis) -> dict[str, Table]:
+    """The published tables of one analysis as rows (see :class:`analysis.frames.Table`)."""
+    return {
+        "actors": a.actors.actor_rows,
+        "mentions": a.actors.mention_rows,
+        "quotes": a.quote_rows,
+        "claims": a.claim_rows,
+        "issues": _issue_rows(a),
+        "issue_claims": a.issues.link_rows(),
+        "stances": a.stances.stance_rows,
+        "stance_evidence": a.stances.evidence_rows,
+        "institutions": a.stances.institution_rows,
+        "concepts": a.network.concept_rows,
+        "statements": a.network.statement_rows,
+        "edges": a.network.edge_rows,
+        "coalitions": a.network.coalition_rows,
+    }
 
 
 def article_tables(a: Analysis) -> dict[str, pd.DataFrame]:
     """The published tables of one analysis."""
-    return {
-        "actors": a.actors.actors,
-        "mentions": a.actors.mentions,
-        "quotes": a.quotes,
-        "claims": a.claims,
-        "issues": issue_table(a),
-        "issue_claims": a.issues.links(),
-        "stances": a.stances.stances,
-        "stance_evidence": a.stances.evidence,
-        "institutions": a.stances.institutions,
-        "concepts": a.network.concepts,
-        "statements": a.network.statements,
-        "edges": a.network.edges,
-        "coalitions": a.network.coalitions,
-    }
+    return {name: table.frame() for name, table in article_rows(a).items()}
 
 
 def tables(analyses: Iterable[Analysis]) -> dict[str, pd.DataFrame]:

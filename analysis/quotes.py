@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorTable
 from .corpus import Article, quotation_spans
+from .frames import Table
 from .resources import load_csv, load_yaml
 
 QUOTE_COLUMNS = [
@@ -308,6 +309,11 @@ def _extend_into_quotations(rd: Reading, kept: list[_Statement]) -> None:
 
 def extract_quotes(article: Article, doc: Doc, actors: ActorTable) -> pd.DataFrame:
     """Statements of one parsed article with their speakers; see the module docstring."""
+    return quote_table(article, doc, actors).frame()
+
+
+def quote_table(article: Article, doc: Doc, actors: ActorTable) -> Table:
+    """:func:`extract_quotes` as rows (the pipeline's stages read these; see :mod:`analysis.frames`)."""
     rd = new_reading(article, doc, actors)
     statements = find_statements(rd)
     info = rd.info
@@ -348,4 +354,4 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorTable) -> pd.DataFra
             "speaker_start": ss,
             "speaker_end": se,
         })
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return Table(rows, QUOTE_COLUMNS)

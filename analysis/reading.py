@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorTable
 from .camp import owner_camp
 from .corpus import Article, quotation_spans
-from .frames import tuples
+from .frames import column, tuples
 from .issues import Issue, IssueSet
 from .nlp import forms
 from .quotes import verb_subject
@@ -143,9 +143,9 @@ class Context:
         self.narrative: list[Token] | None = None
         self._camps: dict[str, set[str]] = {}
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
-        m = actors.mentions
+        m = actors.mention_rows
         if len(m):
-            for aid, s, e in zip(m["actor_id"].tolist(), m["start"].tolist(), m["end"].tolist()):
+            for aid, s, e in zip(column(m, "actor_id"), column(m, "start"), column(m, "end")):
                 self.owner_spans.setdefault(aid, []).append((s, e))
 
     def original(self, tokens: list[Token]) -> tuple[int, int]:

@@ -230,14 +230,14 @@ def analyse_batch(items: list[Item], options: Options) -> list[Result]:
 
 
 def _analyse_one(result: Result, article, doc, codebook: dict | None) -> None:
-    from .pipeline import analyse_doc, article_tables
+    from .pipeline import analyse_doc, article_rows
 
     if isinstance(doc, Exception):
         result.status, result.problem = "skipped", _failure("parsing", doc)
         return
     try:
         analysis = analyse_doc(article, doc, codebook=codebook, keep_doc=False)
-        result.part = part_bytes(article_tables(analysis))
+        result.part = part_bytes(article_rows(analysis))
     except Exception as exc:  # noqa: BLE001 - reported per article, the corpus goes on
         result.status, result.problem = "skipped", _failure("analysis", exc)
         return
@@ -766,7 +766,7 @@ def _write_manifest(out: Path, results: list[Result], fingerprint: str) -> Path:
 
 # --------------------------------------------------------------------------- assembly
 
-def part_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+def part_bytes(tables: dict) -> bytes:
     """The content of a part file, made in the worker: three pickles, each read only when needed.
 
     ``{name: (rows, columns, dtypes)}``; ``{name: CSV lines}`` (see
@@ -774,13 +774,23 @@ def part_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     of Python objects (:func:`analysis.output.table_values`; with the first
     pickle they give the table back, see :func:`_part_frames`). Assembling
     CSV tables reads the first two, and the values only of a table whose
-    dtypes differ from the whole table's.
+    dtypes differ from the whole table's. ``tables`` are DataFrames or
+    :class:`analysis.frames.Table` objects (read without making a DataFrame).
     """
-    from .output import csv_rows, table_values
+    from .frames import as_table
+    from .output import csv_rows, plain_csv_rows, plain_dtypes
 
-    heads = {name: (len(df), tuple(df.columns), tuple(df.dtypes)) for name, df in tables.items()}
-    values = {name: table_values(df) for name, df in tables.items()}
-    lines = {name: csv_rows(df, values[name]) for name, df in tables.items() if len(df)}
+    heads, lines, values = {}, {}, {}
+    for name, table in tables.items():
+        table = as_table(table)
+        dtypes = table.dtypes()
+        heads[name] = (len(table), table.columns, dtypes)
+        values[name] = table.values()
+        if len(table):
+            if table.columns and plain_dtypes(dtypes):
+                lines[name] = plain_csv_rows(values[name])
+            else:
+                lines[name] = csv_rows(table.frame(), values[name])
     return b"".join(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL) for obj in (heads, lines, values))
 
 

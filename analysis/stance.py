@@ -45,6 +45,7 @@ from .evidence import (
     framing_evidence, neutral_evidence, owner_evidence, reaction_evidence, relation_evidence, relayed_evidence,
     same_side_evidence, side_evidence, verdict_evidence,
 )
+from .frames import Table, TableField, column, rows_of
 from .issues import IssueSet
 from .reading import Context, Evidence, lexicon
 
@@ -65,12 +66,30 @@ def label(score: int) -> str:
 
 @dataclass(frozen=True)
 class StanceResult:
-    """The result of :func:`extract_stances`."""
+    """The result of :func:`extract_stances`.
 
-    stances: pd.DataFrame
-    evidence: pd.DataFrame
-    institutions: pd.DataFrame
+    ``stances``, ``evidence`` and ``institutions`` are given as DataFrames
+    or as rows (:class:`analysis.frames.Table`) and read as DataFrames, made
+    on first read; ``stance_rows``, ``evidence_rows`` and
+    ``institution_rows`` are the rows.
+    """
+
+    stances: pd.DataFrame = TableField()
+    evidence: pd.DataFrame = TableField()
+    institutions: pd.DataFrame = TableField()
     voices: tuple[str, ...] = ()      # every actor who speaks or is described reacting
+
+    @property
+    def stance_rows(self) -> Table:
+        return rows_of(self, "stances")
+
+    @property
+    def evidence_rows(self) -> Table:
+        return rows_of(self, "evidence")
+
+    @property
+    def institution_rows(self) -> Table:
+        return rows_of(self, "institutions")
 
     def for_issue(self, issue_id: str) -> pd.DataFrame:
         """The positions on one issue."""
@@ -124,7 +143,7 @@ def extract_stances(
     """Each voice's position on each issue, with its conditions and evidence."""
     ctx = Context(article, doc, actors, quotes, claims, issues)
     voices: list[str] = []
-    for sid in quotes["speaker_id"].tolist():
+    for sid in column(quotes, "speaker_id"):
         for aid in str(sid).split(";"):
             if aid and aid not in voices:
                 voices.append(aid)
@@ -172,13 +191,12 @@ def extract_stances(
                                      ) or evidence[0].source, "confidence": confidence,
             })
     rows.sort(key=lambda r: (r["issue_id"], -r["score"], r["actor_id"]))
-    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
-    evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS)
-    evidence["score"] = pd.array([r["score"] for r in ev_rows], dtype="Int64")
+    stances = Table(rows, STANCE_COLUMNS)
+    evidence = Table(ev_rows, EVIDENCE_COLUMNS, casts={"score": "Int64"})
     return StanceResult(stances, evidence, _institution_table(rows, article.doc_id), tuple(voices))
 
 
-def _institution_table(stances: list[dict], doc_id: str) -> pd.DataFrame:
+def _institution_table(stances: list[dict], doc_id: str) -> Table:
     rows = []
     by_inst: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for r in stances:
@@ -193,4 +211,4 @@ def _institution_table(stances: list[dict], doc_id: str) -> pd.DataFrame:
             "voices": len(members), "actors": "; ".join(a for a, _s in members),
         })
     rows.sort(key=lambda r: (r["issue_id"], -r["score"], r["institution"]))
-    return pd.DataFrame(rows, columns=INSTITUTION_COLUMNS)
+    return Table(rows, INSTITUTION_COLUMNS)
