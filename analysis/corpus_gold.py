@@ -7,7 +7,7 @@ their publishers and stay in ``../shared/corpus``); the formats are in
 :func:`score_statements`
     statements found (matched as for the seed: :func:`analysis.evaluate.match_statements`) and speakers right among the matched ones. A
     predicted speaker is the gold speaker when its actor has a mention
-    overlapping the gold speaker's first mention, or else carries the same
+    covering the gold speaker's first mention (:func:`speaker_map`), or else carries the same
     name (surname for people, head noun for groups and unnamed sources).
 :func:`score_positions`
     each gold voice is matched to a predicted voice by name (surname for
@@ -150,17 +150,26 @@ def match_voices(gold_voices: list[dict], predicted: list[dict]) -> dict[int, in
 
 
 def speaker_map(gold: dict, actors: list[dict], mentions: list[dict]) -> dict[str, str]:
-    """Predicted actor id -> gold actor id: by a mention on the gold first mention, else by name."""
+    """Predicted actor id -> gold actor id. A predicted actor is the gold actor whose first mention
+    one of its mentions covers (at least half of it, or any part when the names fit too: "U.S."
+    inside "U.S. and Iranian officials" is not that group, "senior official" inside "a senior
+    official involved in the talks" is that official); else the gold actor whose name fits best."""
     out: dict[str, str] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"])))
     for a in actors:
+        best = (0.0, "")
         for g in gold["actors"]:
             s, e = g["first"]
-            if any(overlap((s, e), sp) for sp in spans.get(a["actor_id"], [])):
-                out[a["actor_id"]] = g["id"]
-                break
+            cover = max((overlap((s, e), sp) for sp in spans.get(a["actor_id"], [])), default=0) / max(1, e - s)
+            if not cover:
+                continue
+            fit = name_score(g["name"], g["type"], a["name"], a["type"], a.get("aliases", ""))
+            if cover >= 0.5 or fit > 0:
+                best = max(best, (cover + fit, g["id"]))
+        if best[1]:
+            out[a["actor_id"]] = best[1]
     for a in actors:
         if a["actor_id"] in out:
             continue

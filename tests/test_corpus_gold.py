@@ -22,3 +22,18 @@ def test_a_gold_voice_without_its_actor_stays_unpaired():
 def test_modifiers_must_agree_not_only_overlap():
     assert name_score("human rights groups", "group", "civil rights groups", "group") == 0.0
     assert name_score("four federal judges", "group", "federal judges", "group") > 0
+
+
+def test_a_word_inside_a_longer_first_mention_does_not_map_a_speaker():
+    from analysis.corpus_gold import speaker_map
+
+    # gold: "U.S. and Iranian officials" first mentioned at 10-36, "United States" at 50-63
+    gold = {"actors": [{"id": "both", "name": "U.S. and Iranian officials", "type": "group", "first": [10, 36]},
+                       {"id": "us", "name": "United States", "type": "country", "first": [50, 63]},
+                       {"id": "off", "name": "senior official involved in the talks", "type": "anonymous",
+                        "first": [70, 110]}]}
+    actors = [{"actor_id": "A1", "name": "United States", "type": "country"},
+              {"actor_id": "A2", "name": "unnamed senior official", "type": "anonymous"}]
+    mentions = [{"actor_id": "A1", "start": 10, "end": 14}, {"actor_id": "A1", "start": 120, "end": 124},
+                {"actor_id": "A2", "start": 70, "end": 85}]
+    assert speaker_map(gold, actors, mentions) == {"A1": "us", "A2": "off"}
