@@ -66,7 +66,7 @@ def unnamed(cast: Cast) -> None:
     indefinite = set(g.rules["indefinite_determiners"])
     definite = set(g.rules["definite_determiners"])
     for i, low in enumerate(cast.lows):
-        if low not in g.person_nouns and low not in g.titles:
+        if low not in g.person_nouns and low not in g.titles and not _plural_title(cast, low):
             continue
         tok = doc[i]
         if not _heads_a_source(cast, tok, low):
@@ -124,6 +124,14 @@ def _reporting_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
 
 
+def _plural_title(cast: Cast, low: str) -> str:
+    """The title a plural noun is the plural of ("chiefs" -> "chief"), or ''."""
+    for singular in (low[:-1], low[:-2]) if low.endswith("s") else ():
+        if cast.g.titles.get(singular, ("", ""))[1] == "title" and singular not in cast.g.person_nouns:
+            return singular
+    return ""
+
+
 def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
     """Can this person noun or title head the phrase of an unnamed source (not part of another name)?"""
     doc = cast.doc
@@ -131,7 +139,7 @@ def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
     if tok.i in cast.taken or tok.i in cast.heading_tokens or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     is_person_noun = low in g.person_nouns
-    is_title = low in g.titles and g.titles[low][1] == "title"
+    is_title = low in g.titles and g.titles[low][1] == "title" or bool(_plural_title(cast, low))
     if not (is_person_noun or is_title):
         return False
     if tok.dep_ == "conj" and (tok.head.lower_ in g.person_nouns):
@@ -159,22 +167,29 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
     possessor = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "poss") and not c.is_space
             and not (c.tag_ in ("VBD", "VBN") and c.i > 0 and doc[c.i - 1].lower_ in _AUXILIARIES)]
+    # "leaders of the U.S. intelligence community": a short "of" phrase naming no one else is part of the name
+    of = [t for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree if not t.is_space]
+    if len(of) > 7 or any(t.pos_ in ("VERB", "AUX") or t.i in cast.taken for t in of):
+        of = []
     core_toks = sorted(
-        {t for c in left for t in c.subtree if not t.is_space} | {tok} | _conj_nouns(cast, tok),
+        {t for c in left for t in c.subtree if not t.is_space} | {tok} | _conj_nouns(cast, tok) | set(of),
         key=lambda t: t.i,
     )
     if any(t.ent_type_ == "PERSON" for t in core_toks):
         return None
     dets = [c for c in left if c.dep_ in ("det", "nummod", "predet") or c.lower_ in indefinite]
     det = dets[0].lower_ if dets else ""
-    mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")]
+    mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")
+                                                  or c.dep_ == "prep" and c.lower_ == "of"]  # "leaders of X"
     number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
     if is_person_noun:
         singular, number, needs = g.person_nouns[low]
         if not _noun_is_a_source(cast, tok, singular, needs, left, mods):
             return None
     else:
-        singular = low
+        singular = _plural_title(cast, low) or low
+        if singular != low and not (mods and tok.dep_ in ("nsubj", "nsubjpass")):
+            return None  # "the intelligence chiefs warned": a group; a bare "chiefs" is not a source
     partitive = (number == "pl" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
                  and tok.head.head.lower_ in ("one", "another") and tok.head.head.i < tok.i)
     in_det = {x.i for d in dets for x in d.subtree}  # "A few early supporters": "a" hangs on "few"
@@ -197,8 +212,8 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok)
     if needs and not mods:
         return False
-    described = any(c.dep_ in ("relcl", "acl", "amod") for c in tok.rights) or any(
-        c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
+    described = any(c.dep_ in ("relcl", "acl", "amod") or c.dep_ == "prep" and c.lower_ == "of"
+                    for c in tok.rights) or any(c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
     if needs and not (subject or described and tok.dep_ not in ("dobj", "pobj")):
         return False  # "to resettle people", "members of": not a source
     if cast.g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:

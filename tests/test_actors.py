@@ -406,3 +406,15 @@ def test_a_possessive_pronoun_in_the_object_of_its_subjects_verb_is_the_subject(
     her = m[m["how"] == "pronoun"]
     names = dict(zip(r.actors.actors["actor_id"], r.actors.actors["name"]))
     assert [names[a] for a in her["actor_id"]] == ["Martha Allen"]
+
+
+def test_leaders_of_a_body_and_plural_titles_are_groups_that_speak(analyse_text):
+    r = analyse_text("The leaders of the U.S. intelligence community warned on Monday that national security may "
+                     "be endangered.\n\nThe intelligence chiefs warned that the program would need to end.")
+    assert [q for q in r.quotes["speaker"]] == ["leaders of the U.S. intelligence community", "intelligence chiefs"]
+
+
+def test_a_long_of_phrase_is_not_read_into_a_groups_name(analyse_text):
+    r = analyse_text("Opponents of allowing refugees into the country cite concerns that the region is rife with "
+                     "militants.")
+    assert all(len(n.split()) <= 8 for n in r.actors.actors["name"])
