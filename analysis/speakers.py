@@ -93,6 +93,21 @@ def _joint_speakers(rd: Reading, head: Token) -> list[str]:
             return list(st.speakers)
         if st.speakers:
             return []  # a later statement of one speaker: 'they' is not the pair any more
+    return _joint_subject(rd, head, count) if low != "they" else []
+
+
+def _joint_subject(rd: Reading, head: Token, count: int) -> list[str]:
+    """'Democrats and Republicans have ... Both sides acknowledge': the actors of the latest
+    conjoined subject outside quotations, in this sentence or the two before, if that many."""
+    k = rd.sent_index[head.i]
+    for t in reversed(rd.doc[max(0, head.sent.start - 200):head.i]):
+        if k - rd.sent_index[t.i] > 2:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.i not in rd.token_actor or rd.quote_of(t) is not None:
+            continue
+        ids = list(dict.fromkeys(rd.token_actor[x.i] for x in [t, *t.conjuncts] if x.i in rd.token_actor))
+        if len(ids) >= 2:
+            return ids if not count or len(ids) == count else []
     return []
 
 

@@ -544,3 +544,9 @@ def test_a_surname_two_people_share_goes_to_the_one_in_view(analyse_text):
                      f"{OPEN}Nobody has run for this job who was better prepared,{CLOSE} Clinton said.\n\n"
                      f"Hillary Clinton spoke in Iowa on Tuesday. {OPEN}We will win,{CLOSE} Clinton said.")
     assert [s for s, _k, _c, _t in _statements(r)] == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_both_sides_after_a_conjoined_subject_are_its_actors(analyse_text):
+    r = analyse_text("Democrats and Republicans in Congress have been slow to act on the deals. Both sides "
+                     "acknowledge that fixing the tax code will take time.")
+    assert _statements(r)[0][0] == "Democrats; Republicans"
