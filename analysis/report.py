@@ -518,9 +518,12 @@ def corpus_tables(figures: dict) -> str:
     if not figures:
         return "*Not measured on this machine: run `python tools/corpus_accuracy.py --write`.*"
     out = []
-    for wanted, title in (("heldout", "Held-out stories (only ever scored)"),
-                          ("development", "Development stories (read while the rules were written)")):
-        sets = figures.get(wanted, {})
+    groups = [(figures.get("heldout", {}), "Held-out stories (only ever scored)")]
+    groups += [(sets, f"Batch {name} (annotated in one stop and scored, not read, while that stop's rules "
+                      f"were written; development stories since)")
+               for name, sets in sorted(figures.get("batches", {}).items())]
+    groups.append((figures.get("development", {}), "Development stories (read while the rules were written)"))
+    for sets, title in groups:
         st = sets.get("statements", {})
         if st:
             out += [f"**{title}: statements and speakers**", "",

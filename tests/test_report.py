@@ -102,3 +102,12 @@ def test_corpus_tables_show_end_to_end_f1_where_it_was_measured():
     text = corpus_tables({"heldout": {"statements": {"reuters": {**row, "end_to_end_F1": 0.72}, "all": row}}})
     assert "| reuters | 2 | 40 | 0.90 | 0.80 | 5% | 0.72 |" in text
     assert "| all | 2 | 40 | 0.90 | 0.80 | 5% | – |" in text
+
+
+def test_corpus_tables_show_a_batch_between_held_out_and_development():
+    from analysis.report import corpus_tables
+
+    row = {"stories": 2, "gold": 40, "F1": 0.9, "speaker_accuracy": 0.8, "unresolved_share": 0.05}
+    text = corpus_tables({"heldout": {"statements": {"all": row}}, "development": {"statements": {"all": row}},
+                          "batches": {"2026-11-30-wire": {"statements": {"all": row}}}})
+    assert text.index("Held-out") < text.index("Batch 2026-11-30-wire") < text.index("Development stories")

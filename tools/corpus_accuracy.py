@@ -5,7 +5,8 @@ Usage:
     python tools/corpus_accuracy.py --set development    # only the development set (or: heldout)
     python tools/corpus_accuracy.py --detail             # also every voice and every statement error
     python tools/corpus_accuracy.py --stories FILE       # only the stories whose stems FILE lists (a batch)
-    python tools/corpus_accuracy.py --write              # also write book/corpus_accuracy.{md,json}
+    python tools/corpus_accuracy.py --write              # also write book/corpus_accuracy.{md,json}, with
+                                                         # each batch of gold/corpus/batches on its own
 
 The gold is ``gold/corpus/`` (offsets, names and labels: see its README);
 the stories are read from ``--texts`` (default ``../shared/corpus``), and a
@@ -140,6 +141,15 @@ def position_table(scores) -> tuple[list[str], dict]:
     return lines, out
 
 
+BATCHES = ROOT / "gold" / "corpus" / "batches"
+
+
+def _stems(path: Path) -> set[str]:
+    """The story stems a batch file lists (white space separated; '#' lines are comments)."""
+    return {w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+            for w in line.split()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="all", choices=["all", "development", "heldout", "seed"])
@@ -152,8 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stories is not None and args.write:
         parser.error("--stories measures a batch; --write writes the book's figures for whole sets")
-    stories = ({w for line in args.stories.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-                for w in line.split()} if args.stories is not None else None)
+    stories = _stems(args.stories) if args.stories is not None else None
     cache: dict = {}
     lines: list[str] = []
     figures: dict = {}
@@ -168,6 +177,18 @@ def main(argv: list[str] | None = None) -> int:
             table, figs = (statement_table if kind == "statements" else position_table)(scores)
             figures.setdefault(wanted, {})[kind] = figs
             lines += [f"**{kind.capitalize()}, {wanted} set** ({len(scores)} stories)", ""] + table + [""]
+    if args.write and args.set == "all":
+        # each batch (gold/corpus/batches): the figures it had before that stop's rules were written
+        # are in the commit that added it; these are today's, on stories scored but not read then
+        for batch in sorted(BATCHES.glob("*.txt")):
+            for kind in ("statements", "positions"):
+                if args.only and kind != args.only:
+                    continue
+                scores = run(kind, "development", args.texts, False, cache, _stems(batch))
+                if scores:
+                    table, figs = (statement_table if kind == "statements" else position_table)(scores)
+                    figures.setdefault("batches", {}).setdefault(batch.stem, {})[kind] = figs
+                    lines += [f"**{kind.capitalize()}, batch {batch.stem}** ({len(scores)} stories)", ""] + table + [""]
     if not lines:
         print("error: no gold story could be measured (is ../shared/corpus there?)", file=sys.stderr)
         return 2
