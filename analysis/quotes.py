@@ -122,10 +122,12 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
     if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ",":
         return verb_subject(verb.head, token_actor, depth + 1)  # "said X, described Y": the same speaker
     if verb.tag_ == "VB" and verb.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # "used a luncheon to complain that ...": a purpose, or the act done with a thing, is the subject's
-        # own ("urged Mr. X to tell ...", "wanted to say": a request or a wish, not a statement made)
+        # "used a luncheon to complain that ...": the act done with a thing is the subject's own ("urged
+        # Mr. X to tell ...", "wanted to say": a request or a wish, not a statement made)
+        # (not a purpose clause in general: "spoke anonymously to criticize the policy" says why the
+        # source is unnamed, not a second statement)
         things = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in token_actor]
-        if verb.dep_ == "advcl" or verb.dep_ == "xcomp" and things:
+        if verb.dep_ in ("xcomp", "advcl") and things:
             return verb_subject(verb.head, token_actor, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "... after saying ..."

@@ -550,3 +550,9 @@ def test_both_sides_after_a_conjoined_subject_are_its_actors(analyse_text):
     r = analyse_text("Democrats and Republicans in Congress have been slow to act on the deals. Both sides "
                      "acknowledge that fixing the tax code will take time.")
     assert _statements(r)[0][0] == "Democrats; Republicans"
+
+
+def test_speaking_anonymously_to_criticize_is_no_second_statement(analyse_text):
+    r = analyse_text(f"{OPEN}That is what they have done all along,{CLOSE} said a military official, who like "
+                     "others spoke anonymously to criticize administration policy.")
+    assert [c for _s, _k, c, _t in _statements(r)] == ["say"]
