@@ -569,19 +569,19 @@ def _country_mention(cast: Cast, country: str, s: int, e: int) -> None:
 def repeated_names(cast: Cast) -> None:
     """Further occurrences of organisation names the model missed."""
     doc = cast.doc
-    forms = []
+    names_ = []
     for a in cast.actors:
         if a.type != "organization":
             continue
         for n in set(a.names):
             words = n.split()
             if words:
-                forms.append((words, a))
-    forms.sort(key=lambda f: -len(f[0]))
+                names_.append((words, a))
+    names_.sort(key=lambda f: -len(f[0]))
     by_first: dict[str, list[tuple[list[str], _Actor]]] = {}
-    for words, a in forms:
+    for words, a in names_:
         by_first.setdefault(words[0], []).append((words, a))
-    texts = [t.text for t in doc]
+    texts = forms(doc).text
     for i, first in enumerate(texts):
         if first not in by_first or i in cast.taken or i in cast.heading_tokens or doc[i].idx < cast.dateline_end:
             continue

@@ -345,7 +345,8 @@ def best_halves_polarisation(signed: nx.Graph, limit: int = 14) -> float:
     Exhaustive up to ``limit`` connected actors (1,716 divisions for 14); above
     that, the Kernighan-Lin bisection of the congruence network.
     """
-    nodes = sorted(n for n in signed.nodes if signed.degree(n) > 0)
+    degree = dict(signed.degree())
+    nodes = sorted(n for n in signed.nodes if degree[n] > 0)
     if len(nodes) < 2:
         return 0.0
     sub = signed.subgraph(nodes)

@@ -28,13 +28,13 @@ import importlib.util
 import os
 import warnings
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -164,10 +164,11 @@ def tune_allocator() -> bool:
 
 @dataclass(frozen=True)
 class TokenForms:
-    """The lower-case form and lower-case lemma of each token of one ``Doc``, by token index."""
+    """The text, lower-case form and lower-case lemma of each token of one ``Doc``, by token index."""
 
     lower: list[str]
     lemma: list[str]
+    text: list[str] = field(default_factory=list)
 
     def where(self, words) -> list[int]:
         """Indices of the tokens whose lower-case form is in ``words``."""
@@ -188,14 +189,17 @@ def forms(doc: Doc) -> TokenForms:
         strings = doc.vocab.strings
         seen: dict[int, str] = {}
         lowered: dict[int, str] = {}
-        lower, lemma = [], []
+        lower, lemma, text = [], [], []
         if len(doc):
-            for low, lem in doc.to_array([LOWER, LEMMA]).tolist():
+            for low, lem, orth in doc.to_array([LOWER, LEMMA, ORTH]).tolist():
                 if low not in seen:
                     seen[low] = strings[low]
                 if lem not in lowered:
                     lowered[lem] = strings[lem].lower()
+                if orth not in seen:
+                    seen[orth] = strings[orth]
                 lower.append(seen[low])
                 lemma.append(lowered[lem])
-        found = _FORMS[doc] = TokenForms(lower, lemma)
+                text.append(seen[orth])
+        found = _FORMS[doc] = TokenForms(lower, lemma, text)
     return found

@@ -42,6 +42,7 @@ verbs and :func:`verb_subject`.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -204,10 +205,18 @@ class Reading:
     sent_index: dict[int, int]           # token index -> sentence index
     statements: list[_Statement] = field(default_factory=list)   # attributed so far, in text order
 
+    def __post_init__(self) -> None:
+        ordered = all(a[1] <= b[0] for a, b in zip(self.quotes, self.quotes[1:]))
+        self._starts = [s for s, _e in self.quotes] if ordered else None  # for a binary search
+
     def quote_of(self, tok: Token) -> tuple[int, int] | None:
         """The quotation a token stands in, if any."""
+        idx = tok.idx
+        if self._starts is not None:
+            k = bisect_right(self._starts, idx) - 1
+            return self.quotes[k] if k >= 0 and idx < self.quotes[k][1] else None
         for s, e in self.quotes:
-            if s <= tok.idx < e:
+            if s <= idx < e:
                 return s, e
         return None
 

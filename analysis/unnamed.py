@@ -37,6 +37,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of
+from .nlp import forms
 from .resources import load_csv
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
@@ -99,7 +100,8 @@ def poll_shares(cast: Cast) -> None:
     rules = cast.g.rules
     shares, asked = set(rules["share_words"]), set(rules["respondent_participles"])
     reporting = _reporting_lemmas()
-    for tok in cast.doc:
+    for i in forms(cast.doc).where(shares | {"%", "percent", "those"}):  # only the words that can start one
+        tok = cast.doc[i]
         if tok.dep_ != "nsubj" or tok.i in cast.taken or tok.head.lemma_.lower() not in reporting:
             continue
         low = tok.lower_
