@@ -73,6 +73,8 @@ def unnamed(cast: Cast) -> None:
         if not _heads_a_source(cast, tok, low):
             continue
         ph = _phrase(cast, tok, low, indefinite)
+        if ph is not None and not cast.free(ph.start, ph.end):
+            ph = _after_a_name(cast, ph)
         if ph is None or not cast.free(ph.start, ph.end):
             continue
         if ph.det in definite and ph.number == "sg":
@@ -126,6 +128,18 @@ def _reporting_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
 
 
+def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
+    """'Tillerson aides', 'Trump administration officials': a plural phrase that opens with another
+    actor's name is a group of its own, named with that name (whose people they are); its mention
+    is the rest of the phrase, the name staying the other actor's mention."""
+    taken = [i for i in range(ph.start, ph.end) if i in cast.taken]
+    if ph.number != "pl" or not taken or taken != list(range(ph.start, taken[-1] + 1)) or taken[-1] + 1 >= ph.tok.i + 1:
+        return None
+    if not all(cast.doc[i].pos_ == "PROPN" for i in taken):
+        return None
+    return ph._replace(start=taken[-1] + 1)
+
+
 def _plural_title(cast: Cast, low: str) -> str:
     """The title a plural noun is the plural of ("chiefs" -> "chief"), or ''."""
     for singular in (low[:-1], low[:-2]) if low.endswith("s") else ():
@@ -177,8 +191,8 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
         {t for c in left for t in c.subtree if not t.is_space} | {tok} | _conj_nouns(cast, tok) | set(of),
         key=lambda t: t.i,
     )
-    if any(t.ent_type_ == "PERSON" for t in core_toks):
-        return None
+    if any(t.ent_type_ == "PERSON" and not (t.i in cast.taken and t.dep_ in ("compound", "poss")) for t in core_toks):
+        return None  # a person's name, unless it is a named person's, modifying the noun ("Tillerson aides")
     dets = [c for c in left if c.dep_ in ("det", "nummod", "predet") or c.lower_ in indefinite]
     det = dets[0].lower_ if dets else ""
     mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")

@@ -418,3 +418,12 @@ def test_a_long_of_phrase_is_not_read_into_a_groups_name(analyse_text):
     r = analyse_text("Opponents of allowing refugees into the country cite concerns that the region is rife with "
                      "militants.")
     assert all(len(n.split()) <= 8 for n in r.actors.actors["name"])
+
+
+def test_a_named_persons_aides_are_a_group_that_speaks_for_that_person(analyse_text):
+    r = analyse_text("Rex Tillerson unveiled a plan to reorganize the department on Tuesday.\n\n"
+                     "Tillerson aides have said they need to make a stronger case about the reorganization.")
+    rows = r.actors.actors.set_index("name")
+    assert rows.loc["Tillerson aides", "type"] == "group"
+    assert rows.loc["Tillerson aides", "speaks_for"] == rows.loc["Rex Tillerson", "actor_id"]
+    assert list(r.quotes["speaker"]) == ["Tillerson aides"]
