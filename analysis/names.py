@@ -448,6 +448,9 @@ def organisations_and_countries(cast: Cast) -> None:
         root = doc[s:e].root
         if label in cast.g.rules["organization_labels"] and _describes_a_person(cast, s, e):
             continue  # "a State Department official": the official is the actor, described by the body
+        if label in cast.g.rules["organization_labels"] and not any(ch.isupper() for ch in text) and \
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cast.g.titles:
+            continue  # "secretary of state" tagged ORG: part of a title, not an organisation
         if label in cast.g.rules["organization_labels"]:
             _organisation_mention(cast, s, e, label)
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):

@@ -226,7 +226,7 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     """A person noun that needs a modifier ("people", "members") has one and speaks or is described;
     an organisation-like noun ("a group", "an agency") speaks or acts."""
     subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok)
-    if needs and not mods:
+    if needs and not mods and not _the_body_that_said(cast, tok, singular):
         return False
     described = any(c.dep_ in ("relcl", "acl", "amod") or c.dep_ == "prep" and c.lower_ == "of"
                     for c in tok.rights) or any(c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
@@ -235,6 +235,14 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     if cast.g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:
         return False  # "a group", "an agency" that does not speak or act
     return True
+
+
+def _the_body_that_said(cast: Cast, tok: Token, singular: str) -> bool:
+    """'The government said', 'the state admitted': a definite body (a state or an organisation
+    noun, singular) that is the subject of a reporting verb is a source, even with no modifier."""
+    return (cast.g.noun_kinds.get(singular) in ("state", "organization", "organisation") and tok.tag_ == "NN"
+            and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _reporting_lemmas()
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
 
 
 def reacts(tok: Token) -> bool:

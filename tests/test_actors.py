@@ -427,3 +427,16 @@ def test_a_named_persons_aides_are_a_group_that_speaks_for_that_person(analyse_t
     assert rows.loc["Tillerson aides", "type"] == "group"
     assert rows.loc["Tillerson aides", "speaks_for"] == rows.loc["Rex Tillerson", "actor_id"]
     assert list(r.quotes["speaker"]) == ["Tillerson aides"]
+
+
+def test_a_lower_case_organisation_inside_a_title_is_no_actor(analyse_text):
+    # the model tags "state" in "secretary of state" as an organisation
+    r = analyse_text("Rex Roe, dogged by speculation about how long he will last as U.S. secretary of state, "
+                     "spoke on Tuesday. Several state refugee coordinators said they had been told.")
+    assert "state" not in list(r.actors.actors["name"])
+    assert list(r.quotes["speaker"]) == ["state refugee coordinators"]
+
+
+def test_the_government_that_said_is_a_source(analyse_text):
+    r = analyse_text("The government said it would act on Monday. The state admitted it had made a mistake.")
+    assert list(r.quotes["speaker"]) == ["unnamed government", "unnamed state"]
