@@ -440,3 +440,9 @@ def test_a_lower_case_organisation_inside_a_title_is_no_actor(analyse_text):
 def test_the_government_that_said_is_a_source(analyse_text):
     r = analyse_text("The government said it would act on Monday. The state admitted it had made a mistake.")
     assert list(r.quotes["speaker"]) == ["unnamed government", "unnamed state"]
+
+
+def test_the_top_diplomat_of_a_country_is_the_person_the_story_is_about(analyse_text):
+    r = analyse_text("Rex Roe tried on Tuesday to ease skepticism about his plans. The chief U.S. diplomat said the "
+                     "department would be stronger.\n\nA U.S. official said the plan would fail.")
+    assert list(r.quotes["speaker"]) == ["Rex Roe", "unnamed U.S. official"]
