@@ -599,13 +599,10 @@ def repeated_names(cast: Cast) -> None:
 # --------------------------------------------------------------------------- acronyms
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Z&]{1,6}$")
-_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&"})
-
-
-def _initials(name: str) -> str:
+def _initials(name: str, skip: frozenset[str]) -> str:
     """'Environmental Protection Agency' -> 'EPA', 'Federal Bureau of Investigation' -> 'FBI'."""
     words = [w for part in name.replace("-", " ").split() if (w := part.strip(".,'\u2019"))]
-    return "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
+    return "".join(w[0] for w in words if w.lower() not in skip).upper()
 
 
 def acronyms(cast: Cast) -> None:
@@ -613,12 +610,13 @@ def acronyms(cast: Cast) -> None:
     spells ('the Environmental Protection Agency ... the EPA said'), when exactly one does: its
     mentions join that actor as aliases."""
     orgs = [a for a in cast.actors if a.type == "organization" and a.names]
+    skip = frozenset(cast.g.rules["acronym_skip_words"])
     for short in orgs:
         if not all(_ACRONYM.match(n.replace(" ", "")) for n in short.names):
             continue
         letters = short.names[0].replace(".", "").replace(" ", "").upper()
         full = [a for a in orgs if a is not short and any(
-            len(n.split()) > 1 and _initials(n) == letters for n in a.names)]
+            len(n.split()) > 1 and _initials(n, skip) == letters for n in a.names)]
         if len(full) != 1:
             continue
         target = full[0]

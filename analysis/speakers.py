@@ -66,21 +66,18 @@ def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], 
     return [], list(subject), True
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4}
-
-
 def _joint_speakers(rd: Reading, head: Token) -> list[str]:
     """'Both sides said', 'the two countries added', 'they said' right after a joint statement: the
     speakers of the latest statement with that many speakers, within two sentences ([] if none)."""
     low = head.lower_
+    numbers = rd.rules["collective_numbers"]
     if low in ("both", "they"):
         if head.i in rd.token_actor:
             return []  # a pronoun the actor rules already settled
-        count = 2 if low == "both" else 0
+        count = numbers.get(low, 0)
     elif head.tag_ == "NNS":
         words = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
-        count = 2 if "both" in words else next((_NUMBERS[w] for w in words if w in _NUMBERS), -1) \
-            if "the" in words or "both" in words else -1
+        count = next((numbers[w] for w in words if w in numbers), -1) if "the" in words or "both" in words else -1
         if count < 0 or head.i in rd.token_actor:
             return []
     else:

@@ -386,17 +386,13 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     return max(candidates, key=lambda x: x[0])[1]
 
 
-#: Modifiers that make a role one of a kind ("the top U.S. diplomat", "the chief U.S. negotiator").
-_ONE_OF_A_KIND = frozenset({"top", "chief"})
-
-
 def _salient_person(cast: Cast, tok: Token, modifiers: set[str]) -> _Actor | None:
     """'the real estate tycoon', 'the bespectacled 71-year-old diplomat' with no one of that role:
     a definite description of the person the story has just been about (a named person who was
     the subject of one of the two sentences before), unless the description names a country or an
     institution that person does not have."""
     parties = _party_words(cast)
-    national = any(country_of(m) for m in modifiers) and not modifiers & _ONE_OF_A_KIND
+    national = any(country_of(m) for m in modifiers) and not modifiers & set(cast.g.rules["one_of_a_kind_modifiers"])
     if not modifiers or national or (modifiers - parties) & cast.g.institution_words:
         return None  # a bare "the official" is a source of its own; "the U.S. official" another one (but
         #              "the top U.S. diplomat" is one person: the one the story is about)
