@@ -1,33 +1,21 @@
-"""Evidence of a voice's position on an issue: the passes that read it from the text.
+"""Evidence of a voice's position on an issue from its own words, and from whom it speaks for.
 
-Each pass is a generator of :class:`_Evidence` (actor, source, reference,
-score on the -2 .. +2 scale, the words that decided it, offsets, weight) for
-one issue; :func:`analysis.stance.extract_stances` weighs them into positions.
+Each pass is a generator of :class:`~analysis.reading.Evidence` (actor, source, reference,
+score on the -2 .. +2 scale, the words that decided it, offsets, weight) for one issue;
+:func:`analysis.stance.extract_stances` weighs them, with those of :mod:`analysis.reactions`
+(the reporter's voice: framing, reactions, sides taken on other voices), into positions.
 
 - :func:`owner_evidence`: the issue's owner and co-proposers (+2); :func:`camp_evidence`: those
   who speak for the owner (:mod:`analysis.camp`), +1 unless their words say more.
-- :func:`framing_evidence`: the reporter's descriptions of reactions ("voted
-  against the plan", "drew criticism from X", "offered qualified support"),
-  read from a stance word's holder (subject, "from"/"by" phrase, possessor)
-  and target (object, "for"/"against" phrase).
 - :func:`claim_evidence`: the voice's own words: stance words, acts on the
   issue ("block the deal"), predicted consequences composed from good-for
   and bad-for verbs and the value of their object (the "+/-effect" events of
   Deng, Choi & Wiebe 2013), VADER's compound score (Hutto & Gilbert 2014),
   conditions that qualify support.
+- :func:`act_evidence`: what the voice says of the issue's own act ("must close it", "has no power
+  to suspend it").
 - :func:`verdict_evidence`: what a voice's words call the issue itself ("such a stupid
   wall", "it's not good for the military"), by VADER's valence of the adjective.
-- :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment"
-  (0); groups named by their side ("supporters", "critics").
-- A side taken on what a restrictive issue stops (:func:`stopped_by`: "welcome these refugees",
-  "opponents of admitting refugees" when the issue is a plan to block refugees) counts with
-  the opposite sign: the composition of Deng, Choi & Wiebe (2013) applied to the issue itself.
-- :func:`alignment_evidence` and :func:`relation_evidence`: sides taken on
-  other voices, read once their positions are known (structural balance:
-  criticising an opponent of the issue is support).
-- :func:`same_side_evidence` ("X followed suit", "took a similar stance") and
-  :func:`reaction_evidence` ("to the chagrin of X", "to cheers from the crowd", "the crowd
-  applauded"): the reporter's formulas of a reaction, recorded as sides taken on another voice.
 - :func:`relayed_evidence`: spokespeople and offices relay whom they speak for.
 - :func:`context_evidence`: the tone of a voice's words near the issue when
   nothing else is known, weighed lightly.
@@ -44,12 +32,9 @@ from spacy.tokens import Token
 
 from .actors import principal_chain
 from .claims import nested_quotes
-from .issues import Issue, rules as issue_rules
-from .nlp import forms
-from .quotes import verb_subject
-from .reading import (
-    ANAPHORS, Context, direct_targets, Evidence, FIRST_PERSON, is_conceded, is_hedged, is_weakened, lexicon, noun_negated, predicates, roles_of, signed_score,
-)
+from .issues import Issue
+from .reactions import _stance_words, issue_partners
+from .reading import ANAPHORS, Context, Evidence, lexicon
 
 
 # --------------------------------------------------------------------------- the passes
@@ -75,279 +60,6 @@ def camp_evidence(ctx: Context, issue: Issue):
         row = ctx.info[aid]
         yield Evidence(aid, "speaks_for", "role", 1, f"speaks for {owner}", int(row["first_start"]),
                         int(row["first_end"]), w)
-
-
-def framing_evidence(ctx: Context, issue: Issue):
-    """The reporter's descriptions of reactions, outside quotation marks."""
-    w = ctx.lex["weights"]
-    dateline = len(ctx.article.dateline)
-    if ctx.narrative is None:
-        ctx.narrative = [ctx.doc[i] for i in ctx.candidates if i not in ctx.quoted and i not in ctx.in_statement
-                         and ctx.doc[i].idx >= dateline]
-    yield from _stance_words(ctx, issue, ctx.narrative, "framing", None, w["framing"])
-
-
-def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, speakers: list[str] | None,
-                  weight: float, ref: str = ""):
-    lex = ctx.lex
-    for tok, part, score, last in predicates(ctx, tokens):
-        holders, target = roles_of(ctx, tok, part, last)
-        if speakers is not None and part == "nouns" and not target:
-            continue  # "lawsuits", "concerns" in a voice's words name a side only with what it is on
-        if speakers is not None:
-            # in a voice's own words the side is the speaker's, unless the stance word has a
-            # subject of its own that names another actor ("the minister supported the effort")
-            own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
-            named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
-            holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
-        target = direct_targets(target)
-        how = ctx.about(issue, target) or ("anaphor" if any(t.lower_ in ("it", "this", "that") for t in target)
-                                            and ctx.near_issue(issue, tok) else "")
-        if not how:
-            others = [ctx.ta[t.i] for t in target if t.i in ctx.ta and ctx.ta[t.i] != issue.owner_id]
-            if others and score and issue.issue_id == "I1":
-                value = signed_score(score, ctx.negated(tok) if part != "nouns" else noun_negated(ctx, tok), False)
-                start, end = ctx.original([tok, last])
-                for h in holders:
-                    for other in dict.fromkeys(others):
-                        if other != h and value:
-                            ctx.relations.append((h, other, 1 if value > 0 else -1,
-                                                  " ".join(t.text for t in ctx.doc[tok.i:last.i + 1]), start, end))
-            if others or not ctx.near_issue(issue, tok) or target and not any(t.lower_ in ANAPHORS for t in target):
-                continue  # a side taken on someone else, or on something else
-            how = "context"
-        if how == "owner" and issue.kind == "contested":
-            continue  # backing a person is not agreeing with their remark
-        value = signed_score(score, ctx.negated(tok) if part != "nouns" else noun_negated(ctx, tok),
-                        is_weakened(tok, last, lex) or is_hedged(tok, lex) or is_conceded(tok))
-        start, end = ctx.original([tok, last])
-        cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
-        if how == "keywords" and _on_what_it_stops(ctx, issue, target):
-            value, cue = -value, f"{cue} (what the issue stops)"  # welcoming those a ban keeps out opposes it
-        factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
-        for h in holders:
-            if value < 0 and issue.kind == "policy" and (
-                    h == issue.owner_id or how == "owner" and h in ctx.camp(issue)):
-                continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
-            yield Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
-                            weight * factor)
-
-
-def alignment_evidence(ctx: Context, issue: Issue):
-    """'X agrees with Y', 'X echoed Y': X sides with Y (recorded as a relation, read once Y's
-    position is known)."""
-    if issue.issue_id != "I1":
-        return
-    lex = ctx.lex
-    firsts = set(lex["align"]) | {p[0] for p in lex["align_phrases"]}
-    for i in forms(ctx.doc).where_lemma(firsts):
-        tok = ctx.doc[i]
-        lemma = ctx.lemma[i]
-        phrase = next((p for p in lex["align_phrases"] if p[0] == lemma and
-                       tuple(ctx.low[tok.i + 1:tok.i + len(p)]) == p[1:]), None)
-        if tok.pos_ != "VERB" or (lemma not in lex["align"] and phrase is None):
-            continue
-        holders = [a for s in verb_subject(tok, ctx.ta) for a in ctx.actors_of(s)]
-        others = []
-        for c in tok.children:
-            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "behind")):
-                objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
-                for o in objs:
-                    others += ctx.actors_of(o)
-                    others += [ctx.ta[x.i] for x in o.children if x.dep_ == "poss" and x.i in ctx.ta]
-        sign = -1 if ctx.negated(tok) else 1
-        start, end = ctx.original([tok])
-        mutual = (phrase or (lemma,)) in lex["align_mutual"]
-        for h in holders:
-            for o in dict.fromkeys(others):
-                if o != h:
-                    ctx.relations.append((h, o, sign, tok.text, start, end))
-                    if mutual:  # "X teamed up with Y": Y joined X as much
-                        ctx.relations.append((o, h, sign, tok.text, start, end))
-    return
-    yield  # a generator, for the same call as the other passes
-
-
-def same_side_evidence(ctx: Context, issue: Issue):
-    """'X followed suit', 'X took a similar stance', 'X did the same': X sides with the actor the
-    sentence before is about (its subjects), read once that actor's position is known."""
-    if issue.issue_id != "I1":
-        return
-    phrases = ctx.lex["same_side"]
-    firsts = {p[0] for p in phrases}
-    for i in forms(ctx.doc).where_lemma(firsts):
-        tok = ctx.doc[i]
-        if tok.pos_ not in ("VERB", "AUX") or i in ctx.quoted:
-            continue
-        # the phrase on lemmas, skipping an article ("take a similar", "do the same")
-        phrase = next((p for p in phrases if tuple(ctx.lemma[i:i + len(p)]) == p), None)
-        if phrase is None:
-            continue
-        # a counted group is the holder here ("two dozen other governors took a similar stance")
-        holders = [a for s in verb_subject(tok, ctx.ta) for a in (ctx.actors_of(s) or [ctx.ta.get(s.i, "")]) if a]
-        sent = tok.sent
-        if not holders or sent.start == 0:
-            continue
-        before = ctx.doc[sent.start - 1].sent
-        others = [a for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
-                  for a in ctx.actors_of(t)]
-        start, end = ctx.original([tok, ctx.doc[i + len(phrase) - 1]])
-        sign = -1 if ctx.negated(tok) else 1
-        for h in holders:
-            for o in dict.fromkeys(others):
-                if o != h:
-                    ctx.relations.append((h, o, sign, " ".join(phrase), start, end))
-    return
-    yield  # a generator, for the same call as the other passes
-
-
-def _reacted_to(ctx: Context, verb: Token, before: Token, sentences: int = 0) -> list[str]:
-    """Whom a reaction answers: the speaker of the last statement before it in its sentence (or the
-    ``sentences`` before), else the subject of the clause it is attached to."""
-    at = ctx.original([before])[0]
-    k = ctx.article.sentence_index(at)
-    said = [q for q in ctx.quote_rows if q.start < at and k - sentences <= ctx.article.sentence_index(q.start) <= k
-            and q.speaker_id]
-    if said:
-        return [a for a in str(max(said, key=lambda q: q.start).speaker_id).split(";") if a in ctx.info]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return [a for s in verb_subject(verb, ctx.ta) for a in ctx.actors_of(s)]
-
-
-def reaction_evidence(ctx: Context, issue: Issue):
-    """The reporter's formulas of reaction: 'to the chagrin of X', 'to cheers from X', 'amid boos
-    from X' (X holds the reaction, aimed at whoever said or did what the clause reports), 'the crowd
-    cheered' (at the last speaker), 'told a cheering crowd'. X sides with (+1) or against (-1) the
-    one reacted to, read once that one's position is known."""
-    if issue.issue_id != "I1":
-        return
-    nouns, verbs = ctx.lex["reaction_nouns"], ctx.lex["reaction_verbs"]
-    for tok in ctx.doc:
-        if tok.i in ctx.quoted:
-            continue
-        low, lemma = ctx.low[tok.i], ctx.lemma[tok.i]
-        holders: list[str] = []
-        others: list[str] = []
-        if low in nouns and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "amid"):
-            sign = nouns[low]
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
-                    holders += [a for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o)]
-            others = _reacted_to(ctx, tok.head.head, tok) if holders else []
-        elif tok.dep_ == "amod" and low.endswith("ing") and low[:-3] in verbs:  # "told a cheering crowd"
-            sign = verbs[low[:-3]]
-            holders = ctx.actors_of(tok.head)
-            head = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
-            others = _reacted_to(ctx, head, tok) if holders else []
-        elif lemma in verbs and tok.pos_ == "VERB":
-            sign = verbs[lemma]
-            if not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "at", "on")
-                         for c in tok.children):  # "the crowd cheered": at the last one who spoke
-                holders = [a for s in verb_subject(tok, ctx.ta) for a in ctx.actors_of(s)]
-                others = _reacted_to(ctx, tok, tok, sentences=1) if holders else []
-        if not holders:
-            continue
-        start, end = ctx.original([tok])
-        if not others and tok.dep_ == "pobj":  # "the plan moves them, to the chagrin of X": on the issue itself
-            verb = tok.head.head
-            subj = [t for s in verb_subject(verb, ctx.ta) for t in s.subtree] if verb.pos_ in ("VERB", "AUX") else []
-            if ctx.about(issue, subj) == "reference":
-                for h in holders:
-                    yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", sign, f"{tok.text} (reaction)",
-                                   start, end, ctx.lex["weights"]["framing"])
-            continue
-        for h in holders:
-            for o in dict.fromkeys(others):
-                if o != h:
-                    ctx.relations.append((h, o, sign, tok.text, start, end))
-
-
-def issue_partners(ctx: Context, issue: Issue) -> list[str]:
-    """The other parties an issue involves: actors named inside its references or description
-    ("efforts to persuade the rebels", "a deal with the union"), other than its owners."""
-    owners = {issue.owner_id, *issue.co_owner_ids}
-    owner_country = ctx.info.get(issue.owner_id, {}).get("country", "")
-    found = list(issue.partner_ids)
-    for aid, spans in ctx.owner_spans.items():
-        if aid in owners or aid in found:
-            continue
-        row = ctx.info.get(aid, {})
-        if row.get("type") not in ("country", "organization") or (owner_country and row.get("name") == owner_country):
-            continue
-        if any(s <= a and b <= e for a, b in spans for s, e, _t in issue.mentions):
-            found.append(aid)
-    return found
-
-
-def relation_evidence(ctx: Context, issue: Issue, positions: dict[str, int]):
-    """A side taken on another voice whose position is known: criticising an opponent of the
-    issue is support for it, agreeing with a supporter is support (structural balance)."""
-    w = ctx.lex["weights"]["framing"] * 0.5
-    partners = set(issue_partners(ctx, issue))
-    for h, other, sign, cue, start, end in ctx.relations:
-        p = positions.get(other, 0)
-        if other == issue.owner_id and issue.kind == "policy":
-            p = 2
-        if other in partners and not p and h not in partners:
-            if sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
-                yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", -1,
-                                f"{cue} {ctx.info[other]['name']} (the issue's partner)", start, end, w)
-            continue
-        if not p or h == issue.owner_id:
-            continue
-        score = sign * (1 if p > 0 else -1)
-        name = ctx.info[other]["name"]
-        yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", score,
-                        f"{cue} {name} ({'support' if p > 0 else 'against'})", start, end, w)
-
-
-def neutral_evidence(ctx: Context, issue: Issue):
-    """'declined to comment': a voice that takes no side (0)."""
-    text = ctx.article.text.lower()
-    w = ctx.lex["weights"]["neutral"]
-    for phrase in ctx.lex["neutral"]:
-        start = text.find(phrase)
-        while start >= 0:
-            span = ctx.doc.char_span(start, start + len(phrase), alignment_mode="expand")
-            if span is not None:
-                verb = span.root if span.root.pos_ in ("VERB", "AUX") else span[0]
-                for s in verb_subject(verb, ctx.ta):
-                    for h in ctx.actors_of(s):
-                        if ctx.near_issue(issue, verb) or ctx.about(issue, list(verb.sent)):
-                            os_, oe = ctx.original(list(span))
-                            yield Evidence(h, "neutral", f"S{ctx.sentence(verb) + 1:02d}", 0, phrase, os_, oe, w)
-            start = text.find(phrase, start + 1)
-
-
-def side_evidence(ctx: Context, issue: Issue):
-    """Groups named by their side: "supporters say", "critics of the plan"."""
-    if issue.issue_id != "I1":
-        return
-    sides = ctx.lex["side_nouns"]
-    w = ctx.lex["weights"]["side_noun"]
-    for aid, row in ctx.info.items():
-        if row["type"] not in ("group", "anonymous"):
-            continue
-        words = str(row["name"]).lower().removeprefix("unnamed ").split()
-        hit = next((sides[x] for x in words if x in sides), None)
-        if hit is None or "anti" in words:
-            continue
-        if _on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
-            hit = -hit  # "opponents of admitting refugees" support a plan to block them
-        yield Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
-                        int(row["first_end"]), w)
-
-
-def _side_complement(ctx: Context, row: dict) -> list[Token]:
-    """What a group named by its side is for or against: "critics of the plan", "opponents of
-    admitting refugees" (the words of its "of" or "to" phrase at its first mention)."""
-    art = ctx.article
-    span = ctx.doc.char_span(art.to_clean(int(row["first_start"])), art.to_clean(int(row["first_end"])),
-                             alignment_mode="expand")
-    if span is None:
-        return []
-    return [t for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "to") for t in c.subtree]
 
 
 @lru_cache(maxsize=1)
@@ -456,37 +168,6 @@ def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
-
-
-#: Noun classes of ``issue_rules.yml`` whose issue stops or takes away what it names ("a ban on X").
-_STOPPING_CLASSES = frozenset({"ban", "closure", "sanction"})
-
-
-def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
-    """What a restrictive issue acts against: its key nouns that stand in its description after a
-    verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
-    the negative ``acts_on``) or after a noun of that kind ("the closure of offices"); empty otherwise."""
-    words = re.findall(r"[\w'-]+", issue.description.lower())
-    if not words or not issue.heads:
-        return frozenset()
-    verb = words[1] if words[0] == "to" and len(words) > 1 else ""
-    stopping = verb in lex["bad"] or lex["acts"].get(verb, 0) < 0 or (
-        not verb and issue_rules()["class_of"].get(issue.noun) in _STOPPING_CLASSES)
-    if not stopping:
-        return frozenset()
-    rest = set(words[2:] if verb else words)
-    return frozenset(h for h in issue.heads if h in rest or h + "s" in rest)
-
-
-def _on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:
-    """Is a side taken on what a restrictive issue stops ("welcome these refugees" when the issue
-    is a plan to block refugees), and not on the issue itself?"""
-    stopped = stopped_by(issue, ctx.lex)
-    if not stopped:
-        return False
-    words = {ctx.lemma[t.i] for t in target} | {ctx.low[t.i] for t in target}
-    hit = {w for w in words if w in stopped or w.removesuffix("s") in stopped}
-    return bool(hit) and not issue.named_by(words - hit)
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:

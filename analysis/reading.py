@@ -1,4 +1,5 @@
-"""How the stance passes read an article: the shared reading behind :mod:`analysis.evidence`.
+"""How the stance passes read an article: the shared reading behind :mod:`analysis.evidence` and
+:mod:`analysis.reactions`.
 
 :class:`Context` holds what every pass needs about one article (the parse, the
 actors and their mentions, statements and claims, the issues, the stance words

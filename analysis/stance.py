@@ -41,9 +41,11 @@ from spacy.tokens import Doc
 from .actors import ActorTable
 from .corpus import Article
 from .evidence import (
-    act_evidence, alignment_evidence, camp_evidence, claim_evidence, context_evidence,
-    framing_evidence, neutral_evidence, owner_evidence, reaction_evidence, relation_evidence, relayed_evidence,
-    same_side_evidence, side_evidence, verdict_evidence,
+    act_evidence, camp_evidence, claim_evidence, context_evidence, owner_evidence, relayed_evidence, verdict_evidence,
+)
+from .reactions import (
+    alignment_evidence, framing_evidence, neutral_evidence, reaction_evidence, relation_evidence, same_side_evidence,
+    side_evidence,
 )
 from .frames import Table, TableField, column, rows_of
 from .issues import IssueSet
