@@ -128,6 +128,12 @@ def gazetteer() -> _Gazetteer:
     )
 
 
+@lru_cache(maxsize=1)
+def reporting_lemmas() -> frozenset[str]:
+    """The lemmas of ``reporting_verbs.csv``: a subject of one of them speaks."""
+    return frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
+
+
 def country_of(text: str) -> str:
     """The country a name, alias, demonym, adjective or capital refers to, or ''."""
     g = gazetteer()
@@ -482,6 +488,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.company_nominals(cast)
     names.person_bodies(cast)
     unnamed.unnamed(cast)
+    unnamed.speaking_bodies(cast)
     unnamed.poll_shares(cast)
     return cast
 

@@ -29,10 +29,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import names
-from .actors import ActorTable, Cast, _Actor, _Mention, actor_table
+from .actors import ActorTable, Cast, _Actor, _Mention, actor_table, reporting_lemmas
 from .corpus import quotation_spans
 from .nlp import forms
-from .resources import load_csv
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class _Discourse:
 
 def _discourse(cast: Cast) -> _Discourse:
     quotes = quotation_spans(cast.article.text)
-    reporting = frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
+    reporting = reporting_lemmas()
     sent_of: dict[int, int] = {}
     quoted_sents: set[int] = set()
     for k, sent in enumerate(cast.doc.sents):

@@ -31,14 +31,12 @@ before.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of
+from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, reporting_lemmas
 from .nlp import forms
-from .resources import load_csv
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
 
@@ -101,7 +99,7 @@ def poll_shares(cast: Cast) -> None:
     respondents that is the subject of a reporting verb is a group (one per wording)."""
     rules = cast.g.rules
     shares, asked = set(rules["share_words"]), set(rules["respondent_participles"])
-    reporting = _reporting_lemmas()
+    reporting = reporting_lemmas()
     for i in forms(cast.doc).where(shares | {"%", "percent", "those"}):  # only the words that can start one
         tok = cast.doc[i]
         if tok.dep_ != "nsubj" or tok.i in cast.taken or tok.head.lemma_.lower() not in reporting:
@@ -121,11 +119,6 @@ def poll_shares(cast: Cast) -> None:
             actor = _new_unnamed(cast, "group", text.lower(), text, tok, low)
         actor.names.append(text)
         cast.add(actor, s, e, "name")
-
-
-@lru_cache(maxsize=1)
-def _reporting_lemmas() -> frozenset[str]:
-    return frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
 
 
 def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
@@ -237,11 +230,36 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     return True
 
 
+def speaking_bodies(cast: Cast) -> None:
+    """'The ministry said', 'police said', 'the army said': a body of a state named by its noun alone
+    (``speaking_bodies`` in ``actor_rules.yml``), definite or bare, that is the subject of a reporting
+    verb and no actor yet is an organisation, of the home country when the dateline gives one."""
+    g = cast.g
+    reporting = reporting_lemmas()
+    for i in forms(cast.doc).where(set(g.rules["speaking_bodies"])):
+        tok = cast.doc[i]
+        if tok.i in cast.taken or tok.tag_ != "NN" and tok.lower_ != "police" or tok.dep_ != "nsubj" \
+                or tok.head.lemma_.lower() not in reporting or tok.idx < cast.dateline_end:
+            continue
+        left = [c for c in tok.lefts if not c.is_punct]
+        if any(c.dep_ != "det" or c.lower_ != "the" for c in left):
+            continue  # "the Syrian army", "a court": named or indefinite, read by the other passes
+        start = left[0].i if left else tok.i
+        key = tok.lower_
+        actor = next((a for a in cast.actors if a.type == "organization" and a.key == key), None)
+        if actor is None:
+            actor = _Actor("organization", key)
+            actor.country = cast.home
+            actor.names.append(tok.lower_)
+            cast.actors.append(actor)
+        cast.add(actor, start, tok.i + 1, "nominal")
+
+
 def _the_body_that_said(cast: Cast, tok: Token, singular: str) -> bool:
     """'The government said', 'the state admitted': a definite body (a state or an organisation
     noun, singular) that is the subject of a reporting verb is a source, even with no modifier."""
     return (cast.g.noun_kinds.get(singular) in ("state", "organization", "organisation") and tok.tag_ == "NN"
-            and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _reporting_lemmas()
+            and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in reporting_lemmas()
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
 
 

@@ -7,6 +7,8 @@ really makes that mistake on the text, so the test exercises the rule.
 """
 from __future__ import annotations
 
+import pytest
+
 import ast
 import re
 import warnings
@@ -446,3 +448,14 @@ def test_the_top_diplomat_of_a_country_is_the_person_the_story_is_about(analyse_
     r = analyse_text("Rex Roe tried on Tuesday to ease skepticism about his plans. The chief U.S. diplomat said the "
                      "department would be stronger.\n\nA U.S. official said the plan would fail.")
     assert list(r.quotes["speaker"]) == ["Rex Roe", "unnamed U.S. official"]
+
+
+@pytest.mark.parametrize("subject", ["The ministry", "The army", "Police", "The court"])
+def test_a_body_of_the_state_named_by_its_noun_speaks(analyse_text, subject):
+    r = analyse_text(f"{subject} said on Monday that the talks would resume next week.")
+    assert list(r.quotes["speaker"]) == [subject.lower().removeprefix("the ")]
+
+
+def test_a_named_or_indefinite_body_is_left_to_the_other_passes(analyse_text):
+    r = analyse_text("A court said on Monday that the talks would resume next week.")
+    assert "court" not in list(r.actors.actors["name"])
