@@ -191,7 +191,7 @@ class ActorTable:
 
     ``actors`` and ``mentions`` are given as DataFrames or as rows
     (:class:`analysis.frames.Table`) and read as DataFrames, made on first
-    read; ``actor_rows`` and ``mention_rows`` are the rows.
+    read; ``frames.rows_of(table, "actors")`` gives the rows.
     """
 
     actors: pd.DataFrame = TableField()
@@ -203,15 +203,7 @@ class ActorTable:
 
     def __post_init__(self) -> None:
         if self.info is None:
-            object.__setattr__(self, "info", {r["actor_id"]: r for r in records(self.actor_rows)})
-
-    @property
-    def actor_rows(self) -> Table:
-        return rows_of(self, "actors")
-
-    @property
-    def mention_rows(self) -> Table:
-        return rows_of(self, "mentions")
+            object.__setattr__(self, "info", {r["actor_id"]: r for r in records(rows_of(self, "actors"))})
 
     def actor(self, actor_id: str) -> dict:
         """One actor's row as a (new) dict."""

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorTable, country_of
 from .corpus import Article, headline_sentences
-from .frames import Table, column, tuples
+from .frames import Table, column, rows_of, tuples
 from .gists import dangling
 from .nlp import forms
 from .resources import load_yaml
@@ -746,7 +746,7 @@ def claims_about(issues: IssueSet, article: Article, doc: Doc, actors: ActorTabl
     for i in issues.issues:
         mention_sents[i.issue_id] = {article.sentence_index(s) for s, _e, _t in i.mentions}
     owner_spans: dict[str, list[tuple[int, int]]] = {}
-    mentions = actors.mention_rows
+    mentions = rows_of(actors, "mentions")
     if len(mentions):
         for aid, s, e in zip(column(mentions, "actor_id"), column(mentions, "start"), column(mentions, "end")):
             owner_spans.setdefault(aid, []).append((s, e))

@@ -75,7 +75,7 @@ class DiscourseNetwork:
 
     ``concepts``, ``statements``, ``edges`` and ``coalitions`` are given as
     DataFrames or as rows (:class:`analysis.frames.Table`) and read as
-    DataFrames, made on first read; ``concept_rows`` and so on are the rows.
+    DataFrames, made on first read; ``frames.rows_of(network, "concepts")`` and so on give the rows.
     """
 
     concepts: pd.DataFrame = TableField()
@@ -87,22 +87,6 @@ class DiscourseNetwork:
     signed: nx.Graph = field(repr=False)
     changes: tuple[str, ...] = ()
     issue_id: str = ""          # the issue whose positions are concept K00
-
-    @property
-    def concept_rows(self) -> Table:
-        return rows_of(self, "concepts")
-
-    @property
-    def statement_rows(self) -> Table:
-        return rows_of(self, "statements")
-
-    @property
-    def edge_rows(self) -> Table:
-        return rows_of(self, "edges")
-
-    @property
-    def coalition_rows(self) -> Table:
-        return rows_of(self, "coalitions")
 
     @cached_property
     def polarisation_halves(self) -> float:
@@ -151,7 +135,7 @@ def build_network(
     """Concepts, the actor x concept network, congruence/conflict, coalitions, polarisation."""
     names = dict(zip(column(actors, "actor_id"), column(actors, "name")))
     issue_id = issue.issue_id if issue is not None else ""
-    stances = [r for r in tuples(stances.stance_rows) if r.issue_id == issue_id] if issue_id else []
+    stances = [r for r in tuples(rows_of(stances, "stances")) if r.issue_id == issue_id] if issue_id else []
     concept_rows, links = _issue_concept(stances, issue, doc_id)
     rows, claim_links = _claim_concepts(claims, issue, doc_id, about or {})
     concept_rows += rows

@@ -44,7 +44,7 @@ class Analysis:
 
     ``quotes`` and ``claims`` are given as DataFrames or as the stages' rows
     (:class:`analysis.frames.Table`) and read as DataFrames, made on first
-    read; ``quote_rows`` and ``claim_rows`` are the rows.
+    read; ``frames.rows_of(analysis, "quotes")`` gives the rows.
     """
 
     article: Article
@@ -56,14 +56,6 @@ class Analysis:
     network: DiscourseNetwork
     codebook: dict | None = None
     doc: Doc | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def quote_rows(self) -> Table:
-        return rows_of(self, "quotes")
-
-    @property
-    def claim_rows(self) -> Table:
-        return rows_of(self, "claims")
 
     @property
     def doc_id(self) -> str:
@@ -94,7 +86,7 @@ def analyse_doc(article: Article, doc: Doc, codebook: dict | None = None, keep_d
         issues = apply_codebook(issues, codebook, article, actors, claims, doc)
     stances = extract_stances(article, doc, actors, quotes, claims, issues)
     about = issues.claims_about(issues.main.issue_id) if issues.main is not None else {}
-    network = build_network(claims, stances, actors.actor_rows, issues.main, article.doc_id, codebook, about)
+    network = build_network(claims, stances, rows_of(actors, "actors"), issues.main, article.doc_id, codebook, about)
     return Analysis(article, actors, quotes, issues, claims, stances, network, codebook, doc if keep_doc else None)
 
 
@@ -120,26 +112,26 @@ def issue_table(a: Analysis) -> pd.DataFrame:
 
 
 def _issue_rows(a: Analysis) -> Table:
-    rows = a.actors.actor_rows
+    rows = rows_of(a.actors, "actors")
     return a.issues.rows(dict(zip(column(rows, "actor_id"), column(rows, "name"))))
 
 
 def article_rows(a: Analysis) -> dict[str, Table]:
     """The published tables of one analysis as rows (see :class:`analysis.frames.Table`)."""
     return {
-        "actors": a.actors.actor_rows,
-        "mentions": a.actors.mention_rows,
-        "quotes": a.quote_rows,
-        "claims": a.claim_rows,
+        "actors": rows_of(a.actors, "actors"),
+        "mentions": rows_of(a.actors, "mentions"),
+        "quotes": rows_of(a, "quotes"),
+        "claims": rows_of(a, "claims"),
         "issues": _issue_rows(a),
         "issue_claims": a.issues.link_rows(),
-        "stances": a.stances.stance_rows,
-        "stance_evidence": a.stances.evidence_rows,
-        "institutions": a.stances.institution_rows,
-        "concepts": a.network.concept_rows,
-        "statements": a.network.statement_rows,
-        "edges": a.network.edge_rows,
-        "coalitions": a.network.coalition_rows,
+        "stances": rows_of(a.stances, "stances"),
+        "stance_evidence": rows_of(a.stances, "evidence"),
+        "institutions": rows_of(a.stances, "institutions"),
+        "concepts": rows_of(a.network, "concepts"),
+        "statements": rows_of(a.network, "statements"),
+        "edges": rows_of(a.network, "edges"),
+        "coalitions": rows_of(a.network, "coalitions"),
     }
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorTable
 from .camp import owner_camp
 from .corpus import Article, quotation_spans
-from .frames import column, tuples
+from .frames import column, rows_of, tuples
 from .issues import Issue, IssueSet
 from .nlp import forms
 from .quotes import verb_subject
@@ -144,7 +144,7 @@ class Context:
         self.narrative: list[Token] | None = None
         self._camps: dict[str, set[str]] = {}
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
-        m = actors.mention_rows
+        m = rows_of(actors, "mentions")
         if len(m):
             for aid, s, e in zip(column(m, "actor_id"), column(m, "start"), column(m, "end")):
                 self.owner_spans.setdefault(aid, []).append((s, e))

@@ -47,7 +47,7 @@ from .reactions import (
     alignment_evidence, framing_evidence, neutral_evidence, reaction_evidence, relation_evidence, same_side_evidence,
     side_evidence,
 )
-from .frames import Table, TableField, column, rows_of
+from .frames import Table, TableField, column
 from .issues import IssueSet
 from .reading import Context, Evidence, lexicon
 
@@ -72,26 +72,13 @@ class StanceResult:
 
     ``stances``, ``evidence`` and ``institutions`` are given as DataFrames
     or as rows (:class:`analysis.frames.Table`) and read as DataFrames, made
-    on first read; ``stance_rows``, ``evidence_rows`` and
-    ``institution_rows`` are the rows.
+    on first read; ``frames.rows_of(result, "stances")`` gives the rows.
     """
 
     stances: pd.DataFrame = TableField()
     evidence: pd.DataFrame = TableField()
     institutions: pd.DataFrame = TableField()
     voices: tuple[str, ...] = ()      # every actor who speaks or is described reacting
-
-    @property
-    def stance_rows(self) -> Table:
-        return rows_of(self, "stances")
-
-    @property
-    def evidence_rows(self) -> Table:
-        return rows_of(self, "evidence")
-
-    @property
-    def institution_rows(self) -> Table:
-        return rows_of(self, "institutions")
 
     def for_issue(self, issue_id: str) -> pd.DataFrame:
         """The positions on one issue."""
