@@ -480,7 +480,6 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.company_nominals(cast)
     names.person_bodies(cast)
     unnamed.unnamed(cast)
-    unnamed.speaking_bodies(cast)
     unnamed.poll_shares(cast)
     return cast
 

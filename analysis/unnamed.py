@@ -64,8 +64,9 @@ def unnamed(cast: Cast) -> None:
     g = cast.g
     indefinite = set(g.rules["indefinite_determiners"])
     definite = set(g.rules["definite_determiners"])
+    bodies = set(g.rules["speaking_bodies"])
     for i, low in enumerate(cast.lows):
-        if low not in g.person_nouns and low not in g.titles and not _plural_title(cast, low):
+        if low not in g.person_nouns and low not in g.titles and low not in bodies and not _plural_title(cast, low):
             continue
         tok = doc[i]
         if not _heads_a_source(cast, tok, low):
@@ -149,7 +150,7 @@ def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
         return False
     is_person_noun = low in g.person_nouns
     is_title = low in g.titles and g.titles[low][1] == "title" or bool(_plural_title(cast, low))
-    if not (is_person_noun or is_title):
+    if not (is_person_noun or is_title or low in g.rules["speaking_bodies"]):
         return False
     if tok.dep_ == "conj" and (tok.head.lower_ in g.person_nouns):
         return False  # "officers and diplomats": part of the first noun's phrase
@@ -195,6 +196,10 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
         singular, number, needs = g.person_nouns[low]
         if not _noun_is_a_source(cast, tok, singular, needs, left, mods):
             return None
+    elif low in g.rules["speaking_bodies"] and not is_title:
+        singular = low
+        if mods or not _the_body_that_said(cast, tok, singular):
+            return None  # "the ministry said" speaks; "the Syrian army" is named by the other passes
     else:
         singular = _plural_title(cast, low) or low
         if singular != low and not (mods and tok.dep_ in ("nsubj", "nsubjpass")):
@@ -230,37 +235,18 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     return True
 
 
-def speaking_bodies(cast: Cast) -> None:
-    """'The ministry said', 'police said', 'the army said': a body of a state named by its noun alone
-    (``speaking_bodies`` in ``actor_rules.yml``), definite or bare, that is the subject of a reporting
-    verb and no actor yet is an organisation, of the home country when the dateline gives one."""
-    g = cast.g
-    reporting = reporting_lemmas()
-    for i in forms(cast.doc).where(set(g.rules["speaking_bodies"])):
-        tok = cast.doc[i]
-        if tok.i in cast.taken or tok.tag_ != "NN" and tok.lower_ != "police" or tok.dep_ != "nsubj" \
-                or tok.head.lemma_.lower() not in reporting or tok.idx < cast.dateline_end:
-            continue
-        left = [c for c in tok.lefts if not c.is_punct]
-        if any(c.dep_ != "det" or c.lower_ != "the" for c in left):
-            continue  # "the Syrian army", "a court": named or indefinite, read by the other passes
-        start = left[0].i if left else tok.i
-        key = tok.lower_
-        actor = next((a for a in cast.actors if a.type == "organization" and a.key == key), None)
-        if actor is None:
-            actor = _Actor("organization", key)
-            actor.country = cast.home
-            actor.names.append(tok.lower_)
-            cast.actors.append(actor)
-        cast.add(actor, start, tok.i + 1, "nominal")
-
-
 def _the_body_that_said(cast: Cast, tok: Token, singular: str) -> bool:
-    """'The government said', 'the state admitted': a definite body (a state or an organisation
-    noun, singular) that is the subject of a reporting verb is a source, even with no modifier."""
-    return (cast.g.noun_kinds.get(singular) in ("state", "organization", "organisation") and tok.tag_ == "NN"
-            and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in reporting_lemmas()
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+    """'The government said', 'the state admitted', 'the ministry said', 'police said': a body (a state
+    or an organisation noun, or one of ``speaking_bodies`` in ``actor_rules.yml``), singular and
+    definite (bare for a body such as the police), that is the subject of a reporting verb is a
+    source, even with no modifier."""
+    body = singular in cast.g.rules["speaking_bodies"]
+    if not (body or cast.g.noun_kinds.get(singular) in ("state", "organization", "organisation")):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    bare = body and not any(c.dep_ == "det" for c in tok.children)
+    return (tok.tag_ == "NN" or body) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in reporting_lemmas() \
+        and (definite or bare)
 
 
 def reacts(tok: Token) -> bool:
