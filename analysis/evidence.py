@@ -293,12 +293,6 @@ def claim_evidence(ctx: Context, issue: Issue):
                 yield Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
 
 
-def issue_act(issue: Issue) -> str:
-    """The verb of the act an issue is ("to suspend open-carry rights": ``suspend``), or ''."""
-    words = re.findall(r"[\w'-]+", issue.description.lower())
-    return words[1] if len(words) > 1 and words[0] == "to" else ""
-
-
 def _act_side(ctx: Context, verb: Token) -> int:
     """What a clause says of an act: -1 when it is denied, refused or not possible ("will not close
     it", "have no power to suspend", "refused to sign"), +1 when it ought to happen ("should
@@ -333,7 +327,7 @@ def _in_description(ctx: Context, q) -> bool:
 def act_evidence(ctx: Context, issue: Issue):
     """What a voice's own words say of the issue's act itself: that it should happen (+1), or that
     it will not or cannot (-1). The owner's words are the proposal, not a side on it."""
-    act = issue_act(issue)
+    act = issue.act
     if not act:
         return
     w = ctx.lex["weights"]["stance_word"]

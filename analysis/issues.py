@@ -92,6 +92,13 @@ class Issue:
     source: str = "detected"
     changes: tuple[str, ...] = ()
 
+    @property
+    def act(self) -> str:
+        """The verb of the act the issue is, from its description ("to suspend open-carry rights":
+        ``suspend``), or '' when the description is not an infinitive."""
+        words = re.findall(r"[\w'-]+", self.description.lower())
+        return words[1] if len(words) > 1 and words[0] == "to" else ""
+
     def named_by(self, words: set[str]) -> bool:
         """Do these (lower-case) words name the issue: one of its head nouns, or two of its key words?"""
         if any(h in words or h + "s" in words for h in self.heads):

@@ -410,14 +410,6 @@ def _modal_before_past(tok: Token) -> bool:
     return tok.tag_ == "MD" and tok.dep_ == "aux" and tok.head.tag_ in ("VBD", "VBN", "VBZ")
 
 
-def _latest(actors: list[_Actor], before: int) -> _Actor:
-    """The actor mentioned last before token ``before``."""
-    def last(a: _Actor) -> int:
-        idx = [m.start for m in a.mentions if m.start < before]
-        return max(idx) if idx else -1
-    return max(actors, key=last)
-
-
 # --------------------------------------------------------------------------- organisations and countries
 
 def organisations_and_countries(cast: Cast) -> None:

@@ -319,7 +319,7 @@ def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
     words = re.findall(r"[\w'-]+", issue.description.lower())
     if not words or not issue.heads:
         return frozenset()
-    verb = words[1] if words[0] == "to" and len(words) > 1 else ""
+    verb = issue.act
     stopping = verb in lex["bad"] or lex["acts"].get(verb, 0) < 0 or (
         not verb and issue_rules()["class_of"].get(issue.noun) in _STOPPING_CLASSES)
     if not stopping:
