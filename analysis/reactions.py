@@ -181,7 +181,9 @@ def reaction_evidence(ctx: Context, issue: Issue):
     if issue.issue_id != "I1":
         return
     nouns, verbs = ctx.lex["reaction_nouns"], ctx.lex["reaction_verbs"]
-    for tok in ctx.doc:
+    words = [i for i, (low, lemma) in enumerate(zip(ctx.low, ctx.lemma))
+             if low in nouns or lemma in verbs or low.endswith("ing") and low[:-3] in verbs]
+    for tok in (ctx.doc[i] for i in words):
         if tok.i in ctx.quoted:
             continue
         low, lemma = ctx.low[tok.i], ctx.lemma[tok.i]
