@@ -158,6 +158,8 @@ class Table:
                 dtypes.append(_plain_dtypes()["bool"])
                 columns.append(values)
             elif float in kinds and kinds <= {int, float}:
+                if any(type(v) is int and not _INT64[0] <= v <= _INT64[1] for v in values):
+                    return None  # pandas keeps an integer past int64 as an object, not a float
                 dtypes.append(_plain_dtypes()["float64"])
                 columns.append(values if kinds == {float} else [float(v) for v in values])
             else:

@@ -127,3 +127,9 @@ def test_a_pickled_table_reads_the_same():
         copy = pickle.loads(pickle.dumps(table))
         assert copy.dtypes() == table.dtypes() and _same(copy.values(), table.values())
         pd.testing.assert_frame_equal(copy.frame(), table.frame())
+
+
+def test_an_integer_past_int64_beside_a_float_reads_as_pandas_reads_it():
+    rows = [(0, None, -9_223_372_036_854_775_809), (0, "", 0.0)]
+    table = Table(rows, ["a", "b", "c"])
+    _check(table, pd.DataFrame(rows, columns=["a", "b", "c"]))
