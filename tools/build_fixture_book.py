@@ -18,7 +18,9 @@ a page holds
 - an element with an event-handler attribute (``onerror``, ``onload``,
   ``ontoggle`` ...) or a ``<script>`` whose text comes from the article, or
 - text of the article's quotations rendered as Markdown (``<code>`` or
-  ``<em>`` around words that the article wrote with backticks or stars).
+  ``<em>`` around words that the article wrote with backticks or stars), or
+- a Markdown table the book writes itself left as text (a notebook output is
+  read as CommonMark, which has no tables, unless its cell asks for GFM).
 
 The repository's own notebooks and build are never touched. Exit status 0
 when the book builds and is clean; 1 otherwise, with the problems listed.
@@ -69,6 +71,10 @@ class _Scan(HTMLParser):
             self.problems.append("a <script> element runs the article's text")
         if self._stack and self._stack[-1] in ("code", "em", "strong") and data.strip() in ("rm -rf", "nothing"):
             self.problems.append(f"the article's Markdown was interpreted: <{self._stack[-1]}>{data.strip()}")
+        if self._stack and self._stack[-1] == "p" and data.lstrip().startswith("| ") and (
+                "|---" in data or "|\u2014" in data):
+            self.problems.append("a Markdown table of the book's own is shown as text (a cell's output needs "
+                                 "mystnb.markdown_format gfm)")
 
 
 def scan(html_dir: Path) -> list[str]:
