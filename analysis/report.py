@@ -474,10 +474,10 @@ def validation_finding(a, ev, figures: dict) -> str:
     po = held.get("positions", {}).get("all")
     parts = []
     if st and po:
-        parts.append(f"On {st['stories'] + po['stories']} held-out stories from several outlets, the rules find "
-                     f"statements with F1 {st['F1']:.2f} and the right speaker for {st['speaker_accuracy']:.0%} of "
-                     f"them, and place {po['inside_share']:.0%} of voices inside the annotators' interval "
-                     f"(placing everyone at *conditional support* would score {po['baseline_plus_one']:.0%}).")
+        parts.append(f"On held-out stories from several outlets, the rules find statements with F1 {st['F1']:.2f} "
+                     f"and the right speaker for {st['speaker_accuracy']:.0%} of them ({st['stories']} stories), and "
+                     f"place {po['inside_share']:.0%} of voices inside the annotators' interval ({po['stories']} stories; "
+                     f"placing everyone at *conditional support* would score {po['baseline_plus_one']:.0%}).")
     else:
         parts.append("Accuracy on other stories has not been measured on this machine.")
     if ev is None:
@@ -506,6 +506,11 @@ def seed_table(ev) -> pd.DataFrame:
     rows = [{"measure": f"{lvl}: {m}", "value": ev.value(lvl, m)} for lvl, m in wanted
             if ev.value(lvl, m) == ev.value(lvl, m)]
     return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+def _share(v: dict, key: str) -> str:
+    """A share of voices as a percentage, '–' for a row with no voices (no share to give)."""
+    return f"{v[key]:.0%}" if v.get("voices") else "–"
 
 
 def _e2e(v: dict) -> str:
@@ -538,8 +543,9 @@ def corpus_tables(figures: dict) -> str:
                     "| source | stories | voices | inside the interval | within one step | all at +1 | issue found "
                     "| issue labelled alike |",
                     "|---|---:|---:|---:|---:|---:|---:|---:|"]
-            out += [f"| {k} | {v['stories']} | {v['voices']} | {v['inside_share']:.0%} | {v['within_one_share']:.0%} | "
-                    f"{v['baseline_plus_one']:.0%} | {v['issue_found_where_gold']} of {v['issue_in_gold']} | "
+            out += [f"| {k} | {v['stories']} | {v['voices']} | {_share(v, 'inside_share')} | "
+                    f"{_share(v, 'within_one_share')} | {_share(v, 'baseline_plus_one')} | "
+                    f"{v['issue_found_where_gold']} of {v['issue_in_gold']} | "
                     f"{v.get('issue_alike', 0)} of {v['stories']} |"
                     for k, v in po.items()]
             out.append("")

@@ -111,3 +111,12 @@ def test_corpus_tables_show_a_batch_between_held_out_and_development():
     text = corpus_tables({"heldout": {"statements": {"all": row}}, "development": {"statements": {"all": row}},
                           "batches": {"2026-11-30-wire": {"statements": {"all": row}}}})
     assert text.index("Held-out") < text.index("Batch 2026-11-30-wire") < text.index("Development stories")
+
+
+def test_a_row_with_no_voices_gives_no_share():
+    from analysis.report import corpus_tables
+
+    row = {"stories": 1, "voices": 0, "inside_share": 0.0, "within_one_share": 0.0, "baseline_plus_one": 0.0,
+           "issue_found_where_gold": 0, "issue_in_gold": 0, "issue_alike": 0}
+    assert "| breitbart | 1 | 0 | – | – | – | 0 of 0 | 0 of 1 |" in corpus_tables(
+        {"heldout": {"positions": {"breitbart": row}}})
