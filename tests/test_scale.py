@@ -201,6 +201,22 @@ def test_worker_processes_give_the_same_output(corpus, single, tmp_path):
     assert files(tmp_path) == files(single[0])
 
 
+def test_spawned_workers_give_the_same_output_as_forked_ones(corpus, single, tmp_path, monkeypatch):
+    """With another thread running, workers are fresh interpreters rather than forks."""
+    monkeypatch.setattr(scale.threading, "active_count", lambda: 2)
+    assert scale._pool_context(None).get_start_method() == "spawn"
+    scale.extract(sorted(corpus.glob("*.txt")), tmp_path, progress=False, jobs=2)
+    assert files(tmp_path) == files(single[0])
+
+
+def test_workers_are_forked_only_from_a_single_thread_on_linux(monkeypatch):
+    monkeypatch.setattr(scale.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(scale.sys, "platform", "linux")
+    assert scale._pool_context(None).get_start_method() == "fork"
+    monkeypatch.setattr(scale.sys, "platform", "darwin")
+    assert scale._pool_context(None).get_start_method() == "spawn"
+
+
 def test_parquet_tables_hold_the_same_rows_and_are_reproducible(corpus, single, tmp_path):
     pytest.importorskip("pyarrow")
     for out in (tmp_path / "p1", tmp_path / "p2"):
