@@ -150,6 +150,14 @@ def _stems(path: Path) -> set[str]:
             for w in line.split()}
 
 
+def _families(path: Path) -> tuple[str, ...]:
+    """The families a batch was annotated for: a '# families: positions' line, else both."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# families:"):
+            return tuple(w.strip(" ,") for w in line.split(":", 1)[1].split() if w.strip(" ,"))
+    return ("statements", "positions")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="all", choices=["all", "development", "heldout", "seed"])
@@ -181,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         # each batch (gold/corpus/batches): the figures it had before that stop's rules were written
         # are in the commit that added it; these are today's, on stories scored but not read then
         for batch in sorted(BATCHES.glob("*.txt")):
-            for kind in ("statements", "positions"):
+            for kind in _families(batch):
                 if args.only and kind != args.only:
                     continue
                 scores = run(kind, "development", args.texts, False, cache, _stems(batch))
