@@ -120,3 +120,15 @@ def test_a_row_with_no_voices_gives_no_share():
            "issue_found_where_gold": 0, "issue_in_gold": 0, "issue_alike": 0}
     assert "| breitbart | 1 | 0 | – | – | – | 0 of 0 | 0 of 1 |" in corpus_tables(
         {"heldout": {"positions": {"breitbart": row}}})
+
+
+def test_a_batch_file_names_the_families_it_was_annotated_for(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    from corpus_accuracy import _families, _stems
+
+    both = tmp_path / "both.txt"
+    both.write_text("# annotated for both\nstory-a story-b\nstory-c\n", encoding="utf-8")
+    one = tmp_path / "one.txt"
+    one.write_text("# positions only\n# families: positions\nstory-d\n", encoding="utf-8")
+    assert _families(both) == ("statements", "positions") and _stems(both) == {"story-a", "story-b", "story-c"}
+    assert _families(one) == ("positions",) and _stems(one) == {"story-d"}
