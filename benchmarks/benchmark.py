@@ -18,9 +18,11 @@ measurements, each in a fresh process of its own:
     part files, the tables, the manifest and the GraphML files.
 
 Both import their modules and load the model before the clock starts, once
-per process (``extract`` with workers leaves the model to the workers); worker
-processes start inside the timed part, and each of ``extract``'s workers,
-a fresh interpreter, imports the package and loads the model there. Peak memory is the largest sum of the resident set sizes of
+per process; worker processes start inside the timed part. spaCy's workers are
+forks of the measured process; ``extract``'s are forks too where
+:func:`analysis.scale._pool_context` finds that safe (Linux, one thread), and
+otherwise fresh interpreters that import the package and load the model
+inside the timed part. Peak memory is the largest sum of the resident set sizes of
 the measured process and all its children, sampled every 50 ms. Then one
 more ``extract`` over the corpus, in one process, times each analysis
 stage, to show where the time beyond parsing goes.
@@ -95,9 +97,9 @@ def run_extract(corpus: Path, jobs: int, batch_size: int) -> dict:
 
     imports = time.perf_counter() - started
     started = time.perf_counter()
-    if jobs == 1:
-        load_pipeline()  # with workers, each loads its own and this process needs none
+    load_pipeline()  # forked workers share it; spawned ones load their own
     load = time.perf_counter() - started
+    method = scale._pool_context(None).get_start_method() if jobs > 1 else None
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     try:
         start = time.perf_counter()
@@ -107,7 +109,7 @@ def run_extract(corpus: Path, jobs: int, batch_size: int) -> dict:
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return {"seconds": seconds, "articles": summary.analysed, "tokens": summary.tokens, "skipped": summary.skipped,
-            "imports": imports, "load": load}
+            "imports": imports, "load": load, "start_method": method}
 
 
 def run_stages(corpus: Path, jobs: int, batch_size: int) -> dict:
@@ -259,8 +261,7 @@ def report(rows: list[dict], stages: dict, info: dict, corpus: Path, batch_size:
         f"Corpus: `{corpus.name}/` ({rows[0]['base']} articles) repeated "
         f"{', '.join(f'{k}x' for k in dict.fromkeys(r['scale'] for r in rows))} under distinct names; "
         f"batch size {batch_size}. Seconds exclude importing the modules and loading the model in the measured "
-        f"process (importing the analysis modules took {imports:.1f} s), and include starting worker processes, "
-        "which import and load them again"
+        f"process (importing the analysis modules took {imports:.1f} s), and include starting worker processes"
         + (f"; each figure is the fastest of {repeat} runs" if repeat > 1 else "")
         + ". Peak memory: the largest total resident memory of the process and its workers"
         + (" over all runs." if repeat > 1 else "."),
@@ -322,11 +323,17 @@ def findings(rows: list[dict], batch_size: int = 16) -> str:
                  for r in many if r["jobs"] == many[0]["jobs"]]
         sizes[0] = sizes[0].replace(" at ", " articles at ", 1)
         tasks = sizes[0] if len(sizes) == 1 else f"{', '.join(sizes[:-1])} and {sizes[-1]}"
+        methods = {r["extract"].get("start_method") for r in many}
+        if methods == {"fork"}:
+            how = ("The workers of `extract`, like spaCy's, are forks of the measured process, which holds the "
+                   "package and the model already. ")
+        else:
+            how = (f"Workers of `extract` were fresh interpreters that import the package and load the model "
+                   f"(about {start:.1f} s, as timed in the single-process runs), whereas spaCy's workers are forks of "
+                   "a process that has both already: a fixed cost that weighs on the small corpora, not on the "
+                   "large. ")
         parts.append(
-            f"Each worker of `extract` is a fresh interpreter that imports the package and loads the model "
-            f"(about {start:.1f} s, as timed in the single-process runs), whereas spaCy's workers are forks of a "
-            "process that has both already: a fixed cost that weighs on the small corpora, not on the large. "
-            f"With {many[0]['jobs']} workers, tasks hold {tasks} (at least eight tasks per worker, at "
+            how + f"With {many[0]['jobs']} workers, tasks hold {tasks} (at least eight tasks per worker, at "
             f"most the batch size of {batch_size}): a bigger task is parsed in bigger arrays, so the workers' "
             "memory follows the task size, not the number of articles."
         )

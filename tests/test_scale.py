@@ -338,6 +338,10 @@ def test_benchmark_findings_name_the_runs_over_the_target():
     missed = benchmark.findings([row(1, 1, 4.0, 4.8), row(1, 2, 2.4, 4.0), row(4, 2, 8.0, 10.4)])
     assert "missed for 1x with 2 processes (1.67), 4x with 2 processes (1.30)." in missed
     assert "tasks hold 2 articles at 1x and 8 at 4x (at least" in missed  # analysis.scale.task_size, batch size 16
+    assert "fresh interpreters" in missed  # rows without a start method: measured before workers were forked
+    forked = [row(1, 1, 4.0, 4.8), row(1, 2, 2.4, 2.9)]
+    forked[1]["extract"]["start_method"] = "fork"
+    assert "are forks of the measured process" in benchmark.findings(forked)
 
 
 def test_readme_shows_the_committed_benchmark(tmp_path):
