@@ -171,6 +171,21 @@ def article_from_bytes(
     with a mark gives the same tables as the same file without one.
     """
     name = path or doc_id
+    text = _decode(raw, name, encoding, max_bytes)
+    article = article_from_text(text, doc_id=doc_id, path=path)
+    share, words = english_share(text)
+    if words >= LANGUAGE_MIN_WORDS and share < ENGLISH_MIN_SHARE:
+        note = (
+            f"does not look like English ({share:.0%} of {words} words are English stop words, "
+            f"English news has {ENGLISH_MIN_SHARE:.0%} or more); analysed anyway, expect little to be found"
+        )
+        article = replace(article, warnings=article.warnings + (note,))
+    return article
+
+
+def _decode(raw: bytes, name: str, encoding: str, max_bytes: int) -> str:
+    """The text of an article's bytes, without a byte-order mark; an :class:`ArticleError` when
+    they are too many, empty, binary, not in ``encoding`` or HTML."""
     if len(raw) > max_bytes:
         raise ArticleError(name, _too_big(len(raw), max_bytes))
     wide = _is_wide_encoding(encoding)
@@ -208,15 +223,7 @@ def article_from_bytes(
         raise ArticleError(
             name, f"looks like HTML ({tags} tags), not plain text; save the article's text as a .txt file first",
         )
-    article = article_from_text(text, doc_id=doc_id, path=path)
-    share, words = english_share(text)
-    if words >= LANGUAGE_MIN_WORDS and share < ENGLISH_MIN_SHARE:
-        note = (
-            f"does not look like English ({share:.0%} of {words} words are English stop words, "
-            f"English news has {ENGLISH_MIN_SHARE:.0%} or more); analysed anyway, expect little to be found"
-        )
-        article = replace(article, warnings=article.warnings + (note,))
-    return article
+    return text
 
 
 def article_from_text(text: str, doc_id: str = "article", path: str = "") -> Article:
@@ -541,15 +548,10 @@ def _pass_quote_balance(ed: _Editable) -> None:
         elif ch == OPEN_SINGLE:
             if open_pos is not None:
                 nested = i
-            else:
-                line_end = text.find("\n", i)
-                line_end = n if line_end < 0 else line_end
-                nxt_close = text.find(CLOSE_DOUBLE, i, line_end)
-                nxt_open = text.find(OPEN_DOUBLE, i, line_end)
-                if nxt_close >= 0 and (nxt_open < 0 or nxt_close < nxt_open):
-                    edits.append((i, i + 1, OPEN_DOUBLE, "single_opening",
-                                  "a single opening mark closed by a double one"))
-                    open_pos = i
+            elif _closed_by_double(text, i):
+                edits.append((i, i + 1, OPEN_DOUBLE, "single_opening",
+                              "a single opening mark closed by a double one"))
+                open_pos = i
         elif ch == CLOSE_SINGLE and nested is not None:
             if i + 1 >= n or not text[i + 1].isalpha():
                 nested = None
@@ -565,30 +567,40 @@ def _pass_quote_balance(ed: _Editable) -> None:
                               "a quotation continued in the next paragraph (opened again, closed once)"))
                 i = k + 1
                 continue
-            # Does the quotation go on? Only if the next quote mark is a closing one,
-            # within a few lines and before a blank line.
-            j = i + 1
-            lines = 0
-            continues = False
-            while j < n:
-                c = text[j]
-                if c == "\n":
-                    lines += 1
-                    if lines > 4 or (j + 1 < n and text[j + 1] == "\n"):
-                        break
-                elif c == OPEN_DOUBLE:
-                    break
-                elif c == CLOSE_DOUBLE:
-                    continues = True
-                    break
-                j += 1
-            if not continues:
+            if not _goes_on(text, i):
                 close_at_line_end(open_pos)
                 open_pos, nested = None, None
         i += 1
     if open_pos is not None:
         close_at_line_end(open_pos)
     ed.apply(edits)
+
+
+def _closed_by_double(text: str, i: int) -> bool:
+    """Is the single opening mark at ``i`` closed by a double mark on its line (before another opens)?"""
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    nxt_close = text.find(CLOSE_DOUBLE, i, line_end)
+    nxt_open = text.find(OPEN_DOUBLE, i, line_end)
+    return nxt_close >= 0 and (nxt_open < 0 or nxt_close < nxt_open)
+
+
+def _goes_on(text: str, i: int) -> bool:
+    """Does a quotation open at the line break ``i`` go on? Only if the next quote mark is a
+    closing one, within four lines and before a blank line."""
+    n = len(text)
+    lines = 0
+    for j in range(i + 1, n):
+        c = text[j]
+        if c == "\n":
+            lines += 1
+            if lines > 4 or (j + 1 < n and text[j + 1] == "\n"):
+                return False
+        elif c == OPEN_DOUBLE:
+            return False
+        elif c == CLOSE_DOUBLE:
+            return True
+    return False
 
 
 _QUOTE_EVENTS = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{OPEN_SINGLE}{CLOSE_SINGLE}\n]")
