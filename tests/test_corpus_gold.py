@@ -37,3 +37,26 @@ def test_a_word_inside_a_longer_first_mention_does_not_map_a_speaker():
     mentions = [{"actor_id": "A1", "start": 10, "end": 14}, {"actor_id": "A1", "start": 120, "end": 124},
                 {"actor_id": "A2", "start": 70, "end": 85}]
     assert speaker_map(gold, actors, mentions) == {"A1": "us", "A2": "off"}
+
+
+def test_the_committed_gold_is_what_adjudication_writes_from_the_readings(tmp_path, monkeypatch, capsys):
+    """gold/corpus/{statements,positions} are reproduced from the two readings and the third
+    reader's decisions (offsets only: no article text is needed)."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "tools"))
+    import adjudicate
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(root / "gold" / "corpus", copy)
+    monkeypatch.setattr(adjudicate, "GOLD", copy)
+    for kind in ("statements", "positions"):
+        assert adjudicate.main([kind, "--write"]) == 0
+        for path in sorted((root / "gold" / "corpus" / kind).glob("*.yml")):
+            if (root / "gold" / "corpus" / "annotators" / "a" / kind / path.name).is_file():
+                assert (copy / kind / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path
+    assert (copy / "agreement.json").read_text() == (root / "gold" / "corpus" / "agreement.json").read_text()
+    capsys.readouterr()

@@ -19,9 +19,11 @@ with B's kept as ``policy_b``.
 Statements: a statement is kept when both readings have it (more than 30%
 character overlap, one to one); its span is the union of the two spans
 when their kinds agree, otherwise A's. Speakers that agree are kept; where
-they differ, the decision comes from ``--decisions`` (a YAML file mapping
-``<doc_id>:<start>`` to the speaker, made by a third reader who sees only the
-disputed items), and an item without a decision is left out and counted.
+they differ, the decision comes from ``gold/corpus/decisions.yml`` (or
+``--decisions``: a YAML file mapping ``<doc_id>:<start>`` to the speaker, made
+by a third reader who sees only the disputed items), and an item without a
+decision is left out and counted. The committed gold is what this script
+writes from the committed readings and decisions (``tests/test_corpus_gold.py``).
 
 Agreement is printed and, with ``--write``, saved to
 ``gold/corpus/agreement.json`` next to the adjudicated files.
@@ -116,84 +118,112 @@ def positions(wanted_set: str, write: bool) -> dict:
     return stats
 
 
+def _speakers(st: dict, mapping: dict | None = None) -> list[str]:
+    sp = st["speaker"] if isinstance(st["speaker"], list) else [st["speaker"]]
+    return [mapping.get(x, x) for x in sp] if mapping else list(sp)
+
+
+def _one_speaker_or_list(speaker: list[str]):
+    return speaker if len(speaker) > 1 else speaker[0]
+
+
+def _pairs(a: dict, b: dict) -> dict[int, int]:
+    """A's statements matched one to one with B's (more than 30% of the shorter one overlaps)."""
+    pairs = []
+    for i, sa in enumerate(a["statements"]):
+        for j, sb in enumerate(b["statements"]):
+            ov = overlap((sa["start"], sa["end"]), (sb["start"], sb["end"]))
+            shorter = min(sa["end"] - sa["start"], sb["end"] - sb["start"])
+            if shorter and ov / shorter > 0.3:
+                pairs.append((ov, i, j))
+    return one_to_one(pairs)
+
+
+def _actor_map(a: dict, b: dict) -> tuple[dict[str, str], dict[str, dict]]:
+    """B's actor ids in A's (by the first mention, else by name; 'b:<id>' when A has none) and
+    the actors of both readings under those ids."""
+    b_to_a = {}
+    for ab in b["actors"]:
+        hit = next((aa["id"] for aa in a["actors"] if overlap(aa["first"], ab["first"])), None)
+        if hit is None:
+            scored = [(name_score(aa["name"], aa["type"], ab["name"], ab["type"]), aa["id"]) for aa in a["actors"]]
+            best = max(scored, default=(0, None))
+            hit = best[1] if best[0] > 0 else None
+        b_to_a[ab["id"]] = hit or f"b:{ab['id']}"
+    actors = {x["id"]: x for x in a["actors"]}
+    for ab in b["actors"]:
+        if b_to_a[ab["id"]].startswith("b:"):
+            actors[b_to_a[ab["id"]]] = {**ab, "id": b_to_a[ab["id"]]}
+    return b_to_a, actors
+
+
+def _both_read(stem, a, b, match, b_to_a, decisions, stats, disputes) -> list[dict]:
+    """The statements both readers found: the union span when their kinds agree, the agreed
+    speaker or the third reader's."""
+    kept = []
+    for i, j in sorted(match.items()):
+        sa, sb = a["statements"][i], b["statements"][j]
+        stats["both"] += 1
+        same_kind = sa["kind"] == sb["kind"]
+        stats["same_kind"] += same_kind
+        spa, spb = sorted(_speakers(sa)), sorted(_speakers(sb, b_to_a))
+        start, end = (min(sa["start"], sb["start"]), max(sa["end"], sb["end"])) if same_kind else (sa["start"], sa["end"])
+        speaker = spa
+        if spa == spb:
+            stats["same_speaker"] += 1
+        else:
+            key = f"{stem}:{sa['start']}"
+            if key not in decisions:
+                stats["undecided"] += 1
+                disputes.append({"key": key, "a": spa, "b": spb, "start": start, "end": end})
+                continue
+            stats["decided"] += 1
+            d = decisions[key]
+            speaker = sorted(d if isinstance(d, list) else [d])
+        kept.append({"start": start, "end": end, "kind": sa["kind"], "speaker": _one_speaker_or_list(speaker),
+                     "cue": sa["cue"]})
+    return kept
+
+
+def _one_read(stem, a, b, match, b_to_a, decisions, stats, disputes) -> list[dict]:
+    """The statements only one reader found: kept when the third reader says so."""
+    kept = []
+    for who, reading, used in (("a", a, set(match)), ("b", b, set(match.values()))):
+        for k, st in enumerate(reading["statements"]):
+            if k in used:
+                continue
+            key = f"{stem}:{st['start']}:{who}"
+            sp = _speakers(st, b_to_a if who == "b" else None)
+            d = decisions.get(key)
+            if d is None:
+                stats["undecided_single"] += 1
+                disputes.append({"key": key, "only": who, "speaker": sp, "start": st["start"],
+                                 "end": st["end"], "kind": st["kind"], "cue": st["cue"]})
+                continue
+            stats["decided_single"] += 1
+            if d.get("keep"):
+                speaker = sorted(d["speaker"] if isinstance(d.get("speaker"), list) else [d.get("speaker") or sp[0]])
+                kept.append({"start": st["start"], "end": st["end"], "kind": st["kind"],
+                             "speaker": _one_speaker_or_list(speaker), "cue": st["cue"]})
+    return kept
+
+
 def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
     a_all = _load(GOLD / "annotators" / "a" / "statements")
     b_all = _load(GOLD / "annotators" / "b" / "statements")
     stats = {"stories": 0, "statements_a": 0, "statements_b": 0, "both": 0, "same_kind": 0, "same_speaker": 0,
              "decided": 0, "undecided": 0, "decided_single": 0, "undecided_single": 0, "kept": 0}
-    disputes = []
+    disputes: list[dict] = []
     for stem in sorted(set(a_all) & set(b_all)):
         a, b = a_all[stem], b_all[stem]
-        pairs = []
-        for i, sa in enumerate(a["statements"]):
-            for j, sb in enumerate(b["statements"]):
-                ov = overlap((sa["start"], sa["end"]), (sb["start"], sb["end"]))
-                shorter = min(sa["end"] - sa["start"], sb["end"] - sb["start"])
-                if shorter and ov / shorter > 0.3:
-                    pairs.append((ov, i, j))
-        match = one_to_one(pairs)
-        used = set(match.values())
-        # B's actors in A's ids: by the first mention, else by name
-        b_to_a = {}
-        for ab in b["actors"]:
-            hit = next((aa["id"] for aa in a["actors"] if overlap(aa["first"], ab["first"])), None)
-            if hit is None:
-                scored = [(name_score(aa["name"], aa["type"], ab["name"], ab["type"]), aa["id"]) for aa in a["actors"]]
-                best = max(scored, default=(0, None))
-                hit = best[1] if best[0] > 0 else None
-            b_to_a[ab["id"]] = hit or f"b:{ab['id']}"
-        actors = {x["id"]: x for x in a["actors"]}
-        for ab in b["actors"]:
-            if b_to_a[ab["id"]].startswith("b:"):
-                actors[b_to_a[ab["id"]]] = {**ab, "id": b_to_a[ab["id"]]}
-        kept = []
-        for i, j in sorted(match.items()):
-            sa, sb = a["statements"][i], b["statements"][j]
-            stats["both"] += 1
-            same_kind = sa["kind"] == sb["kind"]
-            stats["same_kind"] += same_kind
-            spa = sorted(sa["speaker"] if isinstance(sa["speaker"], list) else [sa["speaker"]])
-            spb = sorted(b_to_a.get(x, x) for x in (sb["speaker"] if isinstance(sb["speaker"], list) else [sb["speaker"]]))
-            start, end = (min(sa["start"], sb["start"]), max(sa["end"], sb["end"])) if same_kind else (sa["start"], sa["end"])
-            speaker = spa
-            if spa == spb:
-                stats["same_speaker"] += 1
-            else:
-                key = f"{stem}:{sa['start']}"
-                if key in decisions:
-                    stats["decided"] += 1
-                    d = decisions[key]
-                    speaker = sorted(d if isinstance(d, list) else [d])
-                else:
-                    stats["undecided"] += 1
-                    disputes.append({"key": key, "a": spa, "b": spb, "start": start, "end": end})
-                    continue
-            kept.append({"start": start, "end": end, "kind": sa["kind"],
-                         "speaker": speaker if len(speaker) > 1 else speaker[0], "cue": sa["cue"]})
-        # statements only one reader found: kept when the third reader says so
-        for who, reading, used_idx in (("a", a, set(match)), ("b", b, used)):
-            for k, st in enumerate(reading["statements"]):
-                if k in used_idx:
-                    continue
-                key = f"{stem}:{st['start']}:{who}"
-                sp = st["speaker"] if isinstance(st["speaker"], list) else [st["speaker"]]
-                if who == "b":
-                    sp = [b_to_a.get(x, x) for x in sp]
-                d = decisions.get(key)
-                if d is None:
-                    stats["undecided_single"] += 1
-                    disputes.append({"key": key, "only": who, "speaker": sp, "start": st["start"],
-                                     "end": st["end"], "kind": st["kind"], "cue": st["cue"]})
-                    continue
-                stats["decided_single"] += 1
-                if d.get("keep"):
-                    speaker = sorted(d["speaker"] if isinstance(d.get("speaker"), list) else [d.get("speaker") or sp[0]])
-                    kept.append({"start": st["start"], "end": st["end"], "kind": st["kind"],
-                                 "speaker": speaker if len(speaker) > 1 else speaker[0], "cue": st["cue"]})
+        match = _pairs(a, b)
+        b_to_a, actors = _actor_map(a, b)
+        kept = _both_read(stem, a, b, match, b_to_a, decisions, stats, disputes)
+        kept += _one_read(stem, a, b, match, b_to_a, decisions, stats, disputes)
         kept.sort(key=lambda s: s["start"])
         for n, s in enumerate(kept, 1):
             s["id"] = f"S{n:02d}"
-        used_ids = {x for s in kept for x in (s["speaker"] if isinstance(s["speaker"], list) else [s["speaker"]])}
+        used_ids = {x for s in kept for x in _speakers(s)}
         out = {"doc_id": stem, "source": a["source"], "annotator": "adjudicated (a, b)", "chars": a["chars"],
                "set": _set_of(stem),
                "actors": [x for x in actors.values() if x["id"] in used_ids],
@@ -215,7 +245,8 @@ def statements(wanted_set: str, write: bool, decisions: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=["positions", "statements"])
-    parser.add_argument("--decisions", type=Path, help="third reader's speaker decisions (statements)")
+    parser.add_argument("--decisions", type=Path, help="third reader's decisions on statements (default: "
+                        "gold/corpus/decisions.yml)")
     parser.add_argument("--disputes", type=Path, help="write the items a third reader must decide to this file")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
@@ -223,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.kind == "positions":
         stats = positions("", args.write)
     else:
-        decisions = yaml.safe_load(args.decisions.read_text(encoding="utf-8")) if args.decisions else {}
+        path = args.decisions or GOLD / "decisions.yml"
+        decisions = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
         stats = statements("", args.write, decisions or {})
     shown = {k: v for k, v in stats.items() if k != "disputes"}
     print(json.dumps(shown, indent=1))
