@@ -540,18 +540,9 @@ def check_layout(tab, page: str, limits: Limits) -> list[Problem]:
     return problems
 
 
-def _visit(browser, base: str, page: str, redirects: bool, shot: Path | None,
-           limits: Limits = Limits()) -> list[Problem]:
-    """Open one page as a first-time reader would, collect what went wrong, screenshot if asked.
-
-    Each page gets a fresh browser context (empty storage), so what a reader
-    who lands on it from a search engine sees does not depend on the order
-    in which the check visits pages.
-    """
-    problems: list[Problem] = []
-    context = browser.new_context(viewport={"width": limits.width, "height": limits.height})
-    tab = context.new_page()
-
+def _listen(tab, base: str, page: str, problems: list[Problem]) -> set:
+    """Record on ``problems`` what goes wrong while ``page`` loads in ``tab``; the set returned
+    holds the requests not yet answered, to know when the page has settled."""
     def rel(url: str) -> str:
         return url[len(base):] if url.startswith(base) else url
 
@@ -564,7 +555,7 @@ def _visit(browser, base: str, page: str, redirects: bool, shot: Path | None,
         if resp.status >= 400 and resp.url.startswith(base) and resp.url.split("#")[0] != base + page:
             problems.append(Problem(page, "HTTP error", f"{resp.status} for {rel(resp.url)}"))
 
-    inflight: set = set()  # requests not yet answered, to know when the page has settled
+    inflight: set = set()
 
     def on_failed(req) -> None:
         inflight.discard(req)
@@ -580,24 +571,45 @@ def _visit(browser, base: str, page: str, redirects: bool, shot: Path | None,
     tab.on("requestfailed", on_failed)
     tab.on("request", lambda req: inflight.add(req))
     tab.on("requestfinished", lambda req: inflight.discard(req))
+    return inflight
+
+
+def _open(tab, base: str, page: str, redirects: bool, problems: list[Problem]) -> bool:
+    """Load ``page`` (and follow the front page's meta-refresh redirect); False when it did not load."""
     try:
+        resp = tab.goto(base + page, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+    except Exception as exc:  # Playwright's Error and TimeoutError
+        problems.append(Problem(page, "did not load", str(exc).splitlines()[0]))
+        return False
+    if resp is None or resp.status >= 400:
+        status = "no response" if resp is None else f"HTTP {resp.status}"
+        problems.append(Problem(page, "did not load", status))
+        return False
+    if redirects:
         try:
-            resp = tab.goto(base + page, wait_until="load", timeout=PAGE_TIMEOUT_MS)
-        except Exception as exc:  # Playwright's Error and TimeoutError
-            problems.append(Problem(page, "did not load", str(exc).splitlines()[0]))
+            tab.wait_for_url(lambda u: u != base + page, timeout=PAGE_TIMEOUT_MS)
+            tab.wait_for_load_state("load", timeout=PAGE_TIMEOUT_MS)
+        except Exception as exc:
+            problems.append(Problem(page, "redirect did not load", str(exc).splitlines()[0]))
+            return False
+    return True
+
+
+def _visit(browser, base: str, page: str, redirects: bool, shot: Path | None,
+           limits: Limits = Limits()) -> list[Problem]:
+    """Open one page as a first-time reader would, collect what went wrong, screenshot if asked.
+
+    Each page gets a fresh browser context (empty storage), so what a reader
+    who lands on it from a search engine sees does not depend on the order
+    in which the check visits pages.
+    """
+    problems: list[Problem] = []
+    context = browser.new_context(viewport={"width": limits.width, "height": limits.height})
+    tab = context.new_page()
+    inflight = _listen(tab, base, page, problems)
+    try:
+        if not _open(tab, base, page, redirects, problems):
             return problems
-        if resp is None or resp.status >= 400:
-            status = "no response" if resp is None else f"HTTP {resp.status}"
-            problems.append(Problem(page, "did not load", status))
-            return problems
-        if redirects:
-            # A meta-refresh redirect (the front page): follow it before looking.
-            try:
-                tab.wait_for_url(lambda u: u != base + page, timeout=PAGE_TIMEOUT_MS)
-                tab.wait_for_load_state("load", timeout=PAGE_TIMEOUT_MS)
-            except Exception as exc:
-                problems.append(Problem(page, "redirect did not load", str(exc).splitlines()[0]))
-                return problems
         # Let requests started by scripts after "load" finish (Playwright's
         # "networkidle" would cost a fixed half second per page). A page that
         # keeps polling is not broken: what failed by then is already recorded.
