@@ -285,3 +285,12 @@ def test_the_possessor_of_a_possessor_does_not_own_the_issue(analyse_text):
     # "her state's gun laws" are the state's, not hers
     r = analyse_text("Martha Allen, a delegate from Vermont, criticized her state's lax gun laws on Monday.")
     assert all(i.owner != "Martha Allen" for i in r.issues.issues)
+
+
+def test_the_deal_after_a_truce_is_the_same_issue(analyse_text):
+    r = analyse_text("Foreign ministers agreed on Friday to a limited cessation of hostilities in the region. "
+                     "The deal does not take effect until next week. "
+                     "\u201cThe deal is a good start,\u201d said Mayor Tom Hale.")
+    refs = [text for _s, _e, text in r.issue.mentions]
+    assert "a limited cessation" in refs and "The deal" in refs
+    assert len(r.issues.issues) == 1
