@@ -95,6 +95,9 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
+        if ctx.low[t.i] in ctx.lex["diminishers"] and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV"):
+            words.append("not")  # "less attractive", "least effective": the quality denied, as VADER reads "not"
+            continue
         words.append(t.text)
         if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
             cues.append(t.text)

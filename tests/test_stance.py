@@ -376,3 +376,10 @@ def test_a_group_representing_plaintiffs_in_lawsuits_against_the_issue_opposes_i
     r = analyse_text("Governor Tom Reed signed a ban on new toll roads on Monday. "
                      "The Road Builders Union represents plaintiffs in the lawsuits filed against the ban.")
     assert _stance(r, "Road Builders Union")["score"] < 0
+
+
+def test_a_quality_said_to_be_less_is_denied(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll makes the state less attractive and less friendly,\u201d said Mayor Tom Hill.\n")
+    assert _stance(r, "Tom Hill")["score"] < 0
