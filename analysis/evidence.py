@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue
-from .reactions import _stance_words, issue_partners
+from .reactions import _on_what_it_stops, _stance_words, issue_partners
 from .reading import ANAPHORS, Context, Evidence, lexicon
 
 
@@ -132,6 +132,8 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
                                      _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
+            if side < 0 and _on_what_it_stops(ctx, issue, list(head.subtree)):
+                side = -side  # "killed its second in command" in a campaign against the group: its aim
             act += -side // 2 if negated else side
             cues.append(f"{t.text} {head.text}")
             continue

@@ -26,7 +26,7 @@ import re
 
 from spacy.tokens import Token
 
-from .issues import Issue, rules as issue_rules
+from .issues import _STOP_KEYS, Issue, rules as issue_rules
 from .nlp import forms
 from .quotes import verb_subject
 from .reading import (
@@ -315,10 +315,12 @@ _STOPPING_CLASSES = frozenset({"ban", "closure", "sanction"})
 
 
 def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
-    """What a restrictive issue acts against: its key nouns that stand in its description after a
-    verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
+    """What a restrictive issue acts against: the words of its "against" phrase ("a campaign against
+    Islamic State"), or its key nouns that stand in its description after a verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
     the negative ``acts_on``) or after a noun of that kind ("the closure of offices"); empty otherwise."""
     words = re.findall(r"[\w'-]+", issue.description.lower())
+    if words[:1] == ["against"]:  # "a campaign against Islamic State": what it is against
+        return frozenset(w for w in words[1:] if w not in _STOP_KEYS)
     if not words or not issue.heads:
         return frozenset()
     verb = issue.act

@@ -383,3 +383,19 @@ def test_a_quality_said_to_be_less_is_denied(analyse_text):
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
         "\u201cThe toll makes the state less attractive and less friendly,\u201d said Mayor Tom Hill.\n")
     assert _stance(r, "Tom Hill")["score"] < 0
+
+
+def test_an_issue_against_a_group_stops_that_group():
+    from analysis.issues import Issue
+    from analysis.reactions import stopped_by
+    from analysis.reading import lexicon
+
+    issue = Issue("I1", "policy", "the campaign against the militia", "campaign", "", "", "against the militia", ())
+    assert stopped_by(issue, lexicon()) == frozenset({"militia"})
+
+
+def test_destroying_what_a_campaign_is_against_is_support_for_it(analyse_text):
+    r = analyse_text(
+        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
+        "\u201cWe will kill the leaders of the Red Hand militia,\u201d said General Ann Cole.\n")
+    assert _stance(r, "Ann Cole")["score"] > 0
