@@ -14,6 +14,7 @@ score on the -2 .. +2 scale, the words that decided it, offsets, weight) for one
   conditions that qualify support.
 - :func:`act_evidence`: what the voice says of the issue's own act ("must close it", "has no power
   to suspend it").
+- :func:`continuation_evidence`: that the issue should go on ("the investigation must continue").
 - :func:`verdict_evidence`: what a voice's words call the issue itself ("such a stupid
   wall", "it's not good for the military"), by VADER's valence of the adjective.
 - :func:`relayed_evidence`: spokespeople and offices relay whom they speak for.
@@ -359,6 +360,42 @@ def act_evidence(ctx: Context, issue: Issue):
                 start, end = ctx.original([t])
                 for h in holders:
                     yield Evidence(h, "stance", c.claim_id, side, f"{t.text} (the issue's act)", c.start, c.end, w)
+                break
+
+
+def _continued(ctx: Context, verb: Token) -> Token | None:
+    """What a verb of going on says goes on: its subject ("the inquiry must continue") or its "with"
+    phrase ("needs to carry on with the inquiry"), when the verb starts a ``continuation_verbs`` phrase."""
+    lemma = ctx.lemma[verb.i]
+    for words in ctx.lex["continuation"]:
+        if words[0] == lemma and tuple(ctx.low[verb.i + 1:verb.i + len(words)]) == words[1:]:
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            with_ = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+                     if o.dep_ == "pobj"]
+            return (with_ or subj or [None])[0]
+    return None
+
+
+def continuation_evidence(ctx: Context, issue: Issue):
+    """What a voice's words say of the issue going on: that it should or must go on is support (+1:
+    "the investigation must continue"); that it cannot go on is a warning, not a side."""
+    firsts = {w[0] for w in ctx.lex["continuation"]}
+    w = ctx.lex["weights"]["stance_word"]
+    owners = {issue.owner_id, *issue.co_owner_ids}
+    for c in ctx.claims:
+        holders = [h for h in str(c.speaker_id).split(";") if h and h not in owners]
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if not holders or span is None:
+            continue
+        for t in span:
+            if t.pos_ != "VERB" or ctx.lemma[t.i] not in firsts:
+                continue
+            what = _continued(ctx, t)
+            if what is None or not _names_issue(ctx, issue, what):
+                continue
+            if _act_side(ctx, t) > 0:  # "cannot go on indefinitely" warns, it takes no side
+                for h in holders:
+                    yield Evidence(h, "stance", c.claim_id, 1, f"{t.text} (the issue goes on)", c.start, c.end, w)
                 break
 
 

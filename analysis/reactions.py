@@ -56,6 +56,8 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             # in a voice's own words the side is the speaker's, unless the stance word has a
             # subject of its own that names another actor ("the minister supported the effort")
             own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
+            if not own and part == "verbs" and tok.dep_ == "xcomp" and not _urging(ctx, tok.head):
+                own = [c for c in tok.head.children if c.dep_ == "dobj"]  # "prompted X to question it": X's
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
         target = direct_targets(target)
@@ -89,6 +91,14 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                 continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
             yield Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
+
+
+def _urging(ctx: Context, verb: Token) -> bool:
+    """Is a verb one of urging or advocating ("urged X to back it", "called on X to drop it"), whose
+    subject takes the side of the act it urges, unlike a verb that only causes it ("prompted X to
+    question it", "led X to reject it": the side is X's)?"""
+    lemma = ctx.lemma[verb.i]
+    return lemma in issue_rules()["call_verbs"] or lemma in ctx.lex["verbs"] or lemma in ctx.lex["verbs_phrases"]
 
 
 def alignment_evidence(ctx: Context, issue: Issue):

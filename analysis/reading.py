@@ -70,6 +70,7 @@ def lexicon() -> dict:
     for key in ("weakeners", "hedges", "conditions", "negators", "diminishers"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
+    data["continuation"] = tuple(tuple(str(w).lower().split()) for w in data["continuation_verbs"])
     data["same_side"] = tuple(tuple(str(w).lower().split()) for w in data["same_side"])
     data["reaction_nouns"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["nouns"].items() for w in ws}
     data["reaction_verbs"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["verbs"].items() for w in ws}

@@ -399,3 +399,22 @@ def test_destroying_what_a_campaign_is_against_is_support_for_it(analyse_text):
         "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
         "\u201cWe will kill the leaders of the Red Hand militia,\u201d said General Ann Cole.\n")
     assert _stance(r, "Ann Cole")["score"] > 0
+
+
+#: A voice who says the issue must go on, and a side the speaker reports of others it prompted.
+GOING_ON = (
+    "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+    "Senator Ann Lee said the toll plan must continue.\n"
+    "Mayor Tom Hill said a new audit prompted the Trucking Association to question Reed\u2019s proposal.\n"
+)
+
+
+def test_saying_the_issue_must_go_on_is_support(analyse_text):
+    assert _stance(analyse_text(GOING_ON), "Ann Lee")["score"] > 0
+
+
+def test_a_side_the_speaker_says_others_were_prompted_to_take_is_theirs(analyse_text):
+    r = analyse_text(GOING_ON)
+    assert _stance(r, "Trucking Association")["score"] < 0
+    hill = r.actors.actors.set_index("name").loc["Tom Hill", "actor_id"]
+    assert not any(e["score"] < 0 for e in _evidence(r, hill))
