@@ -219,6 +219,8 @@ def verdict_evidence(ctx: Context, issue: Issue):
         span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
         if not holders or span is None:
             continue
+        if c.holder_id:
+            holders = _with_conjuncts(ctx, c.holder_id, span)
         found = _verdicts(ctx, issue, [t for t in span if not t.is_space])
         if not found:
             continue
@@ -227,6 +229,16 @@ def verdict_evidence(ctx: Context, issue: Issue):
             if h != issue.owner_id and score:
                 yield Evidence(h, "evaluation", c.claim_id, score, "; ".join(cue for _s, cue in found), c.start,
                                 c.end, w)
+
+
+def _with_conjuncts(ctx: Context, holder: str, span) -> list[str]:
+    """A claim's holder and the actors joined to it as one subject ("X and Y had agreed to ..."):
+    the actors of the conjuncts of the holder's subject in the claim."""
+    out = [holder]
+    for t in span:
+        if ctx.ta.get(t.i) == holder and t.dep_ in ("nsubj", "nsubjpass"):
+            out += [ctx.ta[x.i] for x in t.conjuncts if x.i in ctx.ta]
+    return list(dict.fromkeys(out))
 
 
 def claim_evidence(ctx: Context, issue: Issue):
@@ -244,6 +256,8 @@ def claim_evidence(ctx: Context, issue: Issue):
         span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
         if span is None:
             continue
+        if c.holder_id:
+            holders = _with_conjuncts(ctx, c.holder_id, span)
         how = about.get(c.claim_id, "")
         if not how and issue.issue_id != "I1":
             continue  # an issue other than the main one is read only from the words that name it

@@ -418,3 +418,10 @@ def test_a_side_the_speaker_says_others_were_prompted_to_take_is_theirs(analyse_
     assert _stance(r, "Trucking Association")["score"] < 0
     hill = r.actors.actors.set_index("name").loc["Tom Hill", "actor_id"]
     assert not any(e["score"] < 0 for e in _evidence(r, hill))
+
+
+def test_voices_joined_as_one_subject_share_the_side_reported(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "The Transport Department said Senator Ann Lee and Mayor Tom Hill had agreed to implement the toll plan.\n")
+    assert _stance(r, "Ann Lee")["score"] > 0 and _stance(r, "Tom Hill")["score"] > 0
