@@ -34,7 +34,7 @@ from spacy.tokens import Token
 from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue
-from .reactions import _on_what_it_stops, _stance_words, issue_partners
+from .reactions import _on_what_it_stops, _stance_words, issue_partners, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon
 
 
@@ -84,6 +84,16 @@ def _in_name(ctx: Context, t: Token) -> bool:
     return t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS or t.i in ctx.ta
 
 
+def _aimed_at_stopped(ctx: Context, t: Token, stopped: frozenset[str]) -> bool:
+    """Is a word aimed at what a restrictive issue stops: its object or its "against" phrase names
+    it ("fight against Islamic State", "kill the militants" in a campaign against them)?"""
+    for c in t.children:
+        if c.dep_ in ("dobj", "pobj") or c.dep_ == "prep" and c.lower_ == "against":
+            if any(ctx.low[x.i] in stopped or ctx.lemma[x.i] in stopped for x in c.subtree):
+                return True
+    return False
+
+
 def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
     """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
     (a "deal" is not good news), without words the voice quotes from others, and without the
@@ -93,9 +103,12 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     val = ctx.lex["valence"]
     keys = set(issue.keywords)
     nested = nested_quotes(tokens)
+    stopped = stopped_by(issue, ctx.lex)
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
+        if stopped and _aimed_at_stopped(ctx, t, stopped):
+            continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
         if ctx.low[t.i] in ctx.lex["diminishers"] and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV"):
             words.append("not")  # "less attractive", "least effective": the quality denied, as VADER reads "not"
             continue

@@ -425,3 +425,10 @@ def test_voices_joined_as_one_subject_share_the_side_reported(analyse_text):
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
         "The Transport Department said Senator Ann Lee and Mayor Tom Hill had agreed to implement the toll plan.\n")
     assert _stance(r, "Ann Lee")["score"] > 0 and _stance(r, "Tom Hill")["score"] > 0
+
+
+def test_a_harsh_word_aimed_at_what_a_campaign_fights_is_no_verdict_on_it(analyse_text):
+    r = analyse_text(
+        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
+        "\u201cThe fight against the Red Hand militia has made real progress,\u201d said General Ann Cole.\n")
+    assert _stance(r, "Ann Cole")["score"] > 0
