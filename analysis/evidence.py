@@ -142,7 +142,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
             of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
-        negated = ctx.negated(t) or _failed(t)
+        negated = ctx.negated(t) or _failed(t) or _lacking(t)
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
                                      _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
@@ -187,6 +187,13 @@ def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+def _lacking(verb: Token) -> bool:
+    """'no way to justify it', 'no power to suspend it': an act that a "no" noun says cannot be done."""
+    head = verb.head
+    return verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
@@ -336,9 +343,8 @@ def _act_side(ctx: Context, verb: Token) -> int:
     if ctx.negated(verb) or _failed(verb):
         return -1
     head = verb.head
-    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and (
-            any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
-            or head.dep_ in ("dobj", "attr") and ctx.negated(head.head)):
+    if _lacking(verb) or verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and (
+            head.dep_ in ("dobj", "attr") and ctx.negated(head.head)):
         return -1  # "have no power to suspend", "did not have the authority to close"
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and ctx.negated(head):
         return -1  # "will not let them close", "refuse to let it pass"

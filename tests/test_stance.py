@@ -432,3 +432,10 @@ def test_a_harsh_word_aimed_at_what_a_campaign_fights_is_no_verdict_on_it(analys
         "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
         "\u201cThe fight against the Red Hand militia has made real progress,\u201d said General Ann Cole.\n")
     assert _stance(r, "Ann Cole")["score"] > 0
+
+
+def test_no_way_to_justify_the_issue_is_against_it(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThere is no way to justify the toll,\u201d said Mayor Tom Hill.\n")
+    assert _stance(r, "Tom Hill")["score"] < 0
