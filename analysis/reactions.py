@@ -103,7 +103,8 @@ def _urging(ctx: Context, verb: Token) -> bool:
 
 def alignment_evidence(ctx: Context, issue: Issue):
     """'X agrees with Y', 'X echoed Y': X sides with Y (recorded as a relation, read once Y's
-    position is known)."""
+    position is known); 'X agrees with Y's remarks', when the remarks are the issue: a side on the
+    issue itself (+2, or -2 when negated)."""
     if issue.issue_id != "I1":
         return
     lex = ctx.lex
@@ -125,6 +126,12 @@ def alignment_evidence(ctx: Context, issue: Issue):
                     others += [ctx.ta[x.i] for x in o.children if x.dep_ == "poss" and x.i in ctx.ta]
         sign = -1 if ctx.negated(tok) else 1
         start, end = ctx.original([tok])
+        if _aligned_with_issue(ctx, issue, tok):  # "X agrees with Y's remarks": a side on the issue itself
+            for h in _own_holders(ctx, tok, holders):
+                if h != issue.owner_id:
+                    yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", 2 * sign,
+                                   f"{tok.text} (the issue itself)", start, end, lex["weights"]["framing"])
+            continue
         mutual = (phrase or (lemma,)) in lex["align_mutual"]
         for h in holders:
             for o in dict.fromkeys(others):
@@ -132,8 +139,31 @@ def alignment_evidence(ctx: Context, issue: Issue):
                     ctx.relations.append((h, o, sign, tok.text, start, end))
                     if mutual:  # "X teamed up with Y": Y joined X as much
                         ctx.relations.append((o, h, sign, tok.text, start, end))
-    return
-    yield  # a generator, for the same call as the other passes
+
+
+def _aligned_with_issue(ctx: Context, issue: Issue, verb: Token) -> bool:
+    """Is what an alignment verb joins its subject to the issue itself ("agrees with Y's remarks",
+    "echoed the decision"): an object whose head word is a reference to the issue, not a person nor
+    another's side on it ("echoed Y's denunciation of the remarks")?"""
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "behind") for o in c.children
+        if o.dep_ == "pobj"]
+    for o in objs:
+        how = ctx.about(issue, [o, *[t for c in o.children if c.dep_ == "poss" for t in c.subtree]])
+        if how in ("reference", "keywords") or how == "owner" and issue.noun in (ctx.low[o.i], ctx.lemma[o.i]):
+            return True  # "Lee's remarks" for the issue of Lee's remarks
+    return False
+
+
+def _own_holders(ctx: Context, verb: Token, holders: list[str]) -> list[str]:
+    """The holders of a side in reported speech: "X said he agrees ...": a pronoun subject inside a
+    statement stands for the statement's speaker."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].lower_ not in ("he", "she", "they") or verb.i not in ctx.in_statement:
+        return holders
+    at = ctx.original([verb])[0]
+    said = [q for q in ctx.quote_rows if q.start <= at < q.end and q.speaker_id]
+    return [a for a in str(said[0].speaker_id).split(";") if a in ctx.info] if said else holders
 
 
 def same_side_evidence(ctx: Context, issue: Issue):

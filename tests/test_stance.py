@@ -439,3 +439,22 @@ def test_no_way_to_justify_the_issue_is_against_it(analyse_text):
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
         "\u201cThere is no way to justify the toll,\u201d said Mayor Tom Hill.\n")
     assert _stance(r, "Tom Hill")["score"] < 0
+
+
+#: A remark in dispute: one voice agrees with the remark itself, another echoes a third's denunciation of it.
+REMARKS = (
+    "Senator Ann Lee\u2019s remarks about the judge drew sharp criticism from Republicans on Monday. "
+    "Lee\u2019s remarks were widely condemned.\n"
+    "\u201cLee\u2019s remarks were a disgrace,\u201d Governor Mark Reed said.\n"
+)
+
+
+def test_agreeing_with_the_remark_itself_is_support(analyse_text):
+    r = analyse_text(REMARKS + "Mayor Tom Hill said on Tuesday he agrees with Lee\u2019s remarks.")
+    assert _stance(r, "Tom Hill")["score"] > 0
+
+
+def test_echoing_anothers_denunciation_of_the_remark_sides_with_that_voice(analyse_text):
+    r = analyse_text(REMARKS + "Mayor Tom Hill, who echoed Reed\u2019s denunciation of Lee\u2019s remarks, said the "
+                               "party must move on.")
+    assert _stance(r, "Tom Hill")["score"] < 0
