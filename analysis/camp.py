@@ -13,6 +13,10 @@ issue's owner when
   House, a prime minister's government), as an office, an unnamed official
   or a person whose role has a camp noun ("White House officials", "the
   administration", "White House press secretary");
+- it serves in the chain of command of an owning institution (``chain_of_command`` in the
+  lexicon): an office, unnamed official or head of that institution, or of the one it answers to
+  ("the Pentagon", "a defense official" and "the Defense Secretary" for a plan of the U.S.
+  military);
 - or it speaks for one of these (a spokesman of the owner's office).
 
 An actor whose name names another person ("the Obama administration" in a
@@ -40,6 +44,58 @@ def _executive() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
                if r["kind"] in ("executive", "government")}
     return tuple((r["institution"], country.get(r["institution"], ""), tuple(split_list(r["head"])))
                  for r in load_csv("offices.csv") if r["institution"] in country)
+
+
+@lru_cache(maxsize=1)
+def _chain_of_command() -> tuple[frozenset[str], dict[str, str]]:
+    rule = load_yaml("stance_lexicon.yml")["chain_of_command"]
+    return frozenset(rule["kinds"]), dict(rule["answers_to"])
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Institution (or "{adj} ..." template) -> its kind, from ``institutions.csv``."""
+    out: dict[str, str] = {}
+    for r in load_csv("institutions.csv"):
+        out.setdefault(r["institution"], r["kind"])
+    return out
+
+
+def _kind_of(institution: str) -> str:
+    kinds = _kinds()
+    if institution in kinds:
+        return kinds[institution]
+    return next((k for t, k in kinds.items() if t.startswith("{adj} ") and institution.endswith(t[5:])), "")
+
+
+@lru_cache(maxsize=1)
+def _head_titles() -> dict[str, tuple[str, ...]]:
+    return {r["institution"]: tuple(split_list(r["head"])) for r in load_csv("offices.csv")}
+
+
+def _first_institution(row: dict) -> str:
+    return str(row.get("institution") or "").split(";")[0].strip()
+
+
+def _in_chain(row: dict, owner: dict) -> bool:
+    """Does an actor serve in the chain of command of an owning institution: an office, unnamed
+    official or group of it, or a person heading it or with a camp noun in their role, in the
+    institution itself or the one it answers to (``chain_of_command``)?"""
+    kinds, answers_to = _chain_of_command()
+    own = _first_institution(owner)
+    kind = _kind_of(own)
+    inst = _first_institution(row)
+    if owner.get("type") != "organization" or kind not in kinds or not inst:
+        return False
+    if owner.get("country") and row.get("country") and owner["country"] != row["country"]:
+        return False
+    if inst != own and (kind not in answers_to or _kind_of(inst) != answers_to[kind]):
+        return False
+    if row["type"] in ("organization", "anonymous", "group"):
+        return True
+    role = str(row.get("role") or "").lower()
+    heads = _head_titles().get(inst, ())
+    return _has_camp_noun(_words(row, "role")) or any(role == h or role.endswith(" " + h) for h in heads)
 
 
 def _words(row: dict, *fields: str) -> list[str]:
@@ -96,7 +152,8 @@ def owner_camp(info: dict, owner_id: str) -> list[str]:
         others = {n for a, n in surnames.items() if a not in (aid, owner_id)} - {surname}
         if others & set(_words(row, "name")):
             continue  # "the Obama administration" is not the camp of another owner
-        if owner_id in principal_chain(links, aid)[1:] or _in_office(row, offices, owner.get("country", "")):
+        if owner_id in principal_chain(links, aid)[1:] or _in_office(row, offices, owner.get("country", "")) or \
+                _in_chain(row, owner):
             camp.append(aid)
         elif surname and surname in words and _has_camp_noun(words):
             camp.append(aid)

@@ -14,6 +14,7 @@ score on the -2 .. +2 scale, the words that decided it, offsets, weight) for one
   conditions that qualify support.
 - :func:`act_evidence`: what the voice says of the issue's own act ("must close it", "has no power
   to suspend it").
+- :func:`continuation_evidence`: that the issue should go on ("the investigation must continue").
 - :func:`verdict_evidence`: what a voice's words call the issue itself ("such a stupid
   wall", "it's not good for the military"), by VADER's valence of the adjective.
 - :func:`relayed_evidence`: spokespeople and offices relay whom they speak for.
@@ -33,7 +34,7 @@ from spacy.tokens import Token
 from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue
-from .reactions import _stance_words, issue_partners
+from .reactions import _on_what_it_stops, _stance_words, issue_partners, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon
 
 
@@ -83,6 +84,16 @@ def _in_name(ctx: Context, t: Token) -> bool:
     return t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS or t.i in ctx.ta
 
 
+def _aimed_at_stopped(ctx: Context, t: Token, stopped: frozenset[str]) -> bool:
+    """Is a word aimed at what a restrictive issue stops: its object or its "against" phrase names
+    it ("fight against Islamic State", "kill the militants" in a campaign against them)?"""
+    for c in t.children:
+        if c.dep_ in ("dobj", "pobj") or c.dep_ == "prep" and c.lower_ == "against":
+            if any(ctx.low[x.i] in stopped or ctx.lemma[x.i] in stopped for x in c.subtree):
+                return True
+    return False
+
+
 def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
     """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
     (a "deal" is not good news), without words the voice quotes from others, and without the
@@ -92,8 +103,14 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     val = ctx.lex["valence"]
     keys = set(issue.keywords)
     nested = nested_quotes(tokens)
+    stopped = stopped_by(issue, ctx.lex)
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
+            continue
+        if stopped and _aimed_at_stopped(ctx, t, stopped):
+            continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
+        if ctx.low[t.i] in ctx.lex["diminishers"] and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV"):
+            words.append("not")  # "less attractive", "least effective": the quality denied, as VADER reads "not"
             continue
         words.append(t.text)
         if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
@@ -125,10 +142,12 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
             of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
-        negated = ctx.negated(t) or _failed(t)
+        negated = ctx.negated(t) or _failed(t) or _lacking(t)
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
                                      _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
+            if side < 0 and _on_what_it_stops(ctx, issue, list(head.subtree)):
+                side = -side  # "killed its second in command" in a campaign against the group: its aim
             act += -side // 2 if negated else side
             cues.append(f"{t.text} {head.text}")
             continue
@@ -168,6 +187,13 @@ def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
     return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+
+
+def _lacking(verb: Token) -> bool:
+    """'no way to justify it', 'no power to suspend it': an act that a "no" noun says cannot be done."""
+    head = verb.head
+    return verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
@@ -213,6 +239,8 @@ def verdict_evidence(ctx: Context, issue: Issue):
         span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
         if not holders or span is None:
             continue
+        if c.holder_id:
+            holders = _with_conjuncts(ctx, c.holder_id, span)
         found = _verdicts(ctx, issue, [t for t in span if not t.is_space])
         if not found:
             continue
@@ -221,6 +249,16 @@ def verdict_evidence(ctx: Context, issue: Issue):
             if h != issue.owner_id and score:
                 yield Evidence(h, "evaluation", c.claim_id, score, "; ".join(cue for _s, cue in found), c.start,
                                 c.end, w)
+
+
+def _with_conjuncts(ctx: Context, holder: str, span) -> list[str]:
+    """A claim's holder and the actors joined to it as one subject ("X and Y had agreed to ..."):
+    the actors of the conjuncts of the holder's subject in the claim."""
+    out = [holder]
+    for t in span:
+        if ctx.ta.get(t.i) == holder and t.dep_ in ("nsubj", "nsubjpass"):
+            out += [ctx.ta[x.i] for x in t.conjuncts if x.i in ctx.ta]
+    return list(dict.fromkeys(out))
 
 
 def claim_evidence(ctx: Context, issue: Issue):
@@ -238,6 +276,8 @@ def claim_evidence(ctx: Context, issue: Issue):
         span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
         if span is None:
             continue
+        if c.holder_id:
+            holders = _with_conjuncts(ctx, c.holder_id, span)
         how = about.get(c.claim_id, "")
         if not how and issue.issue_id != "I1":
             continue  # an issue other than the main one is read only from the words that name it
@@ -303,9 +343,8 @@ def _act_side(ctx: Context, verb: Token) -> int:
     if ctx.negated(verb) or _failed(verb):
         return -1
     head = verb.head
-    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and (
-            any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
-            or head.dep_ in ("dobj", "attr") and ctx.negated(head.head)):
+    if _lacking(verb) or verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and (
+            head.dep_ in ("dobj", "attr") and ctx.negated(head.head)):
         return -1  # "have no power to suspend", "did not have the authority to close"
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and ctx.negated(head):
         return -1  # "will not let them close", "refuse to let it pass"
@@ -354,6 +393,42 @@ def act_evidence(ctx: Context, issue: Issue):
                 start, end = ctx.original([t])
                 for h in holders:
                     yield Evidence(h, "stance", c.claim_id, side, f"{t.text} (the issue's act)", c.start, c.end, w)
+                break
+
+
+def _continued(ctx: Context, verb: Token) -> Token | None:
+    """What a verb of going on says goes on: its subject ("the inquiry must continue") or its "with"
+    phrase ("needs to carry on with the inquiry"), when the verb starts a ``continuation_verbs`` phrase."""
+    lemma = ctx.lemma[verb.i]
+    for words in ctx.lex["continuation"]:
+        if words[0] == lemma and tuple(ctx.low[verb.i + 1:verb.i + len(words)]) == words[1:]:
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            with_ = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+                     if o.dep_ == "pobj"]
+            return (with_ or subj or [None])[0]
+    return None
+
+
+def continuation_evidence(ctx: Context, issue: Issue):
+    """What a voice's words say of the issue going on: that it should or must go on is support (+1:
+    "the investigation must continue"); that it cannot go on is a warning, not a side."""
+    firsts = {w[0] for w in ctx.lex["continuation"]}
+    w = ctx.lex["weights"]["stance_word"]
+    owners = {issue.owner_id, *issue.co_owner_ids}
+    for c in ctx.claims:
+        holders = [h for h in str(c.speaker_id).split(";") if h and h not in owners]
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if not holders or span is None:
+            continue
+        for t in span:
+            if t.pos_ != "VERB" or ctx.lemma[t.i] not in firsts:
+                continue
+            what = _continued(ctx, t)
+            if what is None or not _names_issue(ctx, issue, what):
+                continue
+            if _act_side(ctx, t) > 0:  # "cannot go on indefinitely" warns, it takes no side
+                for h in holders:
+                    yield Evidence(h, "stance", c.claim_id, 1, f"{t.text} (the issue goes on)", c.start, c.end, w)
                 break
 
 

@@ -393,7 +393,9 @@ def _compatible(ref: _Ref, group: list[_Ref]) -> bool:
     classes = {g.cls for g in group}
     if ref.cls == "contested" or "contested" in classes:
         return ref.cls == "contested" and "contested" in classes
-    return ref.cls == "generic" or ref.cls in classes or classes <= {"generic", "proposal"}
+    wider = rules()["names_also"].get(ref.cls, ())  # "the deal" after "a cessation of hostilities"
+    return ref.cls == "generic" or ref.cls in classes or classes <= {"generic", "proposal"} or (
+        ref.definite and any(c in wider for c in classes))
 
 
 def _group(refs: list[_Ref]) -> list[list[_Ref]]:

@@ -26,7 +26,7 @@ import re
 
 from spacy.tokens import Token
 
-from .issues import Issue, rules as issue_rules
+from .issues import _STOP_KEYS, Issue, rules as issue_rules
 from .nlp import forms
 from .quotes import verb_subject
 from .reading import (
@@ -56,6 +56,8 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             # in a voice's own words the side is the speaker's, unless the stance word has a
             # subject of its own that names another actor ("the minister supported the effort")
             own = [c for c in (tok.children if part != "nouns" else []) if c.dep_ in ("nsubj", "nsubjpass")]
+            if not own and part == "verbs" and tok.dep_ == "xcomp" and not _urging(ctx, tok.head):
+                own = [c for c in tok.head.children if c.dep_ == "dobj"]  # "prompted X to question it": X's
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
         target = direct_targets(target)
@@ -91,9 +93,18 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                             weight * factor)
 
 
+def _urging(ctx: Context, verb: Token) -> bool:
+    """Is a verb one of urging or advocating ("urged X to back it", "called on X to drop it"), whose
+    subject takes the side of the act it urges, unlike a verb that only causes it ("prompted X to
+    question it", "led X to reject it": the side is X's)?"""
+    lemma = ctx.lemma[verb.i]
+    return lemma in issue_rules()["call_verbs"] or lemma in ctx.lex["verbs"] or lemma in ctx.lex["verbs_phrases"]
+
+
 def alignment_evidence(ctx: Context, issue: Issue):
     """'X agrees with Y', 'X echoed Y': X sides with Y (recorded as a relation, read once Y's
-    position is known)."""
+    position is known); 'X agrees with Y's remarks', when the remarks are the issue: a side on the
+    issue itself (+2, or -2 when negated)."""
     if issue.issue_id != "I1":
         return
     lex = ctx.lex
@@ -115,6 +126,12 @@ def alignment_evidence(ctx: Context, issue: Issue):
                     others += [ctx.ta[x.i] for x in o.children if x.dep_ == "poss" and x.i in ctx.ta]
         sign = -1 if ctx.negated(tok) else 1
         start, end = ctx.original([tok])
+        if _aligned_with_issue(ctx, issue, tok):  # "X agrees with Y's remarks": a side on the issue itself
+            for h in _own_holders(ctx, tok, holders):
+                if h != issue.owner_id:
+                    yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", 2 * sign,
+                                   f"{tok.text} (the issue itself)", start, end, lex["weights"]["framing"])
+            continue
         mutual = (phrase or (lemma,)) in lex["align_mutual"]
         for h in holders:
             for o in dict.fromkeys(others):
@@ -122,8 +139,31 @@ def alignment_evidence(ctx: Context, issue: Issue):
                     ctx.relations.append((h, o, sign, tok.text, start, end))
                     if mutual:  # "X teamed up with Y": Y joined X as much
                         ctx.relations.append((o, h, sign, tok.text, start, end))
-    return
-    yield  # a generator, for the same call as the other passes
+
+
+def _aligned_with_issue(ctx: Context, issue: Issue, verb: Token) -> bool:
+    """Is what an alignment verb joins its subject to the issue itself ("agrees with Y's remarks",
+    "echoed the decision"): an object whose head word is a reference to the issue, not a person nor
+    another's side on it ("echoed Y's denunciation of the remarks")?"""
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "behind") for o in c.children
+        if o.dep_ == "pobj"]
+    for o in objs:
+        how = ctx.about(issue, [o, *[t for c in o.children if c.dep_ == "poss" for t in c.subtree]])
+        if how in ("reference", "keywords") or how == "owner" and issue.noun in (ctx.low[o.i], ctx.lemma[o.i]):
+            return True  # "Lee's remarks" for the issue of Lee's remarks
+    return False
+
+
+def _own_holders(ctx: Context, verb: Token, holders: list[str]) -> list[str]:
+    """The holders of a side in reported speech: "X said he agrees ...": a pronoun subject inside a
+    statement stands for the statement's speaker."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].lower_ not in ("he", "she", "they") or verb.i not in ctx.in_statement:
+        return holders
+    at = ctx.original([verb])[0]
+    said = [q for q in ctx.quote_rows if q.start <= at < q.end and q.speaker_id]
+    return [a for a in str(said[0].speaker_id).split(";") if a in ctx.info] if said else holders
 
 
 def same_side_evidence(ctx: Context, issue: Issue):
@@ -315,10 +355,12 @@ _STOPPING_CLASSES = frozenset({"ban", "closure", "sanction"})
 
 
 def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
-    """What a restrictive issue acts against: its key nouns that stand in its description after a
-    verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
+    """What a restrictive issue acts against: the words of its "against" phrase ("a campaign against
+    Islamic State"), or its key nouns that stand in its description after a verb of stopping or taking away ("to block refugees", "to reduce staff", lex ``effects.bad`` and
     the negative ``acts_on``) or after a noun of that kind ("the closure of offices"); empty otherwise."""
     words = re.findall(r"[\w'-]+", issue.description.lower())
+    if words[:1] == ["against"]:  # "a campaign against Islamic State": what it is against
+        return frozenset(w for w in words[1:] if w not in _STOP_KEYS)
     if not words or not issue.heads:
         return frozenset()
     verb = issue.act

@@ -67,9 +67,10 @@ def lexicon() -> dict:
     data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
     data["align"] = frozenset(str(w).lower() for w in data["align_verbs"] if " " not in str(w))
     data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
-    for key in ("weakeners", "hedges", "conditions", "negators"):
+    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
+    data["continuation"] = tuple(tuple(str(w).lower().split()) for w in data["continuation_verbs"])
     data["same_side"] = tuple(tuple(str(w).lower().split()) for w in data["same_side"])
     data["reaction_nouns"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["nouns"].items() for w in ws}
     data["reaction_verbs"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["verbs"].items() for w in ws}

@@ -44,3 +44,26 @@ def test_a_company_read_as_a_person_still_has_its_chief_executive_in_its_camp():
     info = dict([_row("C1", "Acme", "person"), _row("C2", "Jo Park", "person", "Acme chief executive"),
                  _row("C3", "Li Wu", "person", "Acme shareholder")])
     assert owner_camp(info, "C1") == ["C2"]
+
+
+def test_the_chain_of_command_of_an_owning_military_is_its_camp():
+    info = dict([
+        _row("M1", "U.S. military", "organization", institution="U.S. military", country="United States"),
+        _row("M2", "Pat Cole", "person", "U.S. Defense Secretary", "Department of Defense", "United States"),
+        _row("M3", "Pentagon", "organization", institution="Department of Defense", country="United States"),
+        _row("M4", "unnamed U.S. defense official", "anonymous", "U.S. defense official", "Department of Defense",
+             "United States"),
+        _row("M5", "Ivan Orlov", "person", "Russian Defense Minister", "Department of Defense", "Russia"),
+        _row("M6", "Ann Lee", "person", "Senator", "U.S. Congress", "United States"),
+        _row("M7", "State Department", "organization", institution="State Department", country="United States"),
+    ])
+    assert set(owner_camp(info, "M1")) == {"M2", "M3", "M4"}
+
+
+def test_a_legislature_that_owns_a_bill_has_no_chain_of_command():
+    info = dict([
+        _row("L1", "Congress", "organization", institution="U.S. Congress", country="United States"),
+        _row("L2", "lawmakers", "group", "lawmakers", "U.S. Congress", "United States"),
+        _row("L3", "Ann Lee", "person", "Senator", "U.S. Congress", "United States"),
+    ])
+    assert owner_camp(info, "L1") == []

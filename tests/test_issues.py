@@ -285,3 +285,22 @@ def test_the_possessor_of_a_possessor_does_not_own_the_issue(analyse_text):
     # "her state's gun laws" are the state's, not hers
     r = analyse_text("Martha Allen, a delegate from Vermont, criticized her state's lax gun laws on Monday.")
     assert all(i.owner != "Martha Allen" for i in r.issues.issues)
+
+
+def test_the_deal_after_a_truce_is_the_same_issue(analyse_text):
+    r = analyse_text("Foreign ministers agreed on Friday to a limited cessation of hostilities in the region. "
+                     "The deal does not take effect until next week. "
+                     "\u201cThe deal is a good start,\u201d said Mayor Tom Hale.")
+    refs = [text for _s, _e, text in r.issue.mentions]
+    assert "a limited cessation" in refs and "The deal" in refs
+    assert len(r.issues.issues) == 1
+
+
+def test_an_incident_others_condemn_is_the_issue_when_no_course_of_action_is(analyse_text):
+    r = analyse_text("Two warplanes flew close to a navy ship on Tuesday. "
+                     "The navy released photos of the incident on Wednesday. "
+                     "\u201cThe incident was dangerous and reckless,\u201d said Admiral Tom Hale. "
+                     "The incident came as the alliance plans new exercises.")
+    assert r.issue is not None and r.issue.noun in ("incident", "incidents")
+    s = r.main_stances
+    assert s.loc[s["actor"] == "Tom Hale", "score"].iloc[0] < 0

@@ -376,3 +376,85 @@ def test_a_group_representing_plaintiffs_in_lawsuits_against_the_issue_opposes_i
     r = analyse_text("Governor Tom Reed signed a ban on new toll roads on Monday. "
                      "The Road Builders Union represents plaintiffs in the lawsuits filed against the ban.")
     assert _stance(r, "Road Builders Union")["score"] < 0
+
+
+def test_a_quality_said_to_be_less_is_denied(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll makes the state less attractive and less friendly,\u201d said Mayor Tom Hill.\n")
+    assert _stance(r, "Tom Hill")["score"] < 0
+
+
+def test_an_issue_against_a_group_stops_that_group():
+    from analysis.issues import Issue
+    from analysis.reactions import stopped_by
+    from analysis.reading import lexicon
+
+    issue = Issue("I1", "policy", "the campaign against the militia", "campaign", "", "", "against the militia", ())
+    assert stopped_by(issue, lexicon()) == frozenset({"militia"})
+
+
+def test_destroying_what_a_campaign_is_against_is_support_for_it(analyse_text):
+    r = analyse_text(
+        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
+        "\u201cWe will kill the leaders of the Red Hand militia,\u201d said General Ann Cole.\n")
+    assert _stance(r, "Ann Cole")["score"] > 0
+
+
+#: A voice who says the issue must go on, and a side the speaker reports of others it prompted.
+GOING_ON = (
+    "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+    "Senator Ann Lee said the toll plan must continue.\n"
+    "Mayor Tom Hill said a new audit prompted the Trucking Association to question Reed\u2019s proposal.\n"
+)
+
+
+def test_saying_the_issue_must_go_on_is_support(analyse_text):
+    assert _stance(analyse_text(GOING_ON), "Ann Lee")["score"] > 0
+
+
+def test_a_side_the_speaker_says_others_were_prompted_to_take_is_theirs(analyse_text):
+    r = analyse_text(GOING_ON)
+    assert _stance(r, "Trucking Association")["score"] < 0
+    hill = r.actors.actors.set_index("name").loc["Tom Hill", "actor_id"]
+    assert not any(e["score"] < 0 for e in _evidence(r, hill))
+
+
+def test_voices_joined_as_one_subject_share_the_side_reported(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "The Transport Department said Senator Ann Lee and Mayor Tom Hill had agreed to implement the toll plan.\n")
+    assert _stance(r, "Ann Lee")["score"] > 0 and _stance(r, "Tom Hill")["score"] > 0
+
+
+def test_a_harsh_word_aimed_at_what_a_campaign_fights_is_no_verdict_on_it(analyse_text):
+    r = analyse_text(
+        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
+        "\u201cThe fight against the Red Hand militia has made real progress,\u201d said General Ann Cole.\n")
+    assert _stance(r, "Ann Cole")["score"] > 0
+
+
+def test_no_way_to_justify_the_issue_is_against_it(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThere is no way to justify the toll,\u201d said Mayor Tom Hill.\n")
+    assert _stance(r, "Tom Hill")["score"] < 0
+
+
+#: A remark in dispute: one voice agrees with the remark itself, another echoes a third's denunciation of it.
+REMARKS = (
+    "Senator Ann Lee\u2019s remarks about the judge drew sharp criticism from Republicans on Monday. "
+    "Lee\u2019s remarks were widely condemned.\n"
+    "\u201cLee\u2019s remarks were a disgrace,\u201d Governor Mark Reed said.\n"
+)
+
+
+def test_agreeing_with_the_remark_itself_is_support(analyse_text):
+    r = analyse_text(REMARKS + "Mayor Tom Hill said on Tuesday he agrees with Lee\u2019s remarks.")
+    assert _stance(r, "Tom Hill")["score"] > 0
+
+
+def test_echoing_anothers_denunciation_of_the_remark_sides_with_that_voice(analyse_text):
+    r = analyse_text(REMARKS + "Mayor Tom Hill, who echoed Reed\u2019s denunciation of Lee\u2019s remarks, said the "
+                               "party must move on.")
+    assert _stance(r, "Tom Hill")["score"] < 0
