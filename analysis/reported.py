@@ -51,7 +51,17 @@ def _a_noun_after_all(tok: Token) -> bool:
 def _whole_phrase(rd: Reading, tok: Token) -> bool:
     """A verb of a two-word reporting phrase reports only with its second word ("made clear")."""
     words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
-    return words is None or any(c.lower_ in words for c in tok.children)
+    return words is None or _second_word(tok, words) is not None
+
+
+def _second_word(tok: Token, words: list[str]) -> Token | None:
+    """The second word of a two-word reporting phrase: a child of the verb ("made it clear that"), or
+    the word right after it, which the parser may hang on the reported clause ("made clear it would")."""
+    found = [c for c in tok.children if c.lower_ in words]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not found and nxt is not None and nxt.lower_ in words:
+        found = [nxt]
+    return max(found, key=lambda t: t.i) if found else None
 
 
 def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], dict[tuple[int, int], Token]]:
@@ -137,7 +147,7 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
         toks = _object_content(rd, verb)
     words = rd.rules["phrasal_reporting"].get(verb.lemma_.lower())
     if words:  # "made (it) clear that X": X
-        second = max(c.i for c in verb.children if c.lower_ in words)
+        second = _second_word(verb, words).i
         toks = {t for t in toks if t.i > second}
     outside = [t for t in content_words(toks) if rd.quote_of(t) is None]
     inside = [t for t in content_words(toks) if rd.quote_of(t) is not None]
@@ -160,14 +170,7 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                 and rd.subject_of(c):
             continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
         if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
-            sub = list(c.subtree)
-            # "said he supported X but warned that Y": the second report is its own statement
-            cut = [d for d in c.children if d.dep_ == "conj" and reports_content(rd, d) and d.i > c.i]
-            if cut:
-                first = min(min(t.i for t in d.subtree) for d in cut)
-                sub = [t for t in sub if t.i < first]
-                while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
-                    sub.pop()
+            sub = _before_own_report(rd, c)
             outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
             other_quotes = {rd.quote_of(t) for t in sub if rd.quote_of(t) is not None}
             # the marks enclose the whole clause (but for "that"): the verb attributes a quotation;
@@ -181,17 +184,36 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
     return toks
 
 
+def _before_own_report(rd: Reading, head: Token) -> list[Token]:
+    """The subtree of ``head`` up to a conjoined report of its own: "said he supported X but warned
+    that Y", "calling for X to act and saying Y": the second report is its own statement."""
+    sub = list(head.subtree)
+    cut = [d for d in head.children if d.dep_ == "conj" and reports_content(rd, d) and d.i > head.i]
+    if cut:
+        first = min(min(t.i for t in d.subtree) for d in cut)
+        sub = [t for t in sub if t.i < first]
+        while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+            sub.pop()
+    return sub
+
+
 def _object_content(rd: Reading, verb: Token) -> set[Token]:
     """The object of a reporting verb and what follows it ("called for X to ...", "denied X")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if not objs:  # "called for X to ...", "called on X to ..."
         objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                 for o in c.children if o.dep_ == "pobj"]
+    if not objs:  # "calling for Pakistan to take ...": the parser made "for" the mark of a clause
+        objs = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)]
     if not objs:
         return set()
-    start = min(t.i for t in objs[0].subtree)
-    end = max([t.i for t in objs[0].subtree] + [
-        t.i for c in verb.children if c.i > objs[0].i and c.dep_ in _OBJECT_TAIL for t in c.subtree])
+    obj = _before_own_report(rd, objs[0])
+    start = min(t.i for t in obj if not (t.dep_ == "mark" and t.lower_ == "for"))
+    # not into a report of its own ("rejected X, while Y said Z")
+    tail = [c for c in verb.children if c.i > objs[0].i and c.dep_ in _OBJECT_TAIL and not (
+        reports_content(rd, c) and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children))]
+    end = max([t.i for t in obj] + [t.i for c in tail for t in c.subtree])
     return {t for t in rd.doc[start:end + 1] if not t.is_space}
 
 

@@ -556,3 +556,30 @@ def test_speaking_anonymously_to_criticize_is_no_second_statement(analyse_text):
     r = analyse_text(f"{OPEN}That is what they have done all along,{CLOSE} said a military official, who like "
                      "others spoke anonymously to criticize administration policy.")
     assert [c for _s, _k, c, _t in _statements(r)] == ["say"]
+
+
+# --------------------------------------------------------------------------- wire copy (batch 2026-11-30)
+
+def test_made_clear_without_that_is_a_statement(analyse_text):
+    # the parser may hang "clear" on the reported clause when no "that" follows it
+    r = analyse_text("The army shelled the town on Sunday, while Russia made clear it would continue "
+                     "bombing rebel targets.")
+    assert [(s, c) for s, _k, c, _t in _statements(r)] == [("Russia", "make")]
+    assert _statements(r)[0][3].startswith("it would continue bombing")
+
+
+def test_a_report_in_the_tail_of_an_object_is_its_own_statement(analyse_text):
+    r = analyse_text("The opposition party rejected Turkish demands for withdrawal, while the Syrian government "
+                     "said the shelling amounted to direct support for insurgent groups.")
+    texts = [t for _s, _k, _c, t in _statements(r)]
+    assert texts[0] == "Turkish demands for withdrawal"
+    assert texts[-1] == "the shelling amounted to direct support for insurgent groups"
+
+
+def test_calling_for_someone_to_act_and_saying_are_two_statements(analyse_text):
+    r = analyse_text("President Tom Hill unveiled a new strategy on Monday, calling for Ruritania to take decisive "
+                     "action against smuggling and saying the government had to deal with the challenge.")
+    assert [(s, c, t) for s, _k, c, t in _statements(r)] == [
+        ("Tom Hill", "call", "Ruritania to take decisive action against smuggling"),
+        ("Tom Hill", "say", "the government had to deal with the challenge"),
+    ]
