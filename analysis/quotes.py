@@ -120,6 +120,9 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "issued a statement saying ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
+            and verb.head.lemma_.lower() in _rules()["document_nouns"]:
+        return verb_subject(verb.head.head, token_actor, depth + 1)  # "wrote a letter to say ..."
     if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ",":
         return verb_subject(verb.head, token_actor, depth + 1)  # "said X, described Y": the same speaker
     if verb.tag_ == "VB" and verb.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

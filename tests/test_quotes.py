@@ -583,3 +583,22 @@ def test_calling_for_someone_to_act_and_saying_are_two_statements(analyse_text):
         ("Tom Hill", "call", "Ruritania to take decisive action against smuggling"),
         ("Tom Hill", "say", "the government had to deal with the challenge"),
     ]
+
+
+def test_they_said_is_the_group_that_spoke_not_one_it_spoke_of(analyse_text):
+    r = analyse_text("U.S. officials said they were helping the army prepare for an offensive.\n\n"
+                     "Marines were providing artillery fire to help Iraqi forces moving into new positions, they said. "
+                     "They said Iraqi forces were carrying out the assault.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["U.S. officials"] * 3
+
+
+def test_a_document_met_before_speaks_for_whose_it_was_and_it_said_for_the_document(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Jane Roe, a lawyer for the campaign, wrote a letter to the committee to say the agency had "
+                     "acted unlawfully.\n\nThe campaign used offices of the agency for months. Roe's letter was "
+                     "sent to two committees on Friday.\n\nThe letter said the agency had kept the records. "
+                     "It said the agency had used the materials without notice.")
+    assert [(s, t) for s, _k, _c, t in _statements(r)] == [
+        ("Jane Roe", "the agency had acted unlawfully"),
+        ("Jane Roe", "the agency had kept the records"),
+        ("Jane Roe", "the agency had used the materials without notice"),
+    ]
