@@ -602,3 +602,15 @@ def test_a_document_met_before_speaks_for_whose_it_was_and_it_said_for_the_docum
         ("Jane Roe", "the agency had kept the records"),
         ("Jane Roe", "the agency had used the materials without notice"),
     ]
+
+
+@pytest.mark.parametrize("verb, cue", [("denounced", "denounce"), ("disputed", "dispute"), ("decried", "decry")])
+def test_verbs_of_judgment_and_rejection_report_their_object(analyse_text, verb, cue):
+    r = analyse_text(f"The Ruritanian government has {verb} the neighbour's claims in a case before the court.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [(cue, "the neighbour's claims in a case before the court")]
+
+
+def test_a_disputed_territory_is_no_statement(analyse_text):
+    r = analyse_text("Ships patrolled the disputed islands on Monday.")
+    assert _statements(r) == []
+
