@@ -614,3 +614,18 @@ def test_a_disputed_territory_is_no_statement(analyse_text):
     r = analyse_text("Ships patrolled the disputed islands on Monday.")
     assert _statements(r) == []
 
+
+def test_it_after_a_document_that_was_the_subject_is_the_document(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Jane Roe, a lawyer for the campaign, wrote to the committee on Friday.\n\n"
+                     "Some senators have argued that the inquiry is biased. Roe's letter was sent to two committees. "
+                     "It asked for Congress to act immediately to protect the records.")
+    assert _statements(r)[-1][0] == "Jane Roe"
+
+
+def test_he_told_someone_is_not_the_one_told_and_answers_the_question_asked(analyse_text):
+    r = analyse_text(f"Tom Hill spoke in Austin on Friday. {OPEN}We will build it,{CLOSE} Hill said.\n\n"
+                     "Interviewer Sam Reed asked Hill how high the wall would be.\n\n"
+                     f"{OPEN}It could be 35 feet,{CLOSE} he told Reed, to cheers from the crowd.\n\n"
+                     f"{OPEN}We have no choice,{CLOSE} he said.")
+    assert [s for s, _k, c, _t in _statements(r) if c != "ask"] == ["Tom Hill"] * 3
+
