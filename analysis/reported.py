@@ -202,7 +202,7 @@ def _object_content(rd: Reading, verb: Token) -> set[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if not objs:  # "called for X to ...", "called on X to ..."
         objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
-                for o in c.children if o.dep_ == "pobj"]
+                for o in c.children if o.dep_ == "pobj" and (c.lower_ == "for" or _asked_to_act(verb, o))]
     if not objs:  # "calling for Pakistan to take ...": the parser made "for" the mark of a clause
         objs = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
                 and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)]
@@ -215,6 +215,11 @@ def _object_content(rd: Reading, verb: Token) -> set[Token]:
         reports_content(rd, c) and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children))]
     end = max([t.i for t in obj] + [t.i for c in tail for t in c.subtree])
     return {t for t in rd.doc[start:end + 1] if not t.is_space}
+
+
+def _asked_to_act(verb: Token, obj: Token) -> bool:
+    """'called on X to act': an infinitive follows the one called on ('reports on the war': none)."""
+    return any(t.tag_ == "TO" and t.i > obj.i for t in verb.subtree if t.i <= obj.right_edge.i + 2)
 
 
 def reports(rd: Reading, tok: Token) -> bool:
@@ -336,6 +341,9 @@ def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token],
     after = doc[j + 1]
     if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018":
         return None  # "A, X said, but Y said B" / "..., adding B": B has an attribution of its own
+    if after.lower_ == "with" and any(reports(rd, t) and t.tag_ == "VBG" and any(
+            c.dep_ == "nsubj" for c in t.children) for t in after.subtree):
+        return None  # "A, X said, with one official describing B": the official's own statement
     inner = set(range(left - 1, j + 1))
     content = [t for t in verb.sent if t.i not in inner and t.idx >= rd.dateline_end and not t.is_space]
     if not any(t.i < left for t in content_words(content)) or not any(t.i > j for t in content_words(content)):

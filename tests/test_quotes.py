@@ -629,3 +629,23 @@ def test_he_told_someone_is_not_the_one_told_and_answers_the_question_asked(anal
                      f"{OPEN}We have no choice,{CLOSE} he said.")
     assert [s for s, _k, c, _t in _statements(r) if c != "ask"] == ["Tom Hill"] * 3
 
+
+def test_with_someone_describing_after_an_attribution_is_their_own_statement(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Two warplanes flew near a destroyer on Tuesday, the U.S. military said, "
+                     "with one official describing them as one of the most aggressive interactions in memory.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [
+        ("say", "Two warplanes flew near a destroyer on Tuesday"),
+        ("describe", "them as one of the most aggressive interactions in memory"),
+    ]
+
+
+def test_the_head_of_an_organisation_name_refers_back_and_reports_an_object(analyse_text):
+    r = analyse_text("The bombardment killed two fighters, according to the Ruritanian Observatory for Human Rights.\n\n"
+                     "The Observatory also reported air strikes by jets in areas east of the capital.")
+    assert [(s, c, t) for s, _k, c, t in _statements(r)] == [
+        ("Ruritanian Observatory for Human Rights", "report", "air strikes by jets in areas east of the capital")]
+
+
+def test_reporting_on_a_subject_is_no_statement(analyse_text):
+    r = analyse_text("The monitoring group, which reports on the war using sources on the ground, is based abroad.")
+    assert _statements(r) == []
