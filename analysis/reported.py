@@ -145,6 +145,9 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
             toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
+    if not toks:  # "joked about moving abroad", "boasts of his record"
+        toks = _topic_content(rd, verb)
+        toks.update(rest_of_sentence(rd, verb, toks))
     words = rd.rules["phrasal_reporting"].get(verb.lemma_.lower())
     if words:  # "made (it) clear that X": X
         second = _second_word(verb, words).i
@@ -169,8 +172,11 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
         if c.dep_ == "ccomp" and c.i < verb.i and reports_content(rd, c) and rd.quote_of(c) is None \
                 and rd.subject_of(c):
             continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
-        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
+        to = _infinitive_mark(c) if mode == "both" and has_object and c.dep_ == "conj" else None
+        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both") or to is not None:
             sub = _before_own_report(rd, c)
+            if to is not None:  # "urged citizens in X, Y and Z to seek ...": the parser made the request a conjunct
+                sub = [t for t in sub if t.i >= to.i]
             outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
             other_quotes = {rd.quote_of(t) for t in sub if rd.quote_of(t) is not None}
             # the marks enclose the whole clause (but for "that"): the verb attributes a quotation;
@@ -195,6 +201,20 @@ def _before_own_report(rd: Reading, head: Token) -> list[Token]:
         while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
             sub.pop()
     return sub
+
+
+def _topic_content(rd: Reading, verb: Token) -> set[Token]:
+    """The "about"/"of" phrase of a verb of complaining or joking ("bragged about X", "boasts of X"):
+    what it says is about that (``topic_verbs`` in ``quote_rules.yml``)."""
+    preps = rd.rules["topic_verbs"].get(verb.lemma_.lower(), [])
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
+    return {t for t in phrase.subtree if not t.is_space} if phrase is not None else set()
+
+
+def _infinitive_mark(verb: Token) -> Token | None:
+    """The 'to' of an infinitive verb ('to seek'), if it is one."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i), None) \
+        if verb.tag_ == "VB" else None
 
 
 def _object_content(rd: Reading, verb: Token) -> set[Token]:

@@ -649,3 +649,22 @@ def test_the_head_of_an_organisation_name_refers_back_and_reports_an_object(anal
 def test_reporting_on_a_subject_is_no_statement(analyse_text):
     r = analyse_text("The monitoring group, which reports on the war using sources on the ground, is based abroad.")
     assert _statements(r) == []
+
+
+def test_a_request_to_act_after_a_long_object_is_the_statement(analyse_text):
+    r = analyse_text("As the fighting continued, the army urged citizens in the northern province, the area east of "
+                     "the capital, and in rural districts east of the city to quickly seek out reconciliation with "
+                     "the government.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [
+        ("urge", "to quickly seek out reconciliation with the government")]
+
+
+def test_a_verb_of_boasting_or_joking_reports_its_topic(analyse_text):
+    r = analyse_text("In an interview on Monday, Judge Ann Lee joked about moving abroad if the senator is elected.")
+    assert [(s, c, t) for s, _k, c, t in _statements(r)] == [
+        ("Ann Lee", "joke", "about moving abroad if the senator is elected")]
+
+
+def test_what_was_said_about_a_topic_is_not_the_topic(analyse_text):
+    r = analyse_text("Senators were surprised by what Senator Tom Hill said about the budget on Monday.")
+    assert _statements(r) == []
