@@ -96,7 +96,9 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         # "China's delegate to the talks, Li Wei, said": the name set off by commas, split off by the parser
         named = [c for c in subs if c.i < verb.i and c.ent_type_ == "PERSON" and c.left_edge.i > 0
                  and verb.doc[c.left_edge.i - 1].text == "," and c is not subs[0]]
-        subs = after[:1] or named[-1:] or subs[:1]
+        # "WASHINGTON (Reuters) - The minister said": a dateline the parser made a second subject
+        actors = [c for c in subs if c.i in token_actor]
+        subs = after[:1] or named[-1:] or actors[:1] or subs[:1]
     if subs:
         return subs
     surface = _surface_subject(verb, token_actor) or _described_subject(verb)

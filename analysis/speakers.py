@@ -126,7 +126,8 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
     if low in singular:
         # the actor rules tie "he said" to the subject of the last narrative sentence
         # or the latest speaker; without such a tie, fall back on the latest statement
-        return rd.token_actor.get(head.i, "") or recent_speaker(rd, head, singular[low])
+        return rd.token_actor.get(head.i, "") or recent_speaker(rd, head, singular[low]) or \
+            last_person_speaking(rd, head, singular[low])
     if low in rd.rules["plural_pronouns"]:
         return rd.token_actor.get(head.i, "") or recent_group(rd, head, verb)
     if head.i in rd.token_actor:
@@ -202,6 +203,23 @@ def recent_speaker(rd: Reading, tok: Token, gender: str) -> str:
         if info.get("type") in ("person", "anonymous") and info.get("gender") in ("", gender):
             return st.speakers[0]
         return ""
+    return ""
+
+
+def last_person_speaking(rd: Reading, tok: Token, gender: str) -> str:
+    """'he said' after a paragraph of background that names no one: the latest person mentioned
+    before, outside quotations, if that person is of that gender (or of none known), has spoken
+    already and was mentioned within ``pronoun_paragraphs`` paragraphs ('' otherwise: someone
+    else met since is as likely)."""
+    para = rd.paragraph(tok.idx)
+    for t in reversed(rd.doc[:tok.i]):
+        a = rd.token_actor.get(t.i)
+        if not a or rd.quote_of(t) is not None or rd.info[a]["type"] not in ("person", "anonymous"):
+            continue
+        if para - rd.paragraph(t.idx) > int(rd.rules["pronoun_paragraphs"]) or \
+                rd.info[a].get("gender") not in ("", gender):
+            return ""
+        return a if any(a in st.speakers for st in rd.statements) else ""
     return ""
 
 

@@ -668,3 +668,28 @@ def test_a_verb_of_boasting_or_joking_reports_its_topic(analyse_text):
 def test_what_was_said_about_a_topic_is_not_the_topic(analyse_text):
     r = analyse_text("Senators were surprised by what Senator Tom Hill said about the budget on Monday.")
     assert _statements(r) == []
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_speaker(analyse_text):
+    # the parser makes "MOSCOW" a second subject of "said"; the speaker is the one the text names
+    r = analyse_text("MOSCOW (Reuters) - Russia's foreign minister said on Tuesday that Moscow would not withdraw "
+                     "its troops from the region, rejecting demands from Western governments.")
+    assert _statements(r)[0][0] == "unnamed Russia's foreign minister"
+
+
+def test_he_said_after_a_paragraph_of_background_is_the_last_person_who_spoke(analyse_text):
+    r = analyse_text("BEIRUT (Reuters) - Foreign Minister Walid Haddad told a news conference the delegation would "
+                     "leave for Geneva on Monday.\n\nThe talks have been postponed twice. Opposition groups have "
+                     "demanded an end to air strikes before any negotiations begin. Fighting has continued in the "
+                     "north. Thousands of people have been killed in the war.\n\n"
+                     f"{OPEN}Nobody will talk about the presidency,{CLOSE} he said.")
+    assert _statements(r)[-1][0] == "Walid Haddad"
+
+
+def test_he_said_after_another_man_was_named_is_not_the_earlier_speaker(analyse_text):
+    r = analyse_text("BEIRUT (Reuters) - Foreign Minister Walid Haddad told a news conference the delegation would "
+                     "leave for Geneva on Monday.\n\nThe talks have been postponed twice. Opposition groups have "
+                     "demanded an end to air strikes. Fighting has continued in the north, where the rebel commander "
+                     "Omar Nasser was killed last week. Thousands of people have been killed in the war.\n\n"
+                     f"{OPEN}Nobody will talk about the presidency,{CLOSE} he said.")
+    assert _statements(r)[-1][0] != "Walid Haddad"
