@@ -386,18 +386,21 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     if not candidates:
         if cast.g.noun_kinds.get(singular) in ("organization", "organisation", "state"):
             return None  # "the opposition": not a person the story has been about
-        return _salient_person(cast, tok, modifiers)
+        # "the chancellor" with no one of that title: a title, unlike "the official", names one
+        # holder, the person the story is about
+        title_only = cast.g.titles.get(singular, ("", ""))[1] == "title" and singular not in cast.g.person_nouns
+        return _salient_person(cast, tok, modifiers, title_only)
     return max(candidates, key=lambda x: x[0])[1]
 
 
-def _salient_person(cast: Cast, tok: Token, modifiers: set[str]) -> _Actor | None:
+def _salient_person(cast: Cast, tok: Token, modifiers: set[str], title_only: bool = False) -> _Actor | None:
     """'the real estate tycoon', 'the bespectacled 71-year-old diplomat' with no one of that role:
     a definite description of the person the story has just been about (a named person who was
     the subject of one of the two sentences before), unless the description names a country or an
     institution that person does not have."""
     parties = _party_words(cast)
     national = any(country_of(m) for m in modifiers) and not modifiers & set(cast.g.rules["one_of_a_kind_modifiers"])
-    if not modifiers or national or (modifiers - parties) & cast.g.institution_words:
+    if not (modifiers or title_only) or national or (modifiers - parties) & cast.g.institution_words:
         return None  # a bare "the official" is a source of its own; "the U.S. official" another one (but
         #              "the top U.S. diplomat" is one person: the one the story is about)
     sent = tok.sent

@@ -693,3 +693,15 @@ def test_he_said_after_another_man_was_named_is_not_the_earlier_speaker(analyse_
                      "Omar Nasser was killed last week. Thousands of people have been killed in the war.\n\n"
                      f"{OPEN}Nobody will talk about the presidency,{CLOSE} he said.")
     assert _statements(r)[-1][0] != "Walid Haddad"
+
+
+def test_a_bare_title_no_one_holds_yet_is_the_person_just_speaking(analyse_text):
+    r = analyse_text(f"{OPEN}There is no credible case for leaving,{CLOSE} George Osborne told lawmakers on Monday. "
+                     "The chancellor, who has led the campaign to stay, also said the government would publish "
+                     "further analysis next month.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["George Osborne", "George Osborne"]
+
+
+def test_campaigners_for_a_cause_are_the_speakers_not_the_cause(analyse_text):
+    r = analyse_text("Campaigners for leaving the European Union dismissed the figures as scaremongering.")
+    assert _statements(r)[0][0] != "European Union"
