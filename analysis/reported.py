@@ -148,6 +148,7 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
     if not toks:  # "joked about moving abroad", "boasts of his record"
         toks = _topic_content(rd, verb)
         toks.update(rest_of_sentence(rd, verb, toks))
+    toks = {t for t in toks if t.idx >= rd.dateline_end}  # "NEW YORK (Reuters) - Y, people said": not the dateline
     words = rd.rules["phrasal_reporting"].get(verb.lemma_.lower())
     if words:  # "made (it) clear that X": X
         second = _second_word(verb, words).i
@@ -173,7 +174,9 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                 and rd.subject_of(c):
             continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
         to = _infinitive_mark(c) if mode == "both" and has_object and c.dep_ == "conj" else None
-        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both") or to is not None:
+        # "told residents not to drink ...": a request told to someone
+        request = c.dep_ == "xcomp" and has_object and _infinitive_mark(c) is not None
+        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both") or request or to is not None:
             sub = _before_own_report(rd, c)
             if to is not None:  # "urged citizens in X, Y and Z to seek ...": the parser made the request a conjunct
                 sub = [t for t in sub if t.i >= to.i]

@@ -705,3 +705,15 @@ def test_a_bare_title_no_one_holds_yet_is_the_person_just_speaking(analyse_text)
 def test_campaigners_for_a_cause_are_the_speakers_not_the_cause(analyse_text):
     r = analyse_text("Campaigners for leaving the European Union dismissed the figures as scaremongering.")
     assert _statements(r)[0][0] != "European Union"
+
+
+def test_telling_someone_not_to_act_reports_the_request(analyse_text):
+    r = analyse_text("Since October, officials have told residents not to drink the water coming out of their taps.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [
+        ("tell", "not to drink the water coming out of their taps")]
+
+
+def test_a_lead_reported_before_its_attribution_leaves_the_dateline_out(analyse_text):
+    r = analyse_text("NEW YORK (Reuters) - The company is in talks to buy a smaller rival for about $2 billion, "
+                     "people familiar with the matter said on Thursday.")
+    assert _statements(r)[0][3] == "The company is in talks to buy a smaller rival for about $2 billion"
