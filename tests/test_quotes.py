@@ -717,3 +717,18 @@ def test_a_lead_reported_before_its_attribution_leaves_the_dateline_out(analyse_
     r = analyse_text("NEW YORK (Reuters) - The company is in talks to buy a smaller rival for about $2 billion, "
                      "people familiar with the matter said on Thursday.")
     assert _statements(r)[0][3] == "The company is in talks to buy a smaller rival for about $2 billion"
+
+
+def test_the_state_and_party_of_the_politician_just_met_are_that_politician(analyse_text):
+    r = analyse_text("WASHINGTON (AP) - Senate Majority Leader Tom Hill on Tuesday rejected calls to hold hearings "
+                     f"on the nominee.\n\n{OPEN}The American people should have a voice,{CLOSE} the Kentucky "
+                     "Republican said on the Senate floor.\n\nSenate Minority Leader Ann Reed called the decision "
+                     f"unprecedented.\n\n{OPEN}This is obstruction,{CLOSE} the Nevada Democrat told reporters.")
+    assert [s for s, _k, c, _t in _statements(r) if c in ("say", "tell")] == ["Tom Hill", "Ann Reed"]
+
+
+def test_a_two_word_title_no_one_holds_yet_is_the_person_just_met(analyse_text):
+    r = analyse_text("LONDON (Reuters) - Anna Moor has insisted that Britain will leave the customs union.\n\n"
+                     "Speaking in Birmingham on Monday, the prime minister said the government would not be "
+                     "blown off course.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["Anna Moor", "Anna Moor"]
