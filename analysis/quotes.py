@@ -135,9 +135,22 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         things = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in token_actor]
         if verb.dep_ in ("xcomp", "advcl") and things:
             return verb_subject(verb.head, token_actor, depth + 1)
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and _carries_on(verb.head):
+        # "continued to warn that", "were quick to point out that": the one who goes on speaking
+        owner = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+        return verb_subject(owner, token_actor, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "... after saying ..."
     return []
+
+
+def _carries_on(head: Token) -> bool:
+    """An aspectual verb or adjective whose infinitive is the subject's own act ("continue to",
+    "begin to", "be quick to"; ``aspectual`` in ``quote_rules.yml``), not a wish or a refusal."""
+    words = _rules()["aspectual"]
+    if head.pos_ == "ADJ":
+        return head.lower_ in words["adjectives"] and head.dep_ == "acomp"
+    return head.lemma_.lower() in words["verbs"] and head.pos_ in ("VERB", "AUX")
 
 
 _SINGULAR_AUX = {"is", "was", "has", "does"}

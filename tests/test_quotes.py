@@ -732,3 +732,15 @@ def test_a_two_word_title_no_one_holds_yet_is_the_person_just_met(analyse_text):
                      "Speaking in Birmingham on Monday, the prime minister said the government would not be "
                      "blown off course.")
     assert [s for s, _k, _c, _t in _statements(r)] == ["Anna Moor", "Anna Moor"]
+
+
+@pytest.mark.parametrize("frame", ["continue to warn", "were quick to point out", "began to argue"])
+def test_an_aspectual_verb_or_adjective_lets_its_subject_speak(analyse_text, frame):
+    r = analyse_text(f"Senator Tom Hill and his allies {frame} that the nuclear deal was a dangerous mistake.")
+    assert [(s, t) for s, _k, _c, t in _statements(r)] == [
+        ("Tom Hill", "the nuclear deal was a dangerous mistake")]
+
+
+def test_a_refusal_to_speak_is_no_statement(analyse_text):
+    r = analyse_text("Senate Republicans declined to say whether the nuclear deal was a mistake.")
+    assert _statements(r) == []
