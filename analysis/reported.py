@@ -362,8 +362,11 @@ def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token],
     if j >= verb.sent.end - 1 or doc[j].text != ",":
         return None
     after = doc[j + 1]
-    if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018":
-        return None  # "A, X said, but Y said B" / "..., adding B": B has an attribution of its own
+    # "A, X said, but Y said B" / "..., adding B" / "“A,” X said, “B”": B has an attribution of its
+    # own; but "In some places, he said, “we don't know ...”" is one clause, mixed
+    quoted_before = rd.quote_of(doc[left - 2]) is not None or doc[left - 2].text in "\u201d\u2019"
+    if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018" and quoted_before:
+        return None
     if after.lower_ == "with" and any(reports(rd, t) and t.tag_ == "VBG" and any(
             c.dep_ == "nsubj" for c in t.children) for t in after.subtree):
         return None  # "A, X said, with one official describing B": the official's own statement

@@ -744,3 +744,11 @@ def test_an_aspectual_verb_or_adjective_lets_its_subject_speak(analyse_text, fra
 def test_a_refusal_to_speak_is_no_statement(analyse_text):
     r = analyse_text("Senate Republicans declined to say whether the nuclear deal was a mistake.")
     assert _statements(r) == []
+
+
+def test_an_unquoted_lead_a_parenthetical_attribution_and_a_quotation_are_one_mixed_statement(analyse_text):
+    r = analyse_text(f"Particularly in poorer parts of the state, he said, {OPEN}we don't know what the answer "
+                     f"will be{CLOSE} on how many jobs would be lost.")
+    assert [(k, t) for _s, k, _c, t in _statements(r)] == [
+        ("mixed", f"Particularly in poorer parts of the state, he said, {OPEN}we don't know what the answer "
+                  f"will be{CLOSE} on how many jobs would be lost")]
