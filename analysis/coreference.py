@@ -118,6 +118,20 @@ def _in_content(verb: Token, tok: Token) -> bool:
     return any(tok in list(c.subtree) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"))
 
 
+def _object_of(cast: Cast, m: _Mention, verb: Token) -> bool:
+    """Is a mention the object of ``verb``, the one told or asked ("told Hannity", "asked Trump")?"""
+    root = cast.doc[m.start:m.end].root
+    return root.head.i == verb.i and root.dep_ in ("dobj", "dative") and root.i > verb.i
+
+
+def _questions(cast: Cast, subjects: list[_Mention]) -> list[Token]:
+    """The verbs 'ask' these subjects ask a question with ("asked Y how high ...", "asked Y whether
+    ..."), not a request ("asked Y to look into ...")."""
+    verbs = [cast.doc[m.start:m.end].root.head for m in subjects]
+    return [v for v in verbs if v.lemma_.lower() == "ask" and any(c.dep_ == "ccomp" for c in v.children)
+            and not any(c.dep_ == "xcomp" for c in v.children)]
+
+
 def narrative_distance(d: _Discourse, a: int, b: int) -> int:
     """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
     return sum(1 for k in range(a, b) if k not in d.quoted_sents)
@@ -137,10 +151,16 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
     if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in d.reporting:
         # "he said": the subject of the last narrative sentence before, else the latest speaker,
         # even one of unknown gender
-        earlier = [m for m in people if sent_of[m.start] < k and m.actor.gender in ("", gender)]
+        told = {m.actor.key for m in people if _object_of(cast, m, tok.head)}  # "he told X": not X
+        earlier = [m for m in people if sent_of[m.start] < k and m.actor.gender in ("", gender)
+                   and m.actor.key not in told]
         if earlier:
             last = max(sent_of[m.start] for m in earlier)
             subjects = [m for m in earlier if sent_of[m.start] == last and m.subject]
+            asked = [m for m in earlier if sent_of[m.start] == last and any(
+                _object_of(cast, m, v) for v in _questions(cast, subjects))]
+            if asked:  # "X asked Y how ... “...,” he said": the answer is Y's
+                return asked[0].actor
             if subjects:  # one who speaks there first ("X's plan is bad, Y said. ... he said": Y)
                 return min(subjects, key=lambda m: (speaks(cast, d, m) is None, m.start)).actor
         speakers = [m for m in earlier if speaks(cast, d, m) is not None]

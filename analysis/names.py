@@ -690,11 +690,14 @@ def _org_actor(cast: Cast, name: str, institution: str, country: str, i: int, ch
 
 
 def organisation_nominals(cast: Cast) -> None:
-    """'the board', 'the ministry': an organisation named before, by its head noun."""
+    """'the board', 'the ministry', 'the Observatory': an organisation named before, by its head noun
+    (its last word, or the word before the phrase that follows the head: "Syrian Observatory for Human
+    Rights", "Joint Committee on Taxation")."""
     doc = cast.doc
     named = sorted(
-        ((min(m.start for m in a.mentions), a.names[0].split()[-1].lower(), a) for a in cast.actors
-         if a.type == "organization" and a.mentions and a.names and len(a.names[0].split()) > 1),
+        ((min(m.start for m in a.mentions), word, a) for a in cast.actors
+         if a.type == "organization" and a.mentions and a.names and len(a.names[0].split()) > 1
+         for word in _head_words(cast, a.names[0])),
         key=lambda x: x[0])
     heads: dict[str, _Actor] = {}
     k = 0
@@ -704,12 +707,25 @@ def organisation_nominals(cast: Cast) -> None:
             heads[named[k][1]] = named[k][2]
             k += 1
         tok = doc[i]
-        if (tok.i in cast.taken or tok.pos_ != "NOUN" or tok.lower_ not in heads
+        if (tok.i in cast.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads
                 or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
             continue
         det = next(c for c in tok.children if c.dep_ == "det")
         if cast.free(det.i, tok.i + 1) and det.i == tok.i - 1:
             cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
+
+
+def _head_words(cast: Cast, name: str) -> set[str]:
+    """The words an organisation's name may be referred back to by: its last word, and the word
+    before the first connector of a name of three words or more ("Observatory" in "Syrian
+    Observatory for Human Rights")."""
+    words = name.lower().split()
+    out = {words[-1]}
+    connectors = set(cast.g.rules["title_connectors"]) | {"on"}
+    at = next((k for k, w in enumerate(words) if w in connectors), 0)
+    if at >= 1 and len(words) >= 3:
+        out.add(words[at - 1])
+    return out
 
 
 def company_nominals(cast: Cast) -> None:

@@ -96,7 +96,9 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         # "China's delegate to the talks, Li Wei, said": the name set off by commas, split off by the parser
         named = [c for c in subs if c.i < verb.i and c.ent_type_ == "PERSON" and c.left_edge.i > 0
                  and verb.doc[c.left_edge.i - 1].text == "," and c is not subs[0]]
-        subs = after[:1] or named[-1:] or subs[:1]
+        # "WASHINGTON (Reuters) - The minister said": a dateline the parser made a second subject
+        actors = [c for c in subs if c.i in token_actor]
+        subs = after[:1] or named[-1:] or actors[:1] or subs[:1]
     if subs:
         return subs
     surface = _surface_subject(verb, token_actor) or _described_subject(verb)
@@ -120,6 +122,9 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "issued a statement saying ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
+            and verb.head.lemma_.lower() in _rules()["document_nouns"]:
+        return verb_subject(verb.head.head, token_actor, depth + 1)  # "wrote a letter to say ..."
     if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ",":
         return verb_subject(verb.head, token_actor, depth + 1)  # "said X, described Y": the same speaker
     if verb.tag_ == "VB" and verb.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -130,9 +135,22 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         things = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in token_actor]
         if verb.dep_ in ("xcomp", "advcl") and things:
             return verb_subject(verb.head, token_actor, depth + 1)
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and _carries_on(verb.head):
+        # "continued to warn that", "were quick to point out that": the one who goes on speaking
+        owner = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+        return verb_subject(owner, token_actor, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "... after saying ..."
     return []
+
+
+def _carries_on(head: Token) -> bool:
+    """An aspectual verb or adjective whose infinitive is the subject's own act ("continue to",
+    "begin to", "be quick to"; ``aspectual`` in ``quote_rules.yml``), not a wish or a refusal."""
+    words = _rules()["aspectual"]
+    if head.pos_ == "ADJ":
+        return head.lower_ in words["adjectives"] and head.dep_ == "acomp"
+    return head.lemma_.lower() in words["verbs"] and head.pos_ in ("VERB", "AUX")
 
 
 _SINGULAR_AUX = {"is", "was", "has", "does"}

@@ -51,7 +51,17 @@ def _a_noun_after_all(tok: Token) -> bool:
 def _whole_phrase(rd: Reading, tok: Token) -> bool:
     """A verb of a two-word reporting phrase reports only with its second word ("made clear")."""
     words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
-    return words is None or any(c.lower_ in words for c in tok.children)
+    return words is None or _second_word(tok, words) is not None
+
+
+def _second_word(tok: Token, words: list[str]) -> Token | None:
+    """The second word of a two-word reporting phrase: a child of the verb ("made it clear that"), or
+    the word right after it, which the parser may hang on the reported clause ("made clear it would")."""
+    found = [c for c in tok.children if c.lower_ in words]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not found and nxt is not None and nxt.lower_ in words:
+        found = [nxt]
+    return max(found, key=lambda t: t.i) if found else None
 
 
 def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], dict[tuple[int, int], Token]]:
@@ -135,9 +145,13 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
             toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
+    if not toks:  # "joked about moving abroad", "boasts of his record"
+        toks = _topic_content(rd, verb)
+        toks.update(rest_of_sentence(rd, verb, toks))
+    toks = {t for t in toks if t.idx >= rd.dateline_end}  # "NEW YORK (Reuters) - Y, people said": not the dateline
     words = rd.rules["phrasal_reporting"].get(verb.lemma_.lower())
     if words:  # "made (it) clear that X": X
-        second = max(c.i for c in verb.children if c.lower_ in words)
+        second = _second_word(verb, words).i
         toks = {t for t in toks if t.i > second}
     outside = [t for t in content_words(toks) if rd.quote_of(t) is None]
     inside = [t for t in content_words(toks) if rd.quote_of(t) is not None]
@@ -159,15 +173,13 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
         if c.dep_ == "ccomp" and c.i < verb.i and reports_content(rd, c) and rd.quote_of(c) is None \
                 and rd.subject_of(c):
             continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
-        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both"):
-            sub = list(c.subtree)
-            # "said he supported X but warned that Y": the second report is its own statement
-            cut = [d for d in c.children if d.dep_ == "conj" and reports_content(rd, d) and d.i > c.i]
-            if cut:
-                first = min(min(t.i for t in d.subtree) for d in cut)
-                sub = [t for t in sub if t.i < first]
-                while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
-                    sub.pop()
+        to = _infinitive_mark(c) if mode == "both" and has_object and c.dep_ == "conj" else None
+        # "told residents not to drink ...": a request told to someone
+        request = c.dep_ == "xcomp" and has_object and _infinitive_mark(c) is not None
+        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both") or request or to is not None:
+            sub = _before_own_report(rd, c)
+            if to is not None:  # "urged citizens in X, Y and Z to seek ...": the parser made the request a conjunct
+                sub = [t for t in sub if t.i >= to.i]
             outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
             other_quotes = {rd.quote_of(t) for t in sub if rd.quote_of(t) is not None}
             # the marks enclose the whole clause (but for "that"): the verb attributes a quotation;
@@ -181,18 +193,56 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
     return toks
 
 
+def _before_own_report(rd: Reading, head: Token) -> list[Token]:
+    """The subtree of ``head`` up to a conjoined report of its own: "said he supported X but warned
+    that Y", "calling for X to act and saying Y": the second report is its own statement."""
+    sub = list(head.subtree)
+    cut = [d for d in head.children if d.dep_ == "conj" and reports_content(rd, d) and d.i > head.i]
+    if cut:
+        first = min(min(t.i for t in d.subtree) for d in cut)
+        sub = [t for t in sub if t.i < first]
+        while sub and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+            sub.pop()
+    return sub
+
+
+def _topic_content(rd: Reading, verb: Token) -> set[Token]:
+    """The "about"/"of" phrase of a verb of complaining or joking ("bragged about X", "boasts of X"):
+    what it says is about that (``topic_verbs`` in ``quote_rules.yml``)."""
+    preps = rd.rules["topic_verbs"].get(verb.lemma_.lower(), [])
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
+    return {t for t in phrase.subtree if not t.is_space} if phrase is not None else set()
+
+
+def _infinitive_mark(verb: Token) -> Token | None:
+    """The 'to' of an infinitive verb ('to seek'), if it is one."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i), None) \
+        if verb.tag_ == "VB" else None
+
+
 def _object_content(rd: Reading, verb: Token) -> set[Token]:
     """The object of a reporting verb and what follows it ("called for X to ...", "denied X")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if not objs:  # "called for X to ...", "called on X to ..."
         objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
-                for o in c.children if o.dep_ == "pobj"]
+                for o in c.children if o.dep_ == "pobj" and (c.lower_ == "for" or _asked_to_act(verb, o))]
+    if not objs:  # "calling for Pakistan to take ...": the parser made "for" the mark of a clause
+        objs = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)]
     if not objs:
         return set()
-    start = min(t.i for t in objs[0].subtree)
-    end = max([t.i for t in objs[0].subtree] + [
-        t.i for c in verb.children if c.i > objs[0].i and c.dep_ in _OBJECT_TAIL for t in c.subtree])
+    obj = _before_own_report(rd, objs[0])
+    start = min(t.i for t in obj if not (t.dep_ == "mark" and t.lower_ == "for"))
+    # not into a report of its own ("rejected X, while Y said Z")
+    tail = [c for c in verb.children if c.i > objs[0].i and c.dep_ in _OBJECT_TAIL and not (
+        reports_content(rd, c) and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children))]
+    end = max([t.i for t in obj] + [t.i for c in tail for t in c.subtree])
     return {t for t in rd.doc[start:end + 1] if not t.is_space}
+
+
+def _asked_to_act(verb: Token, obj: Token) -> bool:
+    """'called on X to act': an infinitive follows the one called on ('reports on the war': none)."""
+    return any(t.tag_ == "TO" and t.i > obj.i for t in verb.subtree if t.i <= obj.right_edge.i + 2)
 
 
 def reports(rd: Reading, tok: Token) -> bool:
@@ -312,8 +362,14 @@ def _parenthetical_subject_first(rd: Reading, verb: Token) -> tuple[list[Token],
     if j >= verb.sent.end - 1 or doc[j].text != ",":
         return None
     after = doc[j + 1]
-    if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018":
-        return None  # "A, X said, but Y said B" / "..., adding B": B has an attribution of its own
+    # "A, X said, but Y said B" / "..., adding B" / "“A,” X said, “B”": B has an attribution of its
+    # own; but "In some places, he said, “we don't know ...”" is one clause, mixed
+    quoted_before = rd.quote_of(doc[left - 2]) is not None or doc[left - 2].text in "\u201d\u2019"
+    if after.dep_ == "cc" or after.tag_ == "VBG" or after.text in "\u201c\u2018" and quoted_before:
+        return None
+    if after.lower_ == "with" and any(reports(rd, t) and t.tag_ == "VBG" and any(
+            c.dep_ == "nsubj" for c in t.children) for t in after.subtree):
+        return None  # "A, X said, with one official describing B": the official's own statement
     inner = set(range(left - 1, j + 1))
     content = [t for t in verb.sent if t.i not in inner and t.idx >= rd.dateline_end and not t.is_space]
     if not any(t.i < left for t in content_words(content)) or not any(t.i > j for t in content_words(content)):

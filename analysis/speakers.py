@@ -126,9 +126,10 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
     if low in singular:
         # the actor rules tie "he said" to the subject of the last narrative sentence
         # or the latest speaker; without such a tie, fall back on the latest statement
-        return rd.token_actor.get(head.i, "") or recent_speaker(rd, head, singular[low])
+        return rd.token_actor.get(head.i, "") or recent_speaker(rd, head, singular[low]) or \
+            last_person_speaking(rd, head, singular[low])
     if low in rd.rules["plural_pronouns"]:
-        return rd.token_actor.get(head.i, "") or recent_group(rd, head)
+        return rd.token_actor.get(head.i, "") or recent_group(rd, head, verb)
     if head.i in rd.token_actor:
         return rd.token_actor[head.i]
     if head.lemma_.lower() in rd.rules["document_nouns"]:
@@ -166,6 +167,26 @@ def issuer(rd: Reading, head: Token, verb: Token) -> str:
             break
         if any(t.lemma_.lower() == lemma for t in st.verb.sent if t.i != head.i):
             return st.speakers[0]
+    for t in reversed(rd.doc[:head.i]):  # the same document met before: whose it was
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and rd.quote_of(t) is None:
+            owner = _document_owner(rd, t)
+            if owner:
+                return owner
+    return ""
+
+
+def _document_owner(rd: Reading, doc_noun: Token) -> str:
+    """Whose a document is where the text names it: an actor before the noun in its phrase ("X's
+    letter", "the CBO report"), else the subject of the verb it is the object of ("X wrote a
+    letter", "the ministry issued a statement")."""
+    for c in doc_noun.lefts:
+        for t in c.subtree:
+            if t.i in rd.token_actor:
+                return rd.token_actor[t.i]
+    if doc_noun.dep_ == "dobj":
+        for c in doc_noun.head.children:
+            if c.dep_ == "nsubj" and c.i in rd.token_actor:
+                return rd.token_actor[c.i]
     return ""
 
 
@@ -185,13 +206,52 @@ def recent_speaker(rd: Reading, tok: Token, gender: str) -> str:
     return ""
 
 
-def recent_group(rd: Reading, tok: Token) -> str:
-    """'they said': the latest group, organisation or country that was a subject within two sentences."""
-    k = rd.sent_index[tok.i]
-    best = ""
-    for t in rd.doc[: tok.i]:
+def last_person_speaking(rd: Reading, tok: Token, gender: str) -> str:
+    """'he said' after a paragraph of background that names no one: the latest person mentioned
+    before, outside quotations, if that person is of that gender (or of none known), has spoken
+    already and was mentioned within ``pronoun_paragraphs`` paragraphs ('' otherwise: someone
+    else met since is as likely)."""
+    para = rd.paragraph(tok.idx)
+    for t in reversed(rd.doc[:tok.i]):
         a = rd.token_actor.get(t.i)
-        if (a and rd.info[a]["type"] in ("group", "organization", "country") and t.dep_ in ("nsubj", "nsubjpass")
-                and k - rd.sent_index[t.i] <= 2 and rd.quote_of(t) is None):
-            best = a  # the latest such subject outside quotations (a speaker, not someone quoted)
-    return best
+        if not a or rd.quote_of(t) is not None or rd.info[a]["type"] not in ("person", "anonymous"):
+            continue
+        if para - rd.paragraph(t.idx) > int(rd.rules["pronoun_paragraphs"]) or \
+                rd.info[a].get("gender") not in ("", gender):
+            return ""
+        return a if any(a in st.speakers for st in rd.statements) else ""
+    return ""
+
+
+def recent_group(rd: Reading, tok: Token, verb: Token | None = None) -> str:
+    """'they said', 'it said': the latest group, organisation or country that was a subject within two
+    sentences, outside quotations and outside what was reported (a speaker, not someone spoken of:
+    "U.S. officials said they were helping Iraqi forces. ... they said"); for 'it', a document that
+    spoke there ("The letter said ... It said") speaks for its issuer (:func:`issuer`)."""
+    k = rd.sent_index[tok.i]
+    first = tok.sent.start
+    while first > 0 and k - rd.sent_index[first - 1] <= 2:
+        first -= 1
+    reported = [(st.cs, st.ce) for st in rd.statements]
+    if verb is not None:  # "Y, they said": what this verb reports ("While X praised it, they said": not)
+        reported += [(c.left_edge.idx, c.right_edge.idx + 1) for c in verb.children
+                     if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+    documents = set(rd.rules["document_nouns"]) if tok.lower_ == "it" else set()
+    for t in reversed(rd.doc[first:tok.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass", "pobj") or rd.quote_of(t) is not None or any(
+                cs <= t.idx < ce for cs, ce in reported):
+            continue
+        a = rd.token_actor.get(t.i)
+        if a and t.dep_ != "pobj" and rd.info[a]["type"] in ("group", "organization", "country"):
+            return a
+        if t.lemma_.lower() in documents and t.i not in rd.token_actor and _speaks_as_document(rd, t):
+            return issuer(rd, t, t.head)
+    return ""
+
+
+def _speaks_as_document(rd: Reading, t: Token) -> bool:
+    """A document that is a subject ("the letter said", "X's letter was sent to ...") or the source
+    of an "according to" ("according to the letter")."""
+    if t.dep_ == "pobj":
+        return t.head.lower_ == "to" and t.head.i > 0 and rd.doc[t.head.i - 1].lower_ in rd.rules["according_to"]
+    return True

@@ -64,7 +64,7 @@ def unnamed(cast: Cast) -> None:
     g = cast.g
     indefinite = set(g.rules["indefinite_determiners"])
     definite = set(g.rules["definite_determiners"])
-    bodies = set(g.rules["speaking_bodies"])
+    bodies = set(g.rules["speaking_bodies"]) | set(g.rules["party_members"])
     for i, low in enumerate(cast.lows):
         if low not in g.person_nouns and low not in g.titles and low not in bodies and not _plural_title(cast, low):
             continue
@@ -134,6 +134,12 @@ def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
     return ph._replace(start=taken[-1] + 1)
 
 
+def _a_title(cast: Cast, low: str) -> bool:
+    """A title ("senator", "chancellor"), or a party member's noun that news uses like one for the
+    person just met ("the Kentucky Republican said": ``party_members`` in ``actor_rules.yml``)."""
+    return cast.g.titles.get(low, ("", ""))[1] == "title" or low in cast.g.rules["party_members"]
+
+
 def _plural_title(cast: Cast, low: str) -> str:
     """The title a plural noun is the plural of ("chiefs" -> "chief"), or ''."""
     for singular in (low[:-1], low[:-2]) if low.endswith("s") else ():
@@ -149,7 +155,7 @@ def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
     if tok.i in cast.taken or tok.i in cast.heading_tokens or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     is_person_noun = low in g.person_nouns
-    is_title = low in g.titles and g.titles[low][1] == "title" or bool(_plural_title(cast, low))
+    is_title = _a_title(cast, low) or bool(_plural_title(cast, low))
     if not (is_person_noun or is_title or low in g.rules["speaking_bodies"]):
         return False
     if tok.dep_ == "conj" and (tok.head.lower_ in g.person_nouns):
@@ -173,7 +179,7 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
     doc = cast.doc
     g = cast.g
     is_person_noun = low in g.person_nouns
-    is_title = low in g.titles and g.titles[low][1] == "title"
+    is_title = _a_title(cast, low)
     possessor = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     left = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "poss") and not c.is_space
             and not (c.tag_ in ("VBD", "VBN") and c.i > 0 and doc[c.i - 1].lower_ in _AUXILIARIES)]
@@ -386,18 +392,24 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     if not candidates:
         if cast.g.noun_kinds.get(singular) in ("organization", "organisation", "state"):
             return None  # "the opposition": not a person the story has been about
-        return _salient_person(cast, tok, modifiers)
+        # "the chancellor" with no one of that title: a title, unlike "the official", names one
+        # holder, the person the story is about
+        two = f"{tok.doc[tok.i - 1].lower_} {singular}" if tok.i > 0 else ""  # "the prime minister"
+        titles = [w for w in (singular, two) if _a_title(cast, w) and w not in cast.g.person_nouns]
+        if titles:
+            modifiers = modifiers - set(titles[-1].split())  # "prime" is the title's, not a description
+        return _salient_person(cast, tok, modifiers, bool(titles))
     return max(candidates, key=lambda x: x[0])[1]
 
 
-def _salient_person(cast: Cast, tok: Token, modifiers: set[str]) -> _Actor | None:
+def _salient_person(cast: Cast, tok: Token, modifiers: set[str], title_only: bool = False) -> _Actor | None:
     """'the real estate tycoon', 'the bespectacled 71-year-old diplomat' with no one of that role:
     a definite description of the person the story has just been about (a named person who was
     the subject of one of the two sentences before), unless the description names a country or an
     institution that person does not have."""
     parties = _party_words(cast)
     national = any(country_of(m) for m in modifiers) and not modifiers & set(cast.g.rules["one_of_a_kind_modifiers"])
-    if not modifiers or national or (modifiers - parties) & cast.g.institution_words:
+    if not (modifiers or title_only) or national or (modifiers - parties) & cast.g.institution_words:
         return None  # a bare "the official" is a source of its own; "the U.S. official" another one (but
         #              "the top U.S. diplomat" is one person: the one the story is about)
     sent = tok.sent

@@ -556,3 +556,199 @@ def test_speaking_anonymously_to_criticize_is_no_second_statement(analyse_text):
     r = analyse_text(f"{OPEN}That is what they have done all along,{CLOSE} said a military official, who like "
                      "others spoke anonymously to criticize administration policy.")
     assert [c for _s, _k, c, _t in _statements(r)] == ["say"]
+
+
+# --------------------------------------------------------------------------- wire copy (batch 2026-11-30)
+
+def test_made_clear_without_that_is_a_statement(analyse_text):
+    # the parser may hang "clear" on the reported clause when no "that" follows it
+    r = analyse_text("The army shelled the town on Sunday, while Russia made clear it would continue "
+                     "bombing rebel targets.")
+    assert [(s, c) for s, _k, c, _t in _statements(r)] == [("Russia", "make")]
+    assert _statements(r)[0][3].startswith("it would continue bombing")
+
+
+def test_a_report_in_the_tail_of_an_object_is_its_own_statement(analyse_text):
+    r = analyse_text("The opposition party rejected Turkish demands for withdrawal, while the Syrian government "
+                     "said the shelling amounted to direct support for insurgent groups.")
+    texts = [t for _s, _k, _c, t in _statements(r)]
+    assert texts[0] == "Turkish demands for withdrawal"
+    assert texts[-1] == "the shelling amounted to direct support for insurgent groups"
+
+
+def test_calling_for_someone_to_act_and_saying_are_two_statements(analyse_text):
+    r = analyse_text("President Tom Hill unveiled a new strategy on Monday, calling for Ruritania to take decisive "
+                     "action against smuggling and saying the government had to deal with the challenge.")
+    assert [(s, c, t) for s, _k, c, t in _statements(r)] == [
+        ("Tom Hill", "call", "Ruritania to take decisive action against smuggling"),
+        ("Tom Hill", "say", "the government had to deal with the challenge"),
+    ]
+
+
+def test_they_said_is_the_group_that_spoke_not_one_it_spoke_of(analyse_text):
+    r = analyse_text("U.S. officials said they were helping the army prepare for an offensive.\n\n"
+                     "Marines were providing artillery fire to help Iraqi forces moving into new positions, they said. "
+                     "They said Iraqi forces were carrying out the assault.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["U.S. officials"] * 3
+
+
+def test_a_document_met_before_speaks_for_whose_it_was_and_it_said_for_the_document(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Jane Roe, a lawyer for the campaign, wrote a letter to the committee to say the agency had "
+                     "acted unlawfully.\n\nThe campaign used offices of the agency for months. Roe's letter was "
+                     "sent to two committees on Friday.\n\nThe letter said the agency had kept the records. "
+                     "It said the agency had used the materials without notice.")
+    assert [(s, t) for s, _k, _c, t in _statements(r)] == [
+        ("Jane Roe", "the agency had acted unlawfully"),
+        ("Jane Roe", "the agency had kept the records"),
+        ("Jane Roe", "the agency had used the materials without notice"),
+    ]
+
+
+@pytest.mark.parametrize("verb, cue", [("denounced", "denounce"), ("disputed", "dispute"), ("decried", "decry")])
+def test_verbs_of_judgment_and_rejection_report_their_object(analyse_text, verb, cue):
+    r = analyse_text(f"The Ruritanian government has {verb} the neighbour's claims in a case before the court.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [(cue, "the neighbour's claims in a case before the court")]
+
+
+def test_a_disputed_territory_is_no_statement(analyse_text):
+    r = analyse_text("Ships patrolled the disputed islands on Monday.")
+    assert _statements(r) == []
+
+
+def test_it_after_a_document_that_was_the_subject_is_the_document(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Jane Roe, a lawyer for the campaign, wrote to the committee on Friday.\n\n"
+                     "Some senators have argued that the inquiry is biased. Roe's letter was sent to two committees. "
+                     "It asked for Congress to act immediately to protect the records.")
+    assert _statements(r)[-1][0] == "Jane Roe"
+
+
+def test_he_told_someone_is_not_the_one_told_and_answers_the_question_asked(analyse_text):
+    r = analyse_text(f"Tom Hill spoke in Austin on Friday. {OPEN}We will build it,{CLOSE} Hill said.\n\n"
+                     "Interviewer Sam Reed asked Hill how high the wall would be.\n\n"
+                     f"{OPEN}It could be 35 feet,{CLOSE} he told Reed, to cheers from the crowd.\n\n"
+                     f"{OPEN}We have no choice,{CLOSE} he said.")
+    assert [s for s, _k, c, _t in _statements(r) if c != "ask"] == ["Tom Hill"] * 3
+
+
+def test_with_someone_describing_after_an_attribution_is_their_own_statement(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Two warplanes flew near a destroyer on Tuesday, the U.S. military said, "
+                     "with one official describing them as one of the most aggressive interactions in memory.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [
+        ("say", "Two warplanes flew near a destroyer on Tuesday"),
+        ("describe", "them as one of the most aggressive interactions in memory"),
+    ]
+
+
+def test_the_head_of_an_organisation_name_refers_back_and_reports_an_object(analyse_text):
+    r = analyse_text("The bombardment killed two fighters, according to the Ruritanian Observatory for Human Rights.\n\n"
+                     "The Observatory also reported air strikes by jets in areas east of the capital.")
+    assert [(s, c, t) for s, _k, c, t in _statements(r)] == [
+        ("Ruritanian Observatory for Human Rights", "report", "air strikes by jets in areas east of the capital")]
+
+
+def test_reporting_on_a_subject_is_no_statement(analyse_text):
+    r = analyse_text("The monitoring group, which reports on the war using sources on the ground, is based abroad.")
+    assert _statements(r) == []
+
+
+def test_a_request_to_act_after_a_long_object_is_the_statement(analyse_text):
+    r = analyse_text("As the fighting continued, the army urged citizens in the northern province, the area east of "
+                     "the capital, and in rural districts east of the city to quickly seek out reconciliation with "
+                     "the government.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [
+        ("urge", "to quickly seek out reconciliation with the government")]
+
+
+def test_a_verb_of_boasting_or_joking_reports_its_topic(analyse_text):
+    r = analyse_text("In an interview on Monday, Judge Ann Lee joked about moving abroad if the senator is elected.")
+    assert [(s, c, t) for s, _k, c, t in _statements(r)] == [
+        ("Ann Lee", "joke", "about moving abroad if the senator is elected")]
+
+
+def test_what_was_said_about_a_topic_is_not_the_topic(analyse_text):
+    r = analyse_text("Senators were surprised by what Senator Tom Hill said about the budget on Monday.")
+    assert _statements(r) == []
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_speaker(analyse_text):
+    # the parser makes "MOSCOW" a second subject of "said"; the speaker is the one the text names
+    r = analyse_text("MOSCOW (Reuters) - Russia's foreign minister said on Tuesday that Moscow would not withdraw "
+                     "its troops from the region, rejecting demands from Western governments.")
+    assert _statements(r)[0][0] == "unnamed Russia's foreign minister"
+
+
+def test_he_said_after_a_paragraph_of_background_is_the_last_person_who_spoke(analyse_text):
+    r = analyse_text("BEIRUT (Reuters) - Foreign Minister Walid Haddad told a news conference the delegation would "
+                     "leave for Geneva on Monday.\n\nThe talks have been postponed twice. Opposition groups have "
+                     "demanded an end to air strikes before any negotiations begin. Fighting has continued in the "
+                     "north. Thousands of people have been killed in the war.\n\n"
+                     f"{OPEN}Nobody will talk about the presidency,{CLOSE} he said.")
+    assert _statements(r)[-1][0] == "Walid Haddad"
+
+
+def test_he_said_after_another_man_was_named_is_not_the_earlier_speaker(analyse_text):
+    r = analyse_text("BEIRUT (Reuters) - Foreign Minister Walid Haddad told a news conference the delegation would "
+                     "leave for Geneva on Monday.\n\nThe talks have been postponed twice. Opposition groups have "
+                     "demanded an end to air strikes. Fighting has continued in the north, where the rebel commander "
+                     "Omar Nasser was killed last week. Thousands of people have been killed in the war.\n\n"
+                     f"{OPEN}Nobody will talk about the presidency,{CLOSE} he said.")
+    assert _statements(r)[-1][0] != "Walid Haddad"
+
+
+def test_a_bare_title_no_one_holds_yet_is_the_person_just_speaking(analyse_text):
+    r = analyse_text(f"{OPEN}There is no credible case for leaving,{CLOSE} George Osborne told lawmakers on Monday. "
+                     "The chancellor, who has led the campaign to stay, also said the government would publish "
+                     "further analysis next month.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["George Osborne", "George Osborne"]
+
+
+def test_campaigners_for_a_cause_are_the_speakers_not_the_cause(analyse_text):
+    r = analyse_text("Campaigners for leaving the European Union dismissed the figures as scaremongering.")
+    assert _statements(r)[0][0] != "European Union"
+
+
+def test_telling_someone_not_to_act_reports_the_request(analyse_text):
+    r = analyse_text("Since October, officials have told residents not to drink the water coming out of their taps.")
+    assert [(c, t) for _s, _k, c, t in _statements(r)] == [
+        ("tell", "not to drink the water coming out of their taps")]
+
+
+def test_a_lead_reported_before_its_attribution_leaves_the_dateline_out(analyse_text):
+    r = analyse_text("NEW YORK (Reuters) - The company is in talks to buy a smaller rival for about $2 billion, "
+                     "people familiar with the matter said on Thursday.")
+    assert _statements(r)[0][3] == "The company is in talks to buy a smaller rival for about $2 billion"
+
+
+def test_the_state_and_party_of_the_politician_just_met_are_that_politician(analyse_text):
+    r = analyse_text("WASHINGTON (AP) - Senate Majority Leader Tom Hill on Tuesday rejected calls to hold hearings "
+                     f"on the nominee.\n\n{OPEN}The American people should have a voice,{CLOSE} the Kentucky "
+                     "Republican said on the Senate floor.\n\nSenate Minority Leader Ann Reed called the decision "
+                     f"unprecedented.\n\n{OPEN}This is obstruction,{CLOSE} the Nevada Democrat told reporters.")
+    assert [s for s, _k, c, _t in _statements(r) if c in ("say", "tell")] == ["Tom Hill", "Ann Reed"]
+
+
+def test_a_two_word_title_no_one_holds_yet_is_the_person_just_met(analyse_text):
+    r = analyse_text("LONDON (Reuters) - Anna Moor has insisted that Britain will leave the customs union.\n\n"
+                     "Speaking in Birmingham on Monday, the prime minister said the government would not be "
+                     "blown off course.")
+    assert [s for s, _k, _c, _t in _statements(r)] == ["Anna Moor", "Anna Moor"]
+
+
+@pytest.mark.parametrize("frame", ["continue to warn", "were quick to point out", "began to argue"])
+def test_an_aspectual_verb_or_adjective_lets_its_subject_speak(analyse_text, frame):
+    r = analyse_text(f"Senator Tom Hill and his allies {frame} that the nuclear deal was a dangerous mistake.")
+    assert [(s, t) for s, _k, _c, t in _statements(r)] == [
+        ("Tom Hill", "the nuclear deal was a dangerous mistake")]
+
+
+def test_a_refusal_to_speak_is_no_statement(analyse_text):
+    r = analyse_text("Senate Republicans declined to say whether the nuclear deal was a mistake.")
+    assert _statements(r) == []
+
+
+def test_an_unquoted_lead_a_parenthetical_attribution_and_a_quotation_are_one_mixed_statement(analyse_text):
+    r = analyse_text(f"Particularly in poorer parts of the state, he said, {OPEN}we don't know what the answer "
+                     f"will be{CLOSE} on how many jobs would be lost.")
+    assert [(k, t) for _s, k, _c, t in _statements(r)] == [
+        ("mixed", f"Particularly in poorer parts of the state, he said, {OPEN}we don't know what the answer "
+                  f"will be{CLOSE} on how many jobs would be lost")]
