@@ -225,6 +225,35 @@ def extract_claims(article: Article, doc: Doc, actors: ActorTable, quotes: pd.Da
     return claim_table(article, doc, actors, quotes).frame()
 
 
+def _trimmed(piece: list[Token]) -> list[Token]:
+    """A claim's tokens without leading and trailing punctuation and space, keeping its quote
+    marks and a closing question mark."""
+    while piece and (piece[0].is_punct or piece[0].is_space) and piece[0].text not in "\u201c\u2018":
+        piece = piece[1:]
+    while piece and (piece[-1].is_space or piece[-1].is_punct and piece[-1].text not in "?\u201d\u2019"):
+        piece = piece[:-1]
+    return piece
+
+
+def _claim_target(piece, quote_id: str, speakers: list[str], holder: str, actors: ActorTable, quote_spans,
+                  previous_target: dict) -> tuple[str, str]:
+    """The actor a claim is about (never its speakers, its holder or their own organisations);
+    a claim that names none is about the target of the same statement's or speaker's last claim."""
+    info = actors.info
+    own = {aid for aid, row in info.items() if row["type"] == "organization" and row["institution"]
+           and row["institution"] in {info[sp]["institution"] for sp in speakers if sp in info}}
+    target_id, target_type = _target(piece, set(speakers) | {holder} | own, info, actors, quote_spans)
+    if not target_id and quote_id in previous_target:
+        target_id, target_type, _ = previous_target[quote_id]
+    if not target_id and speakers and speakers[0] in previous_target:
+        target_id, target_type, _ = previous_target[speakers[0]]
+    if target_id:
+        previous_target[quote_id] = (target_id, target_type, "")
+        if speakers:
+            previous_target[speakers[0]] = (target_id, target_type, "")
+    return target_id, target_type
+
+
 def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame | Table) -> Table:
     """:func:`extract_claims` as rows (the pipeline's stages read these; see :mod:`analysis.frames`)."""
     info = actors.info
@@ -241,10 +270,7 @@ def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataF
         speakers = [s for s in str(q.speaker_id).split(";") if s]
         for piece in _split(toks, speakers):
             words = [t for t in piece if not (t.is_punct and t.text not in "?")]
-            while piece and (piece[0].is_punct or piece[0].is_space) and piece[0].text not in "\u201c\u2018":
-                piece = piece[1:]
-            while piece and (piece[-1].is_space or piece[-1].is_punct and piece[-1].text not in "?\u201d\u2019"):
-                piece = piece[:-1]
+            piece = _trimmed(piece)
             if not piece or not words:
                 continue
             pcs, pce = piece[0].idx, piece[-1].idx + len(piece[-1].text)
@@ -255,19 +281,9 @@ def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataF
             if cue_type and kind in ("assertion", "evaluation"):
                 kind, type_cues = cue_type, [f"reported with \u201c{q.cue}\u201d"]
             holder = _holder(piece, speakers, actors, info)
-            own = {aid for aid, row in info.items() if row["type"] == "organization" and row["institution"]
-                   and row["institution"] in {info[sp]["institution"] for sp in speakers if sp in info}}
-            excluded = set(speakers) | {holder} | own
-            target_id, target_type = _target(piece, excluded, info, actors, quote_spans)
-            if not target_id and q.quote_id in previous_target:
-                target_id, target_type, _ = previous_target[q.quote_id]
-            if not target_id and speakers and speakers[0] in previous_target:
-                target_id, target_type, _ = previous_target[speakers[0]]
+            target_id, target_type = _claim_target(piece, q.quote_id, speakers, holder, actors, quote_spans,
+                                                   previous_target)
             polarity, pol_cues = _polarity(text, piece, kind)
-            if target_id:
-                previous_target[q.quote_id] = (target_id, target_type, "")
-                if speakers:
-                    previous_target[speakers[0]] = (target_id, target_type, "")
             n += 1
             target = info.get(target_id, {}).get("name", "")
             rows.append({
