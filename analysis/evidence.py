@@ -35,7 +35,7 @@ from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue
 from .reactions import _on_what_it_stops, _stance_words, issue_partners, stopped_by
-from .reading import ANAPHORS, Context, Evidence, lexicon
+from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 
 
 # --------------------------------------------------------------------------- the passes
@@ -70,6 +70,8 @@ def _analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyzer = SentimentIntensityAnalyzer()
+    for word, value in political_valence().items():
+        analyzer.lexicon.setdefault(word, value)
     for word in lexicon()["not_evaluative"]:
         analyzer.lexicon.pop(word, None)
     return analyzer

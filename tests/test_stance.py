@@ -458,3 +458,12 @@ def test_echoing_anothers_denunciation_of_the_remark_sides_with_that_voice(analy
     r = analyse_text(REMARKS + "Mayor Tom Hill, who echoed Reed\u2019s denunciation of Lee\u2019s remarks, said the "
                                "party must move on.")
     assert _stance(r, "Tom Hill")["score"] < 0
+
+
+def test_political_evaluatives_missing_from_vader_carry_a_verdict(analyse_text):
+    # "unconstitutional" and "misguided" are not in VADER's lexicon: analysis/data/political_valence.csv
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll is unconstitutional and misguided,\u201d said Senator Jim Cole.\n")
+    assert _stance(r, "Jim Cole")["score"] < 0
+
