@@ -145,7 +145,8 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t) or _lacking(t)
-        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
+        valued = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
+        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or valued is None and
                                      _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
             if side < 0 and _on_what_it_stops(ctx, issue, list(head.subtree)):
@@ -156,7 +157,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         sign = 1 if lemma in lex["good"] else -1 if lemma in lex["bad"] else 0
         if not sign:
             continue
-        value = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
+        value = valued
         if value is None:
             v = lex["valence"].get(ctx.low[head.i], 0.0)
             value = 1 if v >= 1.0 else -1 if v <= -1.0 else 0

@@ -467,3 +467,10 @@ def test_political_evaluatives_missing_from_vader_carry_a_verdict(analyse_text):
         "\u201cThe toll is unconstitutional and misguided,\u201d said Senator Jim Cole.\n")
     assert _stance(r, "Jim Cole")["score"] < 0
 
+
+def test_ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue(analyse_text):
+    # "end the violence" names a thing of its own value (``valued``), not the plan by a definite article
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill called the plan the best chance in years to end the violence.\n")
+    assert _stance(r, "Tom Hill")["score"] > 0
