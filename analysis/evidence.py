@@ -14,6 +14,8 @@ score on the -2 .. +2 scale, the words that decided it, offsets, weight) for one
   conditions that qualify support.
 - :func:`act_evidence`: what the voice says of the issue's own act ("must close it", "has no power
   to suspend it").
+- :func:`commitment_evidence`: the voice announces, in words about the issue, what it will do to
+  carry it out ("told agencies it will pare back the offices"): the announcer backs it (+2).
 - :func:`continuation_evidence`: that the issue should go on ("the investigation must continue").
 - :func:`verdict_evidence`: what a voice's words call the issue itself ("such a stupid
   wall", "it's not good for the military"), by VADER's valence of the adjective.
@@ -35,7 +37,7 @@ from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue
 from .reactions import _on_what_it_stops, _stance_words, issue_partners, stopped_by
-from .reading import ANAPHORS, Context, Evidence, lexicon
+from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 
 
 # --------------------------------------------------------------------------- the passes
@@ -70,6 +72,8 @@ def _analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyzer = SentimentIntensityAnalyzer()
+    for word, value in political_valence().items():
+        analyzer.lexicon.setdefault(word, value)
     for word in lexicon()["not_evaluative"]:
         analyzer.lexicon.pop(word, None)
     return analyzer
@@ -143,7 +147,8 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t) or _lacking(t)
-        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or
+        valued = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
+        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or valued is None and
                                      _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
             if side < 0 and _on_what_it_stops(ctx, issue, list(head.subtree)):
@@ -154,7 +159,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         sign = 1 if lemma in lex["good"] else -1 if lemma in lex["bad"] else 0
         if not sign:
             continue
-        value = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
+        value = valued
         if value is None:
             v = lex["valence"].get(ctx.low[head.i], 0.0)
             value = 1 if v >= 1.0 else -1 if v <= -1.0 else 0
@@ -394,6 +399,45 @@ def act_evidence(ctx: Context, issue: Issue):
                 for h in holders:
                     yield Evidence(h, "stance", c.claim_id, side, f"{t.text} (the issue's act)", c.start, c.end, w)
                 break
+
+
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def _own_commitment(ctx: Context, verb: Token, speakers: list[str]) -> bool:
+    """Does a clause announce what its speaker will do ("it will sharply pare back the number of
+    offices", "we plan to send more troops")? A verb under "will" (or after "plan", "intend", "going")
+    whose subject is the speaker itself, neither negated nor a word of taking sides."""
+    if ctx.negated(verb) or ctx.lemma[verb.i] in ctx.lex["verbs"]:
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    auxes = {ctx.low[c.i] for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ == "xcomp" and ctx.lemma[verb.head.i] in ("plan", "intend", "go"):
+        subj, auxes = [c for c in verb.head.children if c.dep_ == "nsubj"], {"will"}  # "plans to send"
+    if not subj or not auxes & {"will", "'ll", "\u2019ll"}:
+        return False
+    who = ctx.ta.get(subj[0].i)
+    # "X said it will ...": a pronoun subject of reported speech stands for its speaker
+    return who in speakers or who is None and subj[0].lower_ in _SPEAKER_PRONOUNS
+
+
+def commitment_evidence(ctx: Context, issue: Issue):
+    """A voice that announces, in words about the issue, what it will do to carry it out ("the
+    department told agencies it will pare back the offices") stands behind it (+2): the announcer
+    of a measure is its advocate."""
+    about = ctx.issues.claims_about(issue.issue_id)
+    w = ctx.lex["weights"]["stance_word"]
+    for c in ctx.claims:
+        speakers = [s for s in str(c.speaker_id).split(";") if s]
+        if not speakers or about.get(c.claim_id, "") not in ("reference", "keywords"):
+            continue
+        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        if span is None or any(ctx.low[t.i] in ctx.lex["conditions"] for t in span):
+            continue
+        verb = next((t for t in span if t.pos_ == "VERB" and _own_commitment(ctx, t, speakers)), None)
+        if verb is not None:
+            for h in speakers:
+                yield Evidence(h, "stance", c.claim_id, 2, f"{verb.text} (announces it)", c.start, c.end, w)
 
 
 def _continued(ctx: Context, verb: Token) -> Token | None:

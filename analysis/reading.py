@@ -29,7 +29,7 @@ from .frames import column, rows_of, tuples
 from .issues import Issue, IssueSet
 from .nlp import forms
 from .quotes import verb_subject
-from .resources import load_yaml
+from .resources import load_csv, load_yaml
 
 #: Light verbs whose subject is the target, not the holder, of the side their object names
 #: ("the deal drew criticism from X").
@@ -78,8 +78,15 @@ def lexicon() -> dict:
     data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
     data["good"] = frozenset(data["effects"]["good"])
     data["bad"] = frozenset(data["effects"]["bad"])
-    data["valence"] = _vader()
+    data["valence"] = {**political_valence(), **_vader()}
     return data
+
+
+@lru_cache(maxsize=1)
+def political_valence() -> dict[str, float]:
+    """Evaluative words of political talk that VADER's lexicon lacks ("toxic", "unconstitutional",
+    "sensible"), on VADER's scale (``analysis/data/political_valence.csv``); VADER's own entry wins."""
+    return {r["word"].lower(): float(r["valence"]) for r in load_csv("political_valence.csv")}
 
 
 def _vader() -> dict[str, float]:

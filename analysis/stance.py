@@ -41,8 +41,8 @@ from spacy.tokens import Doc
 from .actors import ActorTable
 from .corpus import Article
 from .evidence import (
-    act_evidence, camp_evidence, claim_evidence, context_evidence, continuation_evidence, owner_evidence,
-    relayed_evidence, verdict_evidence,
+    act_evidence, camp_evidence, claim_evidence, commitment_evidence, context_evidence, continuation_evidence,
+    owner_evidence, relayed_evidence, verdict_evidence,
 )
 from .reactions import (
     alignment_evidence, framing_evidence, neutral_evidence, reaction_evidence, relation_evidence, same_side_evidence,
@@ -143,8 +143,8 @@ def extract_stances(
         items: list[Evidence] = []
         ctx.relations = []
         for source in (owner_evidence, camp_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
-                       act_evidence, continuation_evidence, verdict_evidence, alignment_evidence, same_side_evidence,
-                       reaction_evidence):
+                       act_evidence, commitment_evidence, continuation_evidence, verdict_evidence, alignment_evidence,
+                       same_side_evidence, reaction_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         # a voice who only speaks of the issue, with no side in those words, is read by its tone too

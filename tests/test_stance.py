@@ -458,3 +458,29 @@ def test_echoing_anothers_denunciation_of_the_remark_sides_with_that_voice(analy
     r = analyse_text(REMARKS + "Mayor Tom Hill, who echoed Reed\u2019s denunciation of Lee\u2019s remarks, said the "
                                "party must move on.")
     assert _stance(r, "Tom Hill")["score"] < 0
+
+
+def test_political_evaluatives_missing_from_vader_carry_a_verdict(analyse_text):
+    # "unconstitutional" and "misguided" are not in VADER's lexicon: analysis/data/political_valence.csv
+    r = analyse_text(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll is unconstitutional and misguided,\u201d said Senator Jim Cole.\n")
+    assert _stance(r, "Jim Cole")["score"] < 0
+
+
+def test_ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue(analyse_text):
+    # "end the violence" names a thing of its own value (``valued``), not the plan by a definite article
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill called the plan the best chance in years to end the violence.\n")
+    assert _stance(r, "Tom Hill")["score"] > 0
+
+
+def test_a_voice_announcing_what_it_will_do_to_carry_out_the_plan_backs_it(analyse_text):
+    r = analyse_text(
+        "Governor Mark Reed\u2019s plan would create a new toll on the state\u2019s bridges.\n"
+        "The Highway Agency told drivers it will start collecting the toll in May.\n"
+        "The Trucking Association said it will not collect the toll.\n")
+    assert _stance(r, "Highway Agency")["score"] > 0
+    s = r.main_stances
+    assert not (s[s["actor"] == "Trucking Association"]["score"] > 0).any()  # "will not": no commitment
