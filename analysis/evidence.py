@@ -271,22 +271,13 @@ def claim_evidence(ctx: Context, issue: Issue):
     predicted consequences and conditions."""
     w = ctx.lex["weights"]
     about = ctx.issues.claims_about(issue.issue_id)
-    hedges = ctx.lex["hedges"]
     partners = set(issue_partners(ctx, issue))
     for c in ctx.claims:
-        speakers = [s for s in str(c.speaker_id).split(";") if s]
-        holders = [c.holder_id] if c.holder_id else speakers
-        if not holders:
-            continue
-        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
-        if span is None:
-            continue
-        if c.holder_id:
-            holders = _with_conjuncts(ctx, c.holder_id, span)
+        found = _claim_tokens(ctx, c)
         how = about.get(c.claim_id, "")
-        if not how and issue.issue_id != "I1":
+        if found is None or (not how and issue.issue_id != "I1"):
             continue  # an issue other than the main one is read only from the words that name it
-        tokens = [t for t in span if not t.is_space]
+        tokens, holders = found
         if c.target_id in partners and c.polarity in ("negative", "positive"):
             for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
                 if h not in partners:
@@ -304,37 +295,57 @@ def claim_evidence(ctx: Context, issue: Issue):
                 e.score, e.source, e.cue = 1, "condition", f"{e.cue}, with a condition"
                 e.start, e.end = c.start, c.end  # the condition is the claim that states it
             yield e
-        hedged = any(ctx.low[t.i] in hedges for t in tokens)
-        weight = w["evaluation"] if how else w["context"]
-        source = "evaluation" if how else "context"
-        if not how and issue.issue_id != "I1":
-            continue  # unlinked words count, lightly, only toward the main issue
-        value, vcues = _valence(ctx, issue, tokens)
-        effect, act, ecues = _consequences(ctx, issue, tokens)
-        if act:
-            if act < 0 and value < 0 and any(_failed(t) or ctx.negated(t) for t in tokens if t.pos_ == "VERB"):
-                act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
-            act = max(-2, min(2, act))
-            if hedged and abs(act) == 2:
-                act //= 2  # "could block the deal": a possibility, not a verdict
-            for h in holders:
-                yield Evidence(h, "stance", c.claim_id, act, "; ".join(ecues), c.start, c.end,
-                                w["stance_word"])
-            continue
-        if value > 0 and effect >= 0 and conditional and c.type != "question":
-            for h in holders:  # support stated with a condition attached: conditional support
-                yield Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])
-        if effect:
-            score = (2 if abs(effect) > 1 and not hedged else 1) * (1 if effect > 0 else -1)
-            for h in holders:
-                yield Evidence(h, "consequence", c.claim_id, score, "; ".join(ecues), c.start, c.end,
-                                w["consequence"] if how else w["context"])
-        strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
-        if abs(value) >= weak:
-            score = (2 if abs(value) >= strong and not hedged else 1) * (1 if value > 0 else -1)
-            for h in holders:
-                if h == issue.owner_id:
-                    continue
+        yield from _verdict_evidence(ctx, issue, c, tokens, holders, how, conditional)
+
+
+def _claim_tokens(ctx: Context, c) -> tuple[list[Token], list[str]] | None:
+    """A claim's tokens and the voices who hold it (its holder and the holder's conjuncts, else
+    its speakers); None for a claim no one holds or whose span the parse cannot give."""
+    speakers = [s for s in str(c.speaker_id).split(";") if s]
+    holders = [c.holder_id] if c.holder_id else speakers
+    if not holders:
+        return None
+    span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+    if span is None:
+        return None
+    if c.holder_id:
+        holders = _with_conjuncts(ctx, c.holder_id, span)
+    return [t for t in span if not t.is_space], holders
+
+
+def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holders: list[str], how: str,
+                      conditional: bool):
+    """What a claim's words judge of the issue: an act on it, a predicted effect, a condition
+    attached to support, or the tone of its evaluative words (lighter when the claim is not
+    linked to the issue)."""
+    w = ctx.lex["weights"]
+    hedged = any(ctx.low[t.i] in ctx.lex["hedges"] for t in tokens)
+    weight = w["evaluation"] if how else w["context"]
+    source = "evaluation" if how else "context"
+    value, vcues = _valence(ctx, issue, tokens)
+    effect, act, ecues = _consequences(ctx, issue, tokens)
+    if act:
+        if act < 0 and value < 0 and any(_failed(t) or ctx.negated(t) for t in tokens if t.pos_ == "VERB"):
+            act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
+        act = max(-2, min(2, act))
+        if hedged and abs(act) == 2:
+            act //= 2  # "could block the deal": a possibility, not a verdict
+        for h in holders:
+            yield Evidence(h, "stance", c.claim_id, act, "; ".join(ecues), c.start, c.end, w["stance_word"])
+        return
+    if value > 0 and effect >= 0 and conditional and c.type != "question":
+        for h in holders:  # support stated with a condition attached: conditional support
+            yield Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])
+    if effect:
+        score = (2 if abs(effect) > 1 and not hedged else 1) * (1 if effect > 0 else -1)
+        for h in holders:
+            yield Evidence(h, "consequence", c.claim_id, score, "; ".join(ecues), c.start, c.end,
+                            w["consequence"] if how else w["context"])
+    strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
+    if abs(value) >= weak:
+        score = (2 if abs(value) >= strong and not hedged else 1) * (1 if value > 0 else -1)
+        for h in holders:
+            if h != issue.owner_id:
                 yield Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
 
 
