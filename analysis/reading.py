@@ -284,55 +284,9 @@ def roles_of(ctx: Context, tok: Token, part: str, last: Token) -> tuple[list[str
     holders: list[str] = []
     target: list[Token] = []
     if part == "verbs":
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-        if passive:
-            for c in tok.children:
-                if c.dep_ == "agent":
-                    for obj in c.children:
-                        holders += ctx.actors_of(obj)
-                if c.dep_ == "nsubjpass":
-                    target += list(c.subtree)
-        else:
-            for s in verb_subject(tok, ctx.ta):
-                holders += ctx.actors_of(s)
-            for c in tok.children:
-                if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
-                    target += list(c.subtree)
-            if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
-                for c in last.children:
-                    if c.dep_ in ("pobj", "dobj"):
-                        target += list(c.subtree)
+        _verb_roles(ctx, tok, last, holders, target)
     elif part == "nouns":
-        head = last
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "among", "within"):
-                for obj in c.children:
-                    if obj.dep_ == "pobj":
-                        holders += ctx.actors_of(obj)
-            elif c.dep_ == "poss":
-                holders += ctx.actors_of(c)
-            elif _aimed(c):
-                target += list(c.subtree)
-            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "lawsuits filed against the administration"
-                target += [t for x in c.children if _aimed(x) for t in x.subtree]
-        verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
-        if head.dep_ == "pobj" and head.head.lower_ == "in" and verb.dep_ == "dobj" and verb.pos_ == "NOUN":
-            verb = verb.head  # "represent plaintiffs in the lawsuits", "joined others in opposition"
-        if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
-            if ctx.lemma[verb.i] in _ATTRACT:
-                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-                target += [t for s in subj for t in s.subtree]
-                for c in verb.children:  # "drew criticism from X" with "from X" attached to the verb
-                    if c.dep_ == "prep" and c.lower_ in ("from", "among") and not holders:
-                        for obj in c.children:
-                            if obj.dep_ == "pobj":
-                                holders += ctx.actors_of(obj)
-            elif not holders and verb.pos_ in ("VERB", "AUX"):
-                for s in verb_subject(verb, ctx.ta):
-                    holders += ctx.actors_of(s)
-                for c in verb.children:
-                    if _aimed(c) and c.i > head.i:
-                        target += list(c.subtree)
+        _noun_roles(ctx, last, holders, target)
     else:  # adjectives: "X is opposed to", "was skeptical of"
         verb = tok.head if tok.dep_ in ("acomp", "oprd", "attr", "amod") else tok
         if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -345,6 +299,62 @@ def roles_of(ctx: Context, tok: Token, part: str, last: Token) -> tuple[list[str
                 target += list(c.subtree)  # "skeptical of the plan", "encouraged by the plan"
     holders = list(dict.fromkeys(holders))
     return holders, sorted(set(target), key=lambda t: t.i)
+
+
+def _verb_roles(ctx: Context, tok: Token, last: Token, holders: list[str], target: list[Token]) -> None:
+    """A stance verb's holder (subject, or the agent of a passive) and target (its object)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for obj in c.children:
+                    holders += ctx.actors_of(obj)
+            if c.dep_ == "nsubjpass":
+                target += list(c.subtree)
+        return
+    for s in verb_subject(tok, ctx.ta):
+        holders += ctx.actors_of(s)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
+            target += list(c.subtree)
+    if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
+        for c in last.children:
+            if c.dep_ in ("pobj", "dobj"):
+                target += list(c.subtree)
+
+
+def _noun_roles(ctx: Context, head: Token, holders: list[str], target: list[Token]) -> None:
+    """A stance noun's holder ("support from X", "X's opposition", or the subject of the verb it
+    is the object of) and target ("opposition to the plan", "the plan drew criticism")."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "among", "within"):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    holders += ctx.actors_of(obj)
+        elif c.dep_ == "poss":
+            holders += ctx.actors_of(c)
+        elif _aimed(c):
+            target += list(c.subtree)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "lawsuits filed against the administration"
+            target += [t for x in c.children if _aimed(x) for t in x.subtree]
+    verb = head.head.head if head.dep_ == "pobj" else head.head  # "weighed in with her support"
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+        verb = verb.head  # "represent plaintiffs in the lawsuits", "joined others in opposition"
+    if head.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if ctx.lemma[verb.i] in _ATTRACT:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        target += [t for s in subj for t in s.subtree]
+        for c in verb.children:  # "drew criticism from X" with "from X" attached to the verb
+            if c.dep_ == "prep" and c.lower_ in ("from", "among") and not holders:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        holders += ctx.actors_of(obj)
+    elif not holders:
+        for s in verb_subject(verb, ctx.ta):
+            holders += ctx.actors_of(s)
+        for c in verb.children:
+            if _aimed(c) and c.i > head.i:
+                target += list(c.subtree)
 
 
 #: Dependencies that open a clause of its own inside what a stance word is aimed at.
