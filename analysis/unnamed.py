@@ -204,8 +204,8 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
             return None
     elif low in g.rules["speaking_bodies"] and not is_title:
         singular = low
-        if mods or not _the_body_that_said(cast, tok, singular):
-            return None  # "the ministry said" speaks; "the Syrian army" is named by the other passes
+        if not _the_body_that_said(cast, tok, singular):
+            return None  # "the ministry said", "the U.S. embassy said" speak; "the Syrian army" is named by the other passes
     else:
         singular = _plural_title(cast, low) or low
         if singular != low and not (mods and tok.dep_ in ("nsubj", "nsubjpass")):

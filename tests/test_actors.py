@@ -460,3 +460,10 @@ def test_a_body_of_the_state_named_by_its_noun_speaks(analyse_text, subject, spe
 def test_a_named_or_indefinite_body_is_left_to_the_other_passes(analyse_text):
     r = analyse_text("A court said on Monday that the talks would resume next week.")
     assert "court" not in list(r.actors.actors["name"])
+
+
+@pytest.mark.parametrize("subject, speaker", [("The Norwegian embassy", "unnamed Norwegian embassy"),
+                                              ("The governing party", "unnamed governing party")])
+def test_a_described_body_that_speaks_is_a_source_when_no_other_pass_names_it(analyse_text, subject, speaker):
+    r = analyse_text(f"Talks with the rebels stalled again. {subject} said on Monday that the talks would resume.")
+    assert list(r.quotes["speaker"]) == [speaker]
