@@ -450,8 +450,11 @@ def organisations_and_countries(cast: Cast) -> None:
 
 
 def _describes_a_person(cast: Cast, s: int, e: int) -> bool:
-    """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official")?"""
+    """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official"), alone
+    or joined to another name ("White House and Pentagon spokesmen")?"""
     root = cast.doc[s:e].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     head = root.head
     noun = cast.g.person_nouns.get(head.lower_)
     person_noun = noun is not None and cast.g.noun_kinds.get(noun[0]) not in ("organization", "organisation", "state")
@@ -490,7 +493,7 @@ def _organisation_mention(cast: Cast, s: int, e: int, label: str) -> None:
     doc = cast.doc
     words = _lower_words(doc[s:e])
     country = _country_in(doc[s:e])
-    found = _match_institutions(words, country, cast.home)
+    found = _own_institutions(cast, words, _match_institutions(words, country, cast.home))
     if not found and label == "FAC":
         return  # a building, not an actor
     name = cast.text(s, e)
@@ -512,6 +515,18 @@ def _organisation_mention(cast: Cast, s: int, e: int, label: str) -> None:
         cast.actors.append(actor)
     actor.names.append(name)
     cast.add(actor, s, e, "name")
+
+
+def _own_institutions(cast: Cast, words: list[str], found: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The institutions an organisation's name is of. English names are head-final: a name whose
+    last word is no institution word is of an institution only if it opens with it, after any
+    country ("Senate Armed Services Committee", "U.S. Senate ..."); one named further in describes
+    something else ("National Association of Criminal Defense Lawyers", "National Defense
+    Authorization Act" are not the Defense Department; "Department of Defense" is)."""
+    if not found or words[-1] in cast.g.institution_words:
+        return found
+    lead = next((k for k, w in enumerate(words) if w != "the" and not country_of(w)), len(words))
+    return [f for f in found if f[2] <= lead]
 
 
 def _country_alias(cast: Cast, country: str, s: int, e: int) -> None:

@@ -295,7 +295,8 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     if actor is None and det in definite and len(core) == 1:
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and a.head == singular), None)
     mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
-    if actor is None and "#" not in key:
+    joint = any(t.pos_ == "CCONJ" for t in core if t.i < tok.i)  # "White House and Pentagon spokesmen"
+    if actor is None and "#" not in key and not joint:  # people of two bodies are no kin of one's
         kind = g.noun_kinds.get(singular, "")
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (
             (a.head == singular and (not a.modifiers or not mods_here))  # "advocates" / "refugee advocates"

@@ -467,3 +467,19 @@ def test_a_named_or_indefinite_body_is_left_to_the_other_passes(analyse_text):
 def test_a_described_body_that_speaks_is_a_source_when_no_other_pass_names_it(analyse_text, subject, speaker):
     r = analyse_text(f"Talks with the rebels stalled again. {subject} said on Monday that the talks would resume.")
     assert list(r.quotes["speaker"]) == [speaker]
+
+
+def test_an_institution_word_inside_another_name_is_not_that_institution(analyse_text):
+    r = analyse_text("U.S. senators met in Washington on the plan. The National Association of Defense Engineers "
+                     "praised the plan on Monday. The Pentagon said the "
+                     "plan would cost $2 billion. The National Defense Readiness Act passed in May.")
+    engineers = _actor(r, "National Association of Defense Engineers")
+    assert engineers["institution"] != "Department of Defense"
+    assert _mention_at(r, "Pentagon") != engineers["actor_id"]
+    assert _mention_at(r, "National Defense Readiness Act") != _mention_at(r, "Pentagon")
+
+
+def test_names_joined_before_a_person_noun_describe_one_group_of_both_bodies(analyse_text):
+    r = analyse_text("White House officials said the plan was ready. State Department and Pentagon spokesmen said on "
+                     "Tuesday that the law prevented the move.")
+    assert list(r.quotes["speaker"]) == ["White House officials", "State Department and Pentagon spokesmen"]
