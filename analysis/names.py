@@ -446,7 +446,16 @@ def organisations_and_countries(cast: Cast) -> None:
         if label in cast.g.rules["organization_labels"]:
             _organisation_mention(cast, s, e, label)
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
-            _group_of_people(cast, text, s, e)  # "Republicans said ...", "criticism from Democrats"
+            s = _quantified_from(cast, root, s)
+            _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _quantified_from(cast: Cast, root: Token, s: int) -> int:
+    """Where a group's phrase starts: at a quantifier before it ("many Republicans", "some Democrats"
+    are a part of the party, a group of their own), else at the name."""
+    quantifiers = set(cast.g.rules["indefinite_determiners"]) - {"a", "an", "one", "another"}
+    q = [c.i for c in root.lefts if c.lower_ in quantifiers and c.dep_ in ("det", "amod", "nummod") and c.i == s - 1]
+    return q[0] if q and q[0] not in cast.taken else s
 
 
 def _describes_a_person(cast: Cast, s: int, e: int) -> bool:

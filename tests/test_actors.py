@@ -483,3 +483,9 @@ def test_names_joined_before_a_person_noun_describe_one_group_of_both_bodies(ana
     r = analyse_text("White House officials said the plan was ready. State Department and Pentagon spokesmen said on "
                      "Tuesday that the law prevented the move.")
     assert list(r.quotes["speaker"]) == ["White House officials", "State Department and Pentagon spokesmen"]
+
+
+def test_a_quantified_part_of_a_party_is_a_group_of_its_own(analyse_text):
+    r = analyse_text("Republicans said on Monday that the bill was too costly. Some Democrats said they would back it "
+                     "anyway. Democrats said the vote would come next week.")
+    assert list(r.quotes["speaker"]) == ["Republicans", "Some Democrats", "Democrats"]
