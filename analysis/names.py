@@ -187,6 +187,11 @@ def _person_for(cast: Cast, words: list[str], gender: str = "", at: int = -1) ->
     if gender and len(words) == 1:
         candidates = [a for a in candidates if a.gender in ("", gender)] or candidates
         candidates.sort(key=lambda a: a.gender == gender)  # a known match last, so it is tried first
+    if first:  # 'Donald Roe Jr.' and 'Donald Roe' are two people: a generation suffix must agree
+        candidates = [a for a in candidates if _generation(cast, words) in
+                      {_generation(cast, n.split()) for n in a.names if len(n.split()) > 1} | {None}]
+    elif len(candidates) > 1:  # a bare 'Roe' is the elder: news calls the younger 'Roe Jr.'
+        candidates.sort(key=lambda a: not _junior(cast, a))
     for a in reversed(candidates):
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
         if not first or not firsts or any(_same_first_name(cast, first, f) for f in firsts):
@@ -200,6 +205,18 @@ def _person_for(cast: Cast, words: list[str], gender: str = "", at: int = -1) ->
     actor = _Actor("person", sur)
     cast.actors.append(actor)
     return actor
+
+
+def _generation(cast: Cast, words: list[str]) -> str | None:
+    """The generation suffix ending a full name ('Jr.', 'III'), '' for none; None for a name that is
+    a surname with its suffix only ('Roe Jr.', which says nothing of a full name's)."""
+    suffix = words[-1] if words and words[-1] in cast.g.rules["name_suffixes"] else ""
+    return None if suffix and len(words) < 3 else suffix.rstrip(".")
+
+
+def _junior(cast: Cast, actor: _Actor) -> bool:
+    """Is a person named with a generation suffix ('Donald Roe Jr.')?"""
+    return any(_generation(cast, n.split()) for n in actor.names)
 
 
 def _in_view(cast: Cast, actor: _Actor, at: int) -> tuple[int, bool, int]:
@@ -388,7 +405,8 @@ def surnames(cast: Cast) -> None:
         if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
                 and not _modal_before_past(tok):
             continue
-        actor = max(by_surname[tok.text.lower()], key=lambda a: _in_view(cast, a, tok.i))
+        # a bare 'Roe' is the elder, never 'Roe Jr.'; else the one in view
+        actor = max(by_surname[tok.text.lower()], key=lambda a: (not _junior(cast, a), _in_view(cast, a, tok.i)))
         actor.names.append(tok.text)
         cast.add(actor, tok.i, tok.i + 1, "alias")
 
@@ -415,7 +433,8 @@ def _modal_before_past(tok: Token) -> bool:
 def organisations_and_countries(cast: Cast) -> None:
     """The other entities: surnames tagged otherwise, countries, organisations, nationality groups."""
     doc = cast.doc
-    surnames = {a.key: a for a in cast.actors if a.type == "person"}
+    people_ = sorted((a for a in cast.actors if a.type == "person"), key=lambda a: not _junior(cast, a))
+    surnames = {a.key: a for a in people_}  # a bare 'Roe' is the elder (last here), not 'Roe Jr.'
     for ent in doc.ents:
         if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
             continue

@@ -489,3 +489,12 @@ def test_a_quantified_part_of_a_party_is_a_group_of_its_own(analyse_text):
     r = analyse_text("Republicans said on Monday that the bill was too costly. Some Democrats said they would back it "
                      "anyway. Democrats said the vote would come next week.")
     assert list(r.quotes["speaker"]) == ["Republicans", "Some Democrats", "Democrats"]
+
+
+def test_a_name_with_a_generation_suffix_is_another_person_and_a_bare_surname_the_elder(analyse_text):
+    r = analyse_text("Donald Roe Jr. spoke to the committee on Tuesday, his lawyer said. President Donald Roe has called "
+                     "the inquiry unfair. Roe has dismissed any talk of collusion.")
+    junior, elder = _actor(r, "Donald Roe Jr."), _actor(r, "Donald Roe")
+    assert junior["actor_id"] != elder["actor_id"]
+    assert _mention_at(r, "Roe has", 1) == elder["actor_id"]
+
