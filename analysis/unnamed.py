@@ -83,7 +83,7 @@ def unnamed(cast: Cast) -> None:
                 if target.type == "person":  # "the Republican candidate" once: "the candidate" later
                     target.role_heads.add(ph.singular)
                 continue
-        if ph.is_title and not ph.is_person_noun:
+        if ph.is_title and not ph.is_person_noun and not _title_of_a_body(tok):
             continue  # "the secretary" with no one it can be: leave unlinked
         if ph.partitive:
             _one_of_a_group(cast, ph)
@@ -93,6 +93,15 @@ def unnamed(cast: Cast) -> None:
             actor = _new_unnamed(cast, "anonymous", f"{ph.core_text.lower()}#{tok.i}", ph.core_text, tok, ph.singular)
             actor.names.append(ph.core_text)
             cast.add(actor, ph.start, ph.end, "name")
+
+
+def _title_of_a_body(tok: Token) -> bool:
+    """'The committee's ranking Democrat asked', 'the agency's director said': a title held in a body
+    named by a common noun, the subject of what is said, is an unnamed source of its own (whose
+    the body is does not make the body the speaker); a country's or a person's title ('Britain's
+    prime minister') is left to the rules for titles."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def poll_shares(cast: Cast) -> None:

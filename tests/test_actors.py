@@ -498,3 +498,10 @@ def test_a_name_with_a_generation_suffix_is_another_person_and_a_bare_surname_th
     assert junior["actor_id"] != elder["actor_id"]
     assert _mention_at(r, "Roe has", 1) == elder["actor_id"]
 
+
+
+def test_a_title_held_in_a_body_named_by_a_common_noun_is_a_source_not_the_body(analyse_text):
+    r = analyse_text("The Senate Ethics Committee met on Tuesday. The committee's senior Republican asked whether the "
+                     "rules had been broken.")
+    speaker = r.quotes["speaker"].iloc[0]
+    assert "Republican" in speaker and "Committee" not in speaker
