@@ -298,8 +298,8 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     g = cast.g
     tok, singular, core, det = ph.tok, ph.singular, ph.core, ph.det
     key = ph.core_text.lower()
-    if det in ("other", "another"):
-        key = f"{key}#{tok.i}"  # "other Western officials": not the ones named before
+    if det in indefinite - {"a", "an", "one"}:
+        key = f"{key}#{tok.i}"  # "other Western officials", "some officials": not the ones named before
     actor = next((a for a in cast.actors if a.type == "group" and a.key == key), None)
     if actor is None and det in definite and len(core) == 1:
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and a.head == singular), None)

@@ -505,3 +505,10 @@ def test_a_title_held_in_a_body_named_by_a_common_noun_is_a_source_not_the_body(
                      "rules had been broken.")
     speaker = r.quotes["speaker"].iloc[0]
     assert "Republican" in speaker and "Committee" not in speaker
+
+
+def test_a_quantified_plural_is_not_the_group_named_before(analyse_text):
+    r = analyse_text("U.S. and British officials said on Monday that the talks would resume. Some officials predict that "
+                     "the talks could fail.")
+    first, second = list(r.quotes["speaker_id"])
+    assert first and second and first != second
