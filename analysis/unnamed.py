@@ -131,6 +131,22 @@ def poll_shares(cast: Cast) -> None:
         cast.add(actor, s, e, "name")
 
 
+def quantifier_voices(cast: Cast) -> None:
+    """'Some say it proves ...', 'Others argued', 'Another tweeted': an indefinite pronoun of number
+    (``quantifier_pronouns`` in ``actor_rules.yml``) that is by itself the subject of a reporting
+    verb is a voice of its own, a group ('another': one person), never one named before."""
+    reporting = reporting_lemmas()
+    for i in forms(cast.doc).where(set(cast.g.rules["quantifier_pronouns"])):
+        tok = cast.doc[i]
+        if tok.dep_ != "nsubj" or i in cast.taken or tok.head.lemma_.lower() not in reporting or \
+                any(c.dep_ not in ("punct", "advmod") for c in tok.children) or tok.idx < cast.dateline_end:
+            continue  # "some officials", "many of them": the phrase's noun is the source
+        low = tok.lower_
+        actor = _new_unnamed(cast, "anonymous" if low == "another" else "group", f"{low}#{i}", tok.text, tok, low)
+        actor.names.append(tok.text)
+        cast.add(actor, i, i + 1, "name")
+
+
 def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
     """'Tillerson aides', 'Trump administration officials': a plural phrase that opens with another
     actor's name is a group of its own, named with that name (whose people they are); its mention
