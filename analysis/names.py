@@ -470,7 +470,7 @@ def organisations_and_countries(cast: Cast) -> None:
 
 
 def _quantified_from(cast: Cast, root: Token, s: int) -> int:
-    """Where a group's phrase starts: at a quantifier before it ("many Republicans", "some Democrats"
+    """Where a group's phrase starts: at a quantifier before it ("several Democrats", "some Tories"
     are a part of the party, a group of their own), else at the name."""
     quantifiers = set(cast.g.rules["indefinite_determiners"]) - {"a", "an", "one", "another"}
     q = [c.i for c in root.lefts if c.lower_ in quantifiers and c.dep_ in ("det", "amod", "nummod") and c.i == s - 1]
@@ -479,7 +479,7 @@ def _quantified_from(cast: Cast, root: Token, s: int) -> int:
 
 def _describes_a_person(cast: Cast, s: int, e: int) -> bool:
     """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official"), alone
-    or joined to another name ("White House and Pentagon spokesmen")?"""
+    or joined to another name ("State Department and Treasury aides")?"""
     root = cast.doc[s:e].root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
@@ -548,9 +548,9 @@ def _organisation_mention(cast: Cast, s: int, e: int, label: str) -> None:
 def _own_institutions(cast: Cast, words: list[str], found: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """The institutions an organisation's name is of. English names are head-final: a name whose
     last word is no institution word is of an institution only if it opens with it, after any
-    country ("Senate Armed Services Committee", "U.S. Senate ..."); one named further in describes
-    something else ("National Association of Criminal Defense Lawyers", "National Defense
-    Authorization Act" are not the Defense Department; "Department of Defense" is)."""
+    country ("Senate Banking Committee", "U.S. Senate ..."); one named further in describes
+    something else ("Guild of Defense Engineers", "National Defense Readiness Act" are not the
+    Defense Department; "Department of Defense" is)."""
     if not found or words[-1] in cast.g.institution_words:
         return found
     lead = next((k for k, w in enumerate(words) if w != "the" and not country_of(w)), len(words))

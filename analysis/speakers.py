@@ -105,7 +105,7 @@ def _joint_subject(rd: Reading, head: Token, count: int) -> list[str]:
         if t.dep_ not in ("nsubj", "nsubjpass") or t.i not in rd.token_actor or rd.quote_of(t) is not None:
             continue
         # "Democrats and Republicans have ...", or each side the subject of a conjoined clause
-        # ("Republicans have argued ..., but Democrats have pushed ...")
+        # ("Unions have argued ..., but employers have insisted ...")
         verbs = [t.head, *t.head.conjuncts] if t.head.pos_ in ("VERB", "AUX") else [t.head]
         subjects = [x for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for x in [c, *c.conjuncts]]
         ids = list(dict.fromkeys(rd.token_actor[x.i] for x in sorted({t, *t.conjuncts, *subjects}, key=lambda x: x.i)

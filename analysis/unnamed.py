@@ -96,7 +96,7 @@ def unnamed(cast: Cast) -> None:
 
 
 def _title_of_a_body(tok: Token) -> bool:
-    """'The committee's ranking Democrat asked', 'the agency's director said': a title held in a body
+    """'The panel's senior Republican asked', 'the agency's director said': a title held in a body
     named by a common noun, the subject of what is said, is an unnamed source of its own (whose
     the body is does not make the body the speaker); a country's or a person's title ('Britain's
     prime minister') is left to the rules for titles."""
@@ -132,7 +132,7 @@ def poll_shares(cast: Cast) -> None:
 
 
 def quantifier_voices(cast: Cast) -> None:
-    """'Some say it proves ...', 'Others argued', 'Another tweeted': an indefinite pronoun of number
+    """'Some say the deal is dead', 'Others argued', 'Another wrote': an indefinite pronoun of number
     (``quantifier_pronouns`` in ``actor_rules.yml``) that is by itself the subject of a reporting
     verb is a voice of its own, a group ('another': one person), never one named before."""
     reporting = reporting_lemmas()
@@ -230,7 +230,7 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
     elif low in g.rules["speaking_bodies"] and not is_title:
         singular = low
         if not _the_body_that_said(cast, tok, singular):
-            return None  # "the ministry said", "the U.S. embassy said" speak; "the Syrian army" is named by the other passes
+            return None  # "the ministry said", "the French embassy said" speak; "the Syrian army" is named by the other passes
     else:
         singular = _plural_title(cast, low) or low
         if singular != low and not (mods and tok.dep_ in ("nsubj", "nsubjpass")):
@@ -320,7 +320,7 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     if actor is None and det in definite and len(core) == 1:
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and a.head == singular), None)
     mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
-    joint = any(t.pos_ == "CCONJ" for t in core if t.i < tok.i)  # "White House and Pentagon spokesmen"
+    joint = any(t.pos_ == "CCONJ" for t in core if t.i < tok.i)  # "State Department and Treasury aides"
     if actor is None and "#" not in key and not joint:  # people of two bodies are no kin of one's
         kind = g.noun_kinds.get(singular, "")
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (

@@ -515,7 +515,7 @@ def test_a_quantified_plural_is_not_the_group_named_before(analyse_text):
 
 
 def test_an_indefinite_pronoun_that_speaks_is_a_voice_of_its_own(analyse_text):
-    r = analyse_text("The mayor posted a photo of the new bridge on Tuesday. Some say it proves the city overspent. "
+    r = analyse_text("The mayor posted a photo of the new bridge on Tuesday. Some say the bridge cost too much. "
                      "Another wrote, \u201cThe bridge is a waste of money.\u201d Many of the residents said it was fine.")
     speakers = list(r.quotes["speaker"])
     assert speakers[:2] == ["Some", "unnamed Another"]
