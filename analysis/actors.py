@@ -481,6 +481,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.person_bodies(cast)
     unnamed.unnamed(cast)
     unnamed.poll_shares(cast)
+    unnamed.quantifier_voices(cast)
     return cast
 
 

@@ -187,6 +187,11 @@ def _person_for(cast: Cast, words: list[str], gender: str = "", at: int = -1) ->
     if gender and len(words) == 1:
         candidates = [a for a in candidates if a.gender in ("", gender)] or candidates
         candidates.sort(key=lambda a: a.gender == gender)  # a known match last, so it is tried first
+    if first:  # 'Donald Roe Jr.' and 'Donald Roe' are two people: a generation suffix must agree
+        candidates = [a for a in candidates if _generation(cast, words) in
+                      {_generation(cast, n.split()) for n in a.names if len(n.split()) > 1} | {None}]
+    elif len(candidates) > 1:  # a bare 'Roe' is the elder: news calls the younger 'Roe Jr.'
+        candidates.sort(key=lambda a: not _junior(cast, a))
     for a in reversed(candidates):
         firsts = {n.split()[0] for n in a.names if len(n.split()) > 1}
         if not first or not firsts or any(_same_first_name(cast, first, f) for f in firsts):
@@ -200,6 +205,18 @@ def _person_for(cast: Cast, words: list[str], gender: str = "", at: int = -1) ->
     actor = _Actor("person", sur)
     cast.actors.append(actor)
     return actor
+
+
+def _generation(cast: Cast, words: list[str]) -> str | None:
+    """The generation suffix ending a full name ('Jr.', 'III'), '' for none; None for a name that is
+    a surname with its suffix only ('Roe Jr.', which says nothing of a full name's)."""
+    suffix = words[-1] if words and words[-1] in cast.g.rules["name_suffixes"] else ""
+    return None if suffix and len(words) < 3 else suffix.rstrip(".")
+
+
+def _junior(cast: Cast, actor: _Actor) -> bool:
+    """Is a person named with a generation suffix ('Donald Roe Jr.')?"""
+    return any(_generation(cast, n.split()) for n in actor.names)
 
 
 def _in_view(cast: Cast, actor: _Actor, at: int) -> tuple[int, bool, int]:
@@ -388,7 +405,8 @@ def surnames(cast: Cast) -> None:
         if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
                 and not _modal_before_past(tok):
             continue
-        actor = max(by_surname[tok.text.lower()], key=lambda a: _in_view(cast, a, tok.i))
+        # a bare 'Roe' is the elder, never 'Roe Jr.'; else the one in view
+        actor = max(by_surname[tok.text.lower()], key=lambda a: (not _junior(cast, a), _in_view(cast, a, tok.i)))
         actor.names.append(tok.text)
         cast.add(actor, tok.i, tok.i + 1, "alias")
 
@@ -415,7 +433,8 @@ def _modal_before_past(tok: Token) -> bool:
 def organisations_and_countries(cast: Cast) -> None:
     """The other entities: surnames tagged otherwise, countries, organisations, nationality groups."""
     doc = cast.doc
-    surnames = {a.key: a for a in cast.actors if a.type == "person"}
+    people_ = sorted((a for a in cast.actors if a.type == "person"), key=lambda a: not _junior(cast, a))
+    surnames = {a.key: a for a in people_}  # a bare 'Roe' is the elder (last here), not 'Roe Jr.'
     for ent in doc.ents:
         if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
             continue
@@ -446,12 +465,24 @@ def organisations_and_countries(cast: Cast) -> None:
         if label in cast.g.rules["organization_labels"]:
             _organisation_mention(cast, s, e, label)
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
-            _group_of_people(cast, text, s, e)  # "Republicans said ...", "criticism from Democrats"
+            s = _quantified_from(cast, root, s)
+            _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _quantified_from(cast: Cast, root: Token, s: int) -> int:
+    """Where a group's phrase starts: at a quantifier before it ("several Democrats", "some Tories"
+    are a part of the party, a group of their own), else at the name."""
+    quantifiers = set(cast.g.rules["indefinite_determiners"]) - {"a", "an", "one", "another"}
+    q = [c.i for c in root.lefts if c.lower_ in quantifiers and c.dep_ in ("det", "amod", "nummod") and c.i == s - 1]
+    return q[0] if q and q[0] not in cast.taken else s
 
 
 def _describes_a_person(cast: Cast, s: int, e: int) -> bool:
-    """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official")?"""
+    """Does the name ``doc[s:e]`` only modify an unnamed person ("a State Department official"), alone
+    or joined to another name ("State Department and Treasury aides")?"""
     root = cast.doc[s:e].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     head = root.head
     noun = cast.g.person_nouns.get(head.lower_)
     person_noun = noun is not None and cast.g.noun_kinds.get(noun[0]) not in ("organization", "organisation", "state")
@@ -490,7 +521,7 @@ def _organisation_mention(cast: Cast, s: int, e: int, label: str) -> None:
     doc = cast.doc
     words = _lower_words(doc[s:e])
     country = _country_in(doc[s:e])
-    found = _match_institutions(words, country, cast.home)
+    found = _own_institutions(cast, words, _match_institutions(words, country, cast.home))
     if not found and label == "FAC":
         return  # a building, not an actor
     name = cast.text(s, e)
@@ -512,6 +543,18 @@ def _organisation_mention(cast: Cast, s: int, e: int, label: str) -> None:
         cast.actors.append(actor)
     actor.names.append(name)
     cast.add(actor, s, e, "name")
+
+
+def _own_institutions(cast: Cast, words: list[str], found: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The institutions an organisation's name is of. English names are head-final: a name whose
+    last word is no institution word is of an institution only if it opens with it, after any
+    country ("Senate Banking Committee", "U.S. Senate ..."); one named further in describes
+    something else ("Guild of Defense Engineers", "National Defense Readiness Act" are not the
+    Defense Department; "Department of Defense" is)."""
+    if not found or words[-1] in cast.g.institution_words:
+        return found
+    lead = next((k for k, w in enumerate(words) if w != "the" and not country_of(w)), len(words))
+    return [f for f in found if f[2] <= lead]
 
 
 def _country_alias(cast: Cast, country: str, s: int, e: int) -> None:

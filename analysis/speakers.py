@@ -88,8 +88,10 @@ def _joint_speakers(rd: Reading, head: Token) -> list[str]:
             break
         if len(st.speakers) >= 2 and (not count or len(st.speakers) == count):
             return list(st.speakers)
-        if st.speakers:
+        if st.speakers and low == "they":
             return []  # a later statement of one speaker: 'they' is not the pair any more
+        if st.speakers:
+            break  # 'both sides' after one side's statement: the sides are in the subjects
     return _joint_subject(rd, head, count) if low != "they" else []
 
 
@@ -102,7 +104,12 @@ def _joint_subject(rd: Reading, head: Token, count: int) -> list[str]:
             break
         if t.dep_ not in ("nsubj", "nsubjpass") or t.i not in rd.token_actor or rd.quote_of(t) is not None:
             continue
-        ids = list(dict.fromkeys(rd.token_actor[x.i] for x in [t, *t.conjuncts] if x.i in rd.token_actor))
+        # "Democrats and Republicans have ...", or each side the subject of a conjoined clause
+        # ("Unions have argued ..., but employers have insisted ...")
+        verbs = [t.head, *t.head.conjuncts] if t.head.pos_ in ("VERB", "AUX") else [t.head]
+        subjects = [x for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for x in [c, *c.conjuncts]]
+        ids = list(dict.fromkeys(rd.token_actor[x.i] for x in sorted({t, *t.conjuncts, *subjects}, key=lambda x: x.i)
+                                 if x.i in rd.token_actor))
         if len(ids) >= 2:
             return ids if not count or len(ids) == count else []
     return []

@@ -83,7 +83,7 @@ def unnamed(cast: Cast) -> None:
                 if target.type == "person":  # "the Republican candidate" once: "the candidate" later
                     target.role_heads.add(ph.singular)
                 continue
-        if ph.is_title and not ph.is_person_noun:
+        if ph.is_title and not ph.is_person_noun and not _title_of_a_body(tok):
             continue  # "the secretary" with no one it can be: leave unlinked
         if ph.partitive:
             _one_of_a_group(cast, ph)
@@ -93,6 +93,15 @@ def unnamed(cast: Cast) -> None:
             actor = _new_unnamed(cast, "anonymous", f"{ph.core_text.lower()}#{tok.i}", ph.core_text, tok, ph.singular)
             actor.names.append(ph.core_text)
             cast.add(actor, ph.start, ph.end, "name")
+
+
+def _title_of_a_body(tok: Token) -> bool:
+    """'The panel's senior Republican asked', 'the agency's director said': a title held in a body
+    named by a common noun, the subject of what is said, is an unnamed source of its own (whose
+    the body is does not make the body the speaker); a country's or a person's title ('Britain's
+    prime minister') is left to the rules for titles."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def poll_shares(cast: Cast) -> None:
@@ -120,6 +129,22 @@ def poll_shares(cast: Cast) -> None:
             actor = _new_unnamed(cast, "group", text.lower(), text, tok, low)
         actor.names.append(text)
         cast.add(actor, s, e, "name")
+
+
+def quantifier_voices(cast: Cast) -> None:
+    """'Some say the deal is dead', 'Others argued', 'Another wrote': an indefinite pronoun of number
+    (``quantifier_pronouns`` in ``actor_rules.yml``) that is by itself the subject of a reporting
+    verb is a voice of its own, a group ('another': one person), never one named before."""
+    reporting = reporting_lemmas()
+    for i in forms(cast.doc).where(set(cast.g.rules["quantifier_pronouns"])):
+        tok = cast.doc[i]
+        if tok.dep_ != "nsubj" or i in cast.taken or tok.head.lemma_.lower() not in reporting or \
+                any(c.dep_ not in ("punct", "advmod") for c in tok.children) or tok.idx < cast.dateline_end:
+            continue  # "some officials", "many of them": the phrase's noun is the source
+        low = tok.lower_
+        actor = _new_unnamed(cast, "anonymous" if low == "another" else "group", f"{low}#{i}", tok.text, tok, low)
+        actor.names.append(tok.text)
+        cast.add(actor, i, i + 1, "name")
 
 
 def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
@@ -204,8 +229,8 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
             return None
     elif low in g.rules["speaking_bodies"] and not is_title:
         singular = low
-        if mods or not _the_body_that_said(cast, tok, singular):
-            return None  # "the ministry said" speaks; "the Syrian army" is named by the other passes
+        if not _the_body_that_said(cast, tok, singular):
+            return None  # "the ministry said", "the French embassy said" speak; "the Syrian army" is named by the other passes
     else:
         singular = _plural_title(cast, low) or low
         if singular != low and not (mods and tok.dep_ in ("nsubj", "nsubjpass")):
@@ -289,13 +314,14 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     g = cast.g
     tok, singular, core, det = ph.tok, ph.singular, ph.core, ph.det
     key = ph.core_text.lower()
-    if det in ("other", "another"):
-        key = f"{key}#{tok.i}"  # "other Western officials": not the ones named before
+    if det in indefinite - {"a", "an", "one"}:
+        key = f"{key}#{tok.i}"  # "other Western officials", "some officials": not the ones named before
     actor = next((a for a in cast.actors if a.type == "group" and a.key == key), None)
     if actor is None and det in definite and len(core) == 1:
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and a.head == singular), None)
     mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
-    if actor is None and "#" not in key:
+    joint = any(t.pos_ == "CCONJ" for t in core if t.i < tok.i)  # "State Department and Treasury aides"
+    if actor is None and "#" not in key and not joint:  # people of two bodies are no kin of one's
         kind = g.noun_kinds.get(singular, "")
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (
             (a.head == singular and (not a.modifiers or not mods_here))  # "advocates" / "refugee advocates"

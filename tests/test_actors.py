@@ -460,3 +460,64 @@ def test_a_body_of_the_state_named_by_its_noun_speaks(analyse_text, subject, spe
 def test_a_named_or_indefinite_body_is_left_to_the_other_passes(analyse_text):
     r = analyse_text("A court said on Monday that the talks would resume next week.")
     assert "court" not in list(r.actors.actors["name"])
+
+
+@pytest.mark.parametrize("subject, speaker", [("The Norwegian embassy", "unnamed Norwegian embassy"),
+                                              ("The governing party", "unnamed governing party")])
+def test_a_described_body_that_speaks_is_a_source_when_no_other_pass_names_it(analyse_text, subject, speaker):
+    r = analyse_text(f"Talks with the rebels stalled again. {subject} said on Monday that the talks would resume.")
+    assert list(r.quotes["speaker"]) == [speaker]
+
+
+def test_an_institution_word_inside_another_name_is_not_that_institution(analyse_text):
+    r = analyse_text("U.S. senators met in Washington on the plan. The National Association of Defense Engineers "
+                     "praised the plan on Monday. The Pentagon said the "
+                     "plan would cost $2 billion. The National Defense Readiness Act passed in May.")
+    engineers = _actor(r, "National Association of Defense Engineers")
+    assert engineers["institution"] != "Department of Defense"
+    assert _mention_at(r, "Pentagon") != engineers["actor_id"]
+    assert _mention_at(r, "National Defense Readiness Act") != _mention_at(r, "Pentagon")
+
+
+def test_names_joined_before_a_person_noun_describe_one_group_of_both_bodies(analyse_text):
+    r = analyse_text("White House officials said the plan was ready. State Department and Pentagon spokesmen said on "
+                     "Tuesday that the law prevented the move.")
+    assert list(r.quotes["speaker"]) == ["White House officials", "State Department and Pentagon spokesmen"]
+
+
+def test_a_quantified_part_of_a_party_is_a_group_of_its_own(analyse_text):
+    r = analyse_text("Republicans said on Monday that the bill was too costly. Some Democrats said they would back it "
+                     "anyway. Democrats said the vote would come next week.")
+    assert list(r.quotes["speaker"]) == ["Republicans", "Some Democrats", "Democrats"]
+
+
+def test_a_name_with_a_generation_suffix_is_another_person_and_a_bare_surname_the_elder(analyse_text):
+    r = analyse_text("Donald Roe Jr. spoke to the committee on Tuesday, his lawyer said. President Donald Roe has called "
+                     "the inquiry unfair. Roe has dismissed any talk of collusion.")
+    junior, elder = _actor(r, "Donald Roe Jr."), _actor(r, "Donald Roe")
+    assert junior["actor_id"] != elder["actor_id"]
+    assert _mention_at(r, "Roe has", 1) == elder["actor_id"]
+
+
+
+def test_a_title_held_in_a_body_named_by_a_common_noun_is_a_source_not_the_body(analyse_text):
+    r = analyse_text("The Senate Ethics Committee met on Tuesday. The committee's senior Republican asked whether the "
+                     "rules had been broken.")
+    speaker = r.quotes["speaker"].iloc[0]
+    assert "Republican" in speaker and "Committee" not in speaker
+
+
+def test_a_quantified_plural_is_not_the_group_named_before(analyse_text):
+    r = analyse_text("U.S. and British officials said on Monday that the talks would resume. Some officials predict that "
+                     "the talks could fail.")
+    first, second = list(r.quotes["speaker_id"])
+    assert first and second and first != second
+
+
+def test_an_indefinite_pronoun_that_speaks_is_a_voice_of_its_own(analyse_text):
+    r = analyse_text("The mayor posted a photo of the new bridge on Tuesday. Some say the bridge cost too much. "
+                     "Another wrote, \u201cThe bridge is a waste of money.\u201d Many of the residents said it was fine.")
+    speakers = list(r.quotes["speaker"])
+    assert speakers[:2] == ["Some", "unnamed Another"]
+    assert len(set(r.quotes["speaker_id"][:2])) == 2
+    assert "Many" not in speakers

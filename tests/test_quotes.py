@@ -752,3 +752,17 @@ def test_an_unquoted_lead_a_parenthetical_attribution_and_a_quotation_are_one_mi
     assert [(k, t) for _s, k, _c, t in _statements(r)] == [
         ("mixed", f"Particularly in poorer parts of the state, he said, {OPEN}we don't know what the answer "
                   f"will be{CLOSE} on how many jobs would be lost")]
+
+
+def test_both_sides_after_two_conjoined_clauses_are_their_two_subjects(analyse_text):
+    r = analyse_text("Republicans have argued that the tariff should be cut at once, but Democrats have pushed for a "
+                     "slower schedule. And lawmakers remain divided over the rate. Both sides have acknowledged that "
+                     "any change will take time.")
+    assert list(r.quotes["speaker"]) == ["Republicans", "Republicans; Democrats"]
+
+
+def test_opine_reports_what_its_inverted_subject_said(analyse_text):
+    r = analyse_text("The council met on Monday. \u201cThe tax should be dropped at once,\u201d opined the Valdoria Gazette. "
+                     "The mayor said the tax would stay.")
+    speakers = list(r.quotes["speaker"])
+    assert len(speakers) == 2 and speakers[0].endswith("Gazette") and speakers[1] == "unnamed mayor"
