@@ -518,14 +518,17 @@ def _e2e(v: dict) -> str:
     return f"{v['end_to_end_F1']:.2f}" if "end_to_end_F1" in v else "–"
 
 
+#: How a batch was scored, unless its file says more (a '# note:' line).
+_BATCH = "annotated in one stop and scored, not read, while that stop's rules were written; development stories since"
+
+
 def corpus_tables(figures: dict) -> str:
     """The measured figures per source, as Markdown tables (no article text)."""
     if not figures:
         return "*Not measured on this machine: run `python tools/corpus_accuracy.py --write`.*"
     out = []
     groups = [(figures.get("heldout", {}), "Held-out stories (only ever scored)")]
-    groups += [(sets, f"Batch {name} (annotated in one stop and scored, not read, while that stop's rules "
-                      f"were written; development stories since)")
+    groups += [(sets, f"Batch {name} ({sets.get('note') or _BATCH})")
                for name, sets in sorted(figures.get("batches", {}).items())]
     groups.append((figures.get("development", {}), "Development stories (read while the rules were written)"))
     for sets, title in groups:

@@ -132,3 +132,17 @@ def test_a_batch_file_names_the_families_it_was_annotated_for(tmp_path):
     one.write_text("# positions only\n# families: positions\nstory-d\n", encoding="utf-8")
     assert _families(both) == ("statements", "positions") and _stems(both) == {"story-a", "story-b", "story-c"}
     assert _families(one) == ("positions",) and _stems(one) == {"story-d"}
+
+
+def test_a_batch_note_says_how_it_was_scored(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    from corpus_accuracy import _note
+
+    from analysis.report import corpus_tables
+
+    path = tmp_path / "b.txt"
+    path.write_text("# header\n# note: scored unread, 3 of 9;\n# note: then read.\nstory-a\n", encoding="utf-8")
+    assert _note(path) == "scored unread, 3 of 9; then read."
+    row = {"stories": 2, "gold": 40, "F1": 0.9, "speaker_accuracy": 0.8, "unresolved_share": 0.05}
+    text = corpus_tables({"batches": {"b": {"statements": {"all": row}, "note": _note(path)}}})
+    assert "Batch b (scored unread, 3 of 9; then read.)" in text

@@ -158,6 +158,13 @@ def _families(path: Path) -> tuple[str, ...]:
     return ("statements", "positions")
 
 
+def _note(path: Path) -> str:
+    """What a batch file's '# note:' lines say of how it was scored and read (joined)."""
+    lines = [line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.startswith("# note:")]
+    return " ".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="all", choices=["all", "development", "heldout", "seed"])
@@ -196,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 if scores:
                     table, figs = (statement_table if kind == "statements" else position_table)(scores)
                     figures.setdefault("batches", {}).setdefault(batch.stem, {})[kind] = figs
+                    if _note(batch):
+                        figures["batches"][batch.stem]["note"] = _note(batch)
                     lines += [f"**{kind.capitalize()}, batch {batch.stem}** ({len(scores)} stories)", ""] + table + [""]
     if not lines:
         print("error: no gold story could be measured (is ../shared/corpus there?)", file=sys.stderr)
