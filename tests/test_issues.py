@@ -304,3 +304,17 @@ def test_an_incident_others_condemn_is_the_issue_when_no_course_of_action_is(ana
     assert r.issue is not None and r.issue.noun in ("incident", "incidents")
     s = r.main_stances
     assert s.loc[s["actor"] == "Tom Hale", "score"].iloc[0] < 0
+
+
+def test_the_bare_apostrophe_of_a_plural_genitive_names_the_owner(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Governor Ana Ruiz on Monday dismissed Republican lawmakers\u2019 "
+                     "charges that her office was biased. Ruiz said the charges were false.")
+    assert r.issue.kind == "contested"
+    assert "lawmakers" in r.issue.owner.lower() and r.issue.owner_id != _id(r, "Ana Ruiz")
+
+
+def test_what_the_first_sentence_rejects_outweighs_an_investigation_named_later(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Governor Ana Ruiz on Monday rejected Senator Tom Hill\u2019s "
+                     "accusation that her office was biased. The state police opened an investigation in May. "
+                     "Senator Hill\u2019s investigation of the office continues. The investigation is costly.")
+    assert (r.issue.kind, r.issue.owner) == ("contested", "Tom Hill")
