@@ -225,10 +225,15 @@ def _inside_other(tok: Token, classes: dict, contested: frozenset) -> bool:
     return False
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and node.dep_ == "relcl" and subs[0].lower_ in _RELATIVE_PRONOUNS:
+            return node.head  # "Trump, who has threatened to ...": the relative pronoun stands for its antecedent
         if subs:
             return subs[0]
         if node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head is not node:
@@ -340,6 +345,8 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
         if cls == "contested" and not owner:
             continue  # "comments": a contested remark only when someone made it
         det = [c for c in tok.children if c.dep_ == "det"]
+        if cls == "generic" and any(c.lower_ == "no" for c in det):
+            continue  # "has no plans to leave": the absence of a plan, not one
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in det)
         start = min([c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in (
             "poss", "compound", "amod", "nmod", "det", "nummod")] + [left, tok.i])
@@ -581,8 +588,8 @@ def _proposal_label(ref: _Ref, owner_name: str, limit: int) -> str:
     if ref.tok.pos_ in ("NOUN", "PROPN") and not description.startswith(("for ", "to ")):
         return _clean(f"{_possessive(owner_name)} {head} {'for' if head in ('call', 'demand', 'push') else 'of'} "
                       f"{description}")  # a course of action named by a noun: "a demand for the resignation"
-    return _clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(("for ", "to "))
-                  else f"{_possessive(owner_name)} {head} {description}")
+    return _clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(
+        ("for ", "to ", "not to ")) else f"{_possessive(owner_name)} {head} {description}")  # "a threat not to come"
 
 
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
