@@ -177,6 +177,12 @@ class _Ref:
     name: str = ""           # "the Fair Pay Act"
 
 
+#: The genitive ending as the parser may leave it beside the noun: "Trump's", and the bare apostrophe
+#: of a plural in -s ("lawmakers' charges", Quirk et al. 1985, 5.112), when the parser has not made
+#: the owner a possessor ("dismissed lawmakers' charges" read as two objects).
+_GENITIVE = frozenset({"\u2019s", "'s", "\u2019", "'"})
+
+
 def _owner_of(noun: Token, actors: ActorTable) -> tuple[str, bool, int]:
     """The actor owning a noun ("Trump's wall", "the Senate bill", "his plan", "a plan by X"),
     whether something that is not an actor owns it ("California's plan"), and the first token
@@ -193,7 +199,7 @@ def _owner_of(noun: Token, actors: ActorTable) -> tuple[str, bool, int]:
             return ta[hit.i], False, c.left_edge.i
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN"):
             return "", True, c.left_edge.i
-    if noun.i >= 2 and doc[noun.i - 1].text in ("\u2019s", "'s") and doc[noun.i - 2].i in ta:
+    if noun.i >= 2 and doc[noun.i - 1].text in _GENITIVE and doc[noun.i - 2].i in ta:
         return ta[doc[noun.i - 2].i], False, noun.i - 2
     for c in noun.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
@@ -219,10 +225,15 @@ def _inside_other(tok: Token, classes: dict, contested: frozenset) -> bool:
     return False
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and node.dep_ == "relcl" and subs[0].lower_ in _RELATIVE_PRONOUNS:
+            return node.head  # "Trump, who has threatened to ...": the relative pronoun stands for its antecedent
         if subs:
             return subs[0]
         if node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head is not node:
@@ -334,13 +345,15 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
         if cls == "contested" and not owner:
             continue  # "comments": a contested remark only when someone made it
         det = [c for c in tok.children if c.dep_ == "det"]
+        if cls == "generic" and any(c.lower_ == "no" for c in det):
+            continue  # "has no plans to leave": the absence of a plan, not one
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in det)
         start = min([c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in (
             "poss", "compound", "amod", "nmod", "det", "nummod")] + [left, tok.i])
         weight = w["reference"] + (w["owned"] if owner else 0.0) + _place_weight(article, tok, headline_sents)
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in disputes or (
                 tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in disputes):
-            weight += w["disputed"]
+            weight += w["disputed"] + (w["peg"] if _opens_story(article, tok, headline_sents) else 0.0)
         refs.append(_Ref(tok, cls, owner, foreign, start, tok.i + 1, weight, definite, needs_owner and not owner,
                          co, _name_of(tok)))
     return refs
@@ -355,6 +368,14 @@ def _place_weight(article: Article, tok: Token, headline_sents: set[int]) -> flo
         return w["headline"]
     body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
     return w["lead"] if sent - body_start < int(rules()["lead_sentences"]) else 0.0
+
+
+def _opens_story(article: Article, tok: Token, headline_sents: set[int]) -> bool:
+    """Is a token in the headline or the story's first sentence, where a news report states its peg
+    ("X dismissed Y's charges that ...", "X welcomed the deal")?"""
+    sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
+    body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
+    return sent in headline_sents or sent == body_start
 
 
 def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
@@ -567,8 +588,8 @@ def _proposal_label(ref: _Ref, owner_name: str, limit: int) -> str:
     if ref.tok.pos_ in ("NOUN", "PROPN") and not description.startswith(("for ", "to ")):
         return _clean(f"{_possessive(owner_name)} {head} {'for' if head in ('call', 'demand', 'push') else 'of'} "
                       f"{description}")  # a course of action named by a noun: "a demand for the resignation"
-    return _clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(("for ", "to "))
-                  else f"{_possessive(owner_name)} {head} {description}")
+    return _clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(
+        ("for ", "to ", "not to ")) else f"{_possessive(owner_name)} {head} {description}")  # "a threat not to come"
 
 
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:

@@ -304,3 +304,37 @@ def test_an_incident_others_condemn_is_the_issue_when_no_course_of_action_is(ana
     assert r.issue is not None and r.issue.noun in ("incident", "incidents")
     s = r.main_stances
     assert s.loc[s["actor"] == "Tom Hale", "score"].iloc[0] < 0
+
+
+def test_the_bare_apostrophe_of_a_plural_genitive_names_the_owner(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Governor Ana Ruiz on Monday dismissed Republican lawmakers\u2019 "
+                     "charges that her office was biased. Ruiz said the charges were false.")
+    assert r.issue.kind == "contested"
+    assert "lawmakers" in r.issue.owner.lower() and r.issue.owner_id != _id(r, "Ana Ruiz")
+
+
+def test_what_the_first_sentence_rejects_outweighs_an_investigation_named_later(analyse_text):
+    r = analyse_text("WASHINGTON (Reuters) - Governor Ana Ruiz on Monday rejected Senator Tom Hill\u2019s "
+                     "accusation that her office was biased. The state police opened an investigation in May. "
+                     "Senator Hill\u2019s investigation of the office continues. The investigation is costly.")
+    assert (r.issue.kind, r.issue.owner) == ("contested", "Tom Hill")
+
+
+def test_who_in_a_relative_clause_stands_for_the_proposer_it_follows(analyse_text):
+    r = analyse_text("Mayor Lisa Moy is not giving in to developer Tom Hill, who has threatened to close "
+                     "the factory unless the city pays him. \u201cWe do not pay,\u201d Moy said.")
+    assert (r.issue.owner, r.issue.kind) == ("Tom Hill", "policy")
+    assert "close the factory" in r.issue.label
+
+
+def test_a_threat_not_to_act_reads_as_one(analyse_text):
+    r = analyse_text("Developer Tom Hill threatened not to open the factory. \u201cHe means it,\u201d a "
+                     "spokesman said.")
+    assert r.issue.label.startswith("Hill\u2019s threat not to open")
+
+
+def test_no_plans_are_no_plan(analyse_text):
+    r = analyse_text("Developer Tom Hill vowed to close the factory. Senator Ann Lee said she has no plans to "
+                     "leave. Ann Lee has no plans to retire. Lee has no plans to run.")
+    assert "close the factory" in r.issue.label
+    assert not any("leave" in i.label or "retire" in i.label for i in r.issues.issues)
