@@ -36,7 +36,7 @@ from spacy.tokens import Token
 from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue
-from .reactions import _on_what_it_stops, _stance_words, issue_partners, stopped_by
+from .reactions import _stance_words, issue_partners, on_what_it_stops, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 
 
@@ -151,7 +151,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or valued is None and
                                      _definite(head) and ctx.near_issue(issue, t)):
             side = lex["acts"][lemma]
-            if side < 0 and _on_what_it_stops(ctx, issue, list(head.subtree)):
+            if side < 0 and on_what_it_stops(ctx, issue, list(head.subtree)):
                 side = -side  # "killed its second in command" in a campaign against the group: its aim
             act += -side // 2 if negated else side
             cues.append(f"{t.text} {head.text}")
@@ -241,7 +241,7 @@ def verdict_evidence(ctx: Context, issue: Issue):
     w = ctx.lex["weights"]["stance_word"]
     for c in ctx.claims:
         holders = [c.holder_id] if c.holder_id else [s for s in str(c.speaker_id).split(";") if s]
-        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        span = ctx.span(c.start, c.end)
         if not holders or span is None:
             continue
         if c.holder_id:
@@ -305,7 +305,7 @@ def _claim_tokens(ctx: Context, c) -> tuple[list[Token], list[str]] | None:
     holders = [c.holder_id] if c.holder_id else speakers
     if not holders:
         return None
-    span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+    span = ctx.span(c.start, c.end)
     if span is None:
         return None
     if c.holder_id:
@@ -374,8 +374,7 @@ def _in_description(ctx: Context, q) -> bool:
     """Is a statement's reporting verb a relative clause that describes its speakers?"""
     if q.cue_start is None or q.cue_start != q.cue_start or q.cue_start < 0:
         return False
-    span = ctx.doc.char_span(ctx.article.to_clean(int(q.cue_start)), ctx.article.to_clean(int(q.cue_end)),
-                             alignment_mode="expand")
+    span = ctx.span(q.cue_start, q.cue_end)
     return span is not None and span.root.dep_ == "relcl"
 
 
@@ -395,7 +394,7 @@ def act_evidence(ctx: Context, issue: Issue):
         holders = [h for h in str(c.speaker_id).split(";") if h and h not in owners]
         if not holders:
             continue
-        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        span = ctx.span(c.start, c.end)
         if span is None:
             continue
         for t in span:
@@ -442,7 +441,7 @@ def commitment_evidence(ctx: Context, issue: Issue):
         speakers = [s for s in str(c.speaker_id).split(";") if s]
         if not speakers or about.get(c.claim_id, "") not in ("reference", "keywords"):
             continue
-        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        span = ctx.span(c.start, c.end)
         if span is None or any(ctx.low[t.i] in ctx.lex["conditions"] for t in span):
             continue
         verb = next((t for t in span if t.pos_ == "VERB" and _own_commitment(ctx, t, speakers)), None)
@@ -472,7 +471,7 @@ def continuation_evidence(ctx: Context, issue: Issue):
     owners = {issue.owner_id, *issue.co_owner_ids}
     for c in ctx.claims:
         holders = [h for h in str(c.speaker_id).split(";") if h and h not in owners]
-        span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end), alignment_mode="expand")
+        span = ctx.span(c.start, c.end)
         if not holders or span is None:
             continue
         for t in span:
@@ -542,8 +541,7 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
     for h, claims in by_voice.items():
         tokens = []
         for c in claims:
-            span = ctx.doc.char_span(ctx.article.to_clean(c.start), ctx.article.to_clean(c.end),
-                                     alignment_mode="expand")
+            span = ctx.span(c.start, c.end)
             if span is not None:
                 tokens += [t for t in span if not t.is_space]
         value, cues = _valence(ctx, issue, tokens)

@@ -448,7 +448,7 @@ def _group(refs: list[_Ref]) -> list[list[_Ref]]:
 _REPORTING = frozenset({"say", "tell", "add", "state", "write", "note", "argue", "claim"})
 _NOT_ISSUES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "MONEY", "DATE",
                          "PRODUCT", "LANGUAGE"})
-_STOP_KEYS = frozenset(
+STOP_KEYS = frozenset(
     "the a an of to in on for and or by with from at as its his her their our this that plan proposal "
     "be is are was were would will new more than up out over about into".split())
 
@@ -662,12 +662,12 @@ def _heads(group: list[_Ref], description: str, doc: Doc) -> tuple[str, ...]:
                 if t.dep_ in ("pobj", "dobj") and t.pos_ == "NOUN" and t.i > x.tok.i and t.text in description:
                     heads.append(t.lemma_.lower())
                     break
-    return tuple(dict.fromkeys(h for h in heads if h not in _STOP_KEYS))
+    return tuple(dict.fromkeys(h for h in heads if h not in STOP_KEYS))
 
 
 def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
     words = [re.sub(r"[\u2019']s$", "", w.lower().strip("\u2019'.,")) for w in re.findall(r"[\w$\u2019'.-]+", label)]
-    return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in _STOP_KEYS))
+    return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in STOP_KEYS))
 
 
 # --------------------------------------------------------------------------- the stage

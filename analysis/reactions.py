@@ -26,7 +26,7 @@ import re
 
 from spacy.tokens import Token
 
-from .issues import _STOP_KEYS, Issue, rules as issue_rules
+from .issues import STOP_KEYS, Issue, rules as issue_rules
 from .nlp import forms
 from .quotes import verb_subject
 from .reading import (
@@ -82,7 +82,7 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                         is_weakened(tok, last, lex) or is_hedged(tok, lex) or is_conceded(tok))
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
-        if how == "keywords" and _on_what_it_stops(ctx, issue, target):
+        if how == "keywords" and on_what_it_stops(ctx, issue, target):
             value, cue = -value, f"{cue} (what the issue stops)"  # welcoming those a ban keeps out opposes it
         factor = {"reference": 1.0, "keywords": 1.0, "owner": 0.5}.get(how, 0.6)
         for h in holders:
@@ -333,7 +333,7 @@ def side_evidence(ctx: Context, issue: Issue):
         hit = next((sides[x] for x in words if x in sides), None)
         if hit is None or "anti" in words:
             continue
-        if _on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
+        if on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
             hit = -hit  # "opponents of admitting refugees" support a plan to block them
         yield Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
                         int(row["first_end"]), w)
@@ -342,9 +342,7 @@ def side_evidence(ctx: Context, issue: Issue):
 def _side_complement(ctx: Context, row: dict) -> list[Token]:
     """What a group named by its side is for or against: "critics of the plan", "opponents of
     admitting refugees" (the words of its "of" or "to" phrase at its first mention)."""
-    art = ctx.article
-    span = ctx.doc.char_span(art.to_clean(int(row["first_start"])), art.to_clean(int(row["first_end"])),
-                             alignment_mode="expand")
+    span = ctx.span(row["first_start"], row["first_end"])
     if span is None:
         return []
     return [t for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "to") for t in c.subtree]
@@ -360,7 +358,7 @@ def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
     the negative ``acts_on``) or after a noun of that kind ("the closure of offices"); empty otherwise."""
     words = re.findall(r"[\w'-]+", issue.description.lower())
     if words[:1] == ["against"]:  # "a campaign against Islamic State": what it is against
-        return frozenset(w for w in words[1:] if w not in _STOP_KEYS)
+        return frozenset(w for w in words[1:] if w not in STOP_KEYS)
     if not words or not issue.heads:
         return frozenset()
     verb = issue.act
@@ -372,7 +370,7 @@ def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
     return frozenset(h for h in issue.heads if h in rest or h + "s" in rest)
 
 
-def _on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:
+def on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:
     """Is a side taken on what a restrictive issue stops ("welcome these refugees" when the issue
     is a plan to block refugees), and not on the issue itself?"""
     stopped = stopped_by(issue, ctx.lex)

@@ -157,6 +157,12 @@ class Context:
             for aid, s, e in zip(column(m, "actor_id"), column(m, "start"), column(m, "end")):
                 self.owner_spans.setdefault(aid, []).append((s, e))
 
+    def span(self, start: int, end: int):
+        """The tokens of a stretch of the original text (offsets as the tables give them), widened
+        to whole tokens; None where the parse has none."""
+        return self.doc.char_span(self.article.to_clean(int(start)), self.article.to_clean(int(end)),
+                                  alignment_mode="expand")
+
     def original(self, tokens: list[Token]) -> tuple[int, int]:
         if not tokens:
             return 0, 0
