@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actors import principal_chain
+from .actors import institution_kind, principal_chain
 from .resources import load_csv, load_yaml, split_list
 
 
@@ -53,22 +53,6 @@ def _chain_of_command() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> dict[str, str]:
-    """Institution (or "{adj} ..." template) -> its kind, from ``institutions.csv``."""
-    out: dict[str, str] = {}
-    for r in load_csv("institutions.csv"):
-        out.setdefault(r["institution"], r["kind"])
-    return out
-
-
-def _kind_of(institution: str) -> str:
-    kinds = _kinds()
-    if institution in kinds:
-        return kinds[institution]
-    return next((k for t, k in kinds.items() if t.startswith("{adj} ") and institution.endswith(t[5:])), "")
-
-
-@lru_cache(maxsize=1)
 def _head_titles() -> dict[str, tuple[str, ...]]:
     return {r["institution"]: tuple(split_list(r["head"])) for r in load_csv("offices.csv")}
 
@@ -83,13 +67,13 @@ def _in_chain(row: dict, owner: dict) -> bool:
     institution itself or the one it answers to (``chain_of_command``)?"""
     kinds, answers_to = _chain_of_command()
     own = _first_institution(owner)
-    kind = _kind_of(own)
+    kind = institution_kind(own)
     inst = _first_institution(row)
     if owner.get("type") != "organization" or kind not in kinds or not inst:
         return False
     if owner.get("country") and row.get("country") and owner["country"] != row["country"]:
         return False
-    if inst != own and (kind not in answers_to or _kind_of(inst) != answers_to[kind]):
+    if inst != own and (kind not in answers_to or institution_kind(inst) != answers_to[kind]):
         return False
     if row["type"] in ("organization", "anonymous", "group"):
         return True
@@ -123,7 +107,7 @@ def _offices_of(owner: dict) -> list[tuple[str, str]]:
 
 
 def _in_office(row: dict, offices: list[tuple[str, str]], owner_country: str) -> bool:
-    inst = str(row.get("institution") or "").split(";")[0].strip()
+    inst = _first_institution(row)
     if not inst or row.get("former"):
         return False
     hit = any(inst == i for i, _c in offices if "{adj}" not in i) or (

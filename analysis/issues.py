@@ -359,23 +359,28 @@ def _references(article: Article, doc: Doc, actors: ActorTable, headline_sents: 
     return refs
 
 
+def _lead_position(article: Article, tok: Token, headline_sents: set[int]) -> int | None:
+    """Where a token stands: None in the headline, else its sentence's place in the body (0 for the first)."""
+    sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
+    if sent in headline_sents:
+        return None
+    return sent - next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
+
+
 def _place_weight(article: Article, tok: Token, headline_sents: set[int]) -> float:
     """What a reference gains from where it stands: in the headline, or in the lead's first
     sentences (the issue is the one the headline and the lead point to)."""
     w = rules()["weights"]
-    sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
-    if sent in headline_sents:
+    place = _lead_position(article, tok, headline_sents)
+    if place is None:
         return w["headline"]
-    body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
-    return w["lead"] if sent - body_start < int(rules()["lead_sentences"]) else 0.0
+    return w["lead"] if place < int(rules()["lead_sentences"]) else 0.0
 
 
 def _opens_story(article: Article, tok: Token, headline_sents: set[int]) -> bool:
     """Is a token in the headline or the story's first sentence, where a news report states its peg
     ("X dismissed Y's charges that ...", "X welcomed the deal")?"""
-    sent = article.sentence_index(article.to_original(tok.idx, tok.idx + 1)[0])
-    body_start = next((k for k in range(len(article.sentences)) if k not in headline_sents), 0)
-    return sent in headline_sents or sent == body_start
+    return _lead_position(article, tok, headline_sents) in (None, 0)
 
 
 def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
