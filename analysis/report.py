@@ -522,13 +522,20 @@ def _e2e(v: dict) -> str:
 _BATCH = "annotated in one stop and scored, not read, while that stop's rules were written; development stories since"
 
 
+def _sources_first(rows: dict) -> list[tuple[str, dict]]:
+    """A table's rows in reading order: each source, then the U.S. outlets together, then all (the
+    figures file keeps its keys sorted, which put the totals first)."""
+    last = ("U.S. outlets", "all")
+    return [(k, v) for k, v in rows.items() if k not in last] + [(k, rows[k]) for k in last if k in rows]
+
+
 def corpus_tables(figures: dict) -> str:
     """The measured figures per source, as Markdown tables (no article text)."""
     if not figures:
         return "*Not measured on this machine: run `python tools/corpus_accuracy.py --write`.*"
     out = []
     groups = [(figures.get("heldout", {}), "Held-out stories (only ever scored)")]
-    groups += [(sets, f"Batch {name} ({sets.get('note') or _BATCH})")
+    groups += [(sets, f"Batch {name} ({(sets.get('note') or _BATCH).rstrip('.')})")
                for name, sets in sorted(figures.get("batches", {}).items())]
     groups.append((figures.get("development", {}), "Development stories (read while the rules were written)"))
     for sets, title in groups:
@@ -538,7 +545,7 @@ def corpus_tables(figures: dict) -> str:
                     "| source | stories | statements | F1 | speakers right | unresolved | end-to-end F1 |",
                     "|---|---:|---:|---:|---:|---:|---:|"]
             out += [f"| {k} | {v['stories']} | {v['gold']} | {v['F1']:.2f} | {v['speaker_accuracy']:.2f} | "
-                    f"{v['unresolved_share']:.0%} | {_e2e(v)} |" for k, v in st.items()]
+                    f"{v['unresolved_share']:.0%} | {_e2e(v)} |" for k, v in _sources_first(st)]
             out.append("")
         po = sets.get("positions", {})
         if po:
@@ -550,6 +557,6 @@ def corpus_tables(figures: dict) -> str:
                     f"{_share(v, 'within_one_share')} | {_share(v, 'baseline_plus_one')} | "
                     f"{v['issue_found_where_gold']} of {v['issue_in_gold']} | "
                     f"{v.get('issue_alike', 0)} of {v['stories']} |"
-                    for k, v in po.items()]
+                    for k, v in _sources_first(po)]
             out.append("")
     return "\n".join(out)

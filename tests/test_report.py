@@ -145,4 +145,13 @@ def test_a_batch_note_says_how_it_was_scored(tmp_path):
     assert _note(path) == "scored unread, 3 of 9; then read."
     row = {"stories": 2, "gold": 40, "F1": 0.9, "speaker_accuracy": 0.8, "unresolved_share": 0.05}
     text = corpus_tables({"batches": {"b": {"statements": {"all": row}, "note": _note(path)}}})
-    assert "Batch b (scored unread, 3 of 9; then read.)" in text
+    assert "Batch b (scored unread, 3 of 9; then read):" in text
+
+
+def test_each_source_comes_before_the_totals():
+    from analysis.report import corpus_tables
+
+    row = {"stories": 2, "gold": 40, "F1": 0.9, "speaker_accuracy": 0.8, "unresolved_share": 0.05}
+    sets = {"U.S. outlets": row, "all": row, "nyt": row, "reuters": row}  # as the sorted figures file keeps them
+    text = corpus_tables({"heldout": {"statements": sets}})
+    assert text.index("| nyt ") < text.index("| reuters ") < text.index("| U.S. outlets ") < text.index("| all ")
