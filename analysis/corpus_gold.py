@@ -46,7 +46,15 @@ def source_of(doc_id: str) -> str:
     """The outlet of a development story, from its file name (``reuters`` for the wire stories)."""
     if doc_id.startswith(("isot-", "reuters-", "000_")):
         return "reuters"
+    if doc_id.startswith("abc-"):
+        return "abc"   # ABC News, Australia (the Lee corpus: tools/fetch_lee.py)
     return doc_id.split("_", 1)[0]
+
+
+def group_of(source: str) -> str | None:
+    """The group a source's figures are pooled into besides its own row: the U.S. outlets together;
+    None for the wire and for an outlet that is a group of its own (ABC News, Australia)."""
+    return None if source in ("reuters", "abc") else "U.S. outlets"
 
 
 def load(kind: str, folder: Path | None = None) -> list[dict]:
@@ -57,8 +65,9 @@ def load(kind: str, folder: Path | None = None) -> list[dict]:
 
 def text_path(gold: dict, shared: Path = SHARED) -> Path:
     """Where the story of a gold file is (it may be missing: the corpus is not committed);
-    the seed's gold points into the repository's own ``seeds/``."""
-    if str(gold["source"]).startswith("seeds/"):
+    the seed's gold points into the repository's own ``seeds/``, fetched texts into ``texts/``
+    (``tools/fetch_lee.py``)."""
+    if str(gold["source"]).startswith(("seeds/", "texts/")):
         return ROOT / gold["source"]
     return shared / gold["source"]
 
@@ -271,11 +280,11 @@ def score_positions(gold: dict, stances: list[dict], actors: list[dict], issue: 
 
 
 def pooled(scores: list, fields: list[str], by: str = "source") -> dict[str, dict[str, int]]:
-    """Sum integer fields per source, for Reuters against the other outlets, and for ``all``."""
+    """Sum integer fields per source, for the U.S. outlets together (:func:`group_of`), and for ``all``."""
     out: dict[str, dict[str, int]] = {}
     for s in scores:
-        group = "reuters" if getattr(s, by) == "reuters" else "U.S. outlets"
-        for key in dict.fromkeys((getattr(s, by), group, "all")):
+        group = group_of(getattr(s, by))
+        for key in dict.fromkeys(k for k in (getattr(s, by), group, "all") if k):
             row = out.setdefault(key, {f: 0 for f in fields} | {"stories": 0})
             row["stories"] += 1
             for f in fields:

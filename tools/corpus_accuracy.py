@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 
 from analysis import ROOT
-from analysis.corpus_gold import (SHARED, load, pooled, score_positions, score_statements, text_path)
+from analysis.corpus_gold import (SHARED, group_of, load, pooled, score_positions, score_statements, text_path)
 from analysis.frames import records
 
 SOURCES = ["reuters", "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal",
-           "U.S. outlets"]
+           "U.S. outlets", "abc"]
 
 
 def _analyse(path: Path, cache: dict):
@@ -118,7 +118,7 @@ def position_table(scores) -> tuple[list[str], dict]:
     table = pooled(scores, fields)
     base: dict[str, dict[int, int]] = {}
     for s in scores:
-        for key in dict.fromkeys((s.source, "reuters" if s.source == "reuters" else "U.S. outlets", "all")):
+        for key in dict.fromkeys(k for k in (s.source, group_of(s.source), "all") if k):
             for c, n in s.baseline.items():
                 base.setdefault(key, {}).setdefault(c, 0)
                 base[key][c] += n
@@ -128,8 +128,7 @@ def position_table(scores) -> tuple[list[str], dict]:
     out = {}
     for src in [s for s in SOURCES if s in table] + ["all"]:
         r = table[src]
-        found = sum(1 for s in scores if (src == "all" or s.source == src or (src == "U.S. outlets" and s.source != "reuters"))
-                    and s.issue_in_gold and s.issue_found)
+        found = sum(1 for s in scores if src in ("all", s.source, group_of(s.source)) and s.issue_in_gold and s.issue_found)
         out[src] = {**r, "issue_found_where_gold": found,
                     "inside_share": round(r["inside"] / r["voices"], 3) if r["voices"] else 0.0,
                     "within_one_share": round(r["within_one"] / r["voices"], 3) if r["voices"] else 0.0,

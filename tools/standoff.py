@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEXTS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "polnear"]
+DEFAULT_TEXTS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "polnear", ROOT / "texts" / "lee"]
 QUOTES = "\"'\u201c\u201d\u2018\u2019`\u00b4"
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"person", "organization", "country", "group", "anonymous"}
@@ -148,13 +148,23 @@ def positions(reading: dict, text: str) -> dict:
             "contested": reading.get("contested"), "voices": voices}
 
 
+def _source(article: Path) -> str:
+    """Where a gold file says its story is: relative to ``../shared`` for the shared corpus, to the
+    repository for fetched texts (``texts/lee/...``, see ``tools/fetch_lee.py``)."""
+    article = article.resolve()
+    for base in (ROOT.parent / "shared", ROOT):
+        if base.resolve() in article.parents:
+            return str(article.relative_to(base.resolve()))
+    return article.name
+
+
 def convert(kind: str, path: Path, folders: list[Path], annotator: str) -> tuple[str, dict]:
     reading = json.loads(path.read_text(encoding="utf-8"))
     name = reading.get("doc") or f"{path.stem}.txt"
     article = find_article(name, folders)
     text = open(article, encoding="utf-8").read()
     body = statements(reading, text) if kind == "statements" else positions(reading, text)
-    rel = article.relative_to(ROOT.parent / "shared") if (ROOT.parent / "shared") in article.parents else article.name
+    rel = _source(article)
     head = {"doc_id": Path(name).stem, "source": str(rel), "annotator": annotator, "chars": len(text)}
     return Path(name).stem, {**head, **body}
 
