@@ -495,10 +495,13 @@ def _complement(tok: Token, limit: int) -> list[Token]:
             break
     out: list[Token] = []
     start = parts[0] if parts else None
+    verb = next((t for t in parts if t.pos_ in ("VERB", "AUX") and t.head in (tok, head)), None)
     for t in parts:
         if t is not start and t is not head and t.dep_ in ("relcl", "acl") and t.head is not start:
             break  # "... agreement they have agreed to": a relative clause inside the complement (not
             # the complement's own verb, which its "to" precedes: "a plan to raise the wage")
+        if verb is not None and t.head is verb and t.dep_ in ("cc", "conj"):
+            break  # "plans to reduce staff and to carry out the cuts": the first course of action
         if t.text in (",", ";", "(", "\u2014", "\u2013", ":", "\u2018", "\u201c", '"') or t.is_space or (
                 t.text == "-" and t.whitespace_):
             break
@@ -542,13 +545,19 @@ def _verbal(description: str) -> bool:
 
 
 
+def _evaluative(obj: Token) -> bool:
+    """An object that judges rather than describes: "makes the country look bad", "makes it
+    harder" (a clause or complement whose head takes an adjective), not "would make it a crime"."""
+    return obj.pos_ == "ADJ" or any(c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in obj.children)
+
+
 def _verb_detail(refs: list[_Ref], limit: int) -> str:
     """What an issue's verb says it does: "the proposal would create a new toll" -> "would create a new toll"."""
     for x in refs:
         verb = x.tok.head
         if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
-            if obj is not None:
+            if obj is not None and not _evaluative(obj):
                 words = [t for t in obj.subtree if not t.is_space]
                 stop = next((k for k, t in enumerate(words) if t.text in (",", ";", "(", "\u2014", ":")), len(words))
                 text = _clean("".join(t.text_with_ws for t in words[:min(stop, 3 * limit)]))
