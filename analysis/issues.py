@@ -413,6 +413,31 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
     return out
 
 
+def _decisions(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
+    """'The Government has suspended their applications', 'the council banned the plastic bags': an
+    act of governing that the headline or the lead reports an actor to have taken, when no noun
+    names it (the decision is the issue the reactions answer)."""
+    r = rules()
+    w = r["weights"]
+    dateline_end = len(article.dateline)
+    out = []
+    for i in forms(doc).where_lemma(set(r["decision_verbs"])):
+        verb = doc[i]
+        place = _lead_position(article, verb, headline_sents)
+        if verb.pos_ != "VERB" or verb.idx < dateline_end or (place is not None and place >= int(r["lead_sentences"])):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("xcomp", "amod", "acl"):
+            continue  # "plans to suspend ..." is a proposal; "the suspended talks" no act
+        if rules()["class_of"].get(obj.lemma_.lower()):
+            continue  # "signed the bill": the noun is a reference of its own
+        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
+        if owner:
+            weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
+            out.append(_Ref(verb, "decision", owner, False, verb.i, verb.i + 1, weight, False))
+    return out
+
+
 # --------------------------------------------------------------------------- grouping
 
 def _compatible(ref: _Ref, group: list[_Ref]) -> bool:
@@ -420,7 +445,7 @@ def _compatible(ref: _Ref, group: list[_Ref]) -> bool:
     if ref.cls == "contested" or "contested" in classes:
         return ref.cls == "contested" and "contested" in classes
     wider = rules()["names_also"].get(ref.cls, ())  # "the deal" after "a cessation of hostilities"
-    return ref.cls == "generic" or ref.cls in classes or classes <= {"generic", "proposal"} or (
+    return ref.cls == "generic" or ref.cls in classes or classes <= {"generic", "proposal", "decision"} or (
         ref.definite and any(c in wider for c in classes))
 
 
@@ -533,6 +558,22 @@ def _action_words(verb: Token, limit: int) -> list[Token]:
     return out
 
 
+def _complement_words(obj: Token, limit: int) -> list[Token]:
+    """An object's words up to a clause break or a relative clause, at most ``limit`` words:
+    "their applications", "the sale of arms to the region"."""
+    out: list[Token] = []
+    for t in obj.subtree:
+        if t.text in _ENDS or t.is_space or (t.dep_ in ("relcl", "acl") and t.head is not obj) or (
+                t.dep_ in ("relcl", "acl") and t.i > obj.i):
+            break
+        out.append(t)
+        if len(out) >= limit:
+            break
+    while out and (out[-1].is_punct or dangling(out[-1])):
+        out.pop()
+    return out
+
+
 _PREPOSITIONS = frozenset("of on for against with over about in at by from into as".split())
 _TOPIC_PREPOSITIONS = frozenset("about against on over".split())
 
@@ -610,7 +651,8 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     """(label, noun, description) of a group of references."""
     limit = int(rules()["label_words"])
     weak = rules()["weak_nouns"]
-    ranked = sorted(group, key=lambda x: (x.tok.lemma_.lower() in weak or x.cls == "proposal", -x.weight, x.tok.i))
+    ranked = sorted(group, key=lambda x: (x.tok.lemma_.lower() in weak or x.cls in ("proposal", "decision"), -x.weight,
+                                          x.tok.i))
     best = next((x for x in ranked if x.owner and x.start < x.tok.i), ranked[0])
     proposal = next((x for x in group if x.cls == "proposal"), None)
     noun = best.tok.lemma_.lower() if best.cls != "proposal" else "call"
@@ -619,6 +661,11 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     if best.cls == "proposal":
         return _proposal_label(best, owner_name, limit), noun, _clean(
             "".join(t.text_with_ws for t in _action_words(best.tok, limit)))
+    if best.cls == "decision":
+        obj = next(c for c in best.tok.children if c.dep_ == "dobj")
+        words = [t for t in best.tok.children if t.dep_ == "prt"] + _complement_words(obj, limit)
+        action = _clean(" ".join([best.tok.lemma_.lower(), "".join(t.text_with_ws for t in words)]))
+        return _clean(f"{_possessive(owner_name)} decision to {action}"), "decision", action
     phrase_toks = [t for t in doc[best.start:best.end] if not t.is_space]
     if phrase_toks and phrase_toks[0].tag_ == "PRP$":
         phrase_toks = phrase_toks[1:]   # "his plan": the owner's name, or "the", replaces the pronoun
@@ -665,7 +712,7 @@ def _heads(group: list[_Ref], description: str, doc: Doc) -> tuple[str, ...]:
     """The nouns that alone name the issue: its specific nouns ("ban", "wall", "toll") and the head of
     what it would do ("a new toll on bridges" -> "toll"), not generic ones ("plan", "move")."""
     generic = set(rules()["policy_nouns"]["generic"]) | set(rules()["weak_nouns"])
-    heads = [x.tok.lemma_.lower() for x in group if x.cls not in ("generic", "proposal", "contested")
+    heads = [x.tok.lemma_.lower() for x in group if x.cls not in ("generic", "proposal", "decision", "contested")
              and x.tok.lemma_.lower() not in generic]
     if description:
         for x in group:
@@ -690,7 +737,8 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     """The issues of one story, most salient first, and the claims about each."""
     r = rules()
     heads = headline_sentences(article)
-    refs = _references(article, doc, actors, heads) + _proposals(article, doc, actors, heads)
+    refs = (_references(article, doc, actors, heads) + _proposals(article, doc, actors, heads)
+            + _decisions(article, doc, actors, heads))
     info = actors.info
     groups = _group(refs)
     scored = []
@@ -699,7 +747,7 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         owner = max(dict.fromkeys(owners), key=owners.count) if owners else ""
         salience = sum(x.weight for x in g)
         kind = "contested" if all(x.cls == "contested" for x in g) else "policy"
-        if len(g) == 1 and g[0].cls in ("generic", "proposal") and not owner:
+        if len(g) == 1 and g[0].cls in ("generic", "proposal", "decision") and not owner:
             continue
         scored.append((salience, kind, owner, g))
     policies = [s for s in scored if s[1] == "policy"]
