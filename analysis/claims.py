@@ -147,7 +147,7 @@ def _negated(tok: Token, stop: set[int]) -> bool:
     for _ in range(6):
         if any(c.dep_ == "neg" or c.lower_ in negs for c in node.children):
             return True
-        if node.head is node or node.head.i not in stop:
+        if node.head.i == node.i or node.head.i not in stop:
             return False
         node = node.head
     return False
@@ -369,7 +369,7 @@ def _recent_party(tok: Token, piece_start: int, excluded, info, actors: ActorTab
 def _holder(piece, speakers, actors: ActorTable, info) -> str:
     """'The minister supported ...' said by her spokesman: the position is the minister's."""
     ids = {t.i for t in piece}
-    roots = [t for t in piece if t.head.i not in ids or t.head is t]
+    roots = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
     verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "the minister emphasized that ..." inside a quote
     for root in roots:
         for verb in [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj")]:

@@ -215,7 +215,7 @@ def _inside_other(tok: Token, classes: dict, contested: frozenset) -> bool:
     node = tok
     for _ in range(6):
         if node.dep_ not in ("pobj", "prep", "acl", "relcl", "amod", "compound", "conj", "appos", "nmod", "pcomp",
-                             "dobj", "nsubj") or node.head is node:
+                             "dobj", "nsubj") or node.head.i == node.i:
             return False
         if node.dep_ in ("dobj", "nsubj") and node.head.dep_ not in ("acl", "relcl", "pcomp"):
             return False
@@ -236,7 +236,7 @@ def _subject(verb: Token) -> Token | None:
             return node.head  # "Trump, who has threatened to ...": the relative pronoun stands for its antecedent
         if subs:
             return subs[0]
-        if node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head.i != node.i:
             if node.dep_ in ("relcl", "acl"):
                 return node.head
             node = node.head
@@ -522,10 +522,10 @@ def _complement(tok: Token, limit: int) -> list[Token]:
     start = parts[0] if parts else None
     verb = next((t for t in parts if t.pos_ in ("VERB", "AUX") and t.head in (tok, head)), None)
     for t in parts:
-        if t is not start and t is not head and t.dep_ in ("relcl", "acl") and t.head is not start:
+        if t.i != start.i and t.i != head.i and t.dep_ in ("relcl", "acl") and t.head.i != start.i:
             break  # "... agreement they have agreed to": a relative clause inside the complement (not
             # the complement's own verb, which its "to" precedes: "a plan to raise the wage")
-        if verb is not None and t.head is verb and t.dep_ in ("cc", "conj"):
+        if verb is not None and t.head.i == verb.i and t.dep_ in ("cc", "conj"):
             break  # "plans to reduce staff and to carry out the cuts": the first course of action
         if t.text in (",", ";", "(", "\u2014", "\u2013", ":", "\u2018", "\u201c", '"') or t.is_space or (
                 t.text == "-" and t.whitespace_):
@@ -563,7 +563,7 @@ def _complement_words(obj: Token, limit: int) -> list[Token]:
     "their applications", "the sale of arms to the region"."""
     out: list[Token] = []
     for t in obj.subtree:
-        if t.text in _ENDS or t.is_space or (t.dep_ in ("relcl", "acl") and t.head is not obj) or (
+        if t.text in _ENDS or t.is_space or (t.dep_ in ("relcl", "acl") and t.head.i != obj.i) or (
                 t.dep_ in ("relcl", "acl") and t.i > obj.i):
             break
         out.append(t)
@@ -613,7 +613,7 @@ def _addressee(verb: Token, action: Token) -> list[Token]:
     for c in verb.children:
         if c.i > action.i or c.i < verb.i:
             continue
-        if c.dep_ in ("dobj", "oprd", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") and c is not action:
+        if c.dep_ in ("dobj", "oprd", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i != action.i:
             out, depth = [], 0   # "called on X to": the parser may leave "on" bare and take X for a predicate
             for t in c.subtree:
                 depth += t.text == "("

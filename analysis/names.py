@@ -495,7 +495,7 @@ def _takes_part(tok: Token) -> bool:
     """Does a plural noun name people who act or react: a subject, or the people something comes
     from, is done by or is done with ("criticism from Democrats", "backed by Republicans")?"""
     node = tok
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True

@@ -375,7 +375,7 @@ def direct_targets(target: list[Token]) -> list[Token]:
     out = []
     for t in target:
         node, direct = t, True
-        while node.head.i in inside and node.head is not node:
+        while node.head.i in inside and node.head.i != node.i:
             if node.dep_ in _CLAUSES:
                 direct = False
                 break
@@ -412,7 +412,7 @@ def is_conceded(tok: Token) -> bool:
         if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in node.children) and any(
                 c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in node.children):
             return True
-        if node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp") or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -185,7 +185,7 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
             # the marks enclose the whole clause (but for "that"): the verb attributes a quotation;
             # a subject or verb outside them makes the clause mixed ("said X would “...”")
             attribution = not [t for t in outside if t.dep_ != "mark"] or len(other_quotes) > 1 or any(
-                reports(rd, t) and t is not verb for t in outside)
+                reports(rd, t) and t.i != verb.i for t in outside)
             if rd.quote_of(c) is not None and attribution:
                 toks.add(c)  # the clause is a quotation: the verb attributes it
                 continue

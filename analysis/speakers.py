@@ -149,7 +149,7 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
             return rd.token_actor[c.i]
     # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith"), not one
     # inside a clause that describes the subject ("The opposition, which met Smith, said")
-    clauses = {x.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c is not head for x in c.subtree}
+    clauses = {x.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i != head.i for x in c.subtree}
     for t in head.subtree:
         if t.i in clauses or t.i >= verb.i > head.i:
             continue

@@ -338,3 +338,22 @@ def test_no_plans_are_no_plan(analyse_text):
                      "leave. Ann Lee has no plans to retire. Lee has no plans to run.")
     assert "close the factory" in r.issue.label
     assert not any("leave" in i.label or "retire" in i.label for i in r.issues.issues)
+
+
+def test_an_act_of_governing_in_the_lead_is_the_issue_when_no_noun_names_it(analyse_text):
+    r = analyse_text("The state government has suspended the licences of three coal mines. "
+                     "Mayor Tom Hale says the decision will cost hundreds of jobs. "
+                     "\u201cIt is the right call,\u201d Environment Minister Ruth Kemp said.")
+    assert r.issue is not None and r.issue.label.endswith("decision to suspend the licences of three coal mines")
+
+
+def test_an_act_with_a_noun_of_its_own_leaves_the_issue_to_that_noun(analyse_text):
+    r = analyse_text("Governor Ana Ruiz signed the Clean Water Act on Monday. "
+                     "Farmers oppose the law, Senator Bo Lin said.")
+    assert "decision" not in r.issue.label
+
+
+def test_a_plan_is_labelled_with_its_first_course_of_action_only(analyse_text):
+    r = analyse_text("Rex Dahl, the transport minister, defended plans to close rural stations and to carry out "
+                     "the Treasury\u2019s proposed cuts. Unions oppose the plans, their leader said.")
+    assert "carry out" not in r.issue.label
