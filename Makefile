@@ -13,13 +13,14 @@ SEEDS := $(wildcard seeds/*.txt)
 JB := $(BIN)/jupyter-book
 
 .DEFAULT_GOAL := help
-.PHONY: help setup notebooks data book test unit nbval build-strict build-fixture check-browser bench clean
+.PHONY: help setup notebooks data book test unit nbval build-strict build-fixture check-browser bench texts clean
 
 help:
 	@echo "make book           execute the notebooks and build the book into _build/html"
 	@echo "make test           unit tests, nbval over notebooks/, strict book build, strict build for a fixture"
 	@echo "make check-browser  open every page of the built book in headless Chromium"
 	@echo "make bench          measure speed and memory on ../shared/corpus (not part of make test)"
+	@echo "make texts          fetch the ABC News stories of the Lee corpus into texts/lee (for tools/corpus_accuracy.py)"
 	@echo "make clean          remove build output and caches (keeps .venv)"
 
 $(BIN)/python:
@@ -68,6 +69,10 @@ check-browser: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/benchmark.py
+
+# The development gold's ABC News stories (git-ignored; from the pinned gensim wheel on PyPI).
+texts: $(STAMP)
+	$(BIN)/python tools/fetch_lee.py
 
 clean:
 	rm -rf _build book/data .pytest_cache .hypothesis

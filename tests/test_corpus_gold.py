@@ -60,3 +60,23 @@ def test_the_committed_gold_is_what_adjudication_writes_from_the_readings(tmp_pa
                 assert (copy / kind / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path
     assert (copy / "agreement.json").read_text() == (root / "gold" / "corpus" / "agreement.json").read_text()
     capsys.readouterr()
+
+
+def test_fetched_texts_are_read_from_the_repository_and_abc_is_a_source_of_its_own():
+    from analysis import ROOT
+    from analysis.corpus_gold import SHARED, group_of, source_of, text_path
+    assert text_path({"source": "texts/lee/abc-006.txt"}) == ROOT / "texts" / "lee" / "abc-006.txt"
+    assert text_path({"source": "corpus/x.txt"}) == SHARED / "corpus" / "x.txt"
+    assert source_of("abc-006") == "abc" and group_of("abc") is None
+    assert group_of(source_of("nyt_2016-06-09_x")) == "U.S. outlets" and group_of("reuters") is None
+
+
+def test_standoff_names_a_fetched_text_relative_to_the_repository(tmp_path):
+    import importlib.util
+    from analysis import ROOT
+    spec = importlib.util.spec_from_file_location("standoff", ROOT / "tools" / "standoff.py")
+    standoff = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(standoff)
+    assert standoff._source(ROOT / "texts" / "lee" / "abc-006.txt") == "texts/lee/abc-006.txt"
+    assert standoff._source(ROOT.parent / "shared" / "corpus" / "a.txt") == "corpus/a.txt"
+    assert standoff._source(tmp_path / "b.txt") == "b.txt"
