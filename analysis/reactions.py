@@ -18,6 +18,8 @@ Each pass is a generator of :class:`~analysis.reading.Evidence` for one issue, l
 - :func:`same_side_evidence` ("X followed suit", "took a similar stance") and
   :func:`reaction_evidence` ("to the chagrin of X", "to cheers from the crowd", "the crowd
   applauded"): the reporter's formulas of a reaction, recorded as sides taken on another voice.
+- :func:`target_evidence`: the one a restrictive issue acts against ("a call to abandon X") leans
+  against it (the implicature of Deng & Wiebe 2014).
 
 The words are in ``analysis/data/stance_lexicon.yml``.
 """
@@ -379,3 +381,30 @@ def on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:
     words = {ctx.lemma[t.i] for t in target} | {ctx.low[t.i] for t in target}
     hit = {w for w in words if w in stopped or w.removesuffix("s") in stopped}
     return bool(hit) and not issue.named_by(words - hit)
+
+
+def target_evidence(ctx: Context, issue: Issue):
+    """Those a restrictive issue acts against ("a call to abandon X", "plans to reduce staff", "a
+    push to sanction X") take its other side (-1): the object of a bad-for event is taken to be
+    against the event (the implicature of Deng & Wiebe 2014 on "+/-effect" events), a lean rather
+    than a stated side, so it counts only for a voice with no side of its own
+    (:func:`analysis.stance.extract_stances`). Read where the issue's own verb is restated: at a reference to the issue, or
+    after the issue's own noun ("X's call to abandon Y")."""
+    act = issue.act
+    if not act or not (act in ctx.lex["bad"] or ctx.lex["acts"].get(act, 0) < 0):
+        return
+    owners = {issue.owner_id, *issue.co_owner_ids}
+    w = ctx.lex["weights"]["framing"] * 0.5
+    for i in forms(ctx.doc).where_lemma({act}):
+        verb = ctx.doc[i]
+        restated = issue.refers(*ctx.original([verb])) or issue.refers(*ctx.original([verb.head])) or (
+            ctx.lemma[verb.head.i] == issue.noun)
+        if verb.pos_ != "VERB" or not restated:
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [x for o in objs for x in (*o.conjuncts, *[c for c in o.children if c.dep_ == "appos"])]
+        start, end = ctx.original([verb, *objs])
+        for aid in dict.fromkeys(a for o in objs for a in ctx.actors_of(o)):
+            if aid not in owners:
+                cue = f"{verb.text} {ctx.info[aid]['name']} (what the issue acts against)"
+                yield Evidence(aid, "target", f"S{ctx.sentence(verb) + 1:02d}", -1, cue, start, end, w)

@@ -112,7 +112,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         DOC,
         ("issue_id", "the issue"),
         ("actor_id", "the voice"),
-        ("source", "owner, speaks_for, framing (the reporter's description), side (a group named by its side), stance, evaluation, consequence, condition, neutral, mention, relation or context"),
+        ("source", "owner, speaks_for, framing (the reporter's description), side (a group named by its side), stance, evaluation, consequence, condition, neutral, target (what a restrictive issue acts against), mention, relation or context"),
         ("ref", "the claim id (C..) or sentence (S..)"),
         ("score", "what the evidence says on the -2 .. +2 scale (empty for a condition)"),
         ("cue", "the word or reason that decided the score"),

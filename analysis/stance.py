@@ -21,8 +21,9 @@ one row set per issue of :mod:`analysis.issues` (``issue_id``).
     "supporters", "critics"), ``stance`` (the voice's own words of support
     or opposition), ``evaluation`` (what the voice's words say of the issue
     or its owner), ``consequence`` (a predicted effect: "would cost jobs"),
-    ``condition`` (a demand or an "if"), ``neutral`` (declined to comment)
-    and ``context`` (the voice's words near the issue, weighed lightly).
+    ``condition`` (a demand or an "if"), ``neutral`` (declined to comment),
+    ``target`` (the one a restrictive issue acts against: "a call to abandon
+    X") and ``context`` (the voice's words near the issue, weighed lightly).
 ``institutions``
     the mean score of each institution's voices, per issue.
 
@@ -46,7 +47,7 @@ from .evidence import (
 )
 from .reactions import (
     alignment_evidence, framing_evidence, neutral_evidence, reaction_evidence, relation_evidence, same_side_evidence,
-    side_evidence,
+    side_evidence, target_evidence,
 )
 from .frames import Table, TableField, column
 from .issues import IssueSet
@@ -157,6 +158,9 @@ def extract_stances(
         for e in relation_evidence(ctx, issue, first):
             own = by_actor.get(e.actor_id, [])
             if not any(x.source not in ("context", "relation") for x in own):
+                by_actor.setdefault(e.actor_id, []).append(e)
+        for e in target_evidence(ctx, issue):  # a lean, for a voice with no side of its own
+            if not any(x.source not in ("context", "mention", "target") for x in by_actor.get(e.actor_id, [])):
                 by_actor.setdefault(e.actor_id, []).append(e)
         for e in relayed_evidence(ctx, issue, first, by_actor):
             by_actor.setdefault(e.actor_id, []).append(e)

@@ -484,3 +484,23 @@ def test_a_voice_announcing_what_it_will_do_to_carry_out_the_plan_backs_it(analy
     assert _stance(r, "Highway Agency")["score"] > 0
     s = r.main_stances
     assert not (s[s["actor"] == "Trucking Association"]["score"] > 0).any()  # "will not": no commitment
+
+
+def test_the_one_a_restrictive_call_acts_against_leans_against_it(analyse_text):
+    # the object of the issue's own bad-for act ("to abandon X") is taken to be against it: a lean (-1)
+    story = ("Columnist George Will urged Republican voters to abandon Senator Jim Cole.\n"
+             "Will's call to abandon Cole drew wide attention on Monday.\n")
+    r = analyse_text(story)
+    assert r.issue is not None and r.issue.act == "abandon"
+    cole = _stance(r, "Jim Cole")
+    assert cole["score"] == -1
+    assert {e["source"] for e in _evidence(r, cole["actor_id"])} == {"target"}  # at each restatement
+
+
+def test_the_target_of_a_call_keeps_its_own_stated_side(analyse_text):
+    story = ("Columnist George Will urged Republican voters to abandon Senator Jim Cole.\n"
+             "\u201cI welcome it,\u201d Cole said.\n")
+    r = analyse_text(story)
+    cole = _stance(r, "Jim Cole")
+    assert cole["score"] == 2
+    assert "target" not in [e["source"] for e in _evidence(r, cole["actor_id"])]
