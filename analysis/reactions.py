@@ -62,6 +62,9 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                 own = [c for c in tok.head.children if c.dep_ == "dobj"]  # "prompted X to question it": X's
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
+        if part == "verbs" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and _acted_on(ctx, issue, c) is not None
+                                   for c in last.children):
+            continue  # "pushed to repeal it", "sued to block it": the act's side decides (act_framing_evidence)
         target = direct_targets(target)
         how = ctx.about(issue, target) or ("anaphor" if any(t.lower_ in ("it", "this", "that") for t in target)
                                             and ctx.near_issue(issue, tok) else "")
@@ -408,3 +411,60 @@ def target_evidence(ctx: Context, issue: Issue):
             if aid not in owners:
                 cue = f"{verb.text} {ctx.info[aid]['name']} (what the issue acts against)"
                 yield Evidence(aid, "target", f"S{ctx.sentence(verb) + 1:02d}", -1, cue, start, end, w)
+
+
+#: Verbs whose infinitive is an act not done ("refused to sign it", "failed to renew it").
+_REFUSALS = frozenset("refuse decline fail".split())
+
+
+def _actor_of_act(ctx: Context, verb: Token) -> list[str]:
+    """Who does an act the reporter describes: the verb's subject, or for an infinitive the subject
+    of the verb it completes ("X voted to scrap it", "X sued to block it", "X urged Y to drop it":
+    what X wants done); none under a passive ("X was asked to renew it": someone else's wish)."""
+    subjects = verb_subject(verb, ctx.ta)
+    if not subjects and verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in verb.children):
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+            subjects = verb_subject(head, ctx.ta)
+    return list(dict.fromkeys(a for s in subjects for a in ctx.actors_of(s)))
+
+
+def _acted_on(ctx: Context, issue: Issue, verb: Token) -> Token | None:
+    """The object of a verb of ``acts_on`` when it is the issue ("renewed the program", "block it"
+    near a mention), else None. The issue's own verb ("close" in a plan to close a prison) is the
+    issue itself, not an act on it."""
+    lemma = ctx.lemma[verb.i]
+    if verb.pos_ != "VERB" or lemma not in ctx.lex["acts"] or lemma == issue.act or lemma in issue.keywords:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if ctx.about(issue, [obj]) == "reference" or obj.lower_ in ("it", "them") and ctx.near_issue(issue, verb):
+        return obj
+    return None
+
+
+def act_framing_evidence(ctx: Context, issue: Issue):
+    """The reporter's account of an act done or sought on the issue ("the Senate renewed the
+    program", "X voted to scrap the plan", "X sued to block it", "X pushed to repeal it"): the
+    actor takes the act's side (``acts_on``: +2 or -2); a negated or refused act ("did not renew
+    it", "refused to sign it") leans the other way (-1 or +1). A side taken on what a restrictive
+    issue stops counts the other way, as in :func:`framing_evidence`."""
+    w = ctx.lex["weights"]["framing"]
+    dateline = len(ctx.article.dateline)
+    for tok in ctx.doc:
+        if tok.i in ctx.quoted or tok.i in ctx.in_statement or tok.idx < dateline:
+            continue
+        obj = _acted_on(ctx, issue, tok)
+        if obj is None:
+            continue
+        side = ctx.lex["acts"][ctx.lemma[tok.i]]
+        if on_what_it_stops(ctx, issue, list(obj.subtree)):
+            side = -side
+        if ctx.negated(tok) or tok.dep_ in ("xcomp", "advcl") and ctx.lemma[tok.head.i] in _REFUSALS:
+            side = -side // 2
+        start, end = ctx.original([tok, obj])
+        for h in _actor_of_act(ctx, tok):
+            yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", side, f"{tok.text} {obj.text} (act on it)",
+                           start, end, w)

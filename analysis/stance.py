@@ -46,8 +46,8 @@ from .evidence import (
     owner_evidence, relayed_evidence, verdict_evidence,
 )
 from .reactions import (
-    alignment_evidence, framing_evidence, neutral_evidence, reaction_evidence, relation_evidence, same_side_evidence,
-    side_evidence, target_evidence,
+    act_framing_evidence, alignment_evidence, framing_evidence, neutral_evidence, reaction_evidence, relation_evidence,
+    same_side_evidence, side_evidence, target_evidence,
 )
 from .frames import Table, TableField, column
 from .issues import IssueSet
@@ -143,8 +143,8 @@ def extract_stances(
     for issue in issues.issues[:MAX_ISSUES]:
         items: list[Evidence] = []
         ctx.relations = []
-        for source in (owner_evidence, camp_evidence, framing_evidence, neutral_evidence, side_evidence, claim_evidence,
-                       act_evidence, commitment_evidence, continuation_evidence, verdict_evidence, alignment_evidence,
+        for source in (owner_evidence, camp_evidence, framing_evidence, act_framing_evidence, neutral_evidence,
+                       side_evidence, claim_evidence, act_evidence, commitment_evidence, continuation_evidence, verdict_evidence, alignment_evidence,
                        same_side_evidence, reaction_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]

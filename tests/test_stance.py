@@ -504,3 +504,17 @@ def test_the_target_of_a_call_keeps_its_own_stated_side(analyse_text):
     cole = _stance(r, "Jim Cole")
     assert cole["score"] == 2
     assert "target" not in [e["source"] for e in _evidence(r, cole["actor_id"])]
+
+
+@pytest.mark.parametrize("sentence,score", [
+    ("Senator Jim Cole pushed to repeal the plan.", -2),     # urging an act against it: against it
+    ("Senator Jim Cole vowed to block the plan.", -2),
+    ("Senator Jim Cole sued to block the plan.", -2),
+    ("Senator Jim Cole voted to scrap the plan.", -2),       # no stance verb: the act alone
+    ("Senator Jim Cole offered to fund the plan.", 2),
+    ("\u201cWe will fight to keep this plan,\u201d said Senator Jim Cole.", 2),
+], ids=["push-to-repeal", "vow-to-block", "sue-to-block", "vote-to-scrap", "offer-to-fund", "fight-to-keep"])
+def test_an_act_sought_on_the_issue_gives_the_acts_side(analyse_text, sentence, score):
+    r = analyse_text("Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges. "
+                     "Reed\u2019s plan was unveiled on Monday.\n" + sentence + "\n")
+    assert _stance(r, "Jim Cole")["score"] == score
