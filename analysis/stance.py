@@ -144,8 +144,8 @@ def extract_stances(
         items: list[Evidence] = []
         ctx.relations = []
         for source in (owner_evidence, camp_evidence, framing_evidence, act_framing_evidence, neutral_evidence,
-                       side_evidence, claim_evidence, act_evidence, commitment_evidence, continuation_evidence, verdict_evidence, alignment_evidence,
-                       same_side_evidence, reaction_evidence):
+                       side_evidence, claim_evidence, act_evidence, commitment_evidence, continuation_evidence,
+                       verdict_evidence, alignment_evidence, same_side_evidence, reaction_evidence):
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         # a voice who only speaks of the issue, with no side in those words, is read by its tone too
