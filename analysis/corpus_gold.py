@@ -301,6 +301,16 @@ _LABEL_STOP = {"the", "a", "an", "of", "to", "for", "on", "in", "at", "by", "wit
                "their", "that", "this", "from", "into", "about", "as", "be", "is", "would", "will", "what", "it"}
 
 
+def _stem(word: str) -> str:
+    """A word without its inflection, so that "strikes" meets "strike", "deployments" "deployment"
+    and "increasing" "increase" (one ending off, then a final e; never below four letters)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
 def _label_words(text: str) -> set[str]:
     words = re.findall(r"[A-Za-z0-9$][A-Za-z0-9$.\-]*", text.replace("\u2019", "'"))
     out = set()
@@ -308,7 +318,7 @@ def _label_words(text: str) -> set[str]:
         w = w.lower().rstrip(".")
         w = w[:-2] if w.endswith("'s") else w
         if len(w) > 1 and w not in _LABEL_STOP and w not in _ISSUE_KINDS:
-            out.add(w)
+            out.add(_stem(w))
     return out
 
 

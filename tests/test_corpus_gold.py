@@ -80,3 +80,13 @@ def test_standoff_names_a_fetched_text_relative_to_the_repository(tmp_path):
     assert standoff._source(ROOT / "texts" / "lee" / "abc-006.txt") == "texts/lee/abc-006.txt"
     assert standoff._source(ROOT.parent / "shared" / "corpus" / "a.txt") == "corpus/a.txt"
     assert standoff._source(tmp_path / "b.txt") == "b.txt"
+
+
+def test_an_issue_label_agrees_with_the_gold_across_inflections_but_not_across_matters():
+    from analysis.corpus_gold import issue_agrees
+    assert issue_agrees("the further deployments", {"policy": "the deployment of more troops"})
+    assert issue_agrees("the rocket strike on the city", {"policy": "the campaign of air strikes"})
+    assert issue_agrees("Republican lawmakers\u2019 charges", {"policy": "the lawmakers' charge of bias",
+                                                                "owner": "Republican lawmakers"})
+    assert not issue_agrees("the plan to raise taxes", {"policy": "the plan to build a wall"})
+    assert not issue_agrees("Lee\u2019s plan", {"policy": "Ann Lee's proposal", "owner": "Ann Lee"})
