@@ -452,6 +452,11 @@ def organisations_and_countries(cast: Cast) -> None:
                 person.names.append(text)
                 cast.add(person, s, e, "alias")
                 continue
+            person = _ending_a_name(people_, words)
+            if person is not None:  # "Wali Roe" tagged ORG after "Ahmad Wali Roe": that person
+                person.names.append(text)
+                cast.add(person, s, e, "alias")
+                continue
         country = country_of(text)
         if country and label not in ("ORG",) or (label == "PERSON" and country):
             _country_mention(cast, country, s, e)
@@ -467,6 +472,16 @@ def organisations_and_countries(cast: Cast) -> None:
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
             s = _quantified_from(cast, root, s)
             _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _ending_a_name(people_: list[_Actor], words: list[str]) -> _Actor | None:
+    """The one person whose longer name ends with these two or more words ("Wali Roe" of "Ahmad Wali
+    Roe", a name shortened by its first word), None if no one's or several people's does."""
+    if len(words) < 2:
+        return None
+    found = [a for a in people_ if any(n.split()[-len(words):] == words for n in a.names
+                                       if len(n.split()) > len(words))]
+    return found[0] if len(found) == 1 else None
 
 
 def _quantified_from(cast: Cast, root: Token, s: int) -> int:
