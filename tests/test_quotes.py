@@ -766,3 +766,8 @@ def test_opine_reports_what_its_inverted_subject_said(analyse_text):
                      "The mayor said the tax would stay.")
     speakers = list(r.quotes["speaker"])
     assert len(speakers) == 2 and speakers[0].endswith("Gazette") and speakers[1] == "unnamed mayor"
+
+
+def test_what_one_told_others_is_said_by_the_source_that_tells_it(analyse_text):
+    r = analyse_text("On Sunday, Mr Roe told the negotiators they had two days to agree, a Western diplomat said.")
+    assert [s[0] for s in _statements(r)] == ["unnamed Western diplomat"]
