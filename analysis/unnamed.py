@@ -424,8 +424,37 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
         titles = [w for w in (singular, two) if _a_title(cast, w) and w not in cast.g.person_nouns]
         if titles:
             modifiers = modifiers - set(titles[-1].split())  # "prime" is the title's, not a description
-        return _salient_person(cast, tok, modifiers, bool(titles))
+        return _salient_person(cast, tok, modifiers, bool(titles)) or _speaker_just_before(cast, tok, singular, modifiers)
     return max(candidates, key=lambda x: x[0])[1]
+
+
+def _speaker_just_before(cast: Cast, tok: Token, singular: str, modifiers: set[str]) -> _Actor | None:
+    """'X said in Washington. Asked ..., the Pentagon spokesman said': a title no one in the story has
+    had, the subject of a reporting verb, names the person who spoke in the sentence before (the
+    latest named subject of a reporting verb there), unless the words of the description name a
+    country that person is known not to be of."""
+    reporting = reporting_lemmas()
+    if not _a_title(cast, singular) or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting:
+        return None
+    sents = list(cast.doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == tok.sent.start), 0)
+    if k == 0:
+        return None
+    before = sents[k - 1]
+    countries = {country_of(w) for w in modifiers} | {c for _i, c, _p in _match_institutions(sorted(modifiers), "", cast.home)}
+    countries.discard("")
+    best = None
+    for m in cast.mentions:
+        root = cast.doc[m.start:m.end].root
+        if m.actor is None or m.actor.type != "person" or not before.start <= m.start < before.end:
+            continue
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in reporting:
+            continue
+        if m.actor.country and countries and m.actor.country not in countries:
+            continue
+        if best is None or m.start > best.start:
+            best = m
+    return best.actor if best is not None else None
 
 
 def _salient_person(cast: Cast, tok: Token, modifiers: set[str], title_only: bool = False) -> _Actor | None:

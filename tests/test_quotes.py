@@ -771,3 +771,9 @@ def test_opine_reports_what_its_inverted_subject_said(analyse_text):
 def test_what_one_told_others_is_said_by_the_source_that_tells_it(analyse_text):
     r = analyse_text("On Sunday, Mr Roe told the negotiators they had two days to agree, a Western diplomat said.")
     assert [s[0] for s in _statements(r)] == ["unnamed Western diplomat"]
+
+
+def test_a_title_no_one_has_had_names_the_person_who_spoke_just_before(analyse_text):
+    r = analyse_text("“We believed he was in the area,” Rear Admiral John Roe said in Washington. Asked where "
+                     "the suspect was now, the Pentagon spokesman said the search would go on.")
+    assert [s[0] for s in _statements(r)] == ["John Roe", "John Roe"]
