@@ -89,10 +89,36 @@ def unnamed(cast: Cast) -> None:
             _one_of_a_group(cast, ph)
         elif ph.number == "pl":
             _group(cast, ph, definite, indefinite)
+        elif (named := _named_next(cast, ph)) is not None:
+            cast.add(named, ph.start, ph.end, "nominal")
         else:
             actor = _new_unnamed(cast, "anonymous", f"{ph.core_text.lower()}#{tok.i}", ph.core_text, tok, ph.singular)
             actor.names.append(ph.core_text)
             cast.add(actor, ph.start, ph.end, "name")
+
+
+def _named_next(cast: Cast, ph: _Phrase) -> _Actor | None:
+    """'A spokesman for the ministry claims X. Ministry spokesman Jane Roe says Y': a source introduced
+    as "a <title>", the subject of a reporting verb, is the person of that title who is the subject
+    of a reporting verb in the next sentence (the story names the speaker it has just introduced),
+    if exactly one person there has that title."""
+    tok = ph.tok
+    reporting = reporting_lemmas()
+    if ph.det not in ("a", "an") or ph.number != "sg" or tok.dep_ != "nsubj" or \
+            tok.head.lemma_.lower() not in reporting or not _a_title(cast, ph.singular):
+        return None
+    nxt = tok.sent.end
+    if nxt >= len(cast.doc):
+        return None
+    sent = cast.doc[nxt].sent
+    found: dict[int, _Actor] = {}
+    for m in cast.mentions:
+        root = cast.doc[m.start:m.end].root
+        if m.actor is None or m.actor.type != "person" or not sent.start <= m.start < sent.end:
+            continue
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting and ph.singular in m.actor.role_heads:
+            found[id(m.actor)] = m.actor
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _title_of_a_body(tok: Token) -> bool:

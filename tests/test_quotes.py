@@ -777,3 +777,9 @@ def test_a_title_no_one_has_had_names_the_person_who_spoke_just_before(analyse_t
     r = analyse_text("“We believed he was in the area,” Rear Admiral John Roe said in Washington. Asked where "
                      "the suspect was now, the Pentagon spokesman said the search would go on.")
     assert [s[0] for s in _statements(r)] == ["John Roe", "John Roe"]
+
+
+def test_a_spokesman_introduced_then_named_in_the_next_sentence_is_one_person(analyse_text):
+    r = analyse_text("A spokesman for the Defence Ministry claims the rebels have fled. Defence Ministry "
+                     "spokesman John Roe says the rebels are in hiding.")
+    assert [s[0] for s in _statements(r)] == ["John Roe", "John Roe"]
