@@ -102,6 +102,10 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     head = doc[m.start:m.end].root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
         return head.head
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and nxt.lemma_.lower() in d.reporting and \
+            any(c.dep_ == "nsubj" and c.i < m.start for c in nxt.children):
+        return nxt  # "News of the X editor Jane Roe says": the name the parser hung inside the subject
     before = doc[max(0, m.start - 2):m.start]
     if not any(t.text in _CLOSING for t in before):
         return None

@@ -783,3 +783,10 @@ def test_a_spokesman_introduced_then_named_in_the_next_sentence_is_one_person(an
     r = analyse_text("A spokesman for the Defence Ministry claims the rebels have fled. Defence Ministry "
                      "spokesman John Roe says the rebels are in hiding.")
     assert [s[0] for s in _statements(r)] == ["John Roe", "John Roe"]
+
+
+def test_a_name_that_ends_a_misparsed_subject_is_the_speaker(analyse_text):
+    r = analyse_text("The campaign comes after the murder of eight-year-old Sarah Doe. News of the Globe editor "
+                     "Rebekah Roe says it is the public's right to know. “If you have offenders that aren't "
+                     "monitored, they will strike again,” she said.")
+    assert [s[0] for s in _statements(r)] == ["Rebekah Roe", "Rebekah Roe"]
