@@ -102,10 +102,14 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     head = doc[m.start:m.end].root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
         return head.head
-    nxt = doc[m.end] if m.end < len(doc) else None
+    k = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," and m.start > 0 and doc[m.start - 1].text == "," \
+        else m.end
+    nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and nxt.lemma_.lower() in d.reporting and \
             any(c.dep_ == "nsubj" and c.i < m.start for c in nxt.children):
-        return nxt  # "News of the X editor Jane Roe says": the name the parser hung inside the subject
+        # "News of the X editor Jane Roe says", "The head of X, Jane Roe, says": the name the parser
+        # hung inside the subject
+        return nxt
     before = doc[max(0, m.start - 2):m.start]
     if not any(t.text in _CLOSING for t in before):
         return None
@@ -160,7 +164,7 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
                    and m.actor.key not in told]
         if earlier:
             last = max(sent_of[m.start] for m in earlier)
-            subjects = [m for m in earlier if sent_of[m.start] == last and m.subject]
+            subjects = [m for m in earlier if sent_of[m.start] == last and (m.subject or speaks(cast, d, m))]
             asked = [m for m in earlier if sent_of[m.start] == last and any(
                 _object_of(cast, m, v) for v in _questions(cast, subjects))]
             if asked:  # "X asked Y how ... “...,” he said": the answer is Y's

@@ -790,3 +790,9 @@ def test_a_name_that_ends_a_misparsed_subject_is_the_speaker(analyse_text):
                      "Rebekah Roe says it is the public's right to know. “If you have offenders that aren't "
                      "monitored, they will strike again,” she said.")
     assert [s[0] for s in _statements(r)] == ["Rebekah Roe", "Rebekah Roe"]
+
+
+def test_he_said_after_a_name_set_off_by_commas_in_the_subject_is_that_speaker(analyse_text):
+    r = analyse_text("The head of the Law Institute, John Roe, says Mr Doe could face a charge of treason. "
+                     "“He could be charged under the Crimes Act,” he said.")
+    assert [s[0] for s in _statements(r)] == ["John Roe", "John Roe"]
