@@ -102,13 +102,14 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     head = doc[m.start:m.end].root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
         return head.head
-    k = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," and m.start > 0 and doc[m.start - 1].text == "," \
-        else m.end
+    k = max(m.end, head.right_edge.i + 1)
+    if k < len(doc) and doc[k].text == "," and m.start > 0 and doc[m.start - 1].text == ",":
+        k += 1
     nxt = doc[k] if k < len(doc) else None
-    if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and nxt.lemma_.lower() in d.reporting and \
-            any(c.dep_ == "nsubj" and c.i < m.start for c in nxt.children):
-        # "News of the X editor Jane Roe says", "The head of X, Jane Roe, says": the name the parser
-        # hung inside the subject
+    if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and nxt.lemma_.lower() in d.reporting and all(
+            c.i < m.start for c in nxt.children if c.dep_ == "nsubj"):
+        # "News of the X editor Jane Roe says", "The head of X, Jane Roe, says", "..., a militant from
+        # the group told": the phrase the parser hung elsewhere, right before the verb
         return nxt
     before = doc[max(0, m.start - 2):m.start]
     if not any(t.text in _CLOSING for t in before):

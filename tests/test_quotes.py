@@ -796,3 +796,10 @@ def test_he_said_after_a_name_set_off_by_commas_in_the_subject_is_that_speaker(a
     r = analyse_text("The head of the Law Institute, John Roe, says Mr Doe could face a charge of treason. "
                      "“He could be charged under the Crimes Act,” he said.")
     assert [s[0] for s in _statements(r)] == ["John Roe", "John Roe"]
+
+
+def test_he_said_after_a_speaker_the_parser_hung_on_a_place_is_that_speaker_not_the_one_told(analyse_text):
+    r = analyse_text("“The operations will continue as long as the occupation continues” of the lands in the "
+                     "Gaza Strip and West Bank, a militant from the group told a crowd with a loudspeaker. "
+                     "“When they kill women and children our people have the right to defend ourselves,” he said.")
+    assert _statements(r)[-1][0] == "unnamed militant"
