@@ -280,8 +280,9 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
                       mods: list[Token]) -> bool:
     """A person noun that needs a modifier ("people", "members") has one and speaks or is described;
     an organisation-like noun ("a group", "an agency") speaks or acts."""
-    subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok)
-    if needs and not mods and not _the_body_that_said(cast, tok, singular):
+    speaking = _plural_that_speaks(tok)
+    subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or speaking
+    if needs and not mods and not _the_body_that_said(cast, tok, singular) and not speaking:
         return False
     described = any(c.dep_ in ("relcl", "acl", "amod") or c.dep_ == "prep" and c.lower_ == "of"
                     for c in tok.rights) or any(c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
@@ -290,6 +291,21 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     if cast.g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:
         return False  # "a group", "an agency" that does not speak or act
     return True
+
+
+def _plural_that_speaks(tok: Token) -> bool:
+    """A bare plural that is a subject, alone or with another ("X and unions are criticising ..."), of a
+    reporting verb, or of a clause with a participle that reports ("Unions are worried, saying ..."):
+    a group that speaks, though the noun alone names no one in particular."""
+    if tok.tag_ != "NNS":
+        return False
+    subj = tok if tok.dep_ == "nsubj" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" else None
+    if subj is None:
+        return False
+    reporting = reporting_lemmas()
+    verb = subj.head
+    return verb.lemma_.lower() in reporting and verb.pos_ == "VERB" or any(
+        c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in reporting for c in verb.children)
 
 
 def _the_body_that_said(cast: Cast, tok: Token, singular: str) -> bool:
@@ -354,7 +370,7 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
             or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
         )), None)
     if actor is None:
-        speaks = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or (
+        speaks = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or _plural_that_speaks(tok) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
         if len(core) == 1 and not ph.mods and det not in indefinite and not speaks:
             return  # a bare "officials" that neither speaks nor is described

@@ -803,3 +803,9 @@ def test_he_said_after_a_speaker_the_parser_hung_on_a_place_is_that_speaker_not_
                      "Gaza Strip and West Bank, a militant from the group told a crowd with a loudspeaker. "
                      "“When they kill women and children our people have the right to defend ourselves,” he said.")
     assert _statements(r)[-1][0] == "unnamed militant"
+
+
+def test_a_bare_plural_that_speaks_is_a_group(analyse_text):
+    r = analyse_text("The Police Federation and unions are criticising the handling of security at airports. "
+                     "Unions are also worried, saying workers are not being given adequate training.")
+    assert [s[0] for s in _statements(r)] == ["Police Federation; unions", "unions"]
