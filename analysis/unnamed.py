@@ -297,8 +297,8 @@ def _plural_that_speaks(tok: Token) -> bool:
     """A bare plural that is a subject, alone or with another ("X and unions are criticising ..."), of a
     reporting verb, or of a clause with a participle that reports ("Unions are worried, saying ..."):
     a group that speaks, though the noun alone names no one in particular."""
-    if tok.tag_ != "NNS":
-        return False
+    if tok.tag_ != "NNS" or any(c.dep_ in ("det", "nummod") for c in tok.children):
+        return False  # "the two countries added": a set just met (analysis.speakers), not a bare plural
     subj = tok if tok.dep_ == "nsubj" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" else None
     if subj is None:
         return False
