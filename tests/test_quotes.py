@@ -809,3 +809,9 @@ def test_a_bare_plural_that_speaks_is_a_group(analyse_text):
     r = analyse_text("The Police Federation and unions are criticising the handling of security at airports. "
                      "Unions are also worried, saying workers are not being given adequate training.")
     assert [s[0] for s in _statements(r)] == ["Police Federation; unions", "unions"]
+
+
+def test_the_name_of_the_one_an_adviser_serves_is_not_the_speaker(analyse_text):
+    r = analyse_text("“The president asked the envoy to put pressure on them,” Nabil Abu Roe, an advisor to "
+                     "Mr Doe said.")
+    assert [s[0] for s in _statements(r)] == ["Nabil Abu Roe"]
