@@ -457,6 +457,8 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
             before = [m.start for m in a.mentions if m.start < tok.i]
             if before:
                 candidates.append((max(before), a))
+    if not candidates and singular in cast.g.rules["generic_source_nouns"]:
+        return _source_just_met(cast, tok)
     if not candidates:
         if cast.g.noun_kinds.get(singular) in ("organization", "organisation", "state"):
             return None  # "the opposition": not a person the story has been about
@@ -468,6 +470,16 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
             modifiers = modifiers - set(titles[-1].split())  # "prime" is the title's, not a description
         return _salient_person(cast, tok, modifiers, bool(titles)) or _speaker_just_before(cast, tok, singular, modifiers)
     return max(candidates, key=lambda x: x[0])[1]
+
+
+def _source_just_met(cast: Cast, tok: Token) -> _Actor | None:
+    """'A Western diplomat said ... the source said': the latest unnamed source mentioned in this
+    sentence or the two before (``generic_source_nouns`` in ``actor_rules.yml``), else None."""
+    sents = list(cast.doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == tok.sent.start), 0)
+    first = sents[max(0, k - 2)].start
+    near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "anonymous" and first <= m.start < tok.i]
+    return max(near, key=lambda m: m.start).actor if near else None
 
 
 def _speaker_just_before(cast: Cast, tok: Token, singular: str, modifiers: set[str]) -> _Actor | None:

@@ -815,3 +815,9 @@ def test_the_name_of_the_one_an_adviser_serves_is_not_the_speaker(analyse_text):
     r = analyse_text("“The president asked the envoy to put pressure on them,” Nabil Abu Roe, an advisor to "
                      "Mr Doe said.")
     assert [s[0] for s in _statements(r)] == ["Nabil Abu Roe"]
+
+
+def test_the_source_is_the_unnamed_source_just_met(analyse_text):
+    r = analyse_text("“The new government will be installed next week,” said a western diplomat at the "
+                     "conference. “This will mean the old one is no longer recognised,” the source said.")
+    assert [s[0] for s in _statements(r)] == ["unnamed western diplomat"] * 2
