@@ -35,6 +35,8 @@ countries tagged as people) with the word lists and institution tables of
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 
 from functools import lru_cache
@@ -803,6 +805,22 @@ def company_nominals(cast: Cast) -> None:
         if before:
             target = max(before, key=lambda x: max(m.start for m in x[1].mentions if m.start < i))[1]
             cast.add(target, i - 1, i + 1, "nominal")
+
+
+def organisation_generics(cast: Cast) -> None:
+    """'Amnesty International said ... The organisation called on': "the organisation" is the
+    organisation mentioned latest in its sentence or the two before (``organisation_nouns``)."""
+    doc = cast.doc
+    starts = [s.start for s in doc.sents]
+    for i in forms(doc).where(set(cast.g.rules["organisation_nouns"])):
+        if i < 1 or doc[i - 1].lower_ not in ("the", "this") or not cast.free(i - 1, i + 1):
+            continue
+        k = bisect_right(starts, i) - 1
+        first = starts[max(0, k - 2)]
+        near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "organization"
+                and first <= m.start < i]
+        if near:
+            cast.add(max(near, key=lambda m: m.start).actor, i - 1, i + 1, "nominal")
 
 
 def person_bodies(cast: Cast) -> None:

@@ -821,3 +821,9 @@ def test_the_source_is_the_unnamed_source_just_met(analyse_text):
     r = analyse_text("“The new government will be installed next week,” said a western diplomat at the "
                      "conference. “This will mean the old one is no longer recognised,” the source said.")
     assert [s[0] for s in _statements(r)] == ["unnamed western diplomat"] * 2
+
+
+def test_the_organisation_is_the_organisation_just_named(analyse_text):
+    r = analyse_text("“These attacks are horrifying,” Amnesty International said in a statement. The organisation "
+                     "called on the government to respect human rights.")
+    assert [s[0] for s in _statements(r)] == ["Amnesty International"] * 2
