@@ -827,3 +827,8 @@ def test_the_organisation_is_the_organisation_just_named(analyse_text):
     r = analyse_text("“These attacks are horrifying,” Amnesty International said in a statement. The organisation "
                      "called on the government to respect human rights.")
     assert [s[0] for s in _statements(r)] == ["Amnesty International"] * 2
+
+
+def test_public_radio_that_said_is_a_source(analyse_text):
+    r = analyse_text("Public radio said the minister had called a special meeting on Wednesday.")
+    assert [s[0] for s in _statements(r)] == ["unnamed Public radio"]
