@@ -366,7 +366,7 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     if actor is None and "#" not in key and not joint:  # people of two bodies are no kin of one's
         kind = g.noun_kinds.get(singular, "")
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (
-            (a.head == singular and (not a.modifiers or not mods_here))  # "advocates" / "refugee advocates"
+            (a.head == singular and not mods_here)  # "refugee advocates" / "advocates"
             or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
         )), None)
     if actor is None:

@@ -534,3 +534,9 @@ def test_a_name_shortened_by_its_first_word_is_the_one_person_whose_name_ends_so
     twin = _Actor("person", "roe")
     twin.names = ["Omar Wali Roe"]
     assert _ending_a_name([full, twin], ["Wali", "Roe"]) is None  # two people's names end so
+
+
+def test_described_officials_after_bare_officials_are_another_group(analyse_text):
+    r = analyse_text("Two policemen were wounded, officials said. Two people were killed in the strikes, "
+                     "Palestinian hospital officials said.")
+    assert r.quotes["speaker"].tolist() == ["officials", "Palestinian hospital officials"]
