@@ -141,6 +141,19 @@ def _questions(cast: Cast, subjects: list[_Mention]) -> list[Token]:
             and not any(c.dep_ == "xcomp" for c in v.children)]
 
 
+def _agent_before(cast: Cast, d: _Discourse, tok: Token, gender: str, people: list[_Mention]) -> _Actor | None:
+    """'with Mr X denouncing what he called ...', 'an address by Mr X, in which he said ...': the
+    subject of a reporting verb inside a clause of its sentence (not its main verb) is the person
+    who is a subject, or the agent of a "by" phrase, before it in that sentence (the latest)."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in d.reporting or tok.head.dep_ not in (
+            "relcl", "pcomp", "acl", "advcl"):
+        return None
+    k = d.sent_of[tok.i]
+    agents = [m for m in people if d.sent_of[m.start] == k and m.actor.gender in ("", gender) and (
+        m.subject or (r := cast.doc[m.start:m.end].root).dep_ == "pobj" and r.head.lower_ == "by")]
+    return max(agents, key=lambda m: m.start).actor if agents else None
+
+
 def narrative_distance(d: _Discourse, a: int, b: int) -> int:
     """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
     return sum(1 for k in range(a, b) if k not in d.quoted_sents)
@@ -157,6 +170,9 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
     else:
         people = [m for m in people if _in_quote(d, cast.doc[m.start]) is None]
     people = [m for m in people if narrative_distance(d, sent_of[m.start], k) <= window]
+    inner = _agent_before(cast, d, tok, gender, people) if quote is None else None
+    if inner is not None:
+        return inner
     if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in d.reporting:
         # "he said": the subject of the last narrative sentence before, else the latest speaker,
         # even one of unknown gender

@@ -832,3 +832,9 @@ def test_the_organisation_is_the_organisation_just_named(analyse_text):
 def test_public_radio_that_said_is_a_source(analyse_text):
     r = analyse_text("Public radio said the minister had called a special meeting on Wednesday.")
     assert [s[0] for s in _statements(r)] == ["unnamed Public radio"]
+
+
+def test_he_in_a_clause_of_an_address_by_someone_is_that_someone(analyse_text):
+    r = analyse_text("President Roe said the talks would go on. A televised address by Mr Doe, in which he said "
+                     "the attacks must end, was hailed by the envoy.")
+    assert [s[0] for s in _statements(r)] == ["Roe", "Doe"]
