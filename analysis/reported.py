@@ -94,6 +94,8 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
             continue
         if not speaker or not inside and _no_one(rd, speaker):
             continue  # quoted words are someone's: kept, even when the text does not say whose
+        if _a_physical_act(rd, v):
+            continue  # "blasting the city": an attack, not a statement
         cs, ce = span_of(content)
         if cs < 0:
             continue
@@ -119,6 +121,19 @@ def _no_one(rd: Reading, speaker: list[Token]) -> bool:
         and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
         and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
         for t in speaker)
+
+
+def _a_physical_act(rd: Reading, verb: Token) -> bool:
+    """A verb of criticism that also names a physical attack ("blasted X", "slammed X":
+    ``physical_senses`` in ``quote_rules.yml``) used in that sense: its object is a place ("blasting
+    the city") or it is done by those ordered to ("ordered his forces to blast ...")."""
+    if verb.lemma_.lower() not in rd.rules["physical_senses"]:
+        return False
+    if any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in gazetteer().person_nouns
+                                        for c in head.children)
 
 
 def _participle_speaker(rd: Reading, verb: Token, verbs: list[Token]) -> list[Token]:

@@ -838,3 +838,8 @@ def test_he_in_a_clause_of_an_address_by_someone_is_that_someone(analyse_text):
     r = analyse_text("President Roe said the talks would go on. A televised address by Mr Doe, in which he said "
                      "the attacks must end, was hailed by the envoy.")
     assert [s[0] for s in _statements(r)] == ["Roe", "Doe"]
+
+
+def test_blasting_a_city_is_no_statement_but_blasting_a_plan_is(analyse_text):
+    r = analyse_text("Mr Roe made a national address after blasting Gaza City on Monday. Mr Doe blasted the plan.")
+    assert [(s[0], s[2]) for s in _statements(r)] == [("Doe", "blast")]
