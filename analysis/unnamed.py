@@ -99,14 +99,17 @@ def unnamed(cast: Cast) -> None:
 
 def _named_next(cast: Cast, ph: _Phrase) -> _Actor | None:
     """'A spokesman for the ministry claims X. Ministry spokesman Jane Roe says Y': a source introduced
-    as "a <title>", the subject of a reporting verb, is the person of that title who is the subject
-    of a reporting verb in the next sentence (the story names the speaker it has just introduced),
-    if exactly one person there has that title."""
+    as "a <title>" (or "a <noun> of ...": "A senior ally of X said ... Jane Roe, head of Y, was
+    sceptical"), the subject of a reporting verb, is the person of that title who is the subject
+    of a reporting verb in the next sentence, or the person that sentence opens by introducing
+    (:func:`_introduced_here`): the story names the speaker it has just introduced, if exactly one
+    person there fits."""
     tok = ph.tok
     reporting = reporting_lemmas()
     if ph.det not in ("a", "an") or ph.number != "sg" or tok.dep_ != "nsubj" or \
-            tok.head.lemma_.lower() not in reporting or not _a_title(cast, ph.singular):
-        return None
+            tok.head.lemma_.lower() not in reporting or \
+            cast.g.noun_kinds.get(ph.singular) in ("organization", "organisation"):
+        return None  # "An organization established for X said ... Jane Roe, counsel to it, wrote": not her
     nxt = tok.sent.end
     if nxt >= len(cast.doc):
         return None
@@ -118,7 +121,18 @@ def _named_next(cast: Cast, ph: _Phrase) -> _Actor | None:
             continue
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting and ph.singular in m.actor.role_heads:
             found[id(m.actor)] = m.actor
+        elif m.start == sent.start and _introduced_here(cast, m):
+            found[id(m.actor)] = m.actor
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _introduced_here(cast: Cast, m) -> bool:
+    """'Jane Roe, head of the committee, said ...': a full name met for the first time, the subject of
+    its sentence, described by an apposition set off by a comma (the story names the source it has
+    just introduced by a description)."""
+    first = min(x.start for x in m.actor.mentions)
+    return first == m.start and m.end - m.start >= 2 and m.end < len(cast.doc) and \
+        cast.doc[m.end].text == "," and m.subject
 
 
 def _title_of_a_body(tok: Token) -> bool:

@@ -843,3 +843,16 @@ def test_he_in_a_clause_of_an_address_by_someone_is_that_someone(analyse_text):
 def test_blasting_a_city_is_no_statement_but_blasting_a_plan_is(analyse_text):
     r = analyse_text("Mr Roe made a national address after blasting Gaza City on Monday. Mr Doe blasted the plan.")
     assert [(s[0], s[2]) for s in _statements(r)] == [("Doe", "blast")]
+
+
+def test_a_source_introduced_then_named_at_the_start_of_the_next_sentence_is_that_person(analyse_text):
+    r = analyse_text("A senior ally of the chancellor said Russia had gained the upper hand. Jane Roe, head of "
+                     "the foreign affairs committee, said Russia would create facts on the ground.")
+    assert [s[0] for s in _statements(r)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_an_organisation_introduced_is_not_the_person_named_next(analyse_text):
+    r = analyse_text("An organization established for the transition said the counsel had obtained the emails. "
+                     "Jane Roe, counsel to the transition team, wrote a letter to say the emails were improperly "
+                     "received.")
+    assert [s[0] for s in _statements(r)][0] != "Jane Roe"
