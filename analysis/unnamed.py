@@ -482,7 +482,8 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
         titles = [w for w in (singular, two) if _a_title(cast, w) and w not in cast.g.person_nouns]
         if titles:
             modifiers = modifiers - set(titles[-1].split())  # "prime" is the title's, not a description
-        return _salient_person(cast, tok, modifiers, bool(titles)) or _speaker_just_before(cast, tok, singular, modifiers)
+        return _salient_person(cast, tok, modifiers, bool(titles)) or _speaker_just_before(
+            cast, tok, singular, modifiers) or _speaker_named_next(cast, tok, singular)
     return max(candidates, key=lambda x: x[0])[1]
 
 
@@ -494,6 +495,30 @@ def _source_just_met(cast: Cast, tok: Token) -> _Actor | None:
     first = sents[max(0, k - 2)].start
     near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "anonymous" and first <= m.start < tok.i]
     return max(near, key=lambda m: m.start).actor if near else None
+
+
+def _speaker_named_next(cast: Cast, tok: Token, singular: str) -> _Actor | None:
+    """'..., the provincial military chief said. Commander Jane Roe said ...': a title no one in the
+    story has had, the subject of a reporting verb, is the person the next sentence opens with,
+    named there for the first time and speaking (the story names the holder right after)."""
+    reporting = reporting_lemmas()
+    if not _a_title(cast, singular) or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting:
+        return None
+    nxt = tok.sent.end
+    if nxt >= len(cast.doc):
+        return None
+    sent = cast.doc[nxt].sent
+    for m in sorted(cast.mentions, key=lambda x: x.start):
+        if not sent.start <= m.start < sent.end:
+            continue
+        root = cast.doc[m.start:m.end].root
+        opens = all(i in cast.role_tokens for i in range(sent.start, m.start))
+        if m.actor is not None and m.actor.type == "person" and opens and m.end - m.start >= 2 and \
+                min(x.start for x in m.actor.mentions) == m.start and root.dep_ == "nsubj" and \
+                root.head.lemma_.lower() in reporting:
+            return m.actor
+        return None
+    return None
 
 
 def _speaker_just_before(cast: Cast, tok: Token, singular: str, modifiers: set[str]) -> _Actor | None:

@@ -856,3 +856,9 @@ def test_an_organisation_introduced_is_not_the_person_named_next(analyse_text):
                      "Jane Roe, counsel to the transition team, wrote a letter to say the emails were improperly "
                      "received.")
     assert [s[0] for s in _statements(r)][0] != "Jane Roe"
+
+
+def test_a_title_no_one_has_had_names_the_person_who_opens_the_next_sentence(analyse_text):
+    r = analyse_text("Nearly 100 civilians have been killed in three nights of air strikes, the provincial "
+                     "military chief said. Commander Haji Omar Roe said the bombs hit an area south of the city.")
+    assert [s[0] for s in _statements(r)] == ["Haji Omar Roe", "Haji Omar Roe"]
