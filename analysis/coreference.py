@@ -146,7 +146,7 @@ def _agent_before(cast: Cast, d: _Discourse, tok: Token, gender: str, people: li
     subject of a reporting verb inside a clause of its sentence (not its main verb) is the person
     who is a subject, or the agent of a "by" phrase, before it in that sentence (the latest)."""
     if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in d.reporting or tok.head.dep_ not in (
-            "relcl", "pcomp", "acl", "advcl"):
+            "relcl", "pcomp", "acl", "advcl", "ccomp"):
         return None
     k = d.sent_of[tok.i]
     agents = [m for m in people if d.sent_of[m.start] == k and m.actor.gender in ("", gender) and (

@@ -862,3 +862,10 @@ def test_a_title_no_one_has_had_names_the_person_who_opens_the_next_sentence(ana
     r = analyse_text("Nearly 100 civilians have been killed in three nights of air strikes, the provincial "
                      "military chief said. Commander Haji Omar Roe said the bombs hit an area south of the city.")
     assert [s[0] for s in _statements(r)] == ["Haji Omar Roe", "Haji Omar Roe"]
+
+
+def test_he_in_a_clause_of_a_denunciation_is_the_one_denouncing(analyse_text):
+    r = analyse_text("Britain's Prime Minister John Roe expressed “sympathy” with Israel. Mr Doe's hard words "
+                     "opened major divisions in his government, with left-wing Mr Smith denouncing what he "
+                     "called a bid to cause “the downfall of the Authority”.")
+    assert [s[0] for s in _statements(r)] == ["John Roe", "Smith"]
