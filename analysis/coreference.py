@@ -17,7 +17,9 @@ sentences (sentences wholly inside a quotation do not count), inside the
 same quotation as the pronoun or outside every quotation, of a gender that
 does not contradict the pronoun's. "He said" goes to the subject of the
 last narrative sentence before, else the latest speaker; "X said he ..." to
-X; otherwise a subject of the same sentence, then of the sentences before,
+X; "he" speaking in a clause of its sentence ("an address by X, in which he
+said", "with X denouncing what he called") to the subject or "by" agent
+before it there; otherwise a subject of the same sentence, then of the sentences before,
 then the latest mention, an actor whose gender is known to match winning
 within each level. A pronoun no rule settles stays unlinked. Pronouns and
 the window are in ``analysis/data/actor_rules.yml``.

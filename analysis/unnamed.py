@@ -15,7 +15,12 @@ part of a name found by :mod:`analysis.names` and adds to the draft
   "objections from conservatives", "to the chagrin of rights groups");
 - ``nominal`` mentions for a definite singular ("the official", "the
   secretary of defense") that refers back to the latest person or unnamed
-  source with that head (:func:`nominal_target`).
+  source with that head (:func:`nominal_target`); a title no one has had
+  names the person who spoke in the sentence before or who opens the next
+  one, "the source" the unnamed source just met;
+- ``nominal`` mentions for an indefinite introduction the next sentence names
+  ("A spokesman for the ministry claims X. Ministry spokesman Jane Roe says
+  Y": :func:`_named_next`).
 
 The nominal link is made here, during the pass, not by
 :mod:`analysis.coreference`: whether "the official" is someone already met
