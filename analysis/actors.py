@@ -478,6 +478,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.institution_words(cast)
     names.organisation_nominals(cast)
     names.company_nominals(cast)
+    names.organisation_generics(cast)
     names.person_bodies(cast)
     unnamed.unnamed(cast)
     unnamed.poll_shares(cast)

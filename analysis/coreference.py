@@ -17,7 +17,9 @@ sentences (sentences wholly inside a quotation do not count), inside the
 same quotation as the pronoun or outside every quotation, of a gender that
 does not contradict the pronoun's. "He said" goes to the subject of the
 last narrative sentence before, else the latest speaker; "X said he ..." to
-X; otherwise a subject of the same sentence, then of the sentences before,
+X; "he" speaking in a clause of its sentence ("an address by X, in which he
+said", "with X denouncing what he called") to the subject or "by" agent
+before it there; otherwise a subject of the same sentence, then of the sentences before,
 then the latest mention, an actor whose gender is known to match winning
 within each level. A pronoun no rule settles stays unlinked. Pronouns and
 the window are in ``analysis/data/actor_rules.yml``.
@@ -102,6 +104,15 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     head = doc[m.start:m.end].root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
         return head.head
+    k = max(m.end, head.right_edge.i + 1)
+    if k < len(doc) and doc[k].text == "," and m.start > 0 and doc[m.start - 1].text == ",":
+        k += 1
+    nxt = doc[k] if k < len(doc) else None
+    if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and nxt.lemma_.lower() in d.reporting and all(
+            c.i < m.start for c in nxt.children if c.dep_ == "nsubj"):
+        # "News of the X editor Jane Roe says", "The head of X, Jane Roe, says", "..., a militant from
+        # the group told": the phrase the parser hung elsewhere, right before the verb
+        return nxt
     before = doc[max(0, m.start - 2):m.start]
     if not any(t.text in _CLOSING for t in before):
         return None
@@ -132,6 +143,19 @@ def _questions(cast: Cast, subjects: list[_Mention]) -> list[Token]:
             and not any(c.dep_ == "xcomp" for c in v.children)]
 
 
+def _agent_before(cast: Cast, d: _Discourse, tok: Token, gender: str, people: list[_Mention]) -> _Actor | None:
+    """'with Mr X denouncing what he called ...', 'an address by Mr X, in which he said ...': the
+    subject of a reporting verb inside a clause of its sentence (not its main verb) is the person
+    who is a subject, or the agent of a "by" phrase, before it in that sentence (the latest)."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in d.reporting or tok.head.dep_ not in (
+            "relcl", "pcomp", "acl", "advcl", "ccomp"):
+        return None
+    k = d.sent_of[tok.i]
+    agents = [m for m in people if d.sent_of[m.start] == k and m.actor.gender in ("", gender) and (
+        m.subject or (r := cast.doc[m.start:m.end].root).dep_ == "pobj" and r.head.lower_ == "by")]
+    return max(agents, key=lambda m: m.start).actor if agents else None
+
+
 def narrative_distance(d: _Discourse, a: int, b: int) -> int:
     """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
     return sum(1 for k in range(a, b) if k not in d.quoted_sents)
@@ -148,6 +172,9 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
     else:
         people = [m for m in people if _in_quote(d, cast.doc[m.start]) is None]
     people = [m for m in people if narrative_distance(d, sent_of[m.start], k) <= window]
+    inner = _agent_before(cast, d, tok, gender, people) if quote is None else None
+    if inner is not None:
+        return inner
     if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in d.reporting:
         # "he said": the subject of the last narrative sentence before, else the latest speaker,
         # even one of unknown gender
@@ -156,7 +183,7 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
                    and m.actor.key not in told]
         if earlier:
             last = max(sent_of[m.start] for m in earlier)
-            subjects = [m for m in earlier if sent_of[m.start] == last and m.subject]
+            subjects = [m for m in earlier if sent_of[m.start] == last and (m.subject or speaks(cast, d, m))]
             asked = [m for m in earlier if sent_of[m.start] == last and any(
                 _object_of(cast, m, v) for v in _questions(cast, subjects))]
             if asked:  # "X asked Y how ... “...,” he said": the answer is Y's

@@ -537,7 +537,7 @@ def _pass_quote_balance(ed: _Editable) -> None:
         i = event.start()
         ch = text[i]
         if ch == OPEN_DOUBLE:
-            if open_pos is not None:
+            if open_pos is not None and not _close_before_reopening(text, open_pos, i, edits):
                 close_at_line_end(open_pos)
             open_pos, nested = i, None
         elif ch == CLOSE_DOUBLE:
@@ -574,6 +574,21 @@ def _pass_quote_balance(ed: _Editable) -> None:
     if open_pos is not None:
         close_at_line_end(open_pos)
     ed.apply(edits)
+
+
+def _close_before_reopening(text: str, open_pos: int, i: int, edits: list) -> bool:
+    """'“A. “B.”' on one line: a quotation that ran over paragraphs, its paragraphs joined into one
+    line (some archives keep a story as one paragraph). The first paragraph's quotation ends with
+    its sentence, right before the mark that opens the next one; records that closing mark and
+    says whether it did (not when the words before the new mark end no sentence)."""
+    j = i
+    while j > open_pos + 1 and text[j - 1] == " ":
+        j -= 1
+    if j == i or "\n" in text[open_pos:i] or text[j - 1] not in ".?!":
+        return False
+    edits.append((j, j, CLOSE_DOUBLE, "closed_quote",
+                  "a quotation whose paragraph ended without a closing mark; it ends with its sentence"))
+    return True
 
 
 def _closed_by_double(text: str, i: int) -> bool:

@@ -35,6 +35,8 @@ countries tagged as people) with the word lists and institution tables of
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 
 from functools import lru_cache
@@ -452,6 +454,11 @@ def organisations_and_countries(cast: Cast) -> None:
                 person.names.append(text)
                 cast.add(person, s, e, "alias")
                 continue
+            person = _ending_a_name(people_, words)
+            if person is not None:  # "Wali Roe" tagged ORG after "Ahmad Wali Roe": that person
+                person.names.append(text)
+                cast.add(person, s, e, "alias")
+                continue
         country = country_of(text)
         if country and label not in ("ORG",) or (label == "PERSON" and country):
             _country_mention(cast, country, s, e)
@@ -467,6 +474,16 @@ def organisations_and_countries(cast: Cast) -> None:
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
             s = _quantified_from(cast, root, s)
             _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+def _ending_a_name(people_: list[_Actor], words: list[str]) -> _Actor | None:
+    """The one person whose longer name ends with these two or more words ("Wali Roe" of "Ahmad Wali
+    Roe", a name shortened by its first word), None if no one's or several people's does."""
+    if len(words) < 2:
+        return None
+    found = [a for a in people_ if any(n.split()[-len(words):] == words for n in a.names
+                                       if len(n.split()) > len(words))]
+    return found[0] if len(found) == 1 else None
 
 
 def _quantified_from(cast: Cast, root: Token, s: int) -> int:
@@ -788,6 +805,22 @@ def company_nominals(cast: Cast) -> None:
         if before:
             target = max(before, key=lambda x: max(m.start for m in x[1].mentions if m.start < i))[1]
             cast.add(target, i - 1, i + 1, "nominal")
+
+
+def organisation_generics(cast: Cast) -> None:
+    """'Amnesty International said ... The organisation called on': "the organisation" is the
+    organisation mentioned latest in its sentence or the two before (``organisation_nouns``)."""
+    doc = cast.doc
+    starts = [s.start for s in doc.sents]
+    for i in forms(doc).where(set(cast.g.rules["organisation_nouns"])):
+        if i < 1 or doc[i - 1].lower_ not in ("the", "this") or not cast.free(i - 1, i + 1):
+            continue
+        k = bisect_right(starts, i) - 1
+        first = starts[max(0, k - 2)]
+        near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "organization"
+                and first <= m.start < i]
+        if near:
+            cast.add(max(near, key=lambda m: m.start).actor, i - 1, i + 1, "nominal")
 
 
 def person_bodies(cast: Cast) -> None:

@@ -66,7 +66,9 @@ def _named_between(rd: Reading, q: tuple[int, int], verb: Token) -> list[Token]:
     for t in reversed(rd.doc[max(0, verb.i - 12):verb.i]):
         if t.idx <= q[1]:
             break
-        if t.i in rd.token_actor and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("dobj", "pobj"):
+        # (not a title word of a name that is an object: "an adviser to Mr X said")
+        if t.i in rd.token_actor and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("dobj", "pobj") and \
+                rd.doc[rd.mention_end(t)].dep_ not in ("dobj", "pobj"):
             first = t
             while first.i - 1 >= 0 and rd.token_actor.get(first.i - 1) == rd.token_actor[t.i]:
                 first = rd.doc[first.i - 1]

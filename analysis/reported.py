@@ -94,6 +94,8 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
             continue
         if not speaker or not inside and _no_one(rd, speaker):
             continue  # quoted words are someone's: kept, even when the text does not say whose
+        if _a_physical_act(rd, v):
+            continue  # "blasting the city": an attack, not a statement
         cs, ce = span_of(content)
         if cs < 0:
             continue
@@ -119,6 +121,19 @@ def _no_one(rd: Reading, speaker: list[Token]) -> bool:
         and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
         and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
         for t in speaker)
+
+
+def _a_physical_act(rd: Reading, verb: Token) -> bool:
+    """A verb of criticism that also names a physical attack ("blasted X", "slammed X":
+    ``physical_senses`` in ``quote_rules.yml``) used in that sense: its object is a place ("blasting
+    the city") or it is done by those ordered to ("ordered his forces to blast ...")."""
+    if verb.lemma_.lower() not in rd.rules["physical_senses"]:
+        return False
+    if any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in gazetteer().person_nouns
+                                        for c in head.children)
 
 
 def _participle_speaker(rd: Reading, verb: Token, verbs: list[Token]) -> list[Token]:
@@ -171,7 +186,7 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                 x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             continue  # "said X, described Y and accused Z": reports of their own
         if c.dep_ == "ccomp" and c.i < verb.i and reports_content(rd, c) and rd.quote_of(c) is None \
-                and rd.subject_of(c):
+                and rd.subject_of(c) and _relayed(rd, c, verb):
             continue  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
         to = _infinitive_mark(c) if mode == "both" and has_object and c.dep_ == "conj" else None
         # "told residents not to drink ...": a request told to someone
@@ -289,9 +304,32 @@ def inverted_content(rd: Reading, verb: Token, speaker: list[Token]) -> list[Tok
         return []
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
         return []  # "Advised by X, the groups are demanding ...": not a clause that was said
-    if any(reports_content(rd, t) and rd.quote_of(t) is None and rd.subject_of(t) for t in before):
-        return []  # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3)
+    relayed = [t for t in before if reports_content(rd, t) and rd.quote_of(t) is None and rd.subject_of(t)]
+    if any(_relayed(rd, t, verb) for t in relayed):
+        # "X said Y, the agency reported": X's statement, relayed (gold/GUIDELINE.md section 3); "When
+        # X asked Y, he replied": no statement of the verb after it
+        return []
     return before
+
+
+def _relayed(rd: Reading, inner: Token, verb: Token) -> bool:
+    """Is the report ``inner`` before ``verb`` ("X said Y, Z reported") a statement of its own, which
+    ``verb`` only relays or follows? It is when Z is a news medium (:func:`a_medium`), when X and Z
+    are one actor ("he warned, “...,” X told Y"), or when the report is a subordinate clause ("When
+    X asked Y, he replied"); else Z, a source that tells what X said or did, says it all."""
+    if a_medium(rd, verb) or inner.dep_ == "advcl" or any(
+            c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in inner.children):
+        return True
+    outer = {rd.token_actor.get(t.i) for t in rd.subject_of(verb)} - {None}
+    return bool(outer & {rd.token_actor.get(t.i) for t in rd.subject_of(inner)})
+
+
+def a_medium(rd: Reading, verb: Token) -> bool:
+    """Is the subject of a reporting verb a news medium ("the state news agency X reported", "public
+    radio said"; ``media_nouns`` in ``quote_rules.yml``)? A medium relays what it reports someone said;
+    an official or an office that tells what X said or did says the whole sentence itself."""
+    media = set(rd.rules["media_nouns"])
+    return any(t.lemma_.lower() in media or t.lower_ in media for s in rd.subject_of(verb) for t in s.subtree)
 
 
 def _phrase_start(rd: Reading, speaker: Token) -> int:

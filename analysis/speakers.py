@@ -150,6 +150,10 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
     # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith"), not one
     # inside a clause that describes the subject ("The opposition, which met Smith, said")
     clauses = {x.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i != head.i for x in c.subtree}
+    last = rd.doc[verb.i - 1] if verb.i > head.i else None
+    if last is not None and last.i in rd.token_actor and last.i not in clauses and \
+            head.left_edge.i <= last.i <= head.right_edge.i and rd.info[rd.token_actor[last.i]]["type"] == "person":
+        return rd.token_actor[last.i]  # "News of the X editor Jane Roe says": the name that ends the subject
     for t in head.subtree:
         if t.i in clauses or t.i >= verb.i > head.i:
             continue

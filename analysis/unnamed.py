@@ -15,7 +15,12 @@ part of a name found by :mod:`analysis.names` and adds to the draft
   "objections from conservatives", "to the chagrin of rights groups");
 - ``nominal`` mentions for a definite singular ("the official", "the
   secretary of defense") that refers back to the latest person or unnamed
-  source with that head (:func:`nominal_target`).
+  source with that head (:func:`nominal_target`); a title no one has had
+  names the person who spoke in the sentence before or who opens the next
+  one, "the source" the unnamed source just met;
+- ``nominal`` mentions for an indefinite introduction the next sentence names
+  ("A spokesman for the ministry claims X. Ministry spokesman Jane Roe says
+  Y": :func:`_named_next`).
 
 The nominal link is made here, during the pass, not by
 :mod:`analysis.coreference`: whether "the official" is someone already met
@@ -89,10 +94,50 @@ def unnamed(cast: Cast) -> None:
             _one_of_a_group(cast, ph)
         elif ph.number == "pl":
             _group(cast, ph, definite, indefinite)
+        elif (named := _named_next(cast, ph)) is not None:
+            cast.add(named, ph.start, ph.end, "nominal")
         else:
             actor = _new_unnamed(cast, "anonymous", f"{ph.core_text.lower()}#{tok.i}", ph.core_text, tok, ph.singular)
             actor.names.append(ph.core_text)
             cast.add(actor, ph.start, ph.end, "name")
+
+
+def _named_next(cast: Cast, ph: _Phrase) -> _Actor | None:
+    """'A spokesman for the ministry claims X. Ministry spokesman Jane Roe says Y': a source introduced
+    as "a <title>" (or "a <noun> of ...": "A senior ally of X said ... Jane Roe, head of Y, was
+    sceptical"), the subject of a reporting verb, is the person of that title who is the subject
+    of a reporting verb in the next sentence, or the person that sentence opens by introducing
+    (:func:`_introduced_here`): the story names the speaker it has just introduced, if exactly one
+    person there fits."""
+    tok = ph.tok
+    reporting = reporting_lemmas()
+    if ph.det not in ("a", "an") or ph.number != "sg" or tok.dep_ != "nsubj" or \
+            tok.head.lemma_.lower() not in reporting or \
+            cast.g.noun_kinds.get(ph.singular) in ("organization", "organisation"):
+        return None  # "An organization established for X said ... Jane Roe, counsel to it, wrote": not her
+    nxt = tok.sent.end
+    if nxt >= len(cast.doc):
+        return None
+    sent = cast.doc[nxt].sent
+    found: dict[int, _Actor] = {}
+    for m in cast.mentions:
+        root = cast.doc[m.start:m.end].root
+        if m.actor is None or m.actor.type != "person" or not sent.start <= m.start < sent.end:
+            continue
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting and ph.singular in m.actor.role_heads:
+            found[id(m.actor)] = m.actor
+        elif m.start == sent.start and _introduced_here(cast, m):
+            found[id(m.actor)] = m.actor
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _introduced_here(cast: Cast, m) -> bool:
+    """'Jane Roe, head of the committee, said ...': a full name met for the first time, the subject of
+    its sentence, described by an apposition set off by a comma (the story names the source it has
+    just introduced by a description)."""
+    first = min(x.start for x in m.actor.mentions)
+    return first == m.start and m.end - m.start >= 2 and m.end < len(cast.doc) and \
+        cast.doc[m.end].text == "," and m.subject
 
 
 def _title_of_a_body(tok: Token) -> bool:
@@ -254,8 +299,9 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
                       mods: list[Token]) -> bool:
     """A person noun that needs a modifier ("people", "members") has one and speaks or is described;
     an organisation-like noun ("a group", "an agency") speaks or acts."""
-    subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok)
-    if needs and not mods and not _the_body_that_said(cast, tok, singular):
+    speaking = _plural_that_speaks(tok)
+    subject = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or speaking
+    if needs and not mods and not _the_body_that_said(cast, tok, singular) and not speaking:
         return False
     described = any(c.dep_ in ("relcl", "acl", "amod") or c.dep_ == "prep" and c.lower_ == "of"
                     for c in tok.rights) or any(c.pos_ in ("ADJ", "NOUN", "PROPN") for c in left)
@@ -264,6 +310,21 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
     if cast.g.noun_kinds.get(singular) in ("organization", "organisation") and not subject:
         return False  # "a group", "an agency" that does not speak or act
     return True
+
+
+def _plural_that_speaks(tok: Token) -> bool:
+    """A bare plural that is a subject, alone or with another ("X and unions are criticising ..."), of a
+    reporting verb, or of a clause with a participle that reports ("Unions are worried, saying ..."):
+    a group that speaks, though the noun alone names no one in particular."""
+    if tok.tag_ != "NNS" or any(c.dep_ in ("det", "nummod") for c in tok.children):
+        return False  # "the two countries added": a set just met (analysis.speakers), not a bare plural
+    subj = tok if tok.dep_ == "nsubj" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" else None
+    if subj is None:
+        return False
+    reporting = reporting_lemmas()
+    verb = subj.head
+    return verb.lemma_.lower() in reporting and verb.pos_ == "VERB" or any(
+        c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in reporting for c in verb.children)
 
 
 def _the_body_that_said(cast: Cast, tok: Token, singular: str) -> bool:
@@ -324,11 +385,11 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     if actor is None and "#" not in key and not joint:  # people of two bodies are no kin of one's
         kind = g.noun_kinds.get(singular, "")
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (
-            (a.head == singular and (not a.modifiers or not mods_here))  # "advocates" / "refugee advocates"
+            (a.head == singular and not mods_here)  # "refugee advocates" / "advocates"
             or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
         )), None)
     if actor is None:
-        speaks = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or (
+        speaks = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or _plural_that_speaks(tok) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
         if len(core) == 1 and not ph.mods and det not in indefinite and not speaks:
             return  # a bare "officials" that neither speaks nor is described
@@ -415,6 +476,8 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
             before = [m.start for m in a.mentions if m.start < tok.i]
             if before:
                 candidates.append((max(before), a))
+    if not candidates and singular in cast.g.rules["generic_source_nouns"]:
+        return _source_just_met(cast, tok)
     if not candidates:
         if cast.g.noun_kinds.get(singular) in ("organization", "organisation", "state"):
             return None  # "the opposition": not a person the story has been about
@@ -424,8 +487,72 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
         titles = [w for w in (singular, two) if _a_title(cast, w) and w not in cast.g.person_nouns]
         if titles:
             modifiers = modifiers - set(titles[-1].split())  # "prime" is the title's, not a description
-        return _salient_person(cast, tok, modifiers, bool(titles))
+        return _salient_person(cast, tok, modifiers, bool(titles)) or _speaker_just_before(
+            cast, tok, singular, modifiers) or _speaker_named_next(cast, tok, singular)
     return max(candidates, key=lambda x: x[0])[1]
+
+
+def _source_just_met(cast: Cast, tok: Token) -> _Actor | None:
+    """'A Western diplomat said ... the source said': the latest unnamed source mentioned in this
+    sentence or the two before (``generic_source_nouns`` in ``actor_rules.yml``), else None."""
+    sents = list(cast.doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == tok.sent.start), 0)
+    first = sents[max(0, k - 2)].start
+    near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "anonymous" and first <= m.start < tok.i]
+    return max(near, key=lambda m: m.start).actor if near else None
+
+
+def _speaker_named_next(cast: Cast, tok: Token, singular: str) -> _Actor | None:
+    """'..., the provincial military chief said. Commander Jane Roe said ...': a title no one in the
+    story has had, the subject of a reporting verb, is the person the next sentence opens with,
+    named there for the first time and speaking (the story names the holder right after)."""
+    reporting = reporting_lemmas()
+    if not _a_title(cast, singular) or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting:
+        return None
+    nxt = tok.sent.end
+    if nxt >= len(cast.doc):
+        return None
+    sent = cast.doc[nxt].sent
+    for m in sorted(cast.mentions, key=lambda x: x.start):
+        if not sent.start <= m.start < sent.end:
+            continue
+        root = cast.doc[m.start:m.end].root
+        opens = all(i in cast.role_tokens for i in range(sent.start, m.start))
+        if m.actor is not None and m.actor.type == "person" and opens and m.end - m.start >= 2 and \
+                min(x.start for x in m.actor.mentions) == m.start and root.dep_ == "nsubj" and \
+                root.head.lemma_.lower() in reporting:
+            return m.actor
+        return None
+    return None
+
+
+def _speaker_just_before(cast: Cast, tok: Token, singular: str, modifiers: set[str]) -> _Actor | None:
+    """'X said in Washington. Asked ..., the Pentagon spokesman said': a title no one in the story has
+    had, the subject of a reporting verb, names the person who spoke in the sentence before (the
+    latest named subject of a reporting verb there), unless the words of the description name a
+    country that person is known not to be of."""
+    reporting = reporting_lemmas()
+    if not _a_title(cast, singular) or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting:
+        return None
+    sents = list(cast.doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == tok.sent.start), 0)
+    if k == 0:
+        return None
+    before = sents[k - 1]
+    countries = {country_of(w) for w in modifiers} | {c for _i, c, _p in _match_institutions(sorted(modifiers), "", cast.home)}
+    countries.discard("")
+    best = None
+    for m in cast.mentions:
+        root = cast.doc[m.start:m.end].root
+        if m.actor is None or m.actor.type != "person" or not before.start <= m.start < before.end:
+            continue
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in reporting:
+            continue
+        if m.actor.country and countries and m.actor.country not in countries:
+            continue
+        if best is None or m.start > best.start:
+            best = m
+    return best.actor if best is not None else None
 
 
 def _salient_person(cast: Cast, tok: Token, modifiers: set[str], title_only: bool = False) -> _Actor | None:

@@ -521,3 +521,22 @@ def test_an_indefinite_pronoun_that_speaks_is_a_voice_of_its_own(analyse_text):
     assert speakers[:2] == ["Some", "unnamed Another"]
     assert len(set(r.quotes["speaker_id"][:2])) == 2
     assert "Many" not in speakers
+
+
+def test_a_name_shortened_by_its_first_word_is_the_one_person_whose_name_ends_so():
+    from analysis.actors import _Actor
+    from analysis.names import _ending_a_name
+
+    full, other = _Actor("person", "roe"), _Actor("person", "doe")
+    full.names, other.names = ["Ahmad Wali Roe"], ["Ana Doe"]
+    assert _ending_a_name([full, other], ["Wali", "Roe"]) is full
+    assert _ending_a_name([full, other], ["Roe"]) is None  # a bare surname: the surname rules decide
+    twin = _Actor("person", "roe")
+    twin.names = ["Omar Wali Roe"]
+    assert _ending_a_name([full, twin], ["Wali", "Roe"]) is None  # two people's names end so
+
+
+def test_described_officials_after_bare_officials_are_another_group(analyse_text):
+    r = analyse_text("Two policemen were wounded, officials said. Two people were killed in the strikes, "
+                     "Palestinian hospital officials said.")
+    assert r.quotes["speaker"].tolist() == ["officials", "Palestinian hospital officials"]

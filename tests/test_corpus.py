@@ -122,6 +122,14 @@ def test_quotation_opened_and_never_closed_ends_with_its_line():
     assert _repair_kinds(article) == ["closed_quote"]
 
 
+def test_paragraphs_of_a_quotation_joined_on_one_line_are_quotations_of_their_own():
+    text = f"{OPEN}We are safe, Ford said. {OPEN}The talks resume on Monday.{CLOSE} Ana Roe agreed."
+    article = article_from_text(text)
+    quoted = [article.text[s:e] for s, e in quotation_spans(article.text)]
+    assert quoted == ["We are safe, Ford said.", "The talks resume on Monday."]
+    assert _repair_kinds(article) == ["closed_quote"]
+
+
 def test_quotation_running_over_two_lines_to_its_closing_mark_is_left_alone():
     text = f"{OPEN}But we are waiting to see.\nIt is not clear that we will agree,{CLOSE} he said."
     article = article_from_text(text)
