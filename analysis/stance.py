@@ -128,6 +128,12 @@ def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | Non
     return score, confidence, mixed
 
 
+#: The readers of evidence, in the order their items are gathered for each issue.
+_SOURCES = (owner_evidence, camp_evidence, framing_evidence, act_framing_evidence, neutral_evidence, side_evidence,
+            claim_evidence, act_evidence, commitment_evidence, continuation_evidence, verdict_evidence,
+            alignment_evidence, same_side_evidence, reaction_evidence)
+
+
 def extract_stances(
     article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataFrame, claims: pd.DataFrame, issues: IssueSet,
 ) -> StanceResult:
@@ -143,9 +149,7 @@ def extract_stances(
     for issue in issues.issues[:MAX_ISSUES]:
         items: list[Evidence] = []
         ctx.relations = []
-        for source in (owner_evidence, camp_evidence, framing_evidence, act_framing_evidence, neutral_evidence,
-                       side_evidence, claim_evidence, act_evidence, commitment_evidence, continuation_evidence,
-                       verdict_evidence, alignment_evidence, same_side_evidence, reaction_evidence):
+        for source in _SOURCES:
             items.extend(source(ctx, issue))
         items = [e for e in items if e.source != "context"]
         # a voice who only speaks of the issue, with no side in those words, is read by its tone too
