@@ -77,6 +77,7 @@ def people(cast: Cast) -> None:
             continue
         spans.append((s, e))
     spans += _titled_names(cast, {i for s, e in spans for i in range(s, e)})
+    spans += _honorific_surnames(cast, spans)
     # full names first so that bare surnames can join them
     for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
         if not cast.free(s, e):
@@ -129,6 +130,26 @@ def _titled_names(cast: Cast, found: set[int]) -> list[tuple[int, int]]:
             j += 1
         if j - i >= 3 and doc[i].idx >= cast.dateline_end and i not in cast.heading_tokens:
             out.append((i + 1, j))  # a first name and a surname at least
+    return out
+
+
+def _honorific_surnames(cast: Cast, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Ms Caird', 'Mr Romero': an honorific and one capitalised word that ends a longer person name
+    found in the story is that person's surname, whatever entity type the model gave it (a title
+    and a bare surname are easily tagged as an organisation)."""
+    doc = cast.doc
+    taken = {i for s, e in spans for i in range(s, e)}
+    surnames = {doc[e - 1].text for s, e in spans if e - s > 1}
+    out = []
+    for i, low in enumerate(cast.lows[:-1]):
+        title = cast.g.titles.get(low)
+        j = i + 1
+        if title is None or title[1] != "honorific" or j in taken or doc[j].text not in surnames:
+            continue
+        if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN":
+            continue  # "Mr Roe Smith": a longer name of its own
+        if doc[i].idx >= cast.dateline_end and i not in cast.heading_tokens:
+            out.append((j, j + 1))
     return out
 
 

@@ -70,6 +70,14 @@ def test_full_name_surname_and_title_with_surname_are_one_actor_named_by_the_ful
     assert people.iloc[0]["aliases"] == "Kerry"
 
 
+def test_an_honorific_without_a_stop_and_a_known_surname_is_that_person(analyse_text):
+    r = analyse_text("The Community and Public Sector Union's Wendy Caird says jobs are at risk. "
+                     "\u201cI think that's quite alarming,\u201d Ms Caird said.")
+    people = r.actors.actors[r.actors.actors["type"] == "person"]
+    assert list(people["name"]) == ["Wendy Caird"] and people.iloc[0]["mentions"] == 2
+    assert not r.actors.actors["name"].str.contains("Ms ").any()
+
+
 def test_two_people_sharing_a_surname_are_two_actors(analyse_text):
     r = analyse_text("Senator Tom Hill met Judge Mary Hill on Monday. Tom Hill said the talks were useful.")
     people = r.actors.actors[r.actors.actors["type"] == "person"]
