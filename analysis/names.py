@@ -306,6 +306,8 @@ def _title_before(cast: Cast, s: int) -> list[Token]:
         if low in g.titles or (i + 1 < s and f"{low} {doc[i + 1].lower_}" in g.titles):
             left.append(i)
         elif low in connectors and left:
+            if low in ("for", "to") and i > sent_start and doc[i - 1].lower_ in g.rules["agent_titles"]:
+                break  # "a spokesman for Immigration Minister X": the minister is X, the spokesman another
             left.append(i)
         elif (t.pos_ == "PROPN" or country_of(t.text)) and t.text[:1].isupper():
             left.append(i)

@@ -78,6 +78,19 @@ def test_an_honorific_without_a_stop_and_a_known_surname_is_that_person(analyse_
     assert not r.actors.actors["name"].str.contains("Ms ").any()
 
 
+@pytest.mark.parametrize("text, agent, principal, role", [
+    ("A spokesman for Immigration Minister Ann Roe says the damage is large.", "unnamed spokesman", "Ann Roe",
+     "Immigration Minister"),
+    ("An aide to Senator Tom Hill said the bill would pass.", "unnamed aide", "Tom Hill", "Senator"),
+])
+def test_one_who_speaks_for_a_titled_person_is_another_voice(analyse_text, text, agent, principal, role):
+    r = analyse_text(text)
+    a = r.actors.actors.set_index("name")
+    assert a.loc[principal, "role"] == role
+    assert a.loc[agent, "speaks_for"] == a.loc[principal, "actor_id"]
+    assert list(r.quotes["speaker"]) == [agent]
+
+
 def test_two_people_sharing_a_surname_are_two_actors(analyse_text):
     r = analyse_text("Senator Tom Hill met Judge Mary Hill on Monday. Tom Hill said the talks were useful.")
     people = r.actors.actors[r.actors.actors["type"] == "person"]
