@@ -268,6 +268,7 @@ def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataF
             continue
         toks = [t for t in span if not t.is_space]
         speakers = [s for s in str(q.speaker_id).split(";") if s]
+        cue = _cue_tokens(article, doc, q)
         for piece in _split(toks, speakers):
             words = [t for t in piece if not (t.is_punct and t.text not in "?")]
             piece = _trimmed(piece)
@@ -280,7 +281,7 @@ def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataF
             cue_type = rules()["cue_types"].get(str(q.cue))
             if cue_type and kind in ("assertion", "evaluation"):
                 kind, type_cues = cue_type, [f"reported with \u201c{q.cue}\u201d"]
-            holder = _holder(piece, speakers, actors, info)
+            holder = _holder(piece, speakers, actors, info, cue)
             target_id, target_type = _claim_target(piece, q.quote_id, speakers, holder, actors, quote_spans,
                                                    previous_target)
             polarity, pol_cues = _polarity(text, piece, kind)
@@ -366,13 +367,23 @@ def _recent_party(tok: Token, piece_start: int, excluded, info, actors: ActorTab
     return ""
 
 
-def _holder(piece, speakers, actors: ActorTable, info) -> str:
+def _cue_tokens(article: Article, doc: Doc, q) -> set[int]:
+    """The token indices of a statement's own reporting verb (none for a floating quotation)."""
+    start, end = getattr(q, "cue_start", None), getattr(q, "cue_end", None)
+    if start is None or end is None or pd.isna(start) or pd.isna(end) or int(end) <= int(start):
+        return set()
+    span = doc.char_span(article.to_clean(int(start)), article.to_clean(int(end)), alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def _holder(piece, speakers, actors: ActorTable, info, cue: set[int] = frozenset()) -> str:
     """'The minister supported ...' said by her spokesman: the position is the minister's."""
     ids = {t.i for t in piece}
     roots = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
     verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "the minister emphasized that ..." inside a quote
     for root in roots:
-        for verb in [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj")]:
+        attribution = root.i in cue  # "X, said one official, had ...": the statement's own verb is no one's side
+        for verb in [root] * (not attribution) + [c for c in root.children if c.dep_ in ("ccomp", "conj")]:
             if verb.lemma_.lower() not in verbs or verb.dep_ in ("aux", "auxpass"):
                 continue
             heads = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]  # "he’s had"

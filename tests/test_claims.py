@@ -105,3 +105,10 @@ def test_every_claim_is_exactly_the_original_text_inside_its_statement(analyse_t
         assert text[c.start:c.end] == c.text
         q = quotes.loc[c.quote_id]
         assert q["start"] <= c.start and c.end <= q["end"]
+
+
+def test_the_statements_own_reporting_verb_gives_no_holder_even_when_misparsed(analyse_text):
+    # the parser makes "The Russians" the subject of "said": the attribution is still not their side
+    r = analyse_text("The Russians, said one official, had known for weeks about Kerry\u2019s visit to Moscow.")
+    row = r.claims.iloc[0]
+    assert row["holder_id"] == "" and row["target"] == "Russia"
