@@ -483,6 +483,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     unnamed.unnamed(cast)
     unnamed.poll_shares(cast)
     unnamed.quantifier_voices(cast)
+    unnamed.documents(cast)
     return cast
 
 

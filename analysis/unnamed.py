@@ -42,6 +42,7 @@ from spacy.tokens import Token
 
 from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, reporting_lemmas
 from .nlp import forms
+from .resources import load_yaml
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
 
@@ -432,6 +433,34 @@ def _conj_nouns(cast: Cast, tok: Token) -> set[Token]:
             out.add(c)
             out.update(t for x in c.lefts for t in x.subtree)
     return out
+
+
+def documents(cast: Cast) -> None:
+    """'A new departmental report says ...': a document that speaks with no issuer the story names
+    (no actor in its phrase, no earlier mention of its kind that could say whose it is) is a voice
+    of its own, so that it and its later mentions ("the report says") are not left unresolved."""
+    doc = cast.doc
+    nouns = set(load_yaml("quote_rules.yml")["document_nouns"])
+    reporting = reporting_lemmas()
+    seen: set[str] = set()
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in nouns or tok.tag_ == "NNS":
+            continue  # "reports say": hearsay of unstated origin, not one document
+        first = lemma not in seen
+        seen.add(lemma)
+        if not first or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting or tok.idx < cast.dateline_end:
+            continue
+        phrase = [t for t in tok.subtree if t.i <= tok.i]
+        if not cast.free(phrase[0].i, tok.i + 1) or any(m.start <= t.i < m.end for t in tok.subtree
+                                                          for m in cast.mentions):
+            continue  # "the CBO report", "a report by X", "X's letter": whose it is, the issuer speaks
+        words = [t for t in phrase if t.dep_ in ("amod", "compound") and t.lower_ not in
+                 cast.g.rules["document_time_words"]] + [tok]
+        core = " ".join(t.text for t in words)
+        actor = _new_unnamed(cast, "anonymous", f"{core.lower()}#{tok.i}", core, tok, lemma)
+        actor.names.append(core)
+        cast.add(actor, phrase[0].i if phrase[0].dep_ != "det" else phrase[0].i + 1, tok.i + 1, "name")
 
 
 def _new_unnamed(cast: Cast, kind: str, key: str, core_text: str, tok: Token, singular: str) -> _Actor:

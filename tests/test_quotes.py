@@ -869,3 +869,20 @@ def test_he_in_a_clause_of_a_denunciation_is_the_one_denouncing(analyse_text):
                      "opened major divisions in his government, with left-wing Mr Smith denouncing what he "
                      "called a bid to cause “the downfall of the Authority”.")
     assert [s[0] for s in _statements(r)] == ["John Roe", "Smith"]
+
+
+def test_a_document_with_no_issuer_in_the_story_speaks_for_itself(analyse_text):
+    r = analyse_text("A new departmental report says the state should sell its ferries. "
+                     "The report says the sale would save money.")
+    assert list(r.quotes["speaker"]) == ["unnamed departmental report"] * 2
+
+
+def test_a_document_whose_issuer_is_named_still_speaks_for_the_issuer(analyse_text):
+    r = analyse_text("The Finance Ministry released a report on Monday. The report says the sale would save money.")
+    assert list(r.quotes["speaker"]) == ["Finance Ministry"]
+    assert "unnamed report" not in set(r.actors.actors["name"])
+
+
+def test_reports_in_the_plural_are_hearsay_of_no_one(analyse_text):
+    r = analyse_text("Reports from the area say the town has fallen.")
+    assert list(r.quotes["speaker"]) == ["unresolved"]
