@@ -453,7 +453,9 @@ def act_framing_evidence(ctx: Context, issue: Issue):
     issue stops counts the other way, as in :func:`framing_evidence`."""
     w = ctx.lex["weights"]["framing"]
     dateline = len(ctx.article.dateline)
-    for tok in ctx.doc:
+    acts = ctx.lex["acts"]
+    for i in (k for k, lemma in enumerate(ctx.lemma) if lemma in acts):
+        tok = ctx.doc[i]
         if tok.i in ctx.quoted or tok.i in ctx.in_statement or tok.idx < dateline:
             continue
         obj = _acted_on(ctx, issue, tok)

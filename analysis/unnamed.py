@@ -443,9 +443,10 @@ def documents(cast: Cast) -> None:
     nouns = set(load_yaml("quote_rules.yml")["document_nouns"])
     reporting = reporting_lemmas()
     seen: set[str] = set()
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma not in nouns or tok.tag_ == "NNS":
+    lemmas = forms(doc).lemma
+    for i in forms(doc).where_lemma(nouns):
+        tok, lemma = doc[i], lemmas[i]
+        if tok.pos_ != "NOUN" or tok.tag_ == "NNS":
             continue  # "reports say": hearsay of unstated origin, not one document
         first = lemma not in seen
         seen.add(lemma)
