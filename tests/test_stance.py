@@ -378,13 +378,6 @@ def test_a_group_representing_plaintiffs_in_lawsuits_against_the_issue_opposes_i
     assert _stance(r, "Road Builders Union")["score"] < 0
 
 
-def test_a_quality_said_to_be_less_is_denied(analyse_text):
-    r = analyse_text(
-        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
-        "\u201cThe toll makes the state less attractive and less friendly,\u201d said Mayor Tom Hill.\n")
-    assert _stance(r, "Tom Hill")["score"] < 0
-
-
 def test_an_issue_against_a_group_stops_that_group():
     from analysis.issues import Issue
     from analysis.reactions import stopped_by
@@ -392,13 +385,6 @@ def test_an_issue_against_a_group_stops_that_group():
 
     issue = Issue("I1", "policy", "the campaign against the militia", "campaign", "", "", "against the militia", ())
     assert stopped_by(issue, lexicon()) == frozenset({"militia"})
-
-
-def test_destroying_what_a_campaign_is_against_is_support_for_it(analyse_text):
-    r = analyse_text(
-        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
-        "\u201cWe will kill the leaders of the Red Hand militia,\u201d said General Ann Cole.\n")
-    assert _stance(r, "Ann Cole")["score"] > 0
 
 
 #: A voice who says the issue must go on, and a side the speaker reports of others it prompted.
@@ -427,53 +413,12 @@ def test_voices_joined_as_one_subject_share_the_side_reported(analyse_text):
     assert _stance(r, "Ann Lee")["score"] > 0 and _stance(r, "Tom Hill")["score"] > 0
 
 
-def test_a_harsh_word_aimed_at_what_a_campaign_fights_is_no_verdict_on_it(analyse_text):
-    r = analyse_text(
-        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
-        "\u201cThe fight against the Red Hand militia has made real progress,\u201d said General Ann Cole.\n")
-    assert _stance(r, "Ann Cole")["score"] > 0
-
-
-def test_no_way_to_justify_the_issue_is_against_it(analyse_text):
-    r = analyse_text(
-        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
-        "\u201cThere is no way to justify the toll,\u201d said Mayor Tom Hill.\n")
-    assert _stance(r, "Tom Hill")["score"] < 0
-
-
 #: A remark in dispute: one voice agrees with the remark itself, another echoes a third's denunciation of it.
 REMARKS = (
     "Senator Ann Lee\u2019s remarks about the judge drew sharp criticism from Republicans on Monday. "
     "Lee\u2019s remarks were widely condemned.\n"
     "\u201cLee\u2019s remarks were a disgrace,\u201d Governor Mark Reed said.\n"
 )
-
-
-def test_agreeing_with_the_remark_itself_is_support(analyse_text):
-    r = analyse_text(REMARKS + "Mayor Tom Hill said on Tuesday he agrees with Lee\u2019s remarks.")
-    assert _stance(r, "Tom Hill")["score"] > 0
-
-
-def test_echoing_anothers_denunciation_of_the_remark_sides_with_that_voice(analyse_text):
-    r = analyse_text(REMARKS + "Mayor Tom Hill, who echoed Reed\u2019s denunciation of Lee\u2019s remarks, said the "
-                               "party must move on.")
-    assert _stance(r, "Tom Hill")["score"] < 0
-
-
-def test_political_evaluatives_missing_from_vader_carry_a_verdict(analyse_text):
-    # "unconstitutional" and "misguided" are not in VADER's lexicon: analysis/data/political_valence.csv
-    r = analyse_text(
-        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
-        "\u201cThe toll is unconstitutional and misguided,\u201d said Senator Jim Cole.\n")
-    assert _stance(r, "Jim Cole")["score"] < 0
-
-
-def test_ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue(analyse_text):
-    # "end the violence" names a thing of its own value (``valued``), not the plan by a definite article
-    r = analyse_text(
-        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
-        "Mayor Tom Hill called the plan the best chance in years to end the violence.\n")
-    assert _stance(r, "Tom Hill")["score"] > 0
 
 
 def test_a_voice_announcing_what_it_will_do_to_carry_out_the_plan_backs_it(analyse_text):
@@ -518,3 +463,54 @@ def test_an_act_sought_on_the_issue_gives_the_acts_side(analyse_text, sentence, 
     r = analyse_text("Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges. "
                      "Reed\u2019s plan was unveiled on Monday.\n" + sentence + "\n")
     assert _stance(r, "Jim Cole")["score"] == score
+
+
+#: One voice's words on an issue and the side they take (+1: for it, -1: against it), one reading rule each.
+SIDE_CASES = [
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll makes the state less attractive and less friendly,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_quality_said_to_be_less_is_denied"),
+    pytest.param(
+        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
+        "\u201cWe will kill the leaders of the Red Hand militia,\u201d said General Ann Cole.\n",
+        "Ann Cole", 1,
+        id="destroying_what_a_campaign_is_against_is_support_for_it"),
+    pytest.param(
+        "Defense Minister Tom Hale unveiled a new offensive against the Red Hand militia on Monday.\n"
+        "\u201cThe fight against the Red Hand militia has made real progress,\u201d said General Ann Cole.\n",
+        "Ann Cole", 1,
+        id="a_harsh_word_aimed_at_what_a_campaign_fights_is_no_verdict_on_it"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThere is no way to justify the toll,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="no_way_to_justify_the_issue_is_against_it"),
+    pytest.param(
+        REMARKS + "Mayor Tom Hill said on Tuesday he agrees with Lee\u2019s remarks.",
+        "Tom Hill", 1,
+        id="agreeing_with_the_remark_itself_is_support"),
+    pytest.param(
+        REMARKS + "Mayor Tom Hill, who echoed Reed\u2019s denunciation of Lee\u2019s remarks, said the "
+        "party must move on.",
+        "Tom Hill", -1,
+        id="echoing_anothers_denunciation_of_the_remark_sides_with_that_voice"),
+    pytest.param(
+        # "unconstitutional" and "misguided" are not in VADER's lexicon: analysis/data/political_valence.csv
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll is unconstitutional and misguided,\u201d said Senator Jim Cole.\n",
+        "Jim Cole", -1,
+        id="political_evaluatives_missing_from_vader_carry_a_verdict"),
+    pytest.param(
+        # "end the violence" names a thing of its own value (``valued``), not the plan by a definite article
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill called the plan the best chance in years to end the violence.\n",
+        "Tom Hill", 1,
+        id="ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue"),
+]
+
+
+@pytest.mark.parametrize("text, voice, side", SIDE_CASES)
+def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
+    assert _stance(analyse_text(text), voice)["score"] * side > 0
