@@ -541,37 +541,34 @@ def _complement(tok: Token, limit: int) -> list[Token]:
 _ENDS = {",", ";", "(", "\u2014", ":"}
 
 
+def _words_until(words, stop, limit: int) -> list[Token]:
+    """``words`` up to the first for which ``stop`` holds, at most ``limit`` of them, never ending on
+    punctuation or a word that needs a continuation."""
+    out: list[Token] = []
+    for t in words:
+        if stop(t):
+            break
+        out.append(t)
+        if len(out) >= limit:
+            break
+    while out and (out[-1].is_punct or dangling(out[-1])):
+        out.pop()
+    return out
+
+
 def _action_words(verb: Token, limit: int) -> list[Token]:
     """The words of a course of action stated by a verb ("block other refugees from coming to the
     state"): its subtree up to a clause break or a second verb phrase it is coordinated with ("...
     and to say ..."), at most ``limit`` words, never ending on a word that needs a continuation."""
-    words = [t for t in verb.subtree if not t.is_space and t.i >= verb.left_edge.i]
-    out: list[Token] = []
-    for t in words:
-        if t.text in _ENDS or (t.dep_ == "cc" and t.head.i == verb.i) or (t.dep_ == "conj" and t.head.i == verb.i):
-            break
-        out.append(t)
-        if len(out) >= limit:
-            break
-    while out and (out[-1].is_punct or dangling(out[-1])):
-        out.pop()
-    return out
+    return _words_until((t for t in verb.subtree if not t.is_space), lambda t: t.text in _ENDS or (
+        t.dep_ in ("cc", "conj") and t.head.i == verb.i), limit)
 
 
 def _complement_words(obj: Token, limit: int) -> list[Token]:
-    """An object's words up to a clause break or a relative clause, at most ``limit`` words:
+    """An object's words up to a clause break or a relative clause after it, at most ``limit`` words:
     "their applications", "the sale of arms to the region"."""
-    out: list[Token] = []
-    for t in obj.subtree:
-        if t.text in _ENDS or t.is_space or (t.dep_ in ("relcl", "acl") and t.head.i != obj.i) or (
-                t.dep_ in ("relcl", "acl") and t.i > obj.i):
-            break
-        out.append(t)
-        if len(out) >= limit:
-            break
-    while out and (out[-1].is_punct or dangling(out[-1])):
-        out.pop()
-    return out
+    return _words_until(obj.subtree, lambda t: t.text in _ENDS or t.is_space or (
+        t.dep_ in ("relcl", "acl") and (t.head.i != obj.i or t.i > obj.i)), limit)
 
 
 _PREPOSITIONS = frozenset("of on for against with over about in at by from into as".split())
