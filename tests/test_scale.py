@@ -6,6 +6,8 @@ atomic table writes. The articles are written for these tests.
 """
 from __future__ import annotations
 
+import sys
+
 
 import pandas as pd
 import pytest
@@ -215,6 +217,22 @@ def test_workers_are_forked_only_from_a_single_thread_on_linux(monkeypatch):
     assert scale._pool_context(None).get_start_method() == "fork"
     monkeypatch.setattr(scale.sys, "platform", "darwin")
     assert scale._pool_context(None).get_start_method() == "spawn"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_the_progress_bar_leaves_the_workers_forked(corpus, tmp_path, monkeypatch):
+    """tqdm's monitor thread would make every pool spawn fresh interpreters."""
+    methods = []
+    real = scale._pool_context
+
+    def recording(model):
+        context = real(model)
+        methods.append(context.get_start_method())
+        return context
+
+    monkeypatch.setattr(scale, "_pool_context", recording)
+    scale.extract(sorted(corpus.glob("*.txt")), tmp_path, progress=True, jobs=2)
+    assert methods == ["fork"]
 
 
 def test_parquet_tables_hold_the_same_rows_and_are_reproducible(corpus, single, tmp_path):
