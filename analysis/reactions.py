@@ -308,7 +308,8 @@ def relation_evidence(ctx: Context, issue: Issue, positions: dict[str, int]):
 
 
 def neutral_evidence(ctx: Context, issue: Issue):
-    """'declined to comment': a voice that takes no side (0)."""
+    """'declined to comment', 'declined comment': a voice that takes no side (0), in a sentence that
+    names the issue or one of the two after such a sentence (the refusal answers what was just reported)."""
     text = ctx.article.text.lower()
     w = ctx.lex["weights"]["neutral"]
     for phrase in ctx.lex["neutral"]:
@@ -319,7 +320,7 @@ def neutral_evidence(ctx: Context, issue: Issue):
                 verb = span.root if span.root.pos_ in ("VERB", "AUX") else span[0]
                 for s in verb_subject(verb, ctx.ta):
                     for h in ctx.actors_of(s):
-                        if ctx.near_issue(issue, verb) or ctx.about(issue, list(verb.sent)):
+                        if ctx.near_issue(issue, verb, 2) or ctx.about(issue, list(verb.sent)):
                             os_, oe = ctx.original(list(span))
                             yield Evidence(h, "neutral", f"S{ctx.sentence(verb) + 1:02d}", 0, phrase, os_, oe, w)
             start = text.find(phrase, start + 1)

@@ -465,7 +465,8 @@ def test_an_act_sought_on_the_issue_gives_the_acts_side(analyse_text, sentence, 
     assert _stance(r, "Jim Cole")["score"] == score
 
 
-#: One voice's words on an issue and the side they take (+1: for it, -1: against it), one reading rule each.
+#: One voice's words on an issue and the side they take (+1: for it, -1: against it, 0: declines to take one),
+#: one reading rule each.
 SIDE_CASES = [
     pytest.param(
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
@@ -508,9 +509,17 @@ SIDE_CASES = [
         "Mayor Tom Hill called the plan the best chance in years to end the violence.\n",
         "Tom Hill", 1,
         id="ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue"),
+    pytest.param(
+        # wire style "declined comment", two sentences after the issue was named
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "Reed spoke to reporters in the capital on Monday.\n"
+        "Mayor Tom Hill declined comment.\n",
+        "Tom Hill", 0,
+        id="declining_comment_soon_after_the_issue_is_no_side"),
 ]
 
 
 @pytest.mark.parametrize("text, voice, side", SIDE_CASES)
 def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
-    assert _stance(analyse_text(text), voice)["score"] * side > 0
+    score = _stance(analyse_text(text), voice)["score"]
+    assert score == 0 if side == 0 else score * side > 0
