@@ -516,6 +516,11 @@ SIDE_CASES = [
         "Mayor Tom Hill declined comment.\n",
         "Tom Hill", 0,
         id="declining_comment_soon_after_the_issue_is_no_side"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "On Monday Mayor Tom Hill ruled out any money for the proposal.\n",
+        "Tom Hill", -1,
+        id="ruling_out_the_issue_rejects_it"),
 ]
 
 
