@@ -377,7 +377,9 @@ def _cue_tokens(article: Article, doc: Doc, q) -> set[int]:
 
 
 def _holder(piece, speakers, actors: ActorTable, info, cue: set[int] = frozenset()) -> str:
-    """'The minister supported ...' said by her spokesman: the position is the minister's."""
+    """'The minister supported ...' said by her spokesman: the position is the minister's. The actor
+    is the subject or a word of its own phrase, not the possessor of a subject that names no one
+    ("the military's recent successes suggest ...": the speaker's reading, not the military's)."""
     ids = {t.i for t in piece}
     roots = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
     verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "the minister emphasized that ..." inside a quote
@@ -388,8 +390,10 @@ def _holder(piece, speakers, actors: ActorTable, info, cue: set[int] = frozenset
                 continue
             heads = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]  # "he’s had"
             for sub in (c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")):
+                owned = {t.i for c in sub.children if c.dep_ == "poss" for t in c.subtree}
                 aid = actors.token_actor.get(sub.i) or next(
-                    (actors.token_actor[t.i] for t in sub.subtree if t.i in actors.token_actor), "")
+                    (actors.token_actor[t.i] for t in sub.subtree if t.i in actors.token_actor and t.i not in owned),
+                    "")  # "the military's recent successes suggest": the successes hold no side, the military none
                 if aid and aid not in speakers and info[aid]["type"] in ("person", "organization", "anonymous",
                                                                          "group", "country"):
                     return aid  # "Paris would back it": the country holds the position

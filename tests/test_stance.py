@@ -521,6 +521,12 @@ SIDE_CASES = [
         "On Monday Mayor Tom Hill ruled out any money for the proposal.\n",
         "Tom Hill", -1,
         id="ruling_out_the_issue_rejects_it"),
+    pytest.param(
+        # the subject's possessor holds no side: the words are the speaker's, not Reed's
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cReed\u2019s recent failures suggest that the plan will be a disaster,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_possessor_of_the_subject_is_not_the_holder_of_the_claim"),
 ]
 
 
