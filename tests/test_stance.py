@@ -527,6 +527,12 @@ SIDE_CASES = [
         "\u201cReed\u2019s recent failures suggest that the plan will be a disaster,\u201d said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="a_possessor_of_the_subject_is_not_the_holder_of_the_claim"),
+    pytest.param(
+        # "access" is a thing of value (``valued``): reducing it is a harm predicted of the plan
+        "Governor Mark Reed\u2019s plan would merge the state\u2019s rural clinics into three regional centres.\n"
+        "Mayor Tom Hill said it would reduce access to doctors for thousands of families.\n",
+        "Tom Hill", -1,
+        id="a_plan_said_to_reduce_access_is_said_to_harm"),
 ]
 
 
