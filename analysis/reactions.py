@@ -5,7 +5,9 @@ Each pass is a generator of :class:`~analysis.reading.Evidence` for one issue, l
 
 - :func:`framing_evidence`: the reporter's descriptions of reactions ("voted against the plan",
   "drew criticism from X", "offered qualified support"), read from a stance word's holder
-  (subject, "from"/"by" phrase, possessor) and target (object, "for"/"against" phrase).
+  (subject, "from"/"by" phrase, possessor) and target (object, "for"/"against" phrase). On a
+  contested remark, backing its maker is no side on the remark, but disavowing or condemning
+  the maker rejects it.
   :func:`_stance_words` is the reading both this pass and the voices' own words use.
 - :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment" (0); groups named by their
   side ("supporters", "critics").
@@ -81,10 +83,10 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             if others or not ctx.near_issue(issue, tok) or target and not any(t.lower_ in ANAPHORS for t in target):
                 continue  # a side taken on someone else, or on something else
             how = "context"
-        if how == "owner" and issue.kind == "contested":
-            continue  # backing a person is not agreeing with their remark
         value = signed_score(score, ctx.negated(tok) if part != "nouns" else noun_negated(ctx, tok),
                         is_weakened(tok, last, lex) or is_hedged(tok, lex) or is_conceded(tok))
+        if how == "owner" and issue.kind == "contested" and value >= 0:
+            continue  # backing a person is not agreeing with their remark; disavowing them is rejecting it
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         if how == "keywords" and on_what_it_stops(ctx, issue, target):

@@ -533,6 +533,16 @@ SIDE_CASES = [
         "Mayor Tom Hill said it would reduce access to doctors for thousands of families.\n",
         "Tom Hill", -1,
         id="a_plan_said_to_reduce_access_is_said_to_harm"),
+    pytest.param(
+        # "have to" states an obligation: the side is the speaker's, not Cole's
+        "Governor Mark Reed\u2019s plan would merge the state\u2019s rural clinics into three regional centres.\n"
+        "\u201cSenator Jim Cole will have to drop the plan,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="what_another_will_have_to_do_is_the_speakers_side"),
+    pytest.param(
+        REMARKS + "Mayor Tom Hill said his party may have to disavow Lee.",
+        "Tom Hill", -1,
+        id="disavowing_the_maker_of_a_remark_rejects_the_remark"),
 ]
 
 
