@@ -377,7 +377,11 @@ def _cue_tokens(article: Article, doc: Doc, q) -> set[int]:
 
 
 def _holder(piece, speakers, actors: ActorTable, info, cue: set[int] = frozenset()) -> str:
-    """'The minister supported ...' said by her spokesman: the position is the minister's."""
+    """'The minister supported ...' said by her spokesman: the position is the minister's. The actor
+    is the subject or a word of its own phrase, not the possessor of a subject that names no one
+    ("the military's recent successes suggest ...": the speaker's reading, not the military's);
+    "have" holds a view only with an object ("X has doubts"), not as "have to" ("X will have to drop
+    it" is an obligation the speaker states)."""
     ids = {t.i for t in piece}
     roots = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
     verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "the minister emphasized that ..." inside a quote
@@ -386,10 +390,14 @@ def _holder(piece, speakers, actors: ActorTable, info, cue: set[int] = frozenset
         for verb in [root] * (not attribution) + [c for c in root.children if c.dep_ in ("ccomp", "conj")]:
             if verb.lemma_.lower() not in verbs or verb.dep_ in ("aux", "auxpass"):
                 continue
+            if verb.lemma_.lower() == "have" and not any(c.dep_ == "dobj" for c in verb.children):
+                continue  # "the party may have to disavow him": an obligation the speaker states, not a view held
             heads = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]  # "he’s had"
             for sub in (c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")):
+                owned = {t.i for c in sub.children if c.dep_ == "poss" for t in c.subtree}
                 aid = actors.token_actor.get(sub.i) or next(
-                    (actors.token_actor[t.i] for t in sub.subtree if t.i in actors.token_actor), "")
+                    (actors.token_actor[t.i] for t in sub.subtree if t.i in actors.token_actor and t.i not in owned),
+                    "")  # "the military's recent successes suggest": the successes hold no side, the military none
                 if aid and aid not in speakers and info[aid]["type"] in ("person", "organization", "anonymous",
                                                                          "group", "country"):
                     return aid  # "Paris would back it": the country holds the position

@@ -5,7 +5,9 @@ Each pass is a generator of :class:`~analysis.reading.Evidence` for one issue, l
 
 - :func:`framing_evidence`: the reporter's descriptions of reactions ("voted against the plan",
   "drew criticism from X", "offered qualified support"), read from a stance word's holder
-  (subject, "from"/"by" phrase, possessor) and target (object, "for"/"against" phrase).
+  (subject, "from"/"by" phrase, possessor) and target (object, "for"/"against" phrase). On a
+  contested remark, backing its maker is no side on the remark, but disavowing or condemning
+  the maker rejects it.
   :func:`_stance_words` is the reading both this pass and the voices' own words use.
 - :func:`neutral_evidence`, :func:`side_evidence`: "declined to comment" (0); groups named by their
   side ("supporters", "critics").
@@ -81,10 +83,10 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             if others or not ctx.near_issue(issue, tok) or target and not any(t.lower_ in ANAPHORS for t in target):
                 continue  # a side taken on someone else, or on something else
             how = "context"
-        if how == "owner" and issue.kind == "contested":
-            continue  # backing a person is not agreeing with their remark
         value = signed_score(score, ctx.negated(tok) if part != "nouns" else noun_negated(ctx, tok),
                         is_weakened(tok, last, lex) or is_hedged(tok, lex) or is_conceded(tok))
+        if how == "owner" and issue.kind == "contested" and value >= 0:
+            continue  # backing a person is not agreeing with their remark; disavowing them is rejecting it
         start, end = ctx.original([tok, last])
         cue = " ".join(t.text for t in ctx.doc[tok.i:last.i + 1])
         if how == "keywords" and on_what_it_stops(ctx, issue, target):
@@ -308,7 +310,8 @@ def relation_evidence(ctx: Context, issue: Issue, positions: dict[str, int]):
 
 
 def neutral_evidence(ctx: Context, issue: Issue):
-    """'declined to comment': a voice that takes no side (0)."""
+    """'declined to comment', 'declined comment': a voice that takes no side (0), in a sentence that
+    names the issue or one of the two after such a sentence (the refusal answers what was just reported)."""
     text = ctx.article.text.lower()
     w = ctx.lex["weights"]["neutral"]
     for phrase in ctx.lex["neutral"]:
@@ -319,7 +322,7 @@ def neutral_evidence(ctx: Context, issue: Issue):
                 verb = span.root if span.root.pos_ in ("VERB", "AUX") else span[0]
                 for s in verb_subject(verb, ctx.ta):
                     for h in ctx.actors_of(s):
-                        if ctx.near_issue(issue, verb) or ctx.about(issue, list(verb.sent)):
+                        if ctx.near_issue(issue, verb, 2) or ctx.about(issue, list(verb.sent)):
                             os_, oe = ctx.original(list(span))
                             yield Evidence(h, "neutral", f"S{ctx.sentence(verb) + 1:02d}", 0, phrase, os_, oe, w)
             start = text.find(phrase, start + 1)

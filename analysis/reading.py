@@ -207,11 +207,11 @@ class Context:
             return "keywords"
         return ""
 
-    def near_issue(self, issue: Issue, tok: Token) -> bool:
-        """Is the issue named in this sentence or the one before?"""
+    def near_issue(self, issue: Issue, tok: Token, before: int = 1) -> bool:
+        """Is the issue named in this sentence or the ``before`` ones before it?"""
         k = self.sentence(tok)
         sents = {self.article.sentence_index(s) for s, _e, _t in issue.mentions}
-        return k in sents or k - 1 in sents
+        return any(k - j in sents for j in range(before + 1))
 
     def camp(self, issue: Issue) -> set[str]:
         """Who speaks for the issue's owners (:func:`analysis.camp.owner_camp`), read once per issue."""

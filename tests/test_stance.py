@@ -465,7 +465,8 @@ def test_an_act_sought_on_the_issue_gives_the_acts_side(analyse_text, sentence, 
     assert _stance(r, "Jim Cole")["score"] == score
 
 
-#: One voice's words on an issue and the side they take (+1: for it, -1: against it), one reading rule each.
+#: One voice's words on an issue and the side they take (+1: for it, -1: against it, 0: declines to take one),
+#: one reading rule each.
 SIDE_CASES = [
     pytest.param(
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
@@ -508,9 +509,44 @@ SIDE_CASES = [
         "Mayor Tom Hill called the plan the best chance in years to end the violence.\n",
         "Tom Hill", 1,
         id="ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue"),
+    pytest.param(
+        # wire style "declined comment", two sentences after the issue was named
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "Reed spoke to reporters in the capital on Monday.\n"
+        "Mayor Tom Hill declined comment.\n",
+        "Tom Hill", 0,
+        id="declining_comment_soon_after_the_issue_is_no_side"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "On Monday Mayor Tom Hill ruled out any money for the proposal.\n",
+        "Tom Hill", -1,
+        id="ruling_out_the_issue_rejects_it"),
+    pytest.param(
+        # the subject's possessor holds no side: the words are the speaker's, not Reed's
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cReed\u2019s recent failures suggest that the plan will be a disaster,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_possessor_of_the_subject_is_not_the_holder_of_the_claim"),
+    pytest.param(
+        # "access" is a thing of value (``valued``): reducing it is a harm predicted of the plan
+        "Governor Mark Reed\u2019s plan would merge the state\u2019s rural clinics into three regional centres.\n"
+        "Mayor Tom Hill said it would reduce access to doctors for thousands of families.\n",
+        "Tom Hill", -1,
+        id="a_plan_said_to_reduce_access_is_said_to_harm"),
+    pytest.param(
+        # "have to" states an obligation: the side is the speaker's, not Cole's
+        "Governor Mark Reed\u2019s plan would merge the state\u2019s rural clinics into three regional centres.\n"
+        "\u201cSenator Jim Cole will have to drop the plan,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="what_another_will_have_to_do_is_the_speakers_side"),
+    pytest.param(
+        REMARKS + "Mayor Tom Hill said his party may have to disavow Lee.",
+        "Tom Hill", -1,
+        id="disavowing_the_maker_of_a_remark_rejects_the_remark"),
 ]
 
 
 @pytest.mark.parametrize("text, voice, side", SIDE_CASES)
 def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
-    assert _stance(analyse_text(text), voice)["score"] * side > 0
+    score = _stance(analyse_text(text), voice)["score"]
+    assert score == 0 if side == 0 else score * side > 0
