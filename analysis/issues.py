@@ -513,6 +513,8 @@ def _complement(tok: Token, limit: int) -> list[Token]:
             parts = sub  # "a ban on plastic bags", not "the reform on Monday"
         elif c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children):
             parts = sub
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and sub[0].i == c.i == tok.i + 1:
+            parts = sub  # "a bill banning plastic bags", "his statement defending his handling of ..."
         elif c.dep_ == "relcl" and sub[0].lower_ in ("that", "which") and any(
                 t.lower_ in _WHAT_IT_DOES for t in c.children) and not any(t.lemma_ in _REPORTING for t in sub):
             parts = sub

@@ -357,3 +357,9 @@ def test_a_plan_is_labelled_with_its_first_course_of_action_only(analyse_text):
     r = analyse_text("Rex Dahl, the transport minister, defended plans to close rural stations and to carry out "
                      "the Treasury\u2019s proposed cuts. Unions oppose the plans, their leader said.")
     assert "carry out" not in r.issue.label
+
+
+def test_a_participle_after_the_noun_says_what_the_issue_does(analyse_text):
+    r = analyse_text("Mayor Joe Park has defended his statement criticising the police chief. "
+                     "\u201cThe statement was wrong,\u201d council member Lisa Moy said.")
+    assert r.issue.label.endswith("statement criticising the police chief")
