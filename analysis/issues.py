@@ -652,7 +652,8 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     weak = rules()["weak_nouns"]
     ranked = sorted(group, key=lambda x: (x.tok.lemma_.lower() in weak or x.cls in ("proposal", "decision"), -x.weight,
                                           x.tok.i))
-    best = next((x for x in ranked if x.owner and x.start < x.tok.i), ranked[0])
+    best = next((x for x in ranked if x.owner and x.start < x.tok.i), None) or next(
+        (x for x in ranked if x.owner), ranked[0])
     proposal = next((x for x in group if x.cls == "proposal"), None)
     noun = best.tok.lemma_.lower() if best.cls != "proposal" else "call"
     described = next((x for x in ranked if _complement(x.tok, limit)), None)

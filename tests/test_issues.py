@@ -363,3 +363,11 @@ def test_a_participle_after_the_noun_says_what_the_issue_does(analyse_text):
     r = analyse_text("Mayor Joe Park has defended his statement criticising the police chief. "
                      "\u201cThe statement was wrong,\u201d council member Lisa Moy said.")
     assert r.issue.label.endswith("statement criticising the police chief")
+
+
+def test_an_owned_act_labels_an_issue_its_nouns_do_not_own(analyse_text):
+    r = analyse_text("The Nigerian military has launched attacks on the rebel stronghold. The strikes were condemned "
+                     "by villagers, who appealed for international intervention. \u201cThe strikes must stop,\u201d "
+                     "village elder Tom Hill said.")
+    assert r.issue.label == "Nigerian military\u2019s decision to launch attacks on the rebel stronghold"
+
