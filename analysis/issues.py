@@ -638,7 +638,8 @@ def _proposal_label(ref: _Ref, owner_name: str, limit: int) -> str:
     description = _clean("".join(t.text_with_ws for t in words))
     who = _clean("".join(t.text_with_ws for t in _addressee(verb, ref.tok))) if head == "call" else ""
     if who and len(who.split()) <= 6 and description and not description.startswith("for "):
-        return _clean(f"{_possessive(owner_name)} call for {who} to {re.sub(r'^to ', '', description)}")
+        action = description if description.startswith("not to ") else f"to {re.sub(r'^to ', '', description)}"
+        return _clean(f"{_possessive(owner_name)} call for {who} {action}")  # "... for Labor not to delay"
     if ref.tok.pos_ in ("NOUN", "PROPN") and not description.startswith(("for ", "to ")):
         return _clean(f"{_possessive(owner_name)} {head} {'for' if head in ('call', 'demand', 'push') else 'of'} "
                       f"{description}")  # a course of action named by a noun: "a demand for the resignation"

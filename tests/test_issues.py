@@ -371,3 +371,8 @@ def test_an_owned_act_labels_an_issue_its_nouns_do_not_own(analyse_text):
                      "village elder Tom Hill said.")
     assert r.issue.label == "Nigerian military\u2019s decision to launch attacks on the rebel stronghold"
 
+
+def test_a_call_not_to_act_reads_as_one(analyse_text):
+    r = analyse_text("Treasurer Tom Hill has urged the Senate not to delay the vote on pensions. "
+                     "\u201cIt would hurt retirees,\u201d Senator Ann Lee said.")
+    assert r.issue.label == "Hill\u2019s call for the Senate not to delay the vote on pensions"
