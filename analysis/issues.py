@@ -736,14 +736,11 @@ def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
 
 def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataFrame) -> IssueSet:
     """The issues of one story, most salient first, and the claims about each."""
-    r = rules()
     heads = headline_sentences(article)
     refs = (_references(article, doc, actors, heads) + _proposals(article, doc, actors, heads)
             + _decisions(article, doc, actors, heads))
-    info = actors.info
-    groups = _group(refs)
     scored = []
-    for g in groups:
+    for g in _group(refs):
         owners = [x.owner for x in g if x.owner]
         owner = max(dict.fromkeys(owners), key=owners.count) if owners else ""
         salience = sum(x.weight for x in g)
@@ -751,47 +748,62 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         if len(g) == 1 and g[0].cls in ("generic", "proposal", "decision") and not owner:
             continue
         scored.append((salience, kind, owner, g))
-    policies = [s for s in scored if s[1] == "policy"]
-    contested = [s for s in scored if s[1] == "contested"]
-    best_policy = max((s[0] for s in policies), default=0.0)
-    best_contested = max((s[0] for s in contested), default=0.0)
+    issues = tuple(_issue(f"I{k}", salience, kind, owner, g, article, doc, actors, heads)
+                   for k, (salience, kind, owner, g) in enumerate(_ranked(scored), 1))
+    issue_set = IssueSet(article.doc_id, issues, {}, issues)
+    return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+
+
+def _ranked(scored: list[tuple]) -> list[tuple]:
+    """Groups of references (salience, kind, owner, group) most salient first: a contested remark
+    leads only when no course of action is salient enough, or when it is much more salient; groups
+    below 2.0 are dropped unless first."""
+    r = rules()
+    best_policy = max((s[0] for s in scored if s[1] == "policy"), default=0.0)
+    best_contested = max((s[0] for s in scored if s[1] == "contested"), default=0.0)
     lead_contested = best_contested > 0 and (best_policy < float(r["policy_floor"]) or
                                              best_contested >= float(r["contested_margin"]) * best_policy)
     ranked = sorted(scored, key=lambda s: (-(s[0] * (1.0 if (s[1] == "contested") == lead_contested else 0.5)),
                                            min(x.tok.i for x in s[3])))
-    ranked = [s for s in ranked if s[0] >= 2.0 or s is ranked[0]] if ranked else []
-    issues = []
-    for k, (salience, kind, owner, g) in enumerate(ranked, 1):
-        row = info.get(owner, {})
-        name = row.get("name", "")
-        short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
-        if row.get("type") == "anonymous":
-            short = f"the {short}"  # "the chief U.S. diplomat's effort", not "unnamed chief ..."
-        if row.get("type") == "country" and name.startswith("United "):
-            short = f"the {name}"
-        label, noun, description = _label(g, short, row.get("type", ""), doc)
-        named = next((x.name for x in g if x.name), "")
-        if named:
-            label = f"the {named}" if not named.lower().startswith("the ") else named
-            what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
-            label += f": {what}" if what and not what.startswith("known") else ""
-        co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
-        mentions = []
-        for x in g:
-            cs = doc[x.start].idx
-            ce = x.tok.idx + len(x.tok.text)
-            s, e = article.to_original(cs, ce)
-            mentions.append((s, e, article.original[s:e]))
-        issues.append(Issue(
-            issue_id=f"I{k}", kind=kind, label=label, noun=noun, owner_id=owner, owner=name,
-            description=description, mentions=tuple(sorted(set(mentions))),
-            partner_ids=tuple(dict.fromkeys(_ref_partners(g, actors, {owner, *co_owners}) + _partners(
-                f"{description} {_verb_detail(g, 40)}", info, owner))),
-            co_owner_ids=co_owners, salience=round(salience, 2),
-            keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
-            heads=_heads(g, description, doc)))
-    issue_set = IssueSet(article.doc_id, tuple(issues), {}, tuple(issues))
-    return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+    return [s for s in ranked if s[0] >= 2.0 or s is ranked[0]] if ranked else []
+
+
+def _short_name(row: dict) -> str:
+    """How a label names an issue's owner: a person's surname, "the chief U.S. diplomat" (not
+    "unnamed chief ..."), "the United States"."""
+    name = row.get("name", "")
+    short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
+    if row.get("type") == "anonymous":
+        short = f"the {short}"
+    if row.get("type") == "country" and name.startswith("United "):
+        short = f"the {name}"
+    return short
+
+
+def _issue(issue_id: str, salience: float, kind: str, owner: str, g: list[_Ref], article: Article, doc: Doc,
+           actors: ActorTable, heads: set[int]) -> Issue:
+    """One issue from its group of references: label, description, references and partners."""
+    info = actors.info
+    row = info.get(owner, {})
+    label, noun, description = _label(g, _short_name(row), row.get("type", ""), doc)
+    named = next((x.name for x in g if x.name), "")
+    if named:
+        label = f"the {named}" if not named.lower().startswith("the ") else named
+        what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
+        label += f": {what}" if what and not what.startswith("known") else ""
+    co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
+    mentions = []
+    for x in g:
+        s, e = article.to_original(doc[x.start].idx, x.tok.idx + len(x.tok.text))
+        mentions.append((s, e, article.original[s:e]))
+    return Issue(
+        issue_id=issue_id, kind=kind, label=label, noun=noun, owner_id=owner, owner=row.get("name", ""),
+        description=description, mentions=tuple(sorted(set(mentions))),
+        partner_ids=tuple(dict.fromkeys(_ref_partners(g, actors, {owner, *co_owners}) + _partners(
+            f"{description} {_verb_detail(g, 40)}", info, owner))),
+        co_owner_ids=co_owners, salience=round(salience, 2),
+        keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
+        heads=_heads(g, description, doc))
 
 
 _PLACE_PREPS = frozenset("in at inside across near to into from within throughout around".split())
