@@ -791,6 +791,9 @@ def _issue(issue_id: str, salience: float, kind: str, owner: str, g: list[_Ref],
         label = f"the {named}" if not named.lower().startswith("the ") else named
         what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
         label += f": {what}" if what and not what.startswith("known") else ""
+    if not owner and not description and all(x.cls == "incident" for x in g):
+        event = _lead_event(article, doc, heads)  # "the incidents" says nothing: what the lead reports happened
+        label, description = (f"{label}: {event}", event) if event else (label, description)
     co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
     mentions = []
     for x in g:
@@ -804,6 +807,27 @@ def _issue(issue_id: str, salience: float, kind: str, owner: str, g: list[_Ref],
         co_owner_ids=co_owners, salience=round(salience, 2),
         keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
         heads=_heads(g, description, doc))
+
+
+def _lead_event(article: Article, doc: Doc, headline_sents: set[int]) -> str:
+    """What the headline or the story's first sentence reports to have happened: its main clause,
+    or the clause a reporting verb attributes ("Two warplanes flew passes near a destroyer, the
+    military said"); '' when neither reports an act (a report of words, a copula)."""
+    from .quotes import reporting_verbs
+    said = reporting_verbs()
+    body = next((s.index for s in article.sentences if s.index not in headline_sents), 0)
+    for sent in article.sentences[:body + 1]:
+        start = max(sent.clean_start, len(article.dateline))  # "WASHINGTON (Reuters) -" is no event
+        span = doc.char_span(start, sent.clean_end, alignment_mode="expand") if start < sent.clean_end else None
+        verb = span.root if span is not None else None
+        if verb is not None and verb.lemma_.lower() in said:
+            verb = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), None)
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in said:
+            continue
+        words = _words_until((t for t in verb.subtree if t.idx >= start and not t.is_space), lambda t: t.text in _ENDS
+                             or (t.dep_ in ("cc", "conj") and t.head.i == verb.i), int(rules()["label_words"]))
+        return _clean("".join(t.text_with_ws for t in words))
+    return ""
 
 
 _PLACE_PREPS = frozenset("in at inside across near to into from within throughout around".split())

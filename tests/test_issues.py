@@ -376,3 +376,10 @@ def test_a_call_not_to_act_reads_as_one(analyse_text):
     r = analyse_text("Treasurer Tom Hill has urged the Senate not to delay the vote on pensions. "
                      "\u201cIt would hurt retirees,\u201d Senator Ann Lee said.")
     assert r.issue.label == "Hill\u2019s call for the Senate not to delay the vote on pensions"
+
+
+def test_an_incident_is_labelled_with_what_the_lead_reports_happened(analyse_text):
+    r = analyse_text("Two Chinese fighter jets flew within 50 feet of a U.S. Navy patrol plane over the South China "
+                     "Sea on Friday, the Pentagon said. \u201cThis incident was unsafe,\u201d a U.S. defense official "
+                     "said. Senator Ann Lee called the incident reckless.")
+    assert r.issue.label.startswith("the incident: Two Chinese fighter jets flew within 50 feet")
