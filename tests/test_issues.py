@@ -383,3 +383,10 @@ def test_an_incident_is_labelled_with_what_the_lead_reports_happened(analyse_tex
                      "Sea on Friday, the Pentagon said. \u201cThis incident was unsafe,\u201d a U.S. defense official "
                      "said. Senator Ann Lee called the incident reckless.")
     assert r.issue.label.startswith("the incident: Two Chinese fighter jets flew within 50 feet")
+
+
+def test_a_freeze_is_a_course_of_action(analyse_text):
+    r = analyse_text("Unions are fighting a proposed wage freeze for nurses. \u201cWe will not accept it,\u201d union "
+                     "leader Tom Hill said. The Health Minister, Ann Lee, says the state has spent $2 billion on "
+                     "new hospitals.")
+    assert r.issue.label == "the proposed wage freeze for nurses"
