@@ -595,6 +595,12 @@ def _verb_detail(refs: list[_Ref], limit: int) -> str:
     """What an issue's verb says it does: "the proposal would create a new toll" -> "would create a new toll"."""
     for x in refs:
         verb = x.tok.head
+        if x.tok.dep_ == "nsubj" and verb.lemma_ == "be":  # "the plan is to close the prison" (its content)
+            comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(
+                t.lower_ == "to" for t in c.children)), None)
+            if comp is not None:
+                return _clean("".join(t.text_with_ws for t in _words_until(
+                    (t for t in comp.subtree if not t.is_space), lambda t: t.text in _ENDS, 3 * limit)))
         if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if obj is not None and not _evaluative(obj):

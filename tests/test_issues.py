@@ -390,3 +390,9 @@ def test_a_freeze_is_a_course_of_action(analyse_text):
                      "leader Tom Hill said. The Health Minister, Ann Lee, says the state has spent $2 billion on "
                      "new hospitals.")
     assert r.issue.label == "the proposed wage freeze for nurses"
+
+
+def test_a_plan_that_is_to_act_is_described_by_the_act(analyse_text):
+    r = analyse_text("Mayor Tom Hill says the council's plan is to close the old bridge to trucks. "
+                     "\u201cIt is a mistake,\u201d shop owner Ann Lee said of the plan.")
+    assert r.issue.label.endswith("plan: close the old bridge to trucks")
