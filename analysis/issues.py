@@ -10,7 +10,9 @@ law, veto, ban, deal, ceasefire, strategy, decision, nomination or program
 proposing ("the governor called for a statewide ban", "X plans to send 250
 troops"). A story whose dispute is over a remark or an accusation and has no
 course of action at stake gets that remark as its issue
-(``kind = "contested"``: "Trump's comments about the judge"). References of
+(``kind = "contested"``: "Trump's comments about the judge"), as does a claim the
+headline or the first sentence reports with a verb that leaves its truth open
+("a spokesman claims bin Laden has fled"). References of
 the same class and owner are one issue; a definite later reference ("the
 plan", "the measure") joins the latest issue it can name. Salience counts the
 references, with more weight in the headline and the lead.
@@ -438,6 +440,27 @@ def _decisions(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
     return out
 
 
+def _lead_claims(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
+    """'A spokesman claims bin Laden has fled to Pakistan': a claim the headline or the first sentence
+    reports with a verb that leaves its truth open (`claim_verbs`), when no noun names it; the claim
+    is the remark the voices take sides on."""
+    r = rules()
+    w = r["weights"]
+    dateline_end = len(article.dateline)
+    out = []
+    for i in forms(doc).where_lemma(set(r["claim_verbs"])):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.idx < dateline_end or not _opens_story(article, verb, headline_sents):
+            continue
+        if not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
+        if owner:
+            weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
+            out.append(_Ref(verb, "contested", owner, False, verb.i, verb.i + 1, weight, False))
+    return out
+
+
 # --------------------------------------------------------------------------- grouping
 
 def _compatible(ref: _Ref, group: list[_Ref]) -> bool:
@@ -653,6 +676,24 @@ def _proposal_label(ref: _Ref, owner_name: str, limit: int) -> str:
         ("for ", "to ", "not to ")) else f"{_possessive(owner_name)} {head} {description}")  # "a threat not to come"
 
 
+def _act_label(best: _Ref, owner_name: str, limit: int) -> tuple[str, str, str]:
+    """(label, noun, description) of an issue stated by a verb: a proposal ("Obama's plan to send
+    troops"), a decision ("the Government's decision to suspend ...") or a claim ("X's claim that ...")."""
+    if best.cls == "proposal":
+        return _proposal_label(best, owner_name, limit), "call", _clean(
+            "".join(t.text_with_ws for t in _action_words(best.tok, limit)))
+    if best.cls == "decision":
+        obj = next(c for c in best.tok.children if c.dep_ == "dobj")
+        words = [t for t in best.tok.children if t.dep_ == "prt"] + _complement_words(obj, limit)
+        action = _clean(" ".join([best.tok.lemma_.lower(), "".join(t.text_with_ws for t in words)]))
+        return _clean(f"{_possessive(owner_name)} decision to {action}"), "decision", action
+    comp = next(c for c in best.tok.children if c.dep_ in ("ccomp", "xcomp"))   # "X claims bin Laden has fled"
+    words = _words_until((t for t in comp.subtree if not t.is_space), lambda t: t.text in _ENDS, limit)
+    what = _clean("".join(t.text_with_ws for t in words))
+    link = "" if comp.dep_ == "xcomp" or (words and words[0].lower_ == "that") else "that "
+    return _clean(f"{_possessive(owner_name)} claim {link}{what}"), "claim", what
+
+
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
     """(label, noun, description) of a group of references."""
     limit = int(rules()["label_words"])
@@ -661,18 +702,12 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
                                           x.tok.i))
     best = next((x for x in ranked if x.owner and x.start < x.tok.i), None) or next(
         (x for x in ranked if x.owner), ranked[0])
+    if best.cls in ("proposal", "decision") or best.tok.pos_ == "VERB":
+        return _act_label(best, owner_name, limit)
     proposal = next((x for x in group if x.cls == "proposal"), None)
-    noun = best.tok.lemma_.lower() if best.cls != "proposal" else "call"
+    noun = best.tok.lemma_.lower()
     described = next((x for x in ranked if _complement(x.tok, limit)), None)
     description = ""
-    if best.cls == "proposal":
-        return _proposal_label(best, owner_name, limit), noun, _clean(
-            "".join(t.text_with_ws for t in _action_words(best.tok, limit)))
-    if best.cls == "decision":
-        obj = next(c for c in best.tok.children if c.dep_ == "dobj")
-        words = [t for t in best.tok.children if t.dep_ == "prt"] + _complement_words(obj, limit)
-        action = _clean(" ".join([best.tok.lemma_.lower(), "".join(t.text_with_ws for t in words)]))
-        return _clean(f"{_possessive(owner_name)} decision to {action}"), "decision", action
     phrase_toks = [t for t in doc[best.start:best.end] if not t.is_space]
     if phrase_toks and phrase_toks[0].tag_ == "PRP$":
         phrase_toks = phrase_toks[1:]   # "his plan": the owner's name, or "the", replaces the pronoun
@@ -744,7 +779,7 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     """The issues of one story, most salient first, and the claims about each."""
     heads = headline_sentences(article)
     refs = (_references(article, doc, actors, heads) + _proposals(article, doc, actors, heads)
-            + _decisions(article, doc, actors, heads))
+            + _decisions(article, doc, actors, heads) + _lead_claims(article, doc, actors, heads))
     scored = []
     for g in _group(refs):
         owners = [x.owner for x in g if x.owner]

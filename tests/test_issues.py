@@ -396,3 +396,16 @@ def test_a_plan_that_is_to_act_is_described_by_the_act(analyse_text):
     r = analyse_text("Mayor Tom Hill says the council's plan is to close the old bridge to trucks. "
                      "\u201cIt is a mistake,\u201d shop owner Ann Lee said of the plan.")
     assert r.issue.label.endswith("plan: close the old bridge to trucks")
+
+
+def test_a_claim_the_lead_reports_with_a_verb_is_the_remark_at_stake(analyse_text):
+    r = analyse_text("A spokesman for the Interior Ministry, Tom Hill, claims the rebel leader has fled abroad. "
+                     "\u201cHe is gone,\u201d Mr Hill said. Opposition leader Ann Lee said the claim was false.")
+    assert r.issue.kind == "contested"
+    assert r.issue.label.endswith("claim that the rebel leader has fled abroad")
+
+
+def test_a_claim_later_in_the_story_is_not_the_issue(analyse_text):
+    r = analyse_text("Senator Ann Lee said the weather was mild on Monday. It rained on Tuesday. "
+                     "Farmer Tom Hill claims the drought has ended.")
+    assert r.issue is None
