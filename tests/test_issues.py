@@ -409,3 +409,9 @@ def test_a_claim_later_in_the_story_is_not_the_issue(analyse_text):
     r = analyse_text("Senator Ann Lee said the weather was mild on Monday. It rained on Tuesday. "
                      "Farmer Tom Hill claims the drought has ended.")
     assert r.issue is None
+
+
+def test_an_unowned_decision_someone_defends_is_theirs(analyse_text):
+    r = analyse_text("Coach Tom Hill has defended the decision to rest his captain for the final. "
+                     "\u201cHe was not fit,\u201d Hill said. Fans were angry.")
+    assert (r.issue.owner, r.issue.label) == ("Tom Hill", "Hill\u2019s decision to rest his captain for the final")
