@@ -10,7 +10,9 @@ law, veto, ban, deal, ceasefire, strategy, decision, nomination or program
 proposing ("the governor called for a statewide ban", "X plans to send 250
 troops"). A story whose dispute is over a remark or an accusation and has no
 course of action at stake gets that remark as its issue
-(``kind = "contested"``: "Trump's comments about the judge"). References of
+(``kind = "contested"``: "Trump's comments about the judge"), as does a claim the
+headline or the first sentence reports with a verb that leaves its truth open
+("a spokesman claims bin Laden has fled"). References of
 the same class and owner are one issue; a definite later reference ("the
 plan", "the measure") joins the latest issue it can name. Salience counts the
 references, with more weight in the headline and the lead.
@@ -438,6 +440,27 @@ def _decisions(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
     return out
 
 
+def _lead_claims(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
+    """'A spokesman claims bin Laden has fled to Pakistan': a claim the headline or the first sentence
+    reports with a verb that leaves its truth open (`claim_verbs`), when no noun names it; the claim
+    is the remark the voices take sides on."""
+    r = rules()
+    w = r["weights"]
+    dateline_end = len(article.dateline)
+    out = []
+    for i in forms(doc).where_lemma(set(r["claim_verbs"])):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.idx < dateline_end or not _opens_story(article, verb, headline_sents):
+            continue
+        if not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
+        if owner:
+            weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
+            out.append(_Ref(verb, "contested", owner, False, verb.i, verb.i + 1, weight, False))
+    return out
+
+
 # --------------------------------------------------------------------------- grouping
 
 def _compatible(ref: _Ref, group: list[_Ref]) -> bool:
@@ -513,6 +536,8 @@ def _complement(tok: Token, limit: int) -> list[Token]:
             parts = sub  # "a ban on plastic bags", not "the reform on Monday"
         elif c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children):
             parts = sub
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and sub[0].i == c.i == tok.i + 1:
+            parts = sub  # "a bill banning plastic bags", "his statement defending his handling of ..."
         elif c.dep_ == "relcl" and sub[0].lower_ in ("that", "which") and any(
                 t.lower_ in _WHAT_IT_DOES for t in c.children) and not any(t.lemma_ in _REPORTING for t in sub):
             parts = sub
@@ -593,6 +618,12 @@ def _verb_detail(refs: list[_Ref], limit: int) -> str:
     """What an issue's verb says it does: "the proposal would create a new toll" -> "would create a new toll"."""
     for x in refs:
         verb = x.tok.head
+        if x.tok.dep_ == "nsubj" and verb.lemma_ == "be":  # "the plan is to close the prison" (its content)
+            comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(
+                t.lower_ == "to" for t in c.children)), None)
+            if comp is not None:
+                return _clean("".join(t.text_with_ws for t in _words_until(
+                    (t for t in comp.subtree if not t.is_space), lambda t: t.text in _ENDS, 3 * limit)))
         if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if obj is not None and not _evaluative(obj):
@@ -636,12 +667,31 @@ def _proposal_label(ref: _Ref, owner_name: str, limit: int) -> str:
     description = _clean("".join(t.text_with_ws for t in words))
     who = _clean("".join(t.text_with_ws for t in _addressee(verb, ref.tok))) if head == "call" else ""
     if who and len(who.split()) <= 6 and description and not description.startswith("for "):
-        return _clean(f"{_possessive(owner_name)} call for {who} to {re.sub(r'^to ', '', description)}")
+        action = description if description.startswith("not to ") else f"to {re.sub(r'^to ', '', description)}"
+        return _clean(f"{_possessive(owner_name)} call for {who} {action}")  # "... for Labor not to delay"
     if ref.tok.pos_ in ("NOUN", "PROPN") and not description.startswith(("for ", "to ")):
         return _clean(f"{_possessive(owner_name)} {head} {'for' if head in ('call', 'demand', 'push') else 'of'} "
                       f"{description}")  # a course of action named by a noun: "a demand for the resignation"
     return _clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(
         ("for ", "to ", "not to ")) else f"{_possessive(owner_name)} {head} {description}")  # "a threat not to come"
+
+
+def _act_label(best: _Ref, owner_name: str, limit: int) -> tuple[str, str, str]:
+    """(label, noun, description) of an issue stated by a verb: a proposal ("Obama's plan to send
+    troops"), a decision ("the Government's decision to suspend ...") or a claim ("X's claim that ...")."""
+    if best.cls == "proposal":
+        return _proposal_label(best, owner_name, limit), "call", _clean(
+            "".join(t.text_with_ws for t in _action_words(best.tok, limit)))
+    if best.cls == "decision":
+        obj = next(c for c in best.tok.children if c.dep_ == "dobj")
+        words = [t for t in best.tok.children if t.dep_ == "prt"] + _complement_words(obj, limit)
+        action = _clean(" ".join([best.tok.lemma_.lower(), "".join(t.text_with_ws for t in words)]))
+        return _clean(f"{_possessive(owner_name)} decision to {action}"), "decision", action
+    comp = next(c for c in best.tok.children if c.dep_ in ("ccomp", "xcomp"))   # "X claims bin Laden has fled"
+    words = _words_until((t for t in comp.subtree if not t.is_space), lambda t: t.text in _ENDS, limit)
+    what = _clean("".join(t.text_with_ws for t in words))
+    link = "" if comp.dep_ == "xcomp" or (words and words[0].lower_ == "that") else "that "
+    return _clean(f"{_possessive(owner_name)} claim {link}{what}"), "claim", what
 
 
 def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
@@ -650,19 +700,14 @@ def _label(group: list[_Ref], owner_name: str, owner_type: str, doc: Doc) -> tup
     weak = rules()["weak_nouns"]
     ranked = sorted(group, key=lambda x: (x.tok.lemma_.lower() in weak or x.cls in ("proposal", "decision"), -x.weight,
                                           x.tok.i))
-    best = next((x for x in ranked if x.owner and x.start < x.tok.i), ranked[0])
+    best = next((x for x in ranked if x.owner and x.start < x.tok.i), None) or next(
+        (x for x in ranked if x.owner), ranked[0])
+    if best.cls in ("proposal", "decision") or best.tok.pos_ == "VERB":
+        return _act_label(best, owner_name, limit)
     proposal = next((x for x in group if x.cls == "proposal"), None)
-    noun = best.tok.lemma_.lower() if best.cls != "proposal" else "call"
+    noun = best.tok.lemma_.lower()
     described = next((x for x in ranked if _complement(x.tok, limit)), None)
     description = ""
-    if best.cls == "proposal":
-        return _proposal_label(best, owner_name, limit), noun, _clean(
-            "".join(t.text_with_ws for t in _action_words(best.tok, limit)))
-    if best.cls == "decision":
-        obj = next(c for c in best.tok.children if c.dep_ == "dobj")
-        words = [t for t in best.tok.children if t.dep_ == "prt"] + _complement_words(obj, limit)
-        action = _clean(" ".join([best.tok.lemma_.lower(), "".join(t.text_with_ws for t in words)]))
-        return _clean(f"{_possessive(owner_name)} decision to {action}"), "decision", action
     phrase_toks = [t for t in doc[best.start:best.end] if not t.is_space]
     if phrase_toks and phrase_toks[0].tag_ == "PRP$":
         phrase_toks = phrase_toks[1:]   # "his plan": the owner's name, or "the", replaces the pronoun
@@ -732,14 +777,11 @@ def _keywords(label: str, doc: Doc) -> tuple[str, ...]:
 
 def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataFrame) -> IssueSet:
     """The issues of one story, most salient first, and the claims about each."""
-    r = rules()
     heads = headline_sentences(article)
     refs = (_references(article, doc, actors, heads) + _proposals(article, doc, actors, heads)
-            + _decisions(article, doc, actors, heads))
-    info = actors.info
-    groups = _group(refs)
+            + _decisions(article, doc, actors, heads) + _lead_claims(article, doc, actors, heads))
     scored = []
-    for g in groups:
+    for g in _group(refs):
         owners = [x.owner for x in g if x.owner]
         owner = max(dict.fromkeys(owners), key=owners.count) if owners else ""
         salience = sum(x.weight for x in g)
@@ -747,47 +789,86 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         if len(g) == 1 and g[0].cls in ("generic", "proposal", "decision") and not owner:
             continue
         scored.append((salience, kind, owner, g))
-    policies = [s for s in scored if s[1] == "policy"]
-    contested = [s for s in scored if s[1] == "contested"]
-    best_policy = max((s[0] for s in policies), default=0.0)
-    best_contested = max((s[0] for s in contested), default=0.0)
+    issues = tuple(_issue(f"I{k}", salience, kind, owner, g, article, doc, actors, heads)
+                   for k, (salience, kind, owner, g) in enumerate(_ranked(scored), 1))
+    issue_set = IssueSet(article.doc_id, issues, {}, issues)
+    return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+
+
+def _ranked(scored: list[tuple]) -> list[tuple]:
+    """Groups of references (salience, kind, owner, group) most salient first: a contested remark
+    leads only when no course of action is salient enough, or when it is much more salient; groups
+    below 2.0 are dropped unless first."""
+    r = rules()
+    best_policy = max((s[0] for s in scored if s[1] == "policy"), default=0.0)
+    best_contested = max((s[0] for s in scored if s[1] == "contested"), default=0.0)
     lead_contested = best_contested > 0 and (best_policy < float(r["policy_floor"]) or
                                              best_contested >= float(r["contested_margin"]) * best_policy)
     ranked = sorted(scored, key=lambda s: (-(s[0] * (1.0 if (s[1] == "contested") == lead_contested else 0.5)),
                                            min(x.tok.i for x in s[3])))
-    ranked = [s for s in ranked if s[0] >= 2.0 or s is ranked[0]] if ranked else []
-    issues = []
-    for k, (salience, kind, owner, g) in enumerate(ranked, 1):
-        row = info.get(owner, {})
-        name = row.get("name", "")
-        short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
-        if row.get("type") == "anonymous":
-            short = f"the {short}"  # "the chief U.S. diplomat's effort", not "unnamed chief ..."
-        if row.get("type") == "country" and name.startswith("United "):
-            short = f"the {name}"
-        label, noun, description = _label(g, short, row.get("type", ""), doc)
-        named = next((x.name for x in g if x.name), "")
-        if named:
-            label = f"the {named}" if not named.lower().startswith("the ") else named
-            what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
-            label += f": {what}" if what and not what.startswith("known") else ""
-        co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
-        mentions = []
-        for x in g:
-            cs = doc[x.start].idx
-            ce = x.tok.idx + len(x.tok.text)
-            s, e = article.to_original(cs, ce)
-            mentions.append((s, e, article.original[s:e]))
-        issues.append(Issue(
-            issue_id=f"I{k}", kind=kind, label=label, noun=noun, owner_id=owner, owner=name,
-            description=description, mentions=tuple(sorted(set(mentions))),
-            partner_ids=tuple(dict.fromkeys(_ref_partners(g, actors, {owner, *co_owners}) + _partners(
-                f"{description} {_verb_detail(g, 40)}", info, owner))),
-            co_owner_ids=co_owners, salience=round(salience, 2),
-            keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
-            heads=_heads(g, description, doc)))
-    issue_set = IssueSet(article.doc_id, tuple(issues), {}, tuple(issues))
-    return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+    return [s for s in ranked if s[0] >= 2.0 or s is ranked[0]] if ranked else []
+
+
+def _short_name(row: dict) -> str:
+    """How a label names an issue's owner: a person's surname, "the chief U.S. diplomat" (not
+    "unnamed chief ..."), "the United States"."""
+    name = row.get("name", "")
+    short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
+    if row.get("type") == "anonymous":
+        short = f"the {short}"
+    if row.get("type") == "country" and name.startswith("United "):
+        short = f"the {name}"
+    return short
+
+
+def _issue(issue_id: str, salience: float, kind: str, owner: str, g: list[_Ref], article: Article, doc: Doc,
+           actors: ActorTable, heads: set[int]) -> Issue:
+    """One issue from its group of references: label, description, references and partners."""
+    info = actors.info
+    row = info.get(owner, {})
+    label, noun, description = _label(g, _short_name(row), row.get("type", ""), doc)
+    named = next((x.name for x in g if x.name), "")
+    if named:
+        label = f"the {named}" if not named.lower().startswith("the ") else named
+        what = re.sub(r"^(that|which) ", "", description)  # "the Fair Pay Act: would raise ...", not ": that would"
+        label += f": {what}" if what and not what.startswith("known") else ""
+    if not owner and not description and all(x.cls == "incident" for x in g):
+        event = _lead_event(article, doc, heads)  # "the incidents" says nothing: what the lead reports happened
+        label, description = (f"{label}: {event}", event) if event else (label, description)
+    co_owners = tuple(dict.fromkeys(c for x in g for c in x.co_owners if c != owner))
+    mentions = []
+    for x in g:
+        s, e = article.to_original(doc[x.start].idx, x.tok.idx + len(x.tok.text))
+        mentions.append((s, e, article.original[s:e]))
+    return Issue(
+        issue_id=issue_id, kind=kind, label=label, noun=noun, owner_id=owner, owner=row.get("name", ""),
+        description=description, mentions=tuple(sorted(set(mentions))),
+        partner_ids=tuple(dict.fromkeys(_ref_partners(g, actors, {owner, *co_owners}) + _partners(
+            f"{description} {_verb_detail(g, 40)}", info, owner))),
+        co_owner_ids=co_owners, salience=round(salience, 2),
+        keywords=_keywords(" ".join([label] + [t for _s, _e, t in mentions]), doc),
+        heads=_heads(g, description, doc))
+
+
+def _lead_event(article: Article, doc: Doc, headline_sents: set[int]) -> str:
+    """What the headline or the story's first sentence reports to have happened: its main clause,
+    or the clause a reporting verb attributes ("Two warplanes flew passes near a destroyer, the
+    military said"); '' when neither reports an act (a report of words, a copula)."""
+    from .quotes import reporting_verbs
+    said = reporting_verbs()
+    body = next((s.index for s in article.sentences if s.index not in headline_sents), 0)
+    for sent in article.sentences[:body + 1]:
+        start = max(sent.clean_start, len(article.dateline))  # "WASHINGTON (Reuters) -" is no event
+        span = doc.char_span(start, sent.clean_end, alignment_mode="expand") if start < sent.clean_end else None
+        verb = span.root if span is not None else None
+        if verb is not None and verb.lemma_.lower() in said:
+            verb = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), None)
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in said:
+            continue
+        words = _words_until((t for t in verb.subtree if t.idx >= start and not t.is_space), lambda t: t.text in _ENDS
+                             or (t.dep_ in ("cc", "conj") and t.head.i == verb.i), int(rules()["label_words"]))
+        return _clean("".join(t.text_with_ws for t in words))
+    return ""
 
 
 _PLACE_PREPS = frozenset("in at inside across near to into from within throughout around".split())

@@ -357,3 +357,61 @@ def test_a_plan_is_labelled_with_its_first_course_of_action_only(analyse_text):
     r = analyse_text("Rex Dahl, the transport minister, defended plans to close rural stations and to carry out "
                      "the Treasury\u2019s proposed cuts. Unions oppose the plans, their leader said.")
     assert "carry out" not in r.issue.label
+
+
+def test_a_participle_after_the_noun_says_what_the_issue_does(analyse_text):
+    r = analyse_text("Mayor Joe Park has defended his statement criticising the police chief. "
+                     "\u201cThe statement was wrong,\u201d council member Lisa Moy said.")
+    assert r.issue.label.endswith("statement criticising the police chief")
+
+
+def test_an_owned_act_labels_an_issue_its_nouns_do_not_own(analyse_text):
+    r = analyse_text("The Nigerian military has launched attacks on the rebel stronghold. The strikes were condemned "
+                     "by villagers, who appealed for international intervention. \u201cThe strikes must stop,\u201d "
+                     "village elder Tom Hill said.")
+    assert r.issue.label == "Nigerian military\u2019s decision to launch attacks on the rebel stronghold"
+
+
+def test_a_call_not_to_act_reads_as_one(analyse_text):
+    r = analyse_text("Treasurer Tom Hill has urged the Senate not to delay the vote on pensions. "
+                     "\u201cIt would hurt retirees,\u201d Senator Ann Lee said.")
+    assert r.issue.label == "Hill\u2019s call for the Senate not to delay the vote on pensions"
+
+
+def test_an_incident_is_labelled_with_what_the_lead_reports_happened(analyse_text):
+    r = analyse_text("Two Chinese fighter jets flew within 50 feet of a U.S. Navy patrol plane over the South China "
+                     "Sea on Friday, the Pentagon said. \u201cThis incident was unsafe,\u201d a U.S. defense official "
+                     "said. Senator Ann Lee called the incident reckless.")
+    assert r.issue.label.startswith("the incident: Two Chinese fighter jets flew within 50 feet")
+
+
+def test_a_freeze_is_a_course_of_action(analyse_text):
+    r = analyse_text("Unions are fighting a proposed wage freeze for nurses. \u201cWe will not accept it,\u201d union "
+                     "leader Tom Hill said. The Health Minister, Ann Lee, says the state has spent $2 billion on "
+                     "new hospitals.")
+    assert r.issue.label == "the proposed wage freeze for nurses"
+
+
+def test_a_plan_that_is_to_act_is_described_by_the_act(analyse_text):
+    r = analyse_text("Mayor Tom Hill says the council's plan is to close the old bridge to trucks. "
+                     "\u201cIt is a mistake,\u201d shop owner Ann Lee said of the plan.")
+    assert r.issue.label.endswith("plan: close the old bridge to trucks")
+
+
+def test_a_claim_the_lead_reports_with_a_verb_is_the_remark_at_stake(analyse_text):
+    r = analyse_text("A spokesman for the Interior Ministry, Tom Hill, claims the rebel leader has fled abroad. "
+                     "\u201cHe is gone,\u201d Mr Hill said. Opposition leader Ann Lee said the claim was false.")
+    assert r.issue.kind == "contested"
+    assert r.issue.label.endswith("claim that the rebel leader has fled abroad")
+
+
+def test_a_claim_later_in_the_story_is_not_the_issue(analyse_text):
+    r = analyse_text("Senator Ann Lee said the weather was mild on Monday. It rained on Tuesday. "
+                     "Farmer Tom Hill claims the drought has ended.")
+    assert r.issue is None
+
+
+def test_an_unowned_decision_someone_defends_is_theirs(analyse_text):
+    r = analyse_text("Coach Tom Hill has defended the decision to rest his captain for the final. "
+                     "\u201cHe was not fit,\u201d Hill said. Fans were angry.")
+    assert (r.issue.owner, r.issue.label) == ("Tom Hill", "Hill\u2019s decision to rest his captain for the final")
