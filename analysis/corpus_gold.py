@@ -326,9 +326,10 @@ def issue_agrees(label: str, gold: dict) -> bool:
     """Whether the analysis's issue label names the annotators' issue: the two share a word that
     says which issue it is (not only its kind, "plan", "bill", nor only its owner's name).
     Lenient by design (one shared word such as "wall" or "sanctions" is enough), and strict
-    where it matters: a label about another matter shares nothing."""
+    where it matters: a label about another matter shares nothing. A story in which the
+    annotators found no issue agrees with an analysis that finds none."""
     wanted = str(gold.get("policy") or gold.get("contested") or "")
     if not label or not wanted:
-        return False
+        return not label and not wanted
     owner = _label_words(str(gold.get("owner") or ""))
     return bool((_label_words(label) & _label_words(wanted)) - owner)

@@ -105,4 +105,6 @@ def test_an_issue_label_agrees_with_the_gold_only_through_a_word_naming_the_issu
     assert not issue_agrees("Lee's plan", gold)            # only the kind of issue and the owner
     assert not issue_agrees("the school budget", gold)     # another matter
     assert not issue_agrees("", gold)
+    assert issue_agrees("", {"policy": None, "contested": None})           # both find no issue
+    assert not issue_agrees("Lee's bridge toll", {"policy": None, "contested": None})
     assert issue_agrees("claims of fraud", {"policy": None, "contested": "the claim of fraud at the polls"})
