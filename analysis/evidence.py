@@ -195,10 +195,13 @@ def _failed(verb: Token) -> bool:
 
 
 def _lacking(verb: Token) -> bool:
-    """'no way to justify it', 'no power to suspend it': an act that a "no" noun says cannot be done."""
+    """'no way to justify it', 'no power to suspend it', 'did nothing to prevent it': an act that a
+    "no" noun or "nothing" says cannot be or was not done."""
     head = verb.head
-    return verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or (
+        head.pos_ == "PRON" and head.lower_ == "nothing")
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:

@@ -508,6 +508,11 @@ SIDE_CASES = [
         "Mayor Tom Hill called the plan the best chance in years to end the violence.\n",
         "Tom Hill", 1,
         id="ending_a_harm_near_the_issue_is_an_effect_not_an_act_on_the_issue"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll will do nothing to help families,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="an_effect_the_issue_does_nothing_to_bring_is_denied"),
 ]
 
 
