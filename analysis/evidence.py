@@ -116,8 +116,12 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
         if ctx.low[t.i] in ctx.lex["diminishers"] and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV"):
             words.append("not")  # "less attractive", "least effective": the quality denied, as VADER reads "not"
             continue
+        evaluative = abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]
+        if evaluative and t.pos_ in ("VERB", "ADJ") and ctx.negated(t) and not any(
+                w.lower() in ctx.lex["negators"] for w in words[-3:]):
+            words.append("not")  # "don't want peace to be restored": a negation further back than VADER looks
         words.append(t.text)
-        if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
+        if evaluative:
             cues.append(t.text)
     if not cues:
         return 0.0, []

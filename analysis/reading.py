@@ -225,6 +225,9 @@ class Context:
         heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
             heads.append(tok.head)  # "did not want to support"
+        elif tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            heads.append(tok.head)  # "do not want peace to be restored": an infinitive with its own subject
         if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
             return True  # "unlikely to support"
         return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)

@@ -513,6 +513,12 @@ SIDE_CASES = [
         "\u201cThe toll will do nothing to help families,\u201d said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="an_effect_the_issue_does_nothing_to_bring_is_denied"),
+    pytest.param(
+        # "succeed" is four words after "not": further than VADER's own negation reaches
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cWe do not want this plan to succeed,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="not_wanting_the_issue_to_succeed_negates_the_praise_word"),
 ]
 
 
