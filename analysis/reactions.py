@@ -61,6 +61,8 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             if not own and part == "verbs" and tok.dep_ == "xcomp" and not _urging(ctx, tok.head):
                 own = [c for c in tok.head.children if c.dep_ == "dobj"]  # "prompted X to question it": X's
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
+            if part == "nouns" and _possessed_by_another(last):
+                continue  # "Democrats' support for the bill hurt them": the possessor's side, reported
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
         if part == "verbs" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and _acted_on(ctx, issue, c) is not None
                                    for c in last.children):
@@ -96,6 +98,12 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                 continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
             yield Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
+
+
+def _possessed_by_another(noun: Token) -> bool:
+    """Is a stance noun held by a named possessor ("Democrats' support", "the union's opposition"),
+    not by a pronoun that may stand for the speaker ("our support", "his opposition")?"""
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
 
 
 def _urging(ctx: Context, verb: Token) -> bool:

@@ -519,6 +519,11 @@ SIDE_CASES = [
         "\u201cWe do not want this plan to succeed,\u201d said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="not_wanting_the_issue_to_succeed_negates_the_praise_word"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cThe union\u2019s support for the plan will hurt families,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="anothers_support_reported_in_a_voices_words_is_not_its_own"),
 ]
 
 
