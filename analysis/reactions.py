@@ -344,12 +344,28 @@ def side_evidence(ctx: Context, issue: Issue):
             continue
         words = str(row["name"]).lower().removeprefix("unnamed ").split()
         hit = next((sides[x] for x in words if x in sides), None)
-        if hit is None or "anti" in words:
+        if hit is None or "anti" in words or _side_of_another(ctx, issue, row):
             continue
         if on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
             hit = -hit  # "opponents of admitting refugees" support a plan to block them
         yield Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
                         int(row["first_end"]), w)
+
+
+def _side_of_another(ctx: Context, issue: Issue, row: dict) -> bool:
+    """Is a group named by its side named as someone's side ("Trump allies", "Assad's opponents",
+    "the president's supporters"), someone other than the issue's owner? Then its side is taken on
+    that one, not on the issue."""
+    span = ctx.span(row["first_start"], row["first_end"])
+    if span is None:
+        return False
+    owner = ctx.info.get(issue.owner_id, {})
+    own = set(re.findall(r"[\w-]+", f"{owner.get('name', '')} {owner.get('role', '')}".lower()))
+    for c in span.root.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound" and c.pos_ == "PROPN":
+            if not {ctx.low[t.i] for t in c.subtree} & own:
+                return True
+    return False
 
 
 def _side_complement(ctx: Context, row: dict) -> list[Token]:

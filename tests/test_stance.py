@@ -524,6 +524,11 @@ SIDE_CASES = [
         "\u201cThe union\u2019s support for the plan will hurt families,\u201d said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="anothers_support_reported_in_a_voices_words_is_not_its_own"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill has long fought the governor.\nHill allies questioned the plan on Tuesday.\n",
+        "Hill allies", -1,
+        id="allies_named_after_another_than_the_owner_are_not_the_issues_allies"),
 ]
 
 
