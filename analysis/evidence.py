@@ -113,8 +113,9 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             continue
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
-        if ctx.low[t.i] in ctx.lex["diminishers"] and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV"):
-            words.append("not")  # "less attractive", "least effective": the quality denied, as VADER reads "not"
+        if ctx.low[t.i] in ctx.lex["diminishers"] and (t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") or any(
+                c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children)):
+            words.append("not")  # "less attractive", "least effective", "less an asset than": the quality denied
             continue
         evaluative = abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]
         if evaluative and t.pos_ in ("VERB", "ADJ") and ctx.negated(t) and not any(

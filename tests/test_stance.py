@@ -529,6 +529,12 @@ SIDE_CASES = [
         "Mayor Tom Hill has long fought the governor.\nHill allies questioned the plan on Tuesday.\n",
         "Hill allies", -1,
         id="allies_named_after_another_than_the_owner_are_not_the_issues_allies"),
+    pytest.param(
+        # the quoted words are the voice's quoting of others, not read for tone: "asset" decides
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill called the plan less an asset than \u201ca walking headache\u201d for the city.\n",
+        "Tom Hill", -1,
+        id="less_a_thing_than_another_denies_the_thing"),
 ]
 
 
