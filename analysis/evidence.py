@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from .actors import principal_chain
 from .claims import nested_quotes
-from .issues import Issue
+from .issues import Issue, rules as issue_rules
 from .reactions import _stance_words, issue_partners, on_what_it_stops, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 
@@ -154,7 +154,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         negated = ctx.negated(t) or _failed(t) or _lacking(t)
         valued = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or valued is None and
-                                     _definite(head) and ctx.near_issue(issue, t)):
+                                     _definite(head) and ctx.near_issue(issue, t) and not _other_kind(issue, head)):
             side = lex["acts"][lemma]
             if side < 0 and on_what_it_stops(ctx, issue, list(head.subtree)):
                 side = -side  # "killed its second in command" in a campaign against the group: its aim
@@ -191,6 +191,17 @@ def _definite(noun: Token) -> bool:
         return True
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                                        for c in noun.children)
+
+
+def _other_kind(issue: Issue, noun: Token) -> bool:
+    """Does a noun name a course of action of another kind than the issue ("the deal" near a bill,
+    "the ban" near a deal)? Then "kill the deal" is not an act on the issue."""
+    classes = issue_rules()["class_of"]
+    cls = classes.get(noun.lemma_.lower()) or classes.get(noun.lower_)
+    own = classes.get(issue.noun)
+    if cls in (None, "generic") or own in (None, "generic"):
+        return False
+    return cls != own and own not in issue_rules()["names_also"].get(cls, ())
 
 
 def _failed(verb: Token) -> bool:

@@ -535,6 +535,12 @@ SIDE_CASES = [
         "Mayor Tom Hill called the plan less an asset than \u201ca walking headache\u201d for the city.\n",
         "Tom Hill", -1,
         id="less_a_thing_than_another_denies_the_thing"),
+    pytest.param(
+        "Governor Mark Reed\u2019s bill would raise the state\u2019s minimum wage to $15.\n"
+        "\u201cThe bill is good news for workers, and the city should end the deal with the union,\u201d "
+        "said Mayor Tom Hill.\n",
+        "Tom Hill", 1,
+        id="an_act_on_a_course_of_action_of_another_kind_is_not_an_act_on_the_issue"),
 ]
 
 
