@@ -67,7 +67,7 @@ def lexicon() -> dict:
     data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
     data["align"] = frozenset(str(w).lower() for w in data["align_verbs"] if " " not in str(w))
     data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
-    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers"):
+    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers", "negative_prefixes"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
     data["continuation"] = tuple(tuple(str(w).lower().split()) for w in data["continuation_verbs"])

@@ -541,6 +541,12 @@ SIDE_CASES = [
         "said Mayor Tom Hill.\n",
         "Tom Hill", 1,
         id="an_act_on_a_course_of_action_of_another_kind_is_not_an_act_on_the_issue"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cThe plan would put officers in every non-profit shelter, and that worries the people there,\u201d "
+        "said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_word_after_a_negative_prefix_has_no_tone"),
 ]
 
 
