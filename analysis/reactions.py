@@ -64,6 +64,8 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             if part == "nouns" and _possessed_by_another(last):
                 continue  # "Democrats' support for the bill hurt them": the possessor's side, reported
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
+        if part == "verbs" and _on_a_place(ctx, tok):
+            continue  # "blasted Gaza City", "attacked the town": a strike on a place, not a side taken
         if part == "verbs" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and _acted_on(ctx, issue, c) is not None
                                    for c in last.children):
             continue  # "pushed to repeal it", "sued to block it": the act's side decides (act_framing_evidence)
@@ -98,6 +100,13 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                 continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
             yield Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
+
+
+def _on_a_place(ctx: Context, verb: Token) -> bool:
+    """Is a verb's object a place that is not an actor ("blasted Gaza City and Jenin", "attacked
+    Aleppo")? Verbs such as "blast", "attack" and "hit" then name a physical strike, not criticism."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.ent_type_ in ("GPE", "LOC", "FAC") and o.i not in ctx.ta for o in objs)
 
 
 def _possessed_by_another(noun: Token) -> bool:

@@ -547,6 +547,12 @@ SIDE_CASES = [
         "said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="a_word_after_a_negative_prefix_has_no_tone"),
+    pytest.param(
+        "Israel launched new air strikes on Gaza City on Monday.\n"
+        "Prime Minister Tom Hale made a national address after blasting Gaza City and Jenin on Monday.\n"
+        "\u201cThe strikes must go on,\u201d Hale said.\n",
+        "Tom Hale", 1,
+        id="blasting_a_place_is_a_strike_not_criticism"),
 ]
 
 
