@@ -115,6 +115,9 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             continue  # "a non-profit", "anti-war": the prefix denies or opposes the word
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
+        if ctx.lemma[t.i] in ctx.lex["bad"] and ctx.lemma[t.i] not in ctx.lex["acts"] and any(
+                c.dep_ == "dobj" and _is_issue(ctx, issue, c) for c in t.children):
+            continue  # "X violates the rules": harm done to the issue (a consequence), no verdict on it
         if ctx.low[t.i] in ctx.lex["diminishers"] and (t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") or any(
                 c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children)):
             words.append("not")  # "less attractive", "least effective", "less an asset than": the quality denied
@@ -173,6 +176,8 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         subject = [c for c in t.children if c.dep_ == "nsubj"]
         if not value and subject and ctx.about(issue, list(subject[0].subtree)):
             value = 1  # "the ban would cost the city $2 million": what the issue does to something
+        elif not value and sign < 0 and _is_issue(ctx, issue, head):
+            value = -1  # "X violates the rules": harm done to the issue, which the speaker values
         if not value:
             continue
         effect += -sign * value if negated else sign * value
@@ -193,6 +198,12 @@ def _definite(noun: Token) -> bool:
         return True
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                                        for c in noun.children)
+
+
+def _is_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
+    """Does a noun phrase, up to its head, name the issue ("the DNC rules", not "spending on the
+    programs")?"""
+    return ctx.about(issue, [t for t in noun.subtree if t.i <= noun.i]) in ("reference", "keywords")
 
 
 def _other_kind(issue: Issue, noun: Token) -> bool:

@@ -553,6 +553,12 @@ SIDE_CASES = [
         "\u201cThe strikes must go on,\u201d Hale said.\n",
         "Tom Hale", 1,
         id="blasting_a_place_is_a_strike_not_criticism"),
+    pytest.param(
+        "Governor Mark Reed\u2019s new rules for city contracts took effect on Monday.\n"
+        "\u201cThe photo shows that the contractors violated the rules during the bidding,\u201d said Tom Hill, "
+        "an aide to Senator Ann Jones.\n",
+        "Tom Hill", 1,
+        id="harm_done_to_the_issue_by_another_is_charged_against_the_doer"),
 ]
 
 
