@@ -108,6 +108,7 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     keys = set(issue.keywords)
     nested = nested_quotes(tokens)
     stopped = stopped_by(issue, ctx.lex)
+    ids = {t.i for t in tokens}
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
@@ -123,7 +124,7 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             words.append("not")  # "less attractive", "least effective", "less an asset than": the quality denied
             continue
         evaluative = abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]
-        if evaluative and t.pos_ in ("VERB", "ADJ") and ctx.negated(t) and not any(
+        if evaluative and t.pos_ in ("VERB", "ADJ") and _in_negated_clause(ctx, t, ids) and not any(
                 w.lower() in ctx.lex["negators"] for w in words[-3:]):
             words.append("not")  # "don't want peace to be restored": a negation further back than VADER looks
         words.append(t.text)
@@ -132,6 +133,24 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     if not cues:
         return 0.0, []
     return _analyzer().polarity_scores(" ".join(words))["compound"], cues
+
+
+#: Dependencies through which a verb's negation reaches a word: its object and complements and
+#: their modifiers; not its subject, an adjunct ("will not pay a cent for such a stupid toll") or a
+#: clause of its own ("legislation that could not get the support").
+_NEGATION_SCOPE = frozenset("amod dobj xcomp acomp attr oprd advmod compound".split())
+
+
+def _in_negated_clause(ctx: Context, t: Token, ids: set[int]) -> bool:
+    """Is a word negated, itself or through the verbs of its own clause ("has not demonstrated the
+    temperament to assume the greatest office"), within its scope (``_NEGATION_SCOPE``)?"""
+    node = t
+    while True:
+        if node.pos_ in ("VERB", "AUX", "ADJ") and ctx.negated(node):
+            return True
+        if node.dep_ not in _NEGATION_SCOPE or node.head.i == node.i or node.head.i not in ids:
+            return False
+        node = node.head
 
 
 def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int, int, list[str]]:

@@ -559,6 +559,12 @@ SIDE_CASES = [
         "an aide to Senator Ann Jones.\n",
         "Tom Hill", 1,
         id="harm_done_to_the_issue_by_another_is_charged_against_the_doer"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cReed has not demonstrated the judgment necessary to lead the greatest city in the state,\u201d "
+        "said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_praise_word_in_the_object_of_a_negated_verb_is_denied"),
 ]
 
 
