@@ -36,7 +36,7 @@ from spacy.tokens import Token
 from .actors import principal_chain
 from .claims import nested_quotes
 from .issues import Issue, rules as issue_rules
-from .reactions import _stance_words, issue_partners, on_what_it_stops, stopped_by
+from .reactions import _stance_words, acted_against, issue_partners, on_what_it_stops, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 
 
@@ -329,12 +329,14 @@ def claim_evidence(ctx: Context, issue: Issue):
         if found is None or (not how and issue.issue_id != "I1"):
             continue  # an issue other than the main one is read only from the words that name it
         tokens, holders = found
+        against = c.target_id in partners and acted_against(ctx, issue, c.target_id)
         if c.target_id in partners and c.polarity in ("negative", "positive"):
+            sign = (-1 if c.polarity == "negative" else 1) * (-1 if against else 1)
+            role = "the one the issue acts against" if against else "the issue's partner"
             for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
                 if h not in partners:
-                    yield Evidence(h, "relation", c.claim_id, -1 if c.polarity == "negative" else 1,
-                                    f"{c.polarity} about {c.target} (the issue's partner)", c.start, c.end,
-                                    w["framing"] * 0.5)
+                    yield Evidence(h, "relation", c.claim_id, sign, f"{c.polarity} about {c.target} ({role})",
+                                    c.start, c.end, w["framing"] * 0.5)
         if how in ("reference", "keywords", "anaphor"):
             for h in holders:  # the voice speaks about the issue: at least "neutral or unclear"
                 yield Evidence(h, "mention", c.claim_id, 0, f"speaks of it ({how})", c.start, c.end,
@@ -346,7 +348,8 @@ def claim_evidence(ctx: Context, issue: Issue):
                 e.score, e.source, e.cue = 1, "condition", f"{e.cue}, with a condition"
                 e.start, e.end = c.start, c.end  # the condition is the claim that states it
             yield e
-        yield from _verdict_evidence(ctx, issue, c, tokens, holders, how, conditional)
+        if not against:  # blame of the one a sanction or strike is against is read as a relation only
+            yield from _verdict_evidence(ctx, issue, c, tokens, holders, how, conditional)
 
 
 def _claim_tokens(ctx: Context, c) -> tuple[list[Token], list[str]] | None:

@@ -19,7 +19,8 @@ Each pass is a generator of :class:`~analysis.reading.Evidence` for one issue, l
   :func:`reaction_evidence` ("to the chagrin of X", "to cheers from the crowd", "the crowd
   applauded"): the reporter's formulas of a reaction, recorded as sides taken on another voice.
 - :func:`target_evidence`: the one a restrictive issue acts against ("a call to abandon X") leans
-  against it (the implicature of Deng & Wiebe 2014).
+  against it (the implicature of Deng & Wiebe 2014); :func:`acted_against` names that one, whose
+  blame by a voice backs the issue.
 
 The words are in ``analysis/data/stance_lexicon.yml``.
 """
@@ -312,7 +313,10 @@ def relation_evidence(ctx: Context, issue: Issue, positions: dict[str, int]):
         if other == issue.owner_id and issue.kind == "policy":
             p = 2
         if other in partners and not p and h not in partners:
-            if sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
+            if sign < 0 and acted_against(ctx, issue, other):  # blaming the one a sanction is against backs it
+                yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", 1,
+                                f"{cue} {ctx.info[other]['name']} (the one the issue acts against)", start, end, w)
+            elif sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
                 yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", -1,
                                 f"{cue} {ctx.info[other]['name']} (the issue's partner)", start, end, w)
             continue
@@ -406,6 +410,15 @@ def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
         return frozenset()
     rest = set(words[2:] if verb else words)
     return frozenset(h for h in issue.heads if h in rest or h + "s" in rest)
+
+
+def acted_against(ctx: Context, issue: Issue, actor: str) -> bool:
+    """Is an actor the one a restrictive issue acts against ("sanctions against India": India)?
+    Blaming it backs the issue (the implicature of Deng & Wiebe 2014), as welcoming what a ban
+    stops opposes the ban."""
+    stopped = stopped_by(issue, ctx.lex)
+    name = set(re.findall(r"[\w-]+", str(ctx.info.get(actor, {}).get("name", "")).lower()))
+    return bool(stopped and name and name <= stopped)
 
 
 def on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:

@@ -565,6 +565,11 @@ SIDE_CASES = [
         "said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="a_praise_word_in_the_object_of_a_negated_verb_is_denied"),
+    pytest.param(
+        "Britain announced new sanctions against Russia on Monday.\n"
+        "\u201cRussia has behaved disgracefully and its threats are dangerous,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blaming_the_one_a_sanction_is_against_backs_the_sanction"),
 ]
 
 
