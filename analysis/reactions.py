@@ -366,7 +366,7 @@ def side_evidence(ctx: Context, issue: Issue):
 
 
 def _side_of_another(ctx: Context, issue: Issue, row: dict) -> bool:
-    """Is a group named by its side named as someone's side ("Trump allies", "Assad's opponents",
+    """Is a group named by its side named as someone's side ("Trump allies", "the mayor's opponents",
     "the president's supporters"), someone other than the issue's owner? Then its side is taken on
     that one, not on the issue."""
     span = ctx.span(row["first_start"], row["first_end"])
