@@ -35,8 +35,8 @@ from spacy.tokens import Token
 
 from .actors import principal_chain
 from .claims import nested_quotes
-from .issues import Issue
-from .reactions import _stance_words, issue_partners, on_what_it_stops, stopped_by
+from .issues import Issue, rules as issue_rules
+from .reactions import _stance_words, acted_against, issue_partners, on_what_it_stops, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 
 
@@ -108,20 +108,49 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     keys = set(issue.keywords)
     nested = nested_quotes(tokens)
     stopped = stopped_by(issue, ctx.lex)
+    ids = {t.i for t in tokens}
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
+        if t.i > 1 and ctx.doc[t.i - 1].text == "-" and ctx.low[t.i - 2] in ctx.lex["negative_prefixes"]:
+            continue  # "a non-profit", "anti-war": the prefix denies or opposes the word
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
-        if ctx.low[t.i] in ctx.lex["diminishers"] and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV"):
-            words.append("not")  # "less attractive", "least effective": the quality denied, as VADER reads "not"
+        if ctx.lemma[t.i] in ctx.lex["bad"] and ctx.lemma[t.i] not in ctx.lex["acts"] and any(
+                c.dep_ == "dobj" and _is_issue(ctx, issue, c) for c in t.children):
+            continue  # "X violates the rules": harm done to the issue (a consequence), no verdict on it
+        if ctx.low[t.i] in ctx.lex["diminishers"] and (t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") or any(
+                c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children)):
+            words.append("not")  # "less attractive", "least effective", "less an asset than": the quality denied
             continue
+        evaluative = abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]
+        if evaluative and t.pos_ in ("VERB", "ADJ") and _in_negated_clause(ctx, t, ids) and not any(
+                w.lower() in ctx.lex["negators"] for w in words[-3:]):
+            words.append("not")  # "don't want peace to be restored": a negation further back than VADER looks
         words.append(t.text)
-        if abs(val.get(ctx.low[t.i], 0.0)) >= 1.0 and ctx.low[t.i] not in ctx.lex["not_evaluative"]:
+        if evaluative:
             cues.append(t.text)
     if not cues:
         return 0.0, []
     return _analyzer().polarity_scores(" ".join(words))["compound"], cues
+
+
+#: Dependencies through which a verb's negation reaches a word: its object and complements and
+#: their modifiers; not its subject, an adjunct ("will not pay a cent for such a stupid toll") or a
+#: clause of its own ("legislation that could not get the support").
+_NEGATION_SCOPE = frozenset("amod dobj xcomp acomp attr oprd advmod compound".split())
+
+
+def _in_negated_clause(ctx: Context, t: Token, ids: set[int]) -> bool:
+    """Is a word negated, itself or through the verbs of its own clause ("has not demonstrated the
+    temperament to assume the greatest office"), within its scope (``_NEGATION_SCOPE``)?"""
+    node = t
+    while True:
+        if node.pos_ in ("VERB", "AUX", "ADJ") and ctx.negated(node):
+            return True
+        if node.dep_ not in _NEGATION_SCOPE or node.head.i == node.i or node.head.i not in ids:
+            return False
+        node = node.head
 
 
 def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int, int, list[str]]:
@@ -149,7 +178,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         negated = ctx.negated(t) or _failed(t) or _lacking(t)
         valued = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
         if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or valued is None and
-                                     _definite(head) and ctx.near_issue(issue, t)):
+                                     _definite(head) and ctx.near_issue(issue, t) and not _other_kind(issue, head)):
             side = lex["acts"][lemma]
             if side < 0 and on_what_it_stops(ctx, issue, list(head.subtree)):
                 side = -side  # "killed its second in command" in a campaign against the group: its aim
@@ -166,6 +195,8 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         subject = [c for c in t.children if c.dep_ == "nsubj"]
         if not value and subject and ctx.about(issue, list(subject[0].subtree)):
             value = 1  # "the ban would cost the city $2 million": what the issue does to something
+        elif not value and sign < 0 and _is_issue(ctx, issue, head):
+            value = -1  # "X violates the rules": harm done to the issue, which the speaker values
         if not value:
             continue
         effect += -sign * value if negated else sign * value
@@ -188,6 +219,23 @@ def _definite(noun: Token) -> bool:
                                        for c in noun.children)
 
 
+def _is_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
+    """Does a noun phrase, up to its head, name the issue ("the DNC rules", not "spending on the
+    programs")?"""
+    return ctx.about(issue, [t for t in noun.subtree if t.i <= noun.i]) in ("reference", "keywords")
+
+
+def _other_kind(issue: Issue, noun: Token) -> bool:
+    """Does a noun name a course of action of another kind than the issue ("the deal" near a bill,
+    "the ban" near a deal)? Then "kill the deal" is not an act on the issue."""
+    classes = issue_rules()["class_of"]
+    cls = classes.get(noun.lemma_.lower()) or classes.get(noun.lower_)
+    own = classes.get(issue.noun)
+    if cls in (None, "generic") or own in (None, "generic"):
+        return False
+    return cls != own and own not in issue_rules()["names_also"].get(cls, ())
+
+
 def _failed(verb: Token) -> bool:
     """'failure to renew', 'refused to sign': an act that is not done."""
     head = verb.head
@@ -195,10 +243,13 @@ def _failed(verb: Token) -> bool:
 
 
 def _lacking(verb: Token) -> bool:
-    """'no way to justify it', 'no power to suspend it': an act that a "no" noun says cannot be done."""
+    """'no way to justify it', 'no power to suspend it', 'did nothing to prevent it': an act that a
+    "no" noun or "nothing" says cannot be or was not done."""
     head = verb.head
-    return verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or (
+        head.pos_ == "PRON" and head.lower_ == "nothing")
 
 
 def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
@@ -278,12 +329,14 @@ def claim_evidence(ctx: Context, issue: Issue):
         if found is None or (not how and issue.issue_id != "I1"):
             continue  # an issue other than the main one is read only from the words that name it
         tokens, holders = found
+        against = c.target_id in partners and acted_against(ctx, issue, c.target_id)
         if c.target_id in partners and c.polarity in ("negative", "positive"):
+            sign = (-1 if c.polarity == "negative" else 1) * (-1 if against else 1)
+            role = "the one the issue acts against" if against else "the issue's partner"
             for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
                 if h not in partners:
-                    yield Evidence(h, "relation", c.claim_id, -1 if c.polarity == "negative" else 1,
-                                    f"{c.polarity} about {c.target} (the issue's partner)", c.start, c.end,
-                                    w["framing"] * 0.5)
+                    yield Evidence(h, "relation", c.claim_id, sign, f"{c.polarity} about {c.target} ({role})",
+                                    c.start, c.end, w["framing"] * 0.5)
         if how in ("reference", "keywords", "anaphor"):
             for h in holders:  # the voice speaks about the issue: at least "neutral or unclear"
                 yield Evidence(h, "mention", c.claim_id, 0, f"speaks of it ({how})", c.start, c.end,
@@ -295,7 +348,8 @@ def claim_evidence(ctx: Context, issue: Issue):
                 e.score, e.source, e.cue = 1, "condition", f"{e.cue}, with a condition"
                 e.start, e.end = c.start, c.end  # the condition is the claim that states it
             yield e
-        yield from _verdict_evidence(ctx, issue, c, tokens, holders, how, conditional)
+        if not against:  # blame of the one a sanction or strike is against is read as a relation only
+            yield from _verdict_evidence(ctx, issue, c, tokens, holders, how, conditional)
 
 
 def _claim_tokens(ctx: Context, c) -> tuple[list[Token], list[str]] | None:

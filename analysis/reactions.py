@@ -21,7 +21,8 @@ Each pass is a generator of :class:`~analysis.reading.Evidence` for one issue, l
   :func:`reaction_evidence` ("to the chagrin of X", "to cheers from the crowd", "the crowd
   applauded"): the reporter's formulas of a reaction, recorded as sides taken on another voice.
 - :func:`target_evidence`: the one a restrictive issue acts against ("a call to abandon X") leans
-  against it (the implicature of Deng & Wiebe 2014).
+  against it (the implicature of Deng & Wiebe 2014); :func:`acted_against` names that one, whose
+  blame by a voice backs the issue.
 
 The words are in ``analysis/data/stance_lexicon.yml``.
 """
@@ -63,7 +64,11 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             if not own and part == "verbs" and tok.dep_ == "xcomp" and not _urging(ctx, tok.head):
                 own = [c for c in tok.head.children if c.dep_ == "dobj"]  # "prompted X to question it": X's
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
+            if part == "nouns" and _possessed_by_another(last):
+                continue  # "Democrats' support for the bill hurt them": the possessor's side, reported
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)
+        if part == "verbs" and _on_a_place(ctx, tok):
+            continue  # "blasted Gaza City", "attacked the town": a strike on a place, not a side taken
         if part == "verbs" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and _acted_on(ctx, issue, c) is not None
                                    for c in last.children):
             continue  # "pushed to repeal it", "sued to block it": the act's side decides (act_framing_evidence)
@@ -98,6 +103,19 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
                 continue  # the owner "rejects criticism", its camp attacks the owner's critics: no verdict on the plan
             yield Evidence(h, source, ref or f"S{ctx.sentence(tok) + 1:02d}", value, f"{cue} ({how})", start, end,
                             weight * factor)
+
+
+def _on_a_place(ctx: Context, verb: Token) -> bool:
+    """Is a verb's object a place that is not an actor ("blasted Gaza City and Jenin", "attacked
+    Aleppo")? Verbs such as "blast", "attack" and "hit" then name a physical strike, not criticism."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.ent_type_ in ("GPE", "LOC", "FAC") and o.i not in ctx.ta for o in objs)
+
+
+def _possessed_by_another(noun: Token) -> bool:
+    """Is a stance noun held by a named possessor ("Democrats' support", "the union's opposition"),
+    not by a pronoun that may stand for the speaker ("our support", "his opposition")?"""
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
 
 
 def _urging(ctx: Context, verb: Token) -> bool:
@@ -297,7 +315,10 @@ def relation_evidence(ctx: Context, issue: Issue, positions: dict[str, int]):
         if other == issue.owner_id and issue.kind == "policy":
             p = 2
         if other in partners and not p and h not in partners:
-            if sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
+            if sign < 0 and acted_against(ctx, issue, other):  # blaming the one a sanction is against backs it
+                yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", 1,
+                                f"{cue} {ctx.info[other]['name']} (the one the issue acts against)", start, end, w)
+            elif sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
                 yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", -1,
                                 f"{cue} {ctx.info[other]['name']} (the issue's partner)", start, end, w)
             continue
@@ -339,12 +360,28 @@ def side_evidence(ctx: Context, issue: Issue):
             continue
         words = str(row["name"]).lower().removeprefix("unnamed ").split()
         hit = next((sides[x] for x in words if x in sides), None)
-        if hit is None or "anti" in words:
+        if hit is None or "anti" in words or _side_of_another(ctx, issue, row):
             continue
         if on_what_it_stops(ctx, issue, _side_complement(ctx, row)):
             hit = -hit  # "opponents of admitting refugees" support a plan to block them
         yield Evidence(aid, "side", "name", hit, f"named \u201c{row['name']}\u201d", int(row["first_start"]),
                         int(row["first_end"]), w)
+
+
+def _side_of_another(ctx: Context, issue: Issue, row: dict) -> bool:
+    """Is a group named by its side named as someone's side ("Trump allies", "the mayor's opponents",
+    "the president's supporters"), someone other than the issue's owner? Then its side is taken on
+    that one, not on the issue."""
+    span = ctx.span(row["first_start"], row["first_end"])
+    if span is None:
+        return False
+    owner = ctx.info.get(issue.owner_id, {})
+    own = set(re.findall(r"[\w-]+", f"{owner.get('name', '')} {owner.get('role', '')}".lower()))
+    for c in span.root.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound" and c.pos_ == "PROPN":
+            if not {ctx.low[t.i] for t in c.subtree} & own:
+                return True
+    return False
 
 
 def _side_complement(ctx: Context, row: dict) -> list[Token]:
@@ -376,6 +413,15 @@ def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
         return frozenset()
     rest = set(words[2:] if verb else words)
     return frozenset(h for h in issue.heads if h in rest or h + "s" in rest)
+
+
+def acted_against(ctx: Context, issue: Issue, actor: str) -> bool:
+    """Is an actor the one a restrictive issue acts against ("sanctions against India": India)?
+    Blaming it backs the issue (the implicature of Deng & Wiebe 2014), as welcoming what a ban
+    stops opposes the ban."""
+    stopped = stopped_by(issue, ctx.lex)
+    name = set(re.findall(r"[\w-]+", str(ctx.info.get(actor, {}).get("name", "")).lower()))
+    return bool(stopped and name and name <= stopped)
 
 
 def on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:

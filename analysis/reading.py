@@ -67,7 +67,7 @@ def lexicon() -> dict:
     data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
     data["align"] = frozenset(str(w).lower() for w in data["align_verbs"] if " " not in str(w))
     data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
-    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers"):
+    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers", "negative_prefixes"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
     data["continuation"] = tuple(tuple(str(w).lower().split()) for w in data["continuation_verbs"])
@@ -225,6 +225,9 @@ class Context:
         heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
             heads.append(tok.head)  # "did not want to support"
+        elif tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            heads.append(tok.head)  # "do not want peace to be restored": an infinitive with its own subject
         if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
             return True  # "unlikely to support"
         return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)

@@ -543,6 +543,68 @@ SIDE_CASES = [
         REMARKS + "Mayor Tom Hill said his party may have to disavow Lee.",
         "Tom Hill", -1,
         id="disavowing_the_maker_of_a_remark_rejects_the_remark"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cThe toll will do nothing to help families,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="an_effect_the_issue_does_nothing_to_bring_is_denied"),
+    pytest.param(
+        # "succeed" is four words after "not": further than VADER's own negation reaches
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cWe do not want this plan to succeed,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="not_wanting_the_issue_to_succeed_negates_the_praise_word"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cThe union\u2019s support for the plan will hurt families,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="anothers_support_reported_in_a_voices_words_is_not_its_own"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill has long fought the governor.\nHill allies questioned the plan on Tuesday.\n",
+        "Hill allies", -1,
+        id="allies_named_after_another_than_the_owner_are_not_the_issues_allies"),
+    pytest.param(
+        # the quoted words are the voice's quoting of others, not read for tone: "asset" decides
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "Mayor Tom Hill called the plan less an asset than \u201ca walking headache\u201d for the city.\n",
+        "Tom Hill", -1,
+        id="less_a_thing_than_another_denies_the_thing"),
+    pytest.param(
+        "Governor Mark Reed\u2019s bill would raise the state\u2019s minimum wage to $15.\n"
+        "\u201cThe bill is good news for workers, and the city should end the deal with the union,\u201d "
+        "said Mayor Tom Hill.\n",
+        "Tom Hill", 1,
+        id="an_act_on_a_course_of_action_of_another_kind_is_not_an_act_on_the_issue"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cThe plan would put officers in every non-profit shelter, and that worries the people there,\u201d "
+        "said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_word_after_a_negative_prefix_has_no_tone"),
+    pytest.param(
+        "Israel launched new air strikes on Gaza City on Monday.\n"
+        "Prime Minister Tom Hale made a national address after blasting Gaza City and Jenin on Monday.\n"
+        "\u201cThe strikes must go on,\u201d Hale said.\n",
+        "Tom Hale", 1,
+        id="blasting_a_place_is_a_strike_not_criticism"),
+    pytest.param(
+        "Governor Mark Reed\u2019s new rules for city contracts took effect on Monday.\n"
+        "\u201cThe photo shows that the contractors violated the rules during the bidding,\u201d said Tom Hill, "
+        "an aide to Senator Ann Jones.\n",
+        "Tom Hill", 1,
+        id="harm_done_to_the_issue_by_another_is_charged_against_the_doer"),
+    pytest.param(
+        "Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+        "\u201cReed has not demonstrated the judgment necessary to lead the greatest city in the state,\u201d "
+        "said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="a_praise_word_in_the_object_of_a_negated_verb_is_denied"),
+    pytest.param(
+        "Britain announced new sanctions against Russia on Monday.\n"
+        "\u201cRussia has behaved disgracefully and its threats are dangerous,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blaming_the_one_a_sanction_is_against_backs_the_sanction"),
 ]
 
 
