@@ -116,7 +116,7 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             continue  # "a non-profit", "anti-war": the prefix denies or opposes the word
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
-        if ctx.lemma[t.i] in ctx.lex["bad"] and ctx.lemma[t.i] not in ctx.lex["acts"] and any(
+        if ctx.lemma[t.i] in ctx.lex["bad"] and not ctx.act[t.i] and any(
                 c.dep_ == "dobj" and _is_issue(ctx, issue, c) for c in t.children):
             continue  # "X violates the rules": harm done to the issue (a consequence), no verdict on it
         if ctx.low[t.i] in ctx.lex["diminishers"] and (t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") or any(
@@ -177,9 +177,9 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
             head = of[0] if of else head
         negated = ctx.negated(t) or _failed(t) or _lacking(t)
         valued = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
-        if lemma in lex["acts"] and (ctx.about(issue, list(head.subtree)) or valued is None and
-                                     _definite(head) and ctx.near_issue(issue, t) and not _other_kind(issue, head)):
-            side = lex["acts"][lemma]
+        if ctx.act[t.i] and (ctx.about(issue, list(head.subtree)) or valued is None and
+                             _definite(head) and ctx.near_issue(issue, t) and not _other_kind(issue, head)):
+            side = lex["acts"][ctx.act[t.i]]
             if side < 0 and on_what_it_stops(ctx, issue, list(head.subtree)):
                 side = -side  # "killed its second in command" in a campaign against the group: its aim
             act += -side // 2 if negated else side

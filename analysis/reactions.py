@@ -484,12 +484,12 @@ def _acted_on(ctx: Context, issue: Issue, verb: Token) -> Token | None:
     near a mention), else None. The issue's own verb ("close" in a plan to close a prison) is the
     issue itself, not an act on it."""
     lemma = ctx.lemma[verb.i]
-    if verb.pos_ != "VERB" or lemma not in ctx.lex["acts"] or lemma == issue.act or lemma in issue.keywords:
+    if verb.pos_ != "VERB" or not ctx.act[verb.i] or lemma == issue.act or lemma in issue.keywords:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    if ctx.about(issue, [obj]) == "reference" or obj.lower_ in ("it", "them") and ctx.near_issue(issue, verb):
+    if ctx.about(issue, [obj]) in ("reference", "keywords") or obj.lower_ in ("it", "them") and ctx.near_issue(issue, verb):
         return obj
     return None
 
@@ -502,20 +502,20 @@ def act_framing_evidence(ctx: Context, issue: Issue):
     issue stops counts the other way, as in :func:`framing_evidence`."""
     w = ctx.lex["weights"]["framing"]
     dateline = len(ctx.article.dateline)
-    acts = ctx.lex["acts"]
-    for i in (k for k, lemma in enumerate(ctx.lemma) if lemma in acts):
+    for i in (k for k, act in enumerate(ctx.act) if act):
         tok = ctx.doc[i]
         if tok.i in ctx.quoted or tok.i in ctx.in_statement or tok.idx < dateline:
             continue
         obj = _acted_on(ctx, issue, tok)
         if obj is None:
             continue
-        side = ctx.lex["acts"][ctx.lemma[tok.i]]
+        side = ctx.lex["acts"][ctx.act[tok.i]]
         if on_what_it_stops(ctx, issue, list(obj.subtree)):
             side = -side
         if ctx.negated(tok) or tok.dep_ in ("xcomp", "advcl") and ctx.lemma[tok.head.i] in _REFUSALS:
             side = -side // 2
         start, end = ctx.original([tok, obj])
+        verb = " ".join([tok.text, *(c.text for c in tok.children if c.dep_ == "prt")])
         for h in _actor_of_act(ctx, tok):
-            yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", side, f"{tok.text} {obj.text} (act on it)",
+            yield Evidence(h, "framing", f"S{ctx.sentence(tok) + 1:02d}", side, f"{verb} {obj.text} (act on it)",
                            start, end, w)

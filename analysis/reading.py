@@ -74,7 +74,7 @@ def lexicon() -> dict:
     data["same_side"] = tuple(tuple(str(w).lower().split()) for w in data["same_side"])
     data["reaction_nouns"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["nouns"].items() for w in ws}
     data["reaction_verbs"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["verbs"].items() for w in ws}
-    data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws if " " not in str(w)}
+    data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws}
     data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
     data["good"] = frozenset(data["effects"]["good"])
     data["bad"] = frozenset(data["effects"]["bad"])
@@ -116,6 +116,22 @@ class Evidence:
 
 # --------------------------------------------------------------------------- reading the text
 
+def act_keys(doc: Doc, lemma: list[str], acts: dict[str, int]) -> list[str | None]:
+    """Per token, the entry of ``acts_on`` its verb is, or None: the lemma itself ("block"), or
+    the lemma with its particle or the verb it lets happen when the two make an entry ("struck
+    down", "tear it up", "let the law lapse": "strike down", "tear up", "let lapse")."""
+    keys: list[str | None] = [w if w in acts else None for w in lemma]
+    firsts = {k.split()[0] for k in acts if " " in k}
+    for i, w in enumerate(lemma):
+        if w in firsts and doc[i].pos_ in ("VERB", "AUX"):
+            for child in doc[i].children:
+                key = f"{w} {lemma[child.i]}"
+                if child.dep_ in ("prt", "ccomp", "xcomp") and key in acts:
+                    keys[i] = key
+                    break
+    return keys
+
+
 class Context:
     """What every pass reads: the parse, the actors, the statements, the issue."""
 
@@ -130,6 +146,7 @@ class Context:
         self.lex = lexicon()
         self.low = forms(doc).lower
         self.lemma = forms(doc).lemma
+        self.act = act_keys(doc, self.lemma, self.lex["acts"])
         self.claims = tuples(claims)
         self.quote_rows = tuples(quotes)
         quoted: set[int] = set()

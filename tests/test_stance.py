@@ -605,6 +605,18 @@ SIDE_CASES = [
         "\u201cRussia has behaved disgracefully and its threats are dangerous,\u201d said Senator Ann Cole.\n",
         "Ann Cole", 1,
         id="blaming_the_one_a_sanction_is_against_backs_the_sanction"),
+    pytest.param(
+        # an act on what the issue is about ("the toll"), not only on a reference to it ("the proposal")
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "Senator Ann Cole pushed to repeal the toll.\n",
+        "Ann Cole", -1,
+        id="pushing_to_undo_what_the_issue_creates_opposes_it"),
+    pytest.param(
+        # a phrasal verb of acts_on ("tear up"): the verb with its particle is the act
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "Senator Ann Cole pushed to tear up the proposal.\n",
+        "Ann Cole", -1,
+        id="a_phrasal_act_on_the_issue_takes_its_side"),
 ]
 
 
