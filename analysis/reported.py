@@ -13,10 +13,11 @@ Tracker's quote extractor): the content is the clause complement (``ccomp``, and
 ``xcomp`` for verbs whose content may be either) or, for verbs that report an
 object ("denied the report", "called for talks"), the object with what
 follows it (:func:`content_of`); the speaker is the verb's subject
-(:func:`analysis.quotes.verb_subject`). Two word orders get rules of their
-own: the parenthetical attribution "A, said one official, had known B"
-(:func:`parenthetical`) and the inverted one "Y, X told reporters."
-(:func:`inverted_content`). A reported clause runs to the end of its sentence
+(:func:`analysis.quotes.verb_subject`). Three constructions get rules of
+their own: the parenthetical attribution "A, said one official, had known B"
+(:func:`parenthetical`), the inverted one "Y, X told reporters."
+(:func:`inverted_content`) and the passive "X, described by Y as Z", whose
+speaker is the agent Y, not the subject (:func:`passive`). A reported clause runs to the end of its sentence
 unless something there has an attribution of its own
 (:func:`rest_of_sentence`).
 """
@@ -75,7 +76,7 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
     for v in verbs:
         if any(c.dep_ == "neg" for c in v.children):
             continue  # "would not confirm": a statement not made
-        paren = parenthetical(rd, v)
+        paren = passive(v) or parenthetical(rd, v)
         if paren is not None:
             speaker, content = paren
         else:
@@ -104,6 +105,26 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         st.speaker_tokens = speaker
         candidates.append(st)
     return candidates, used_for_quote
+
+
+def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """A reporting verb in the passive ("X, described by the Pentagon as Y", "Z was hailed by W as
+    ..."): its grammatical subject is the one spoken of, not the speaker. The agent of its "by"
+    phrase speaks, and what it says is the subject with the complement ("as Y"); with no agent or no
+    complement there is no statement ("X is accused of Y", "a show written by Z"): the speaker and
+    content are empty. None for a verb in the active."""
+    if verb.tag_ != "VBN" or not (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)):
+        return None
+    agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")
+                   or c.dep_ == "prep" and c.lower_ == "as"]
+    if not agent or not complements:
+        return [], []
+    toks = {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    if verb.dep_ == "acl":  # "X, described by Y as Z": X up to its description
+        toks.update(t for t in verb.head.subtree if t.i < verb.i)
+    toks.update(t for c in complements for t in c.subtree)
+    return agent[:1], sorted((t for t in toks if not t.is_space), key=lambda t: t.i)
 
 
 def _no_one(rd: Reading, speaker: list[Token]) -> bool:

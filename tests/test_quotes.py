@@ -875,6 +875,11 @@ SPEAKER_CASES = [
         "cause “the downfall of the Authority”.",
         ["John Roe", "Smith"],
         id="he_in_a_clause_of_a_denunciation_is_the_one_denouncing"),
+    pytest.param(
+        "John Roe, described by the Pentagon as the group's “finance chief,” was killed in a strike on Friday. "
+        "Mr Roe was accused of planning attacks in Europe.",
+        ["Pentagon"],
+        id="a_passive_reporting_verb_speaks_for_its_agent_not_its_subject"),
 ]
 
 
