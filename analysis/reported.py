@@ -179,6 +179,9 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
                 if inverted and s not in speaker and s.i < verb.i:
                     toks.update(s.subtree)  # "The Russians, said one official, had known ..."
             toks.update(rest_of_sentence(rd, verb, toks))
+    if not toks and mode == "clause":  # "says a man left ...": a clause the parser split
+        toks = _misparsed_clause(rd, verb)
+        toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
     if not toks:  # "joked about moving abroad", "boasts of his record"
@@ -227,6 +230,24 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                 continue
             toks.update(sub)
     return toks
+
+
+def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
+    """The reported clause of a verb of saying that the parser did not make its complement: "says
+    a 28-year-old man left Australia", "says damage to the buildings ranged from ..." (the clause's
+    subject read as the verb's object, its verb as a participle on it). Not an addressee's phrase
+    ("told reporters gathered outside": a person noun or an actor) nor a description set off by a
+    comma or with an agent of its own."""
+    g = gazetteer()
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.i < verb.i or rd.quote_of(c) is not None or c.i in rd.token_actor or \
+                c.lower_ in g.person_nouns or c.lower_ in g.titles:
+            continue
+        for v in c.subtree:
+            if v.dep_ == "acl" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") and \
+                    v.doc[v.i - 1].text != "," and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in v.children):
+                return set(t for t in c.subtree if not t.is_space)
+    return set()
 
 
 def _before_own_report(rd: Reading, head: Token) -> list[Token]:

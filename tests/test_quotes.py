@@ -880,6 +880,11 @@ SPEAKER_CASES = [
         "Mr Roe was accused of planning attacks in Europe.",
         ["Pentagon"],
         id="a_passive_reporting_verb_speaks_for_its_agent_not_its_subject"),
+    pytest.param(
+        "A spokesman for the Immigration Minister says damage to the buildings ranged from minor to extensive. "
+        "The ministry says a 28-year-old man left the country in March.",
+        ["unnamed spokesman", "unnamed ministry"],
+        id="a_clause_parsed_as_the_object_of_says_is_what_was_said"),
 ]
 
 
