@@ -885,6 +885,11 @@ SPEAKER_CASES = [
         "The ministry says a 28-year-old man left the country in March.",
         ["unnamed spokesman", "unnamed ministry"],
         id="a_clause_parsed_as_the_object_of_says_is_what_was_said"),
+    pytest.param(
+        "The shelling went on overnight, residents said. Residents who left the city on Monday confirmed "
+        "that there had been no let-up in the bombing.",
+        ["residents", "Residents"],
+        id="a_group_narrowed_by_a_relative_clause_is_a_group_of_its_own"),
 ]
 
 
