@@ -890,6 +890,11 @@ SPEAKER_CASES = [
         "that there had been no let-up in the bombing.",
         ["residents", "Residents"],
         id="a_group_narrowed_by_a_relative_clause_is_a_group_of_its_own"),
+    pytest.param(
+        "Prime Minister John Roe, blaming Mr Doe for the weekend bombings, earlier sent his air force to "
+        "strike the city.",
+        ["John Roe"],
+        id="a_participle_set_after_a_name_speaks_for_that_name"),
 ]
 
 
