@@ -50,7 +50,11 @@ def _a_noun_after_all(tok: Token) -> bool:
 
 
 def _whole_phrase(rd: Reading, tok: Token) -> bool:
-    """A verb of a two-word reporting phrase reports only with its second word ("made clear")."""
+    """A verb of a two-word reporting phrase reports only with its second word ("made clear"), and a
+    reporting verb with a particle of another sense does not report ("called off the deal")."""
+    other = rd.rules["other_senses"].get(tok.lemma_.lower(), [])
+    if any(c.dep_ == "prt" and c.lower_ in other for c in tok.children):
+        return False
     words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
     return words is None or _second_word(tok, words) is not None
 

@@ -895,6 +895,11 @@ SPEAKER_CASES = [
         "strike the city.",
         ["John Roe"],
         id="a_participle_set_after_a_name_speaks_for_that_name"),
+    pytest.param(
+        "Acme Corp. called off the merger after the Treasury issued new rules. The company said the rules had "
+        "changed its plans.",
+        ["Acme Corp."],
+        id="called_off_cancels_and_reports_nothing"),
 ]
 
 
