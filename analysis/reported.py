@@ -284,8 +284,8 @@ def _infinitive_mark(verb: Token) -> Token | None:
 def _object_content(rd: Reading, verb: Token) -> set[Token]:
     """The object of a reporting verb and what follows it ("called for X to ...", "denied X")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-    if not objs:  # "called for X to ...", "called on X to ..."
-        objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+    if not objs:  # "called for X to ...", "called on X to ..." (the parser may read "on" as a particle)
+        objs = [o for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")
                 for o in c.children if o.dep_ == "pobj" and (c.lower_ == "for" or _asked_to_act(verb, o))]
     if not objs:  # "calling for Pakistan to take ...": the parser made "for" the mark of a clause
         objs = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i

@@ -900,6 +900,11 @@ SPEAKER_CASES = [
         "changed its plans.",
         ["Acme Corp."],
         id="called_off_cancels_and_reports_nothing"),
+    pytest.param(
+        "A group of 40 writers and actors published an open letter and called on people to remember the "
+        "campaigns of the past.",
+        ["unnamed group of 40 writers and actors"],
+        id="called_on_with_on_read_as_a_particle_is_a_call_on_someone"),
 ]
 
 
