@@ -901,9 +901,10 @@ SPEAKER_CASES = [
         ["Acme Corp."],
         id="called_off_cancels_and_reports_nothing"),
     pytest.param(
-        "A group of 40 writers and actors published an open letter and called on people to remember the "
-        "campaigns of the past.",
-        ["unnamed group of 40 writers and actors"],
+        'A group of 52 Brazilian poets, painters, singers and doctors this week published an open letter about '
+        'the "dangerous rhetoric of Roe" and called on people to "recall the campaigns against other minorities '
+        'that ended with thousands dead."',
+        ["unnamed group"],
         id="called_on_with_on_read_as_a_particle_is_a_call_on_someone"),
 ]
 
