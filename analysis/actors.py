@@ -305,6 +305,15 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("compound", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
+def narrowed_set(tok: Token) -> bool:
+    """'Residents who left the city on Monday': a plural noun narrowed by a restrictive relative clause
+    (a relative pronoun, no comma before it) names a narrower set than the bare noun, a group of its
+    own (gold/GUIDELINE.md section 4). A participle ("diplomats involved in Syria policy") describes
+    the group as often as it narrows it."""
+    return any(c.dep_ == "relcl" and c.i > tok.i and tok.doc[c.left_edge.i - 1].text != ","
+               and any(x.tag_ in ("WP", "WDT") for x in c.children) for c in tok.children)
+
+
 def _span_root(doc: Doc, start: int, end: int) -> Token:
     return doc[start:end].root
 

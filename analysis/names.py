@@ -45,7 +45,7 @@ from spacy.tokens import Span, Token
 
 from .actors import (
     Cast, _Actor, _country_in, _join_institutions, _lower_words, _match_institutions, _span_root, _surname, _trim,
-    POSSESSIVE, country_of,
+    POSSESSIVE, country_of, narrowed_set,
 )
 from .nlp import forms
 from .resources import load_csv
@@ -544,9 +544,11 @@ def _takes_part(tok: Token) -> bool:
 
 
 def _group_of_people(cast: Cast, text: str, s: int, e: int) -> None:
-    """A plural nationality that acts ("Republicans said ..."): a group."""
+    """A plural nationality that acts ("Republicans said ..."): a group; "Republicans who have praised
+    him" are a narrower one, of their own (:func:`analysis.actors.narrowed_set`)."""
     key = text.lower()
-    actor = next((a for a in cast.actors if a.type == "group" and a.key == key), None)
+    narrowed = narrowed_set(_span_root(cast.doc, s, e))
+    actor = None if narrowed else next((a for a in cast.actors if a.type == "group" and a.key == key), None)
     if actor is None:
         actor = _Actor("group", key)
         actor.head = key

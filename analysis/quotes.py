@@ -120,6 +120,8 @@ def verb_subject(verb: Token, token_actor: dict[int, str], depth: int = 0) -> li
         return []
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return verb_subject(verb.head, token_actor, depth + 1)  # "..., saying ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i in token_actor and verb.i > verb.head.i:
+        return [verb.head]  # "Mr Roe, blaming Mr Doe for the attacks, sent ...": the one the participle describes
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
         return verb_subject(verb.head.head, token_actor, depth + 1)  # "issued a statement saying ..."
     if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \

@@ -13,10 +13,11 @@ Tracker's quote extractor): the content is the clause complement (``ccomp``, and
 ``xcomp`` for verbs whose content may be either) or, for verbs that report an
 object ("denied the report", "called for talks"), the object with what
 follows it (:func:`content_of`); the speaker is the verb's subject
-(:func:`analysis.quotes.verb_subject`). Two word orders get rules of their
-own: the parenthetical attribution "A, said one official, had known B"
-(:func:`parenthetical`) and the inverted one "Y, X told reporters."
-(:func:`inverted_content`). A reported clause runs to the end of its sentence
+(:func:`analysis.quotes.verb_subject`). Three constructions get rules of
+their own: the parenthetical attribution "A, said one official, had known B"
+(:func:`parenthetical`), the inverted one "Y, X told reporters."
+(:func:`inverted_content`) and the passive "X, described by Y as Z", whose
+speaker is the agent Y, not the subject (:func:`passive`). A reported clause runs to the end of its sentence
 unless something there has an attribution of its own
 (:func:`rest_of_sentence`).
 """
@@ -49,7 +50,11 @@ def _a_noun_after_all(tok: Token) -> bool:
 
 
 def _whole_phrase(rd: Reading, tok: Token) -> bool:
-    """A verb of a two-word reporting phrase reports only with its second word ("made clear")."""
+    """A verb of a two-word reporting phrase reports only with its second word ("made clear"), and a
+    reporting verb with a particle of another sense does not report ("called off the deal")."""
+    other = rd.rules["other_senses"].get(tok.lemma_.lower(), [])
+    if any(c.dep_ == "prt" and c.lower_ in other for c in tok.children):
+        return False
     words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
     return words is None or _second_word(tok, words) is not None
 
@@ -75,7 +80,7 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
     for v in verbs:
         if any(c.dep_ == "neg" for c in v.children):
             continue  # "would not confirm": a statement not made
-        paren = parenthetical(rd, v)
+        paren = passive(v) or parenthetical(rd, v)
         if paren is not None:
             speaker, content = paren
         else:
@@ -104,6 +109,26 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         st.speaker_tokens = speaker
         candidates.append(st)
     return candidates, used_for_quote
+
+
+def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """A reporting verb in the passive ("X, described by the Pentagon as Y", "Z was hailed by W as
+    ..."): its grammatical subject is the one spoken of, not the speaker. The agent of its "by"
+    phrase speaks, and what it says is the subject with the complement ("as Y"); with no agent or no
+    complement there is no statement ("X is accused of Y", "a show written by Z"): the speaker and
+    content are empty. None for a verb in the active."""
+    if verb.tag_ != "VBN" or not (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)):
+        return None
+    agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")
+                   or c.dep_ == "prep" and c.lower_ == "as"]
+    if not agent or not complements:
+        return [], []
+    toks = {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    if verb.dep_ == "acl":  # "X, described by Y as Z": X up to its description
+        toks.update(t for t in verb.head.subtree if t.i < verb.i)
+    toks.update(t for c in complements for t in c.subtree)
+    return agent[:1], sorted((t for t in toks if not t.is_space), key=lambda t: t.i)
 
 
 def _no_one(rd: Reading, speaker: list[Token]) -> bool:
@@ -158,6 +183,9 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
                 if inverted and s not in speaker and s.i < verb.i:
                     toks.update(s.subtree)  # "The Russians, said one official, had known ..."
             toks.update(rest_of_sentence(rd, verb, toks))
+    if not toks and mode == "clause":  # "says a man left ...": a clause the parser split
+        toks = _misparsed_clause(rd, verb)
+        toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
     if not toks:  # "joked about moving abroad", "boasts of his record"
@@ -208,6 +236,24 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
     return toks
 
 
+def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
+    """The reported clause of a verb of saying that the parser did not make its complement: "says
+    a 28-year-old man left Australia", "says damage to the buildings ranged from ..." (the clause's
+    subject read as the verb's object, its verb as a participle on it). Not an addressee's phrase
+    ("told reporters gathered outside": a person noun or an actor) nor a description set off by a
+    comma or with an agent of its own."""
+    g = gazetteer()
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.i < verb.i or rd.quote_of(c) is not None or c.i in rd.token_actor or \
+                c.lower_ in g.person_nouns or c.lower_ in g.titles:
+            continue
+        for v in c.subtree:
+            if v.dep_ == "acl" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") and \
+                    v.doc[v.i - 1].text != "," and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in v.children):
+                return set(t for t in c.subtree if not t.is_space)
+    return set()
+
+
 def _before_own_report(rd: Reading, head: Token) -> list[Token]:
     """The subtree of ``head`` up to a conjoined report of its own: "said he supported X but warned
     that Y", "calling for X to act and saying Y": the second report is its own statement."""
@@ -238,8 +284,8 @@ def _infinitive_mark(verb: Token) -> Token | None:
 def _object_content(rd: Reading, verb: Token) -> set[Token]:
     """The object of a reporting verb and what follows it ("called for X to ...", "denied X")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-    if not objs:  # "called for X to ...", "called on X to ..."
-        objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+    if not objs:  # "called for X to ...", "called on X to ..." (the parser may read "on" as a particle)
+        objs = [o for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")
                 for o in c.children if o.dep_ == "pobj" and (c.lower_ == "for" or _asked_to_act(verb, o))]
     if not objs:  # "calling for Pakistan to take ...": the parser made "for" the mark of a clause
         objs = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i

@@ -10,7 +10,8 @@ part of a name found by :mod:`analysis.names` and adds to the draft
   description, institution and country its noun phrase gives;
 - one ``group`` actor per plural description ("Western diplomats"), merged
   with a group named before by the same head noun or by a noun of the same
-  kind sharing a modifier; a group is a source when it speaks or acts, is
+  kind sharing a modifier, unless a relative clause narrows it ("residents
+  who left the city"); a group is a source when it speaks or acts, is
   described, or is the one the reporter describes reacting (:func:`reacts`:
   "objections from conservatives", "to the chagrin of rights groups");
 - ``nominal`` mentions for a definite singular ("the official", "the
@@ -40,7 +41,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .actors import Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, reporting_lemmas
+from .actors import (Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, narrowed_set,
+                     reporting_lemmas)
 from .nlp import forms
 from .resources import load_yaml
 
@@ -378,12 +380,13 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
     key = ph.core_text.lower()
     if det in indefinite - {"a", "an", "one"}:
         key = f"{key}#{tok.i}"  # "other Western officials", "some officials": not the ones named before
-    actor = next((a for a in cast.actors if a.type == "group" and a.key == key), None)
-    if actor is None and det in definite and len(core) == 1:
+    narrowed = narrowed_set(tok)  # "residents who left the city": not the residents named before
+    actor = None if narrowed else next((a for a in cast.actors if a.type == "group" and a.key == key), None)
+    if actor is None and det in definite and len(core) == 1 and not narrowed:
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and a.head == singular), None)
     mods_here = frozenset(t.lower_ for t in core if t.i != tok.i and t.pos_ != "CCONJ" and not t.is_punct)
     joint = any(t.pos_ == "CCONJ" for t in core if t.i < tok.i)  # "State Department and Treasury aides"
-    if actor is None and "#" not in key and not joint:  # people of two bodies are no kin of one's
+    if actor is None and "#" not in key and not joint and not narrowed:  # people of two bodies are no kin of one's
         kind = g.noun_kinds.get(singular, "")
         actor = next((a for a in reversed(cast.actors) if a.type == "group" and "#" not in a.key and (
             (a.head == singular and not mods_here)  # "refugee advocates" / "advocates"

@@ -875,6 +875,37 @@ SPEAKER_CASES = [
         "cause “the downfall of the Authority”.",
         ["John Roe", "Smith"],
         id="he_in_a_clause_of_a_denunciation_is_the_one_denouncing"),
+    pytest.param(
+        "John Roe, described by the Pentagon as the group's “finance chief,” was killed in a strike on Friday. "
+        "Mr Roe was accused of planning attacks in Europe.",
+        ["Pentagon"],
+        id="a_passive_reporting_verb_speaks_for_its_agent_not_its_subject"),
+    pytest.param(
+        "A spokesman for the Immigration Minister says damage to the buildings ranged from minor to extensive. "
+        "The ministry says a 28-year-old man left the country in March.",
+        ["unnamed spokesman", "unnamed ministry"],
+        id="a_clause_parsed_as_the_object_of_says_is_what_was_said"),
+    pytest.param(
+        "The shelling went on overnight, residents said. Residents who left the city on Monday confirmed "
+        "that there had been no let-up in the bombing.",
+        ["residents", "Residents"],
+        id="a_group_narrowed_by_a_relative_clause_is_a_group_of_its_own"),
+    pytest.param(
+        "Prime Minister John Roe, blaming Mr Doe for the weekend bombings, earlier sent his air force to "
+        "strike the city.",
+        ["John Roe"],
+        id="a_participle_set_after_a_name_speaks_for_that_name"),
+    pytest.param(
+        "Acme Corp. called off the merger after the Treasury issued new rules. The company said the rules had "
+        "changed its plans.",
+        ["Acme Corp."],
+        id="called_off_cancels_and_reports_nothing"),
+    pytest.param(
+        'A group of 52 Brazilian poets, painters, singers and doctors this week published an open letter about '
+        'the "dangerous rhetoric of Roe" and called on people to "recall the campaigns against other minorities '
+        'that ended with thousands dead."',
+        ["unnamed group"],
+        id="called_on_with_on_read_as_a_particle_is_a_call_on_someone"),
 ]
 
 
