@@ -196,13 +196,18 @@ def quantifier_voices(cast: Cast) -> None:
 
 
 def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
-    """'Tillerson aides', 'Trump administration officials': a plural phrase that opens with another
-    actor's name is a group of its own, named with that name (whose people they are); its mention
-    is the rest of the phrase, the name staying the other actor's mention."""
+    """'Tillerson aides', 'Trump administration officials', 'a senior Obama administration
+    official': a phrase whose head noun another actor's name modifies is a source of its own (a
+    group when plural), named with that name (whose people they are); its mention is the rest of
+    the phrase, the name staying the other actor's mention. Only words that describe the source
+    ("a senior") may come before the name."""
     taken = [i for i in range(ph.start, ph.end) if i in cast.taken]
-    if ph.number != "pl" or not taken or taken != list(range(ph.start, taken[-1] + 1)) or taken[-1] + 1 >= ph.tok.i + 1:
+    if not taken or taken != list(range(taken[0], taken[-1] + 1)) or taken[-1] + 1 >= ph.tok.i + 1:
         return None
     if not all(cast.doc[i].pos_ == "PROPN" for i in taken):
+        return None
+    before = cast.doc[ph.start:taken[0]]
+    if ph.number == "pl" and len(before) or any(t.pos_ not in ("DET", "ADJ", "NUM") for t in before):
         return None
     return ph._replace(start=taken[-1] + 1)
 

@@ -807,6 +807,11 @@ def test_reports_in_the_plural_are_hearsay_of_no_one(analyse_text):
 #: Short stories and who speaks in them, one rule of speaker attribution each (issue 12).
 SPEAKER_CASES = [
     pytest.param(
+        "Governor Jane Roe will sign the bill on Monday. \u201cShe has the votes,\u201d said a senior Roe "
+        "administration official.",
+        ["unnamed senior Roe administration official"],
+        id="a_name_modifying_a_source_noun_names_whose_source_it_is"),
+    pytest.param(
         "On Sunday, Mr Roe told the negotiators they had two days to agree, a Western diplomat said.",
         ["unnamed Western diplomat"],
         id="what_one_told_others_is_said_by_the_source_that_tells_it"),
