@@ -241,8 +241,17 @@ def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
     a 28-year-old man left Australia", "says damage to the buildings ranged from ..." (the clause's
     subject read as the verb's object, its verb as a participle on it). Not an addressee's phrase
     ("told reporters gathered outside": a person noun or an actor) nor a description set off by a
-    comma or with an agent of its own."""
+    comma or with an agent of its own. Nor a "that" clause the parser hung on the noun of the
+    verb's own phrase ("said at the time that the military ...", "said in a statement that ...",
+    "said to the secretary that he ...": a relative clause of "time" to the parser): a clause with
+    a subject of its own that starts with "that" right after the noun is what was said."""
     g = gazetteer()
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for o in (x for x in p.children if x.dep_ == "pobj"):
+            for r in o.children:
+                if r.dep_ in ("relcl", "acl") and any(c.lower_ == "that" and c.i == o.i + 1 for c in r.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in r.children):
+                    return set(t for t in r.subtree if not t.is_space)
     for c in verb.children:
         if c.dep_ != "dobj" or c.i < verb.i or rd.quote_of(c) is not None or c.i in rd.token_actor or \
                 c.lower_ in g.person_nouns or c.lower_ in g.titles:

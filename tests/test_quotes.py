@@ -807,6 +807,11 @@ def test_reports_in_the_plural_are_hearsay_of_no_one(analyse_text):
 #: Short stories and who speaks in them, one rule of speaker attribution each (issue 12).
 SPEAKER_CASES = [
     pytest.param(
+        "Governor Jane Roe said on the radio at the time that the bridge would not be closed. Judges have "
+        "ruled against the plan.",
+        ["Jane Roe"],
+        id="a_that_clause_the_parser_hung_on_the_noun_of_the_verbs_phrase_is_what_was_said"),
+    pytest.param(
         "Governor Jane Roe will sign the bill on Monday. \u201cShe has the votes,\u201d said a senior Roe "
         "administration official.",
         ["unnamed senior Roe administration official"],
