@@ -398,9 +398,12 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
     strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
     if abs(value) >= weak:
         score = (2 if abs(value) >= strong and not hedged else 1) * (1 if value > 0 else -1)
+        cue = "; ".join(vcues[:4])
+        if score < 0 and how not in ("reference", "anaphor") and echoes_charge(ctx, issue, tokens):
+            score, cue = 1, f"{cue} (blame that echoes the charge)"  # words that do not name the charge itself
         for h in holders:
             if h != issue.owner_id:
-                yield Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
+                yield Evidence(h, source, c.claim_id, score, cue, c.start, c.end, weight)
 
 
 def _act_side(ctx: Context, verb: Token) -> int:
@@ -583,6 +586,7 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
     w = ctx.lex["weights"]["context"]
     weak = ctx.lex["valence_bounds"]["weak"]
     near = _issue_paragraphs(ctx, issue)
+    partners = set(issue_partners(ctx, issue))
     by_voice: dict[str, list] = {}
     for c in ctx.claims:
         p = ctx.article.paragraph_index(c.start)
@@ -602,8 +606,20 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
         if abs(value) < weak:
             continue
         score = 1 if value > 0 else -1  # tone alone is a lean, never a clear side
+        cue = "; ".join(cues[:4])
+        if score < 0 and h not in partners and echoes_charge(ctx, issue, tokens):
+            score, cue = 1, f"{cue} (blame that echoes the charge)"
         first = claims[0]
-        yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, "; ".join(cues[:4]),
-                        first.start, first.end, w)
+        yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, cue, first.start, first.end, w)
+
+
+def echoes_charge(ctx: Context, issue: Issue, tokens: list[Token]) -> bool:
+    """Does blame in these words echo the issue rather than oppose it? So when the issue is itself a
+    negative claim about someone, a contested accusation, allegation or charge (``charge_nouns`` of
+    the issue rules), and the words name no charge ("these accusations are baseless" judges one)."""
+    nouns = issue_rules()["charge_nouns"]
+    if issue.kind != "contested" or issue.noun not in nouns:
+        return False
+    return not any(ctx.low[t.i] in nouns or ctx.lemma[t.i] in nouns for t in tokens)
 
 

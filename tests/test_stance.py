@@ -605,6 +605,22 @@ SIDE_CASES = [
         "\u201cRussia has behaved disgracefully and its threats are dangerous,\u201d said Senator Ann Cole.\n",
         "Ann Cole", 1,
         id="blaming_the_one_a_sanction_is_against_backs_the_sanction"),
+    pytest.param(
+        "Senate Republicans\u2019 charges that the city auditors are biased against Mayor Tom Hale were dismissed "
+        "on Tuesday by Auditor Jane Cole.\nSenator Bill Ward pointed to emails between two auditors.\n"
+        "\u201cThey show extreme hostility and contempt for the mayor,\u201d Ward said.\n",
+        "Bill Ward", 1,
+        id="blame_near_a_charge_echoes_the_charge"),
+    pytest.param(
+        "Senator Bill Ward\u2019s accusation that the police chief lied to the council drew a sharp reply on Monday.\n"
+        "\u201cThe chief is a liar and a disgrace,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blame_in_words_about_a_charge_echoes_it"),
+    pytest.param(
+        "Senator Bill Ward\u2019s accusation that the police chief lied to the council drew a sharp reply on Monday.\n"
+        "\u201cThese accusations are false and baseless,\u201d said Mayor Jim Reed.\n",
+        "Jim Reed", -1,
+        id="blame_of_the_charge_itself_opposes_it"),
 ]
 
 
