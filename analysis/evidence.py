@@ -615,11 +615,16 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
 
 def echoes_charge(ctx: Context, issue: Issue, tokens: list[Token]) -> bool:
     """Does blame in these words echo the issue rather than oppose it? So when the issue is itself a
-    negative claim about someone, a contested accusation, allegation or charge (``charge_nouns`` of
-    the issue rules), and the words name no charge ("these accusations are baseless" judges one)."""
-    nouns = issue_rules()["charge_nouns"]
-    if issue.kind != "contested" or issue.noun not in nouns:
+    negative claim about someone: a contested accusation, allegation or charge (``charge_nouns`` of
+    the issue rules) or a course of action of a charging class (``charge_classes``: an investigation,
+    an indictment), and the words name neither a charge ("these accusations are baseless" judges
+    one) nor the issue's owner ("the investigator is biased" blames the one who charges)."""
+    rules = issue_rules()
+    nouns = rules["charge_nouns"]
+    if not (issue.kind == "contested" and issue.noun in nouns or rules["class_of"].get(issue.noun) in
+            rules["charge_classes"]):
         return False
-    return not any(ctx.low[t.i] in nouns or ctx.lemma[t.i] in nouns for t in tokens)
+    owners = {issue.owner_id, *issue.co_owner_ids} - {""}
+    return not any(ctx.low[t.i] in nouns or ctx.lemma[t.i] in nouns or ctx.ta.get(t.i) in owners for t in tokens)
 
 

@@ -612,8 +612,8 @@ SIDE_CASES = [
         "Bill Ward", 1,
         id="blame_near_a_charge_echoes_the_charge"),
     pytest.param(
-        "Senator Bill Ward\u2019s accusation that the police chief lied to the council drew a sharp reply on Monday.\n"
-        "\u201cThe chief is a liar and a disgrace,\u201d said Senator Ann Cole.\n",
+        "Senator Bill Ward\u2019s accusation that Police Chief Tom Hale lied to the council drew a sharp reply on "
+        "Monday.\n\u201cHale is a liar and a disgrace,\u201d said Senator Ann Cole.\n",
         "Ann Cole", 1,
         id="blame_in_words_about_a_charge_echoes_it"),
     pytest.param(
@@ -621,6 +621,16 @@ SIDE_CASES = [
         "\u201cThese accusations are false and baseless,\u201d said Mayor Jim Reed.\n",
         "Jim Reed", -1,
         id="blame_of_the_charge_itself_opposes_it"),
+    pytest.param(
+        "Senator Bill Ward\u2019s investigation of Mayor Tom Hale\u2019s spending began on Monday.\n"
+        "\u201cThe mayor wasted millions and lied to the voters,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blame_of_the_one_investigated_backs_the_investigation"),
+    pytest.param(
+        "Senator Bill Ward\u2019s investigation of Mayor Tom Hale\u2019s spending began on Monday.\n"
+        "\u201cWard is biased and his staff are dishonest,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", -1,
+        id="blame_of_the_investigator_opposes_the_investigation"),
 ]
 
 
