@@ -631,6 +631,11 @@ SIDE_CASES = [
         "\u201cWard is biased and his staff are dishonest,\u201d said Senator Ann Cole.\n",
         "Ann Cole", -1,
         id="blame_of_the_investigator_opposes_the_investigation"),
+    pytest.param(
+        "Governor Mark Reed unveiled a plan to close the state prison on Monday.\n"
+        "\u201cThe plan is entirely inconsistent with the values of this state,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", -1,
+        id="inconsistent_with_norms_is_a_verdict_against"),
 ]
 
 
