@@ -625,6 +625,7 @@ def echoes_charge(ctx: Context, issue: Issue, tokens: list[Token]) -> bool:
             rules["charge_classes"]):
         return False
     owners = {issue.owner_id, *issue.co_owner_ids} - {""}
-    return not any(ctx.low[t.i] in nouns or ctx.lemma[t.i] in nouns or ctx.ta.get(t.i) in owners for t in tokens)
+    return not any(t.pos_ == "NOUN" and (ctx.low[t.i] in nouns or ctx.lemma[t.i] in nouns) or ctx.ta.get(t.i) in owners
+                   for t in tokens)  # "is charged with" reports the charge; "the charges" names one
 
 

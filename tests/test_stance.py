@@ -632,6 +632,11 @@ SIDE_CASES = [
         "Ann Cole", -1,
         id="blame_of_the_investigator_opposes_the_investigation"),
     pytest.param(
+        "District Attorney Bill Ward\u2019s indictment of Mayor Tom Hale was unsealed on Monday.\n"
+        "\u201cHale is charged with stealing millions and lying to investigators,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="reporting_what_someone_is_charged_with_echoes_the_charge"),
+    pytest.param(
         "Governor Mark Reed unveiled a plan to close the state prison on Monday.\n"
         "\u201cThe plan is entirely inconsistent with the values of this state,\u201d said Senator Ann Cole.\n",
         "Ann Cole", -1,
