@@ -165,6 +165,10 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
     effect, act, cues = 0, 0, []
     for t in tokens:
         lemma = ctx.lemma[t.i]
+        if _held_above(ctx, issue, t):
+            effect += 1  # "she thinks she is above the rules": disregard of the issue charged against its subject
+            cues.append(f"{t.head.text} {t.text} {ctx.doc[t.i + 1:t.i + 3].text}")
+            continue
         if t.pos_ != "VERB" or lemma in issue.keywords:
             continue  # "close the prison" in a plan to close it: the issue itself
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids]
@@ -208,6 +212,14 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
 CONTEXT_PARAGRAPHS = 3
 _QUANTITIES = frozenset("thousands millions hundreds dozens billions lots many most some all scores tens".split())
 _FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
+
+
+def _held_above(ctx: Context, issue: Issue, prep: Token) -> bool:
+    """Is a preposition of ``exempt_preps`` after "be" followed by the issue ("they are above the
+    rules")? The subject is charged with disregarding it, as with "violate"."""
+    if prep.dep_ != "prep" or ctx.low[prep.i] not in ctx.lex["exempt_preps"] or ctx.lemma[prep.head.i] != "be":
+        return False
+    return any(c.dep_ == "pobj" and _is_issue(ctx, issue, c) for c in prep.children)
 
 
 def _definite(noun: Token) -> bool:

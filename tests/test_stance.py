@@ -641,6 +641,11 @@ SIDE_CASES = [
         "\u201cThe plan is entirely inconsistent with the values of this state,\u201d said Senator Ann Cole.\n",
         "Ann Cole", -1,
         id="inconsistent_with_norms_is_a_verdict_against"),
+    pytest.param(
+        "Governor Mark Reed\u2019s new ethics rules for state lawmakers took effect on Monday.\n"
+        "\u201cSome senators think they are above the rules,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="charging_others_with_being_above_the_rules_backs_the_rules"),
 ]
 
 
