@@ -165,6 +165,10 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
     effect, act, cues = 0, 0, []
     for t in tokens:
         lemma = ctx.lemma[t.i]
+        if _held_above(ctx, issue, t):
+            effect += 1  # "she thinks she is above the rules": disregard of the issue charged against its subject
+            cues.append(f"{t.head.text} {t.text} {ctx.doc[t.i + 1:t.i + 3].text}")
+            continue
         if t.pos_ != "VERB" or lemma in issue.keywords:
             continue  # "close the prison" in a plan to close it: the issue itself
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids]
@@ -208,6 +212,14 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
 CONTEXT_PARAGRAPHS = 3
 _QUANTITIES = frozenset("thousands millions hundreds dozens billions lots many most some all scores tens".split())
 _FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
+
+
+def _held_above(ctx: Context, issue: Issue, prep: Token) -> bool:
+    """Is a preposition of ``exempt_preps`` after "be" followed by the issue ("they are above the
+    rules")? The subject is charged with disregarding it, as with "violate"."""
+    if prep.dep_ != "prep" or ctx.low[prep.i] not in ctx.lex["exempt_preps"] or ctx.lemma[prep.head.i] != "be":
+        return False
+    return any(c.dep_ == "pobj" and _is_issue(ctx, issue, c) for c in prep.children)
 
 
 def _definite(noun: Token) -> bool:
@@ -398,9 +410,12 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
     strong, weak = ctx.lex["valence_bounds"]["strong"], ctx.lex["valence_bounds"]["weak"]
     if abs(value) >= weak:
         score = (2 if abs(value) >= strong and not hedged else 1) * (1 if value > 0 else -1)
+        cue = "; ".join(vcues[:4])
+        if score < 0 and how not in ("reference", "anaphor") and echoes_charge(ctx, issue, tokens):
+            score, cue = 1, f"{cue} (blame that echoes the charge)"  # words that do not name the charge itself
         for h in holders:
             if h != issue.owner_id:
-                yield Evidence(h, source, c.claim_id, score, "; ".join(vcues[:4]), c.start, c.end, weight)
+                yield Evidence(h, source, c.claim_id, score, cue, c.start, c.end, weight)
 
 
 def _act_side(ctx: Context, verb: Token) -> int:
@@ -583,6 +598,7 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
     w = ctx.lex["weights"]["context"]
     weak = ctx.lex["valence_bounds"]["weak"]
     near = _issue_paragraphs(ctx, issue)
+    partners = set(issue_partners(ctx, issue))
     by_voice: dict[str, list] = {}
     for c in ctx.claims:
         p = ctx.article.paragraph_index(c.start)
@@ -602,8 +618,26 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
         if abs(value) < weak:
             continue
         score = 1 if value > 0 else -1  # tone alone is a lean, never a clear side
+        cue = "; ".join(cues[:4])
+        if score < 0 and h not in partners and echoes_charge(ctx, issue, tokens):
+            score, cue = 1, f"{cue} (blame that echoes the charge)"
         first = claims[0]
-        yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, "; ".join(cues[:4]),
-                        first.start, first.end, w)
+        yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, cue, first.start, first.end, w)
+
+
+def echoes_charge(ctx: Context, issue: Issue, tokens: list[Token]) -> bool:
+    """Does blame in these words echo the issue rather than oppose it? So when the issue is itself a
+    negative claim about someone: a contested accusation, allegation or charge (``charge_nouns`` of
+    the issue rules) or a course of action of a charging class (``charge_classes``: an investigation,
+    an indictment), and the words name neither a charge ("these accusations are baseless" judges
+    one) nor the issue's owner ("the investigator is biased" blames the one who charges)."""
+    rules = issue_rules()
+    nouns = rules["charge_nouns"]
+    if not (issue.kind == "contested" and issue.noun in nouns or rules["class_of"].get(issue.noun) in
+            rules["charge_classes"]):
+        return False
+    owners = {issue.owner_id, *issue.co_owner_ids} - {""}
+    return not any(t.pos_ == "NOUN" and (ctx.low[t.i] in nouns or ctx.lemma[t.i] in nouns) or ctx.ta.get(t.i) in owners
+                   for t in tokens)  # "is charged with" reports the charge; "the charges" names one
 
 

@@ -617,6 +617,47 @@ SIDE_CASES = [
         "Senator Ann Cole pushed to tear up the proposal.\n",
         "Ann Cole", -1,
         id="a_phrasal_act_on_the_issue_takes_its_side"),
+    pytest.param(
+        "Senate Republicans\u2019 charges that the city auditors are biased against Mayor Tom Hale were dismissed "
+        "on Tuesday by Auditor Jane Cole.\nSenator Bill Ward pointed to emails between two auditors.\n"
+        "\u201cThey show extreme hostility and contempt for the mayor,\u201d Ward said.\n",
+        "Bill Ward", 1,
+        id="blame_near_a_charge_echoes_the_charge"),
+    pytest.param(
+        "Senator Bill Ward\u2019s accusation that Police Chief Tom Hale lied to the council drew a sharp reply on "
+        "Monday.\n\u201cHale is a liar and a disgrace,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blame_in_words_about_a_charge_echoes_it"),
+    pytest.param(
+        "Senator Bill Ward\u2019s accusation that the police chief lied to the council drew a sharp reply on Monday.\n"
+        "\u201cThese accusations are false and baseless,\u201d said Mayor Jim Reed.\n",
+        "Jim Reed", -1,
+        id="blame_of_the_charge_itself_opposes_it"),
+    pytest.param(
+        "Senator Bill Ward\u2019s investigation of Mayor Tom Hale\u2019s spending began on Monday.\n"
+        "\u201cThe mayor wasted millions and lied to the voters,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blame_of_the_one_investigated_backs_the_investigation"),
+    pytest.param(
+        "Senator Bill Ward\u2019s investigation of Mayor Tom Hale\u2019s spending began on Monday.\n"
+        "\u201cWard is biased and his staff are dishonest,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", -1,
+        id="blame_of_the_investigator_opposes_the_investigation"),
+    pytest.param(
+        "District Attorney Bill Ward\u2019s indictment of Mayor Tom Hale was unsealed on Monday.\n"
+        "\u201cHale is charged with stealing millions and lying to investigators,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="reporting_what_someone_is_charged_with_echoes_the_charge"),
+    pytest.param(
+        "Governor Mark Reed unveiled a plan to close the state prison on Monday.\n"
+        "\u201cThe plan is entirely inconsistent with the values of this state,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", -1,
+        id="inconsistent_with_norms_is_a_verdict_against"),
+    pytest.param(
+        "Governor Mark Reed\u2019s new ethics rules for state lawmakers took effect on Monday.\n"
+        "\u201cSome senators think they are above the rules,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="charging_others_with_being_above_the_rules_backs_the_rules"),
 ]
 
 
