@@ -273,7 +273,8 @@ def new_reading(article: Article, doc: Doc, actors: ActorTable) -> Reading:
     sent_index: dict[int, int] = {}
     for k, s in enumerate(doc.sents):
         sent_index.update(dict.fromkeys(range(s.start, s.end), k))
-    verbs = {**reporting_verbs(), **dict.fromkeys(_rules()["phrasal_reporting"], "clause")}  # "make (clear)"
+    # "make (clear)": a clause; a phrasal verb listed with its own content keeps it ("rule (out) X")
+    verbs = {**dict.fromkeys(_rules()["phrasal_reporting"], "clause"), **reporting_verbs()}
     return Reading(article, doc, actors.token_actor, actors.info, quotation_spans(article.text),
                    verbs, _rules(), len(article.dateline), sent_index)
 

@@ -916,6 +916,11 @@ SPEAKER_CASES = [
         'that ended with thousands dead."',
         ["unnamed group"],
         id="called_on_with_on_read_as_a_particle_is_a_call_on_someone"),
+    pytest.param(
+        "The council offered to meet the union this week. Governor Jane Roe ruled out any further talks. The "
+        "court ruled that the strike was legal.",
+        ["Jane Roe"],
+        id="ruled_out_reports_what_was_ruled_out_and_ruled_alone_reports_nothing"),
 ]
 
 
