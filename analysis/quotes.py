@@ -63,7 +63,7 @@ UNRESOLVED = "unresolved"
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> dict[str, str]:
-    """Reporting-verb lemma -> where its content is (``clause``, ``object`` or ``both``)."""
+    """Reporting-verb lemma -> where its content is (``clause``, ``object``, ``both`` or ``topic``)."""
     return {r["lemma"].strip().lower(): r["content"].strip() for r in load_csv("reporting_verbs.csv")}
 
 

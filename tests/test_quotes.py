@@ -921,6 +921,11 @@ SPEAKER_CASES = [
         "court ruled that the strike was legal.",
         ["Jane Roe"],
         id="ruled_out_reports_what_was_ruled_out_and_ruled_alone_reports_nothing"),
+    pytest.param(
+        "Union leader Jane Roe warned of more strikes if the company cuts wages. Mayor John Doe spoke to "
+        "reporters on Monday. Later he spoke of the damage the strikes had done to the town.",
+        ["Jane Roe", "John Doe"],
+        id="warned_of_and_spoke_of_report_their_topic_and_spoke_to_reports_nothing"),
 ]
 
 
