@@ -931,6 +931,11 @@ SPEAKER_CASES = [
         "In the north, soldiers defended Kandahar for a week.",
         ["John Roe"],
         id="defended_a_person_or_a_decision_is_a_statement_and_defended_a_place_is_not"),
+    pytest.param(
+        "Governor Jane Roe repeated her offer of talks with the union. Senator John Doe recited a passage "
+        "from the constitution about free speech. Mayor Ann Poe hinted at a tax rise in a speech on Monday.",
+        ["Jane Roe", "John Doe", "Ann Poe"],
+        id="the_say_verbs_repeat_recite_and_hint_at_report_what_follows"),
 ]
 
 
