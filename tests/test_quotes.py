@@ -927,11 +927,6 @@ SPEAKER_CASES = [
         ["Jane Roe", "John Doe"],
         id="warned_of_and_spoke_of_report_their_topic_and_spoke_to_reports_nothing"),
     pytest.param(
-        "Prime Minister John Roe has defended the minister against criticism of his handling of the floods. "
-        "In the north, soldiers defended Kandahar for a week.",
-        ["John Roe"],
-        id="defended_a_person_or_a_decision_is_a_statement_and_defended_a_place_is_not"),
-    pytest.param(
         "Governor Jane Roe repeated her offer of talks with the union. Senator John Doe recited a passage "
         "from the constitution about free speech. Mayor Ann Poe hinted at a tax rise in a speech on Monday.",
         ["Jane Roe", "John Doe", "Ann Poe"],
