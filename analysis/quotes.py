@@ -63,7 +63,7 @@ UNRESOLVED = "unresolved"
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> dict[str, str]:
-    """Reporting-verb lemma -> where its content is (``clause``, ``object`` or ``both``)."""
+    """Reporting-verb lemma -> where its content is (``clause``, ``object``, ``both`` or ``topic``)."""
     return {r["lemma"].strip().lower(): r["content"].strip() for r in load_csv("reporting_verbs.csv")}
 
 
@@ -273,7 +273,8 @@ def new_reading(article: Article, doc: Doc, actors: ActorTable) -> Reading:
     sent_index: dict[int, int] = {}
     for k, s in enumerate(doc.sents):
         sent_index.update(dict.fromkeys(range(s.start, s.end), k))
-    verbs = {**reporting_verbs(), **dict.fromkeys(_rules()["phrasal_reporting"], "clause")}  # "make (clear)"
+    # "make (clear)": a clause; a phrasal verb listed with its own content keeps it ("rule (out) X")
+    verbs = {**dict.fromkeys(_rules()["phrasal_reporting"], "clause"), **reporting_verbs()}
     return Reading(article, doc, actors.token_actor, actors.info, quotation_spans(article.text),
                    verbs, _rules(), len(article.dateline), sent_index)
 

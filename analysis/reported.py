@@ -188,7 +188,7 @@ def content_of(rd: Reading, verb: Token) -> list[Token]:
         toks.update(rest_of_sentence(rd, verb, toks))
     if not toks and mode in ("object", "both"):
         toks = _object_content(rd, verb)
-    if not toks:  # "joked about moving abroad", "boasts of his record"
+    if not toks:  # "joked about moving abroad", "boasts of his record", "warned of X", "spoke of X"
         toks = _topic_content(rd, verb)
         toks.update(rest_of_sentence(rd, verb, toks))
     toks = {t for t in toks if t.idx >= rd.dateline_end}  # "NEW YORK (Reuters) - Y, people said": not the dateline
@@ -326,6 +326,8 @@ def reports_content(rd: Reading, tok: Token) -> bool:
     if not reports(rd, tok):
         return False
     mode = rd.verbs[tok.lemma_.lower()]
+    if mode == "topic":  # "spoke of X": only its topic phrase
+        return bool(_topic_content(rd, tok))
     deps = {c.dep_ for c in tok.children}
     return bool(deps & {"ccomp"}) if mode == "clause" else bool(deps & {"ccomp", "dobj", "xcomp"})
 

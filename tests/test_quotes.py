@@ -916,6 +916,21 @@ SPEAKER_CASES = [
         'that ended with thousands dead."',
         ["unnamed group"],
         id="called_on_with_on_read_as_a_particle_is_a_call_on_someone"),
+    pytest.param(
+        "The council offered to meet the union this week. Governor Jane Roe ruled out any further talks. The "
+        "court ruled that the strike was legal.",
+        ["Jane Roe"],
+        id="ruled_out_reports_what_was_ruled_out_and_ruled_alone_reports_nothing"),
+    pytest.param(
+        "Union leader Jane Roe warned of more strikes if the company cuts wages. Mayor John Doe spoke to "
+        "reporters on Monday. Later he spoke of the damage the strikes had done to the town.",
+        ["Jane Roe", "John Doe"],
+        id="warned_of_and_spoke_of_report_their_topic_and_spoke_to_reports_nothing"),
+    pytest.param(
+        "Governor Jane Roe repeated her offer of talks with the union. Senator John Doe recited a passage "
+        "from the constitution about free speech. Mayor Ann Poe hinted at a tax rise in a speech on Monday.",
+        ["Jane Roe", "John Doe", "Ann Poe"],
+        id="the_say_verbs_repeat_recite_and_hint_at_report_what_follows"),
 ]
 
 
