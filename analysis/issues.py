@@ -385,16 +385,32 @@ def _opens_story(article: Article, tok: Token, headline_sents: set[int]) -> bool
     return _lead_position(article, tok, headline_sents) in (None, 0)
 
 
+def _verbs_of(article: Article, doc: Doc, key: str):
+    """The verbs after the dateline whose lemma is in the issue rules' list ``key``."""
+    dateline_end = len(article.dateline)
+    for i in forms(doc).where_lemma(set(rules()[key])):
+        verb = doc[i]
+        if verb.pos_ == "VERB" and verb.idx >= dateline_end:
+            yield verb
+
+
+def _owned_ref(article: Article, actors: ActorTable, headline_sents: set[int], verb: Token, tok: Token,
+               cls: str) -> _Ref | None:
+    """A reference at ``tok`` to a course of action (or remark) that ``verb``'s subject owns, weighed
+    as an owned reference where it stands; None when the subject is no actor."""
+    owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, len(article.dateline))
+    if not owner:
+        return None
+    w = rules()["weights"]
+    weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
+    return _Ref(tok, cls, owner, False, tok.i, tok.i + 1, weight, False)
+
+
 def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[_Ref]:
     """'X called for a ban on Y', 'X plans to send troops': a course of action with no policy noun."""
     r = rules()
-    w = r["weights"]
-    dateline_end = len(article.dateline)
     out = []
-    for i in forms(doc).where_lemma(set(r["call_verbs"])):
-        verb = doc[i]
-        if verb.pos_ != "VERB" or verb.idx < dateline_end:
-            continue
+    for verb in _verbs_of(article, doc, "call_verbs"):
         comp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         if not comp and verb.lemma_.lower() in r["object_verbs"]:
             comp = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
@@ -404,14 +420,11 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
                     if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
         if not comp or any(c.dep_ == "neg" for c in verb.children):
             continue
-        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
-        if not owner:
-            continue
-        c = comp[0]
-        if c.pos_ in ("NOUN", "PROPN") and rules()["class_of"].get(c.lemma_.lower()):
+        if comp[0].pos_ in ("NOUN", "PROPN") and r["class_of"].get(comp[0].lemma_.lower()):
             continue  # "called for a ban": the noun is a reference of its own (not the verb "to cut")
-        weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
-        out.append(_Ref(c, "proposal", owner, False, c.i, c.i + 1, weight, False))
+        ref = _owned_ref(article, actors, headline_sents, verb, comp[0], "proposal")
+        if ref is not None:
+            out.append(ref)
     return out
 
 
@@ -420,23 +433,19 @@ def _decisions(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
     act of governing that the headline or the lead reports an actor to have taken, when no noun
     names it (the decision is the issue the reactions answer)."""
     r = rules()
-    w = r["weights"]
-    dateline_end = len(article.dateline)
     out = []
-    for i in forms(doc).where_lemma(set(r["decision_verbs"])):
-        verb = doc[i]
+    for verb in _verbs_of(article, doc, "decision_verbs"):
         place = _lead_position(article, verb, headline_sents)
-        if verb.pos_ != "VERB" or verb.idx < dateline_end or (place is not None and place >= int(r["lead_sentences"])):
+        if place is not None and place >= int(r["lead_sentences"]):
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is None or any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("xcomp", "amod", "acl"):
             continue  # "plans to suspend ..." is a proposal; "the suspended talks" no act
-        if rules()["class_of"].get(obj.lemma_.lower()):
+        if r["class_of"].get(obj.lemma_.lower()):
             continue  # "signed the bill": the noun is a reference of its own
-        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
-        if owner:
-            weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
-            out.append(_Ref(verb, "decision", owner, False, verb.i, verb.i + 1, weight, False))
+        ref = _owned_ref(article, actors, headline_sents, verb, verb, "decision")
+        if ref is not None:
+            out.append(ref)
     return out
 
 
@@ -444,20 +453,15 @@ def _lead_claims(article: Article, doc: Doc, actors: ActorTable, headline_sents:
     """'A spokesman claims bin Laden has fled to Pakistan': a claim the headline or the first sentence
     reports with a verb that leaves its truth open (`claim_verbs`), when no noun names it; the claim
     is the remark the voices take sides on."""
-    r = rules()
-    w = r["weights"]
-    dateline_end = len(article.dateline)
     out = []
-    for i in forms(doc).where_lemma(set(r["claim_verbs"])):
-        verb = doc[i]
-        if verb.pos_ != "VERB" or verb.idx < dateline_end or not _opens_story(article, verb, headline_sents):
+    for verb in _verbs_of(article, doc, "claim_verbs"):
+        if not _opens_story(article, verb, headline_sents):
             continue
         if not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
             continue
-        owner = _actor_in(_subject(verb) or _misread_subject(verb, actors), actors, dateline_end)
-        if owner:
-            weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
-            out.append(_Ref(verb, "contested", owner, False, verb.i, verb.i + 1, weight, False))
+        ref = _owned_ref(article, actors, headline_sents, verb, verb, "contested")
+        if ref is not None:
+            out.append(ref)
     return out
 
 

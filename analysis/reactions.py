@@ -315,12 +315,11 @@ def relation_evidence(ctx: Context, issue: Issue, positions: dict[str, int]):
         if other == issue.owner_id and issue.kind == "policy":
             p = 2
         if other in partners and not p and h not in partners:
-            if sign < 0 and acted_against(ctx, issue, other):  # blaming the one a sanction is against backs it
-                yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", 1,
-                                f"{cue} {ctx.info[other]['name']} (the one the issue acts against)", start, end, w)
-            elif sign < 0:  # doubting or accusing the partner the issue would work with: skepticism
-                yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", -1,
-                                f"{cue} {ctx.info[other]['name']} (the issue's partner)", start, end, w)
+            if sign < 0:  # doubting or accusing the partner the issue would work with: skepticism;
+                against = acted_against(ctx, issue, other)  # blaming the one a sanction is against backs it
+                role = "the one the issue acts against" if against else "the issue's partner"
+                yield Evidence(h, "relation", f"S{ctx.article.sentence_index(start) + 1:02d}", 1 if against else -1,
+                                f"{cue} {ctx.info[other]['name']} ({role})", start, end, w)
             continue
         if not p or h == issue.owner_id:
             continue

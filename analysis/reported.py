@@ -241,17 +241,11 @@ def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
     a 28-year-old man left Australia", "says damage to the buildings ranged from ..." (the clause's
     subject read as the verb's object, its verb as a participle on it). Not an addressee's phrase
     ("told reporters gathered outside": a person noun or an actor) nor a description set off by a
-    comma or with an agent of its own. Nor a "that" clause the parser hung on the noun of the
-    verb's own phrase ("said at the time that the military ...", "said in a statement that ...",
-    "said to the secretary that he ...": a relative clause of "time" to the parser): a clause with
-    a subject of its own that starts with "that" right after the noun is what was said."""
+    comma or with an agent of its own. Or a "that" clause hung on a noun (:func:`_that_clause_on_a_noun`)."""
     g = gazetteer()
-    for p in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        for o in (x for x in p.children if x.dep_ == "pobj"):
-            for r in o.children:
-                if r.dep_ in ("relcl", "acl") and any(c.lower_ == "that" and c.i == o.i + 1 for c in r.children) \
-                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in r.children):
-                    return set(t for t in r.subtree if not t.is_space)
+    clause = _that_clause_on_a_noun(verb)
+    if clause:
+        return clause
     for c in verb.children:
         if c.dep_ != "dobj" or c.i < verb.i or rd.quote_of(c) is not None or c.i in rd.token_actor or \
                 c.lower_ in g.person_nouns or c.lower_ in g.titles:
@@ -260,6 +254,19 @@ def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
             if v.dep_ == "acl" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") and \
                     v.doc[v.i - 1].text != "," and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in v.children):
                 return set(t for t in c.subtree if not t.is_space)
+    return set()
+
+
+def _that_clause_on_a_noun(verb: Token) -> set[Token]:
+    """A "that" clause the parser hung on the noun of the verb's own phrase ("said at the time that
+    the military ...", "said to the secretary that he ...": a relative clause of "time" to the
+    parser): with a subject of its own and "that" right after the noun, it is what was said."""
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for o in (x for x in p.children if x.dep_ == "pobj"):
+            for r in o.children:
+                if r.dep_ in ("relcl", "acl") and any(c.lower_ == "that" and c.i == o.i + 1 for c in r.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in r.children):
+                    return set(t for t in r.subtree if not t.is_space)
     return set()
 
 

@@ -207,7 +207,7 @@ def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:
     if not all(cast.doc[i].pos_ == "PROPN" for i in taken):
         return None
     before = cast.doc[ph.start:taken[0]]
-    if ph.number == "pl" and len(before) or any(t.pos_ not in ("DET", "ADJ", "NUM") for t in before):
+    if (ph.number == "pl" and len(before)) or any(t.pos_ not in ("DET", "ADJ", "NUM") for t in before):
         return None
     return ph._replace(start=taken[-1] + 1)
 
