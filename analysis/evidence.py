@@ -117,7 +117,7 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
         if ctx.lemma[t.i] in ctx.lex["bad"] and not ctx.act[t.i] and any(
-                c.dep_ == "dobj" and _is_issue(ctx, issue, c) for c in t.children):
+                c.dep_ == "dobj" and _names_issue(ctx, issue, c, head_only=True) for c in t.children):
             continue  # "X violates the rules": harm done to the issue (a consequence), no verdict on it
         if ctx.low[t.i] in ctx.lex["diminishers"] and (t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") or any(
                 c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children)):
@@ -199,7 +199,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
         subject = [c for c in t.children if c.dep_ == "nsubj"]
         if not value and subject and ctx.about(issue, list(subject[0].subtree)):
             value = 1  # "the ban would cost the city $2 million": what the issue does to something
-        elif not value and sign < 0 and _is_issue(ctx, issue, head):
+        elif not value and sign < 0 and _names_issue(ctx, issue, head, head_only=True):
             value = -1  # "X violates the rules": harm done to the issue, which the speaker values
         if not value:
             continue
@@ -219,7 +219,7 @@ def _held_above(ctx: Context, issue: Issue, prep: Token) -> bool:
     rules")? The subject is charged with disregarding it, as with "violate"."""
     if prep.dep_ != "prep" or ctx.low[prep.i] not in ctx.lex["exempt_preps"] or ctx.lemma[prep.head.i] != "be":
         return False
-    return any(c.dep_ == "pobj" and _is_issue(ctx, issue, c) for c in prep.children)
+    return any(c.dep_ == "pobj" and _names_issue(ctx, issue, c, head_only=True) for c in prep.children)
 
 
 def _definite(noun: Token) -> bool:
@@ -229,12 +229,6 @@ def _definite(noun: Token) -> bool:
         return True
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                                        for c in noun.children)
-
-
-def _is_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
-    """Does a noun phrase, up to its head, name the issue ("the DNC rules", not "spending on the
-    programs")?"""
-    return ctx.about(issue, [t for t in noun.subtree if t.i <= noun.i]) in ("reference", "keywords")
 
 
 def _other_kind(issue: Issue, noun: Token) -> bool:
@@ -264,11 +258,16 @@ def _lacking(verb: Token) -> bool:
         head.pos_ == "PRON" and head.lower_ == "nothing")
 
 
-def _names_issue(ctx: Context, issue: Issue, noun: Token) -> bool:
-    """Does a noun phrase name the issue ("this deal", "such a wall", or "it" right after a mention)?"""
-    if noun.lower_ in ANAPHORS:
+def _names_issue(ctx: Context, issue: Issue, noun: Token, head_only: bool = False) -> bool:
+    """Does a noun phrase name the issue ("this deal", "such a wall", or "it" right after a mention)?
+    With ``head_only``, only its words up to its head count and a pronoun does not: the object of
+    harm done to the issue ("violated the DNC rules", not "cut spending on the programs")."""
+    if head_only:
+        words = [t for t in noun.subtree if t.i <= noun.i]
+    elif noun.lower_ in ANAPHORS:
         return ctx.near_issue(issue, noun)
-    words = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")][:8]
+    else:
+        words = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")][:8]
     return ctx.about(issue, words) in ("reference", "keywords")
 
 
