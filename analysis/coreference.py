@@ -64,6 +64,7 @@ def _discourse(cast: Cast) -> _Discourse:
 def resolve(draft: Cast) -> ActorTable:
     """Add pronoun and heading mentions to a draft cast (in place) and return its table."""
     pronouns(draft)
+    possessives(draft)
     names.headings(draft)
     return actor_table(draft)
 
@@ -83,6 +84,41 @@ def pronouns(cast: Cast) -> None:
         target = resolve_pronoun(cast, d, tok, gender, quote, window)
         if target is not None:
             cast.add(target, tok.i, tok.i + 1, "pronoun")
+
+
+def possessives(cast: Cast) -> None:
+    """A ``pronoun`` mention for "its" or "their" possessing a noun of its own clause, when that
+    clause's subject is an organization, country or group: "the Government will keep its policy",
+    "Labor wants to change its policy". A possessive in the predicate refers to the clause's
+    subject far more often than to anything else (the subject preference of Lappin and Leass,
+    and the binding of possessives by the local subject); any other "its" or "their" stays unlinked."""
+    doc = cast.doc
+    table = cast.g.rules["possessives"]
+    by_token = {i: m.actor for m in cast.mentions if m.actor is not None for i in range(m.start, m.end)}
+    for i in forms(doc).where(table):
+        tok = doc[i]
+        if tok.i in cast.taken or tok.dep_ != "poss":
+            continue
+        subject = _clause_subject(tok)
+        actor = by_token.get(subject.i) if subject is not None else None
+        if actor is not None and actor.type in table[tok.lower_]:
+            cast.add(actor, tok.i, tok.i + 1, "pronoun")
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause a token is in; a verb of a controlled ("wants to change") or
+    coordinated clause without its own subject takes the one of the verb it hangs on."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _in_quote(d: _Discourse, tok: Token) -> tuple[int, int] | None:

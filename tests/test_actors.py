@@ -431,6 +431,17 @@ def test_a_possessive_pronoun_in_the_object_of_its_subjects_verb_is_the_subject(
     assert [names[a] for a in her["actor_id"]] == ["Martha Allen"]
 
 
+def test_its_and_their_refer_to_the_organisation_their_clause_is_about(analyse_text):
+    # "the Government will keep its policy": its = the Government; an "its" outside such a clause stays unlinked
+    r = analyse_text("Minister Paul Lee said the Government would keep its policy on refugees.\n\n"
+                     "The Labor Party wants to change its policy. The policy and its costs were debated.")
+    m = r.actors.mentions
+    names = dict(zip(r.actors.actors["actor_id"], r.actors.actors["name"]))
+    owners = [names[a] for a in m[m["how"] == "pronoun"]["actor_id"]]
+    assert owners == ["Government", "Labor Party"]
+    assert r.issue.owner == "Government"
+
+
 def test_leaders_of_a_body_and_plural_titles_are_groups_that_speak(analyse_text):
     r = analyse_text("The leaders of the U.S. intelligence community warned on Monday that national security may "
                      "be endangered.\n\nThe intelligence chiefs warned that the program would need to end.")
