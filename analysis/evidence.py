@@ -35,7 +35,8 @@ from spacy.tokens import Token
 
 from .actors import principal_chain
 from .claims import nested_quotes
-from .issues import Issue, rules as issue_rules
+from .issue_references import rules as issue_rules
+from .issues import Issue
 from .reactions import _stance_words, acted_against, issue_partners, on_what_it_stops, stopped_by
 from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
 

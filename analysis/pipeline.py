@@ -25,7 +25,8 @@ from .actors import ActorTable, find_actors
 from .claims import claim_table
 from .corpus import Article, load_article
 from .frames import Table, TableField, column, rows_of
-from .issues import Issue, IssueSet, apply_codebook, codebook_path, find_issues, load_codebook
+from .codebook import apply_codebook, codebook_path, load_codebook
+from .issues import Issue, IssueSet, find_issues
 from .network import DiscourseNetwork, build_network
 from .nlp import load_pipeline, parse, parse_many
 from .quotes import quote_table

@@ -31,7 +31,9 @@ import re
 
 from spacy.tokens import Token
 
-from .issues import STOP_KEYS, Issue, rules as issue_rules
+from .issue_labels import STOP_KEYS
+from .issue_references import rules as issue_rules
+from .issues import Issue
 from .nlp import forms
 from .quotes import verb_subject
 from .reading import (

@@ -413,7 +413,7 @@ def _batches(
     handle: Callable[[Result], None],
 ) -> Iterator[list[Item]]:
     """Read the inputs lazily into batches; files that fail to read, repeats and finished articles are handled here."""
-    from .issues import CodebookError, codebook_path, load_codebook
+    from .codebook import CodebookError, codebook_path, load_codebook
 
     seen: dict[str, Path] = {}
     batch: list[Item] = []

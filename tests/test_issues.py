@@ -1,4 +1,4 @@
-"""analysis.issues: what is at stake in any story, its owner, its label, and codebooks."""
+"""analysis.issues (with analysis.issue_references, analysis.issue_labels) and analysis.codebook: what is at stake in any story, its owner, its label, and codebooks."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from analysis.corpus import load_article
-from analysis.issues import CodebookError, apply_codebook, load_codebook
+from analysis.codebook import CodebookError, apply_codebook, load_codebook
 from analysis.pipeline import analyse
 
 #: A story whose issue is owned by the governor and referred to in four ways.
@@ -143,9 +143,9 @@ def test_a_codebook_next_to_the_article_is_used_by_the_pipeline(tmp_path, nlp):
 
 
 def test_key_words_of_a_label_keep_their_first_and_last_letters():
-    from analysis.issues import _keywords
+    from analysis.issue_labels import keywords_of
 
-    words = _keywords("the Security Council\u2019s sanctions on Sweden\u2019s ships", None)
+    words = keywords_of("the Security Council\u2019s sanctions on Sweden\u2019s ships", None)
     assert {"security", "council", "sanctions", "sweden", "ships"} <= set(words)
 
 
@@ -207,13 +207,13 @@ def test_a_planned_course_of_action_is_labelled_up_to_its_first_coordinated_verb
     assert r.issue.label.endswith("to cut bus fares for students")
 
 
-@pytest.mark.parametrize("description,verbal", [
+@pytest.mark.parametrize("description,expected", [
     ("would create a new toll", True), ("to close the prison", True), ("of the night in dark", False),
     ("for the first time", False),
 ])
-def test_only_a_description_saying_what_the_issue_does_follows_the_colon(description, verbal):
-    from analysis.issues import _verbal
-    assert _verbal(description) is verbal
+def test_only_a_description_saying_what_the_issue_does_follows_the_colon(description, expected):
+    from analysis.issue_labels import verbal
+    assert verbal(description) is expected
 
 
 def test_a_plan_to_do_something_is_labelled_with_what_it_would_do(analyse_text):
