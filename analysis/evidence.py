@@ -349,7 +349,7 @@ def claim_evidence(ctx: Context, issue: Issue):
                 if h not in partners:
                     yield Evidence(h, "relation", c.claim_id, sign, f"{c.polarity} about {c.target} ({role})",
                                     c.start, c.end, w["framing"] * 0.5)
-        if how in ("reference", "keywords", "anaphor"):
+        if how in ("reference", "keywords", "anaphor") or how == "owner" and _owner_acts(ctx, issue, tokens):
             for h in holders:  # the voice speaks about the issue: at least "neutral or unclear"
                 yield Evidence(h, "mention", c.claim_id, 0, f"speaks of it ({how})", c.start, c.end,
                                 w["mention"])
@@ -362,6 +362,15 @@ def claim_evidence(ctx: Context, issue: Issue):
             yield e
         if not against:  # blame of the one a sanction or strike is against is read as a relation only
             yield from _verdict_evidence(ctx, issue, c, tokens, holders, how, conditional)
+
+
+def _owner_acts(ctx: Context, issue: Issue, tokens: list[Token]) -> bool:
+    """Do a voice's words say what the issue's owner does or is (the owner the subject of one of
+    their clauses: "Arafat remains the only partner", "it is time for Arafat to exert control")?
+    Such words are about the owner's course, not only a mention of the owner in passing ("an
+    impropriety by X's team", "cooperate with X")."""
+    owners = {issue.owner_id, *issue.co_owner_ids} - {""}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and ctx.ta.get(t.i) in owners for t in tokens)
 
 
 def _claim_tokens(ctx: Context, c) -> tuple[list[Token], list[str]] | None:

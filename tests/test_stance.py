@@ -658,6 +658,11 @@ SIDE_CASES = [
         "\u201cSome senators think they are above the rules,\u201d said Senator Ann Cole.\n",
         "Ann Cole", 1,
         id="charging_others_with_being_above_the_rules_backs_the_rules"),
+    pytest.param(
+        "Governor Mark Reed unveiled a plan on Monday to build a new toll road across the state.\n"
+        "\u201cIt is time for Reed to show leadership,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", 0,
+        id="words_on_what_the_owner_does_speak_of_the_issue"),
 ]
 
 
