@@ -931,6 +931,11 @@ SPEAKER_CASES = [
         "from the constitution about free speech. Mayor Ann Poe hinted at a tax rise in a speech on Monday.",
         ["Jane Roe", "John Doe", "Ann Poe"],
         id="the_say_verbs_repeat_recite_and_hint_at_report_what_follows"),
+    pytest.param(
+        "Judge Jane Roe admonished the prosecutors for their silence. Senator John Doe branded the tax a "
+        "\u201cdisgrace\u201d on Monday. The word was later labeled offensive.",
+        ["Jane Roe", "John Doe"],
+        id="verbs_of_judgment_and_naming_report_their_object_and_a_passive_with_no_agent_nothing"),
 ]
 
 
