@@ -936,6 +936,11 @@ SPEAKER_CASES = [
         "\u201cdisgrace\u201d on Monday. The word was later labeled offensive.",
         ["Jane Roe", "John Doe"],
         id="verbs_of_judgment_and_naming_report_their_object_and_a_passive_with_no_agent_nothing"),
+    pytest.param(
+        "President John Roe met the envoy on Monday. The Roe administration says the talks will resume in "
+        "May. Mr Roe said he was hopeful.",
+        ["Roe administration", "John Roe"],
+        id="an_administration_named_after_a_president_speaks_for_itself_not_the_president"),
 ]
 
 
