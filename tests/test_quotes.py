@@ -941,6 +941,11 @@ SPEAKER_CASES = [
         "May. Mr Roe said he was hopeful.",
         ["Roe administration", "John Roe"],
         id="an_administration_named_after_a_president_speaks_for_itself_not_the_president"),
+    pytest.param(
+        'U.N. envoy Jane Roe called President Ivan Petrov\'s surprise withdrawal plans a "significant '
+        'development" toward peace.',
+        ["Jane Roe"],
+        id="call_x_y_with_the_object_misread_as_a_clause_reports_the_object_and_its_complement"),
 ]
 
 
