@@ -307,6 +307,8 @@ def _object_content(rd: Reading, verb: Token) -> set[Token]:
         objs = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
                 and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)]
     if not objs:
+        objs = _object_read_as_clause(verb)
+    if not objs:
         return set()
     obj = _before_own_report(rd, objs[0])
     start = min(t.i for t in obj if not (t.dep_ == "mark" and t.lower_ == "for"))
@@ -315,6 +317,13 @@ def _object_content(rd: Reading, verb: Token) -> set[Token]:
         reports_content(rd, c) and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children))]
     end = max([t.i for t in obj] + [t.i for c in tail for t in c.subtree])
     return {t for t in rd.doc[start:end + 1] if not t.is_space}
+
+
+def _object_read_as_clause(verb: Token) -> list[Token]:
+    """'called the president's surprise move a “significant development”': a verb that reports an object has
+    no clause of its own, so a clause the parser hung on it right after it ("move" read as a verb)
+    is the object with its complement."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1]
 
 
 def _asked_to_act(verb: Token, obj: Token) -> bool:

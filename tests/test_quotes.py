@@ -931,6 +931,21 @@ SPEAKER_CASES = [
         "from the constitution about free speech. Mayor Ann Poe hinted at a tax rise in a speech on Monday.",
         ["Jane Roe", "John Doe", "Ann Poe"],
         id="the_say_verbs_repeat_recite_and_hint_at_report_what_follows"),
+    pytest.param(
+        "Judge Jane Roe admonished the prosecutors for their silence. Senator John Doe branded the tax a "
+        "\u201cdisgrace\u201d on Monday. The word was later labeled offensive.",
+        ["Jane Roe", "John Doe"],
+        id="verbs_of_judgment_and_naming_report_their_object_and_a_passive_with_no_agent_nothing"),
+    pytest.param(
+        "President John Roe met the envoy on Monday. The Roe administration says the talks will resume in "
+        "May. Mr Roe said he was hopeful.",
+        ["Roe administration", "John Roe"],
+        id="an_administration_named_after_a_president_speaks_for_itself_not_the_president"),
+    pytest.param(
+        'U.N. envoy Jane Roe called President Ivan Petrov\'s surprise withdrawal plans a "significant '
+        'development" toward peace.',
+        ["Jane Roe"],
+        id="call_x_y_with_the_object_misread_as_a_clause_reports_the_object_and_its_complement"),
 ]
 
 
