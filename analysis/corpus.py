@@ -381,11 +381,18 @@ def _pass_whitespace(ed: _Editable) -> None:
     ed.apply(edits)
 
 
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?][\u201d\"])(?=[A-Z\u201c])"
+                           r"|(?<=[\u201d\")\d][.!?])(?=[A-Z][a-z])")
+#: Where :data:`_RUN_TOGETHER` can match: right after a sentence's last mark, before a capital or an
+#: opening quote (found far faster than by trying its look-behinds at every character).
+_RUN_TOGETHER_AT = re.compile(r"[.!?\u201d\"](?=[A-Z\u201c])")
+
+
 def _pass_missing_space(ed: _Editable) -> None:
     edits = []
-    for m in re.finditer(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?][\u201d\"])(?=[A-Z\u201c])"
-                         r"|(?<=[\u201d\")\d][.!?])(?=[A-Z][a-z])", ed.text):
-        edits.append((m.start(), m.start(), " ", "missing_space", "two sentences run together without a space"))
+    for m in _RUN_TOGETHER_AT.finditer(ed.text):
+        if _RUN_TOGETHER.match(ed.text, m.end()):
+            edits.append((m.end(), m.end(), " ", "missing_space", "two sentences run together without a space"))
     ed.apply(edits)
 
 

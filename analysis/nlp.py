@@ -29,7 +29,7 @@ import os
 import warnings
 import weakref
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator
 
 import numpy
@@ -172,11 +172,46 @@ class TokenForms:
 
     def where(self, words) -> list[int]:
         """Indices of the tokens whose lower-case form is in ``words``."""
-        return [i for i, w in enumerate(self.lower) if w in words]
+        return _where(self._lower_index, self.lower, words)
 
     def where_lemma(self, lemmas) -> list[int]:
         """Indices of the tokens whose lower-case lemma is in ``lemmas``."""
-        return [i for i, w in enumerate(self.lemma) if w in lemmas]
+        return _where(self._lemma_index, self.lemma, lemmas)
+
+    @cached_property
+    def _lower_index(self) -> dict[str, list[int]]:
+        return _positions(self.lower)
+
+    @cached_property
+    def _lemma_index(self) -> dict[str, list[int]]:
+        return _positions(self.lemma)
+
+
+def _positions(values: list[str]) -> dict[str, list[int]]:
+    """Each distinct value -> the indices where it stands, ascending."""
+    out: dict[str, list[int]] = {}
+    for i, value in enumerate(values):
+        out.setdefault(value, []).append(i)
+    return out
+
+
+def _where(index: dict[str, list[int]], values: list[str], words) -> list[int]:
+    """``[i for i, v in enumerate(values) if v in words]``, read from ``index`` (see
+    :func:`_positions`) when ``words`` is a set or a dict: a rule pass asks this a dozen times
+    per article, for a few words each time, and scanning every token each time cost 1.5 ms of an
+    article's 25 ms of analysis. Anything else (a list, a string, ...) is scanned as before."""
+    if not isinstance(words, (set, frozenset, dict)):
+        return [i for i, v in enumerate(values) if v in words]
+    found: list[int] = []
+    if len(words) <= len(index):
+        for word in words:
+            found.extend(index.get(word, ()))
+    else:
+        for value, at in index.items():
+            if value in words:
+                found.extend(at)
+    found.sort()  # the lists are disjoint: one per distinct value
+    return found
 
 
 _FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -237,7 +237,9 @@ def _analyse_one(result: Result, article, doc, codebook: dict | None) -> None:
         result.status, result.problem = "skipped", _failure("parsing", doc)
         return
     try:
-        analysis = analyse_doc(article, doc, codebook=codebook, keep_doc=False)
+        # the coordinator has looked for the codebook already: {} stands for "none", so that
+        # analyse_doc does not look again (a worker need not see the input folder)
+        analysis = analyse_doc(article, doc, codebook=codebook if codebook is not None else {}, keep_doc=False)
         result.part = part_bytes(article_rows(analysis))
     except Exception as exc:  # noqa: BLE001 - reported per article, the corpus goes on
         result.status, result.problem = "skipped", _failure("analysis", exc)
