@@ -409,6 +409,17 @@ def test_a_group_the_reporter_describes_reacting_is_an_actor(analyse_text):
     assert "conservatives" in names and "local business groups" in names
 
 
+def test_a_described_faction_or_leadership_that_acts_is_a_group(analyse_text):
+    # collective nouns for political bodies: a source only with a modifier and as the subject
+    r = analyse_text("Rival Valdorian factions signed an agreement on a new cabinet on Monday. "
+                     "The Valdorian leadership appealed for help from the United Nations. "
+                     "Talks on the leadership of the party will resume.")
+    rows = r.actors.actors.set_index("name")
+    assert rows.loc["Rival Valdorian factions", "type"] == "group"
+    assert rows.loc["unnamed Valdorian leadership", "type"] == "anonymous"  # one body, like "the opposition"
+    assert len(rows) == 3  # "the leadership of the party", no subject: not a source
+
+
 def test_a_surname_with_its_particle_is_a_person_even_with_a_verb_read_into_it(analyse_text):
     # the model tags "meet de Mistura" as an organisation
     r = analyse_text("Opposition negotiators will meet de Mistura on Monday, a spokesman said.")
