@@ -133,7 +133,10 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             cues.append(t.text)
     if not cues:
         return 0.0, []
-    return _analyzer().polarity_scores(" ".join(words))["compound"], cues
+    text = " ".join(words)
+    if text not in ctx.tones:
+        ctx.tones[text] = _analyzer().polarity_scores(text)["compound"]
+    return ctx.tones[text], cues
 
 
 #: Dependencies through which a verb's negation reaches a word: its object and complements and

@@ -169,6 +169,7 @@ class Context:
         self.narrative: list[Token] | None = None
         self._camps: dict[str, set[str]] = {}
         self._spans: dict[tuple[int, int], tuple] = {}
+        self.tones: dict[str, float] = {}  # VADER's compound score of a text (analysis.evidence), read once
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = rows_of(actors, "mentions")
         if len(m):
