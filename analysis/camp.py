@@ -126,15 +126,17 @@ def owner_camp(info: dict, owner_id: str) -> list[str]:
     links = {a: r["speaks_for"] for a, r in info.items() if r.get("speaks_for")}
     oname = str(owner["name"]).lower()
     surname = oname.split()[-1] if owner["type"] == "person" and oname else ""
-    surnames = {a: str(r["name"]).lower().split()[-1] for a, r in info.items() if r["type"] == "person" and r["name"]}
+    bearers: dict[str, set[str]] = {}  # surname -> the people who bear it
+    for a, r in info.items():
+        if r["type"] == "person" and r["name"]:
+            bearers.setdefault(str(r["name"]).lower().split()[-1], set()).add(a)
     offices = _offices_of(owner)
     camp: list[str] = []
     for aid, row in info.items():
         if aid == owner_id or row.get("former"):
             continue
         words = _words(row, "name", "role", "description")
-        others = {n for a, n in surnames.items() if a not in (aid, owner_id)} - {surname}
-        if others & set(_words(row, "name")):
+        if any(w != surname and bearers.get(w, set()) - {aid, owner_id} for w in _words(row, "name")):
             continue  # "the Obama administration" is not the camp of another owner
         if owner_id in principal_chain(links, aid)[1:] or _in_office(row, offices, owner.get("country", "")) or \
                 _in_chain(row, owner):

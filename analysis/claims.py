@@ -164,18 +164,19 @@ def nested_quotes(toks: list[Token]) -> set[int]:
     speaker quotes from someone else. A gap in the token indices starts a new claim."""
     out: set[int] = set()
     inside = False
-    for k, t in enumerate(toks):
-        if k and t.i != toks[k - 1].i + 1:
+    prev = None  # the token before in the list, read once per token
+    for t in toks:
+        i, text = t.i, t.text
+        if prev is not None and i != prev.i + 1:
             inside = False
-        if t.text in ("\u2018", "'") and not inside and (k == 0 or toks[k - 1].whitespace_ or toks[k - 1].is_punct
-                                                          or t.text == "\u2018"):
+        if text in ("\u2018", "'") and not inside and (prev is None or prev.whitespace_ or prev.is_punct
+                                                        or text == "\u2018"):
             inside = True
-            continue
-        if t.text in ("\u2019", "'", "\u201d") and inside:
+        elif text in ("\u2019", "'", "\u201d") and inside:
             inside = False
-            continue
-        if inside:
-            out.add(t.i)
+        elif inside:
+            out.add(i)
+        prev = t
     return out
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_ALPHA
 from spacy.tokens import Token
 
 from . import names
@@ -44,6 +45,9 @@ class _Discourse:
     reporting: frozenset[str]        # reporting-verb lemmas
     sent_of: dict[int, int]          # token index -> sentence index
     quoted_sents: set[int]           # sentences wholly inside a quotation
+    idx: list[int]                   # token index -> cleaned character offset
+    narrative_before: list[int]      # sentence index -> narrative sentences before it
+    verbs: dict                      # (start, end) of a mention -> :func:`speaks` of it, read once
 
 
 def _discourse(cast: Cast) -> _Discourse:
@@ -51,14 +55,20 @@ def _discourse(cast: Cast) -> _Discourse:
     reporting = reporting_lemmas()
     sent_of: dict[int, int] = {}
     quoted_sents: set[int] = set()
+    columns = cast.doc.to_array([IDX, IS_ALPHA]).tolist() if len(cast.doc) else []
+    idx = [c[0] for c in columns]
+    k = -1
     for k, sent in enumerate(cast.doc.sents):
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
         if not quotes:
             continue
-        words = [t.idx for t in sent if t.is_alpha]
+        words = [idx[i] for i in range(sent.start, sent.end) if columns[i][1]]
         if words and all(any(qs <= x < qe for qs, qe in quotes) for x in words):
             quoted_sents.add(k)
-    return _Discourse(quotes, reporting, sent_of, quoted_sents)
+    narrative_before = [0]
+    for j in range(k + 1):
+        narrative_before.append(narrative_before[-1] + (j not in quoted_sents))
+    return _Discourse(quotes, reporting, sent_of, quoted_sents, idx, narrative_before, {})
 
 
 def resolve(draft: Cast) -> ActorTable:
@@ -122,8 +132,12 @@ def _clause_subject(tok: Token) -> Token | None:
 
 
 def _in_quote(d: _Discourse, tok: Token) -> tuple[int, int] | None:
+    return _quote_at(d, tok.idx)
+
+
+def _quote_at(d: _Discourse, idx: int) -> tuple[int, int] | None:
     for s, e in d.quotes:
-        if s <= tok.idx < e:
+        if s <= idx < e:
             return s, e
     return None
 
@@ -160,6 +174,14 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     return None
 
 
+def _speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
+    """:func:`speaks`, read once per mention: every pronoun after it asks again."""
+    key = (m.start, m.end)
+    if key not in d.verbs:
+        d.verbs[key] = speaks(cast, d, m)
+    return d.verbs[key]
+
+
 def _in_content(verb: Token, tok: Token) -> bool:
     """Is a token inside a clause a reporting verb reports (not in the verb's own object phrase)?"""
     return any(tok in list(c.subtree) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"))
@@ -194,7 +216,7 @@ def _agent_before(cast: Cast, d: _Discourse, tok: Token, gender: str, people: li
 
 def narrative_distance(d: _Discourse, a: int, b: int) -> int:
     """Sentences between two sentence indices, not counting sentences wholly inside a quotation."""
-    return sum(1 for k in range(a, b) if k not in d.quoted_sents)
+    return d.narrative_before[b] - d.narrative_before[a] if b > a else 0
 
 
 def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: tuple[int, int] | None,
@@ -204,9 +226,9 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
     k = sent_of[tok.i]
     people = [m for m in cast.mentions if m.actor is not None and m.actor.type in ("person", "anonymous") and m.start < tok.i]
     if quote is not None:
-        people = [m for m in people if quote[0] <= cast.doc[m.start].idx < quote[1]]
+        people = [m for m in people if quote[0] <= d.idx[m.start] < quote[1]]
     else:
-        people = [m for m in people if _in_quote(d, cast.doc[m.start]) is None]
+        people = [m for m in people if _quote_at(d, d.idx[m.start]) is None]
     people = [m for m in people if narrative_distance(d, sent_of[m.start], k) <= window]
     inner = _agent_before(cast, d, tok, gender, people) if quote is None else None
     if inner is not None:
@@ -219,24 +241,24 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
                    and m.actor.key not in told]
         if earlier:
             last = max(sent_of[m.start] for m in earlier)
-            subjects = [m for m in earlier if sent_of[m.start] == last and (m.subject or speaks(cast, d, m))]
+            subjects = [m for m in earlier if sent_of[m.start] == last and (m.subject or _speaks(cast, d, m))]
             asked = [m for m in earlier if sent_of[m.start] == last and any(
                 _object_of(cast, m, v) for v in _questions(cast, subjects))]
             if asked:  # "X asked Y how ... “...,” he said": the answer is Y's
                 return asked[0].actor
             if subjects:  # one who speaks there first ("X's plan is bad, Y said. ... he said": Y)
-                return min(subjects, key=lambda m: (speaks(cast, d, m) is None, m.start)).actor
-        speakers = [m for m in earlier if speaks(cast, d, m) is not None]
+                return min(subjects, key=lambda m: (_speaks(cast, d, m) is None, m.start)).actor
+        speakers = [m for m in earlier if _speaks(cast, d, m) is not None]
         if speakers:
             return max(speakers, key=lambda m: m.start).actor
     # "X said he would ...": the subject of the reported clause is the speaker
     if quote is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
-        own = [m for m in people if speaks(cast, d, m) == tok.head.head and m.actor.gender in ("", gender)]
+        own = [m for m in people if _speaks(cast, d, m) == tok.head.head and m.actor.gender in ("", gender)]
         if own:
             return own[-1].actor
     # deeper inside what someone is reported to say, a pronoun does not refer to that speaker (but
     # "X criticized her state's laws": a possessor in the verb's own object is X)
-    people = [m for m in people if not ((verb := speaks(cast, d, m)) is not None and _in_content(verb, tok)
+    people = [m for m in people if not ((verb := _speaks(cast, d, m)) is not None and _in_content(verb, tok)
                                         and sent_of[m.start] == k)]
 
     # Salience first (a subject of this sentence, then of the sentences before, then the

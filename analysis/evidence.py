@@ -133,7 +133,10 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             cues.append(t.text)
     if not cues:
         return 0.0, []
-    return _analyzer().polarity_scores(" ".join(words))["compound"], cues
+    text = " ".join(words)
+    if text not in ctx.tones:
+        ctx.tones[text] = _analyzer().polarity_scores(text)["compound"]
+    return ctx.tones[text], cues
 
 
 #: Dependencies through which a verb's negation reaches a word: its object and complements and
@@ -309,7 +312,7 @@ def verdict_evidence(ctx: Context, issue: Issue):
             continue
         if c.holder_id:
             holders = _with_conjuncts(ctx, c.holder_id, span)
-        found = _verdicts(ctx, issue, [t for t in span if not t.is_space])
+        found = _verdicts(ctx, issue, ctx.words(c.start, c.end))
         if not found:
             continue
         score = round(sum(s for s, _c in found) / len(found))
@@ -323,8 +326,8 @@ def _with_conjuncts(ctx: Context, holder: str, span) -> list[str]:
     """A claim's holder and the actors joined to it as one subject ("X and Y had agreed to ..."):
     the actors of the conjuncts of the holder's subject in the claim."""
     out = [holder]
-    for t in span:
-        if ctx.ta.get(t.i) == holder and t.dep_ in ("nsubj", "nsubjpass"):
+    for i in range(span.start, span.end):
+        if ctx.ta.get(i) == holder and (t := ctx.doc[i]).dep_ in ("nsubj", "nsubjpass"):
             out += [ctx.ta[x.i] for x in t.conjuncts if x.i in ctx.ta]
     return list(dict.fromkeys(out))
 
@@ -385,7 +388,7 @@ def _claim_tokens(ctx: Context, c) -> tuple[list[Token], list[str]] | None:
         return None
     if c.holder_id:
         holders = _with_conjuncts(ctx, c.holder_id, span)
-    return [t for t in span if not t.is_space], holders
+    return ctx.words(c.start, c.end), holders
 
 
 def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holders: list[str], how: str,
@@ -475,8 +478,8 @@ def act_evidence(ctx: Context, issue: Issue):
         span = ctx.span(c.start, c.end)
         if span is None:
             continue
-        for t in span:
-            if t.pos_ != "VERB" or ctx.lemma[t.i] != act:
+        for t in (ctx.doc[i] for i in range(span.start, span.end) if ctx.lemma[i] == act):
+            if t.pos_ != "VERB":
                 continue
             objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
             if objs and not (ctx.about(issue, list(objs[0].subtree)) or _definite(objs[0])):
@@ -520,9 +523,10 @@ def commitment_evidence(ctx: Context, issue: Issue):
         if not speakers or about.get(c.claim_id, "") not in ("reference", "keywords"):
             continue
         span = ctx.span(c.start, c.end)
-        if span is None or any(ctx.low[t.i] in ctx.lex["conditions"] for t in span):
+        if span is None or any(ctx.low[i] in ctx.lex["conditions"] for i in range(span.start, span.end)):
             continue
-        verb = next((t for t in span if t.pos_ == "VERB" and _own_commitment(ctx, t, speakers)), None)
+        verb = next((t for t in ctx.tokens(c.start, c.end) if t.pos_ == "VERB" and _own_commitment(ctx, t, speakers)),
+                    None)
         if verb is not None:
             for h in speakers:
                 yield Evidence(h, "stance", c.claim_id, 2, f"{verb.text} (announces it)", c.start, c.end, w)
@@ -552,8 +556,8 @@ def continuation_evidence(ctx: Context, issue: Issue):
         span = ctx.span(c.start, c.end)
         if not holders or span is None:
             continue
-        for t in span:
-            if t.pos_ != "VERB" or ctx.lemma[t.i] not in firsts:
+        for t in (ctx.doc[i] for i in range(span.start, span.end) if ctx.lemma[i] in firsts):
+            if t.pos_ != "VERB":
                 continue
             what = _continued(ctx, t)
             if what is None or not _names_issue(ctx, issue, what):
@@ -620,9 +624,9 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
     for h, claims in by_voice.items():
         tokens = []
         for c in claims:
-            span = ctx.span(c.start, c.end)
-            if span is not None:
-                tokens += [t for t in span if not t.is_space]
+            words = ctx.words(c.start, c.end)
+            if words is not None:
+                tokens += words
         value, cues = _valence(ctx, issue, tokens)
         if abs(value) < weak:
             continue

@@ -168,6 +168,8 @@ class Context:
         self.candidates = [i for i, (lo, le) in enumerate(zip(self.low, self.lemma)) if lo in starts or le in starts]
         self.narrative: list[Token] | None = None
         self._camps: dict[str, set[str]] = {}
+        self._spans: dict[tuple[int, int], tuple] = {}
+        self.tones: dict[str, float] = {}  # VADER's compound score of a text (analysis.evidence), read once
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = rows_of(actors, "mentions")
         if len(m):
@@ -177,8 +179,26 @@ class Context:
     def span(self, start: int, end: int):
         """The tokens of a stretch of the original text (offsets as the tables give them), widened
         to whole tokens; None where the parse has none."""
-        return self.doc.char_span(self.article.to_clean(int(start)), self.article.to_clean(int(end)),
-                                  alignment_mode="expand")
+        return self._read(start, end)[0]
+
+    def tokens(self, start: int, end: int) -> list[Token] | None:
+        """``list(span(start, end))``, made once per stretch: every pass reads each claim's words."""
+        return self._read(start, end)[1]
+
+    def words(self, start: int, end: int) -> list[Token] | None:
+        """The tokens of ``span(start, end)`` that are not white space, made once per stretch."""
+        return self._read(start, end)[2]
+
+    def _read(self, start: int, end: int) -> tuple:
+        key = (int(start), int(end))
+        found = self._spans.get(key)
+        if found is None:
+            span = self.doc.char_span(self.article.to_clean(key[0]), self.article.to_clean(key[1]),
+                                      alignment_mode="expand")
+            tokens = list(span) if span is not None else None
+            words = [t for t in tokens if not t.is_space] if tokens is not None else None
+            found = self._spans[key] = (span, tokens, words)
+        return found
 
     def original(self, tokens: list[Token]) -> tuple[int, int]:
         if not tokens:
