@@ -453,6 +453,13 @@ def test_its_and_their_refer_to_the_organisation_their_clause_is_about(analyse_t
     assert r.issue.owner == "Government"
 
 
+def test_its_in_a_sentence_without_a_verb_stays_unlinked(analyse_text):
+    # a heading such as "The Labor Party and its policy." has no verb: the climb to the clause stops at the root
+    r = analyse_text("The Labor Party and its policy on refugees.\n\nThe Labor Party said on Monday that the policy works.")
+    m = r.actors.mentions
+    assert not len(m[m["how"] == "pronoun"])
+
+
 def test_leaders_of_a_body_and_plural_titles_are_groups_that_speak(analyse_text):
     r = analyse_text("The leaders of the U.S. intelligence community warned on Monday that national security may "
                      "be endangered.\n\nThe intelligence chiefs warned that the program would need to end.")
