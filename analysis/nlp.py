@@ -238,16 +238,3 @@ def forms(doc: Doc) -> TokenForms:
                 text.append(seen[orth])
         found = _FORMS[doc] = TokenForms(lower, lemma, text)
     return found
-
-
-_ENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def entities(doc: Doc) -> tuple:
-    """``doc.ents``, made on first use and kept while the ``Doc`` lives: spaCy builds the spans
-    anew on every read, walking every token, and the name passes read them several times per
-    article (about 1 ms of an article's analysis)."""
-    found = _ENTS.get(doc)
-    if found is None:
-        found = _ENTS[doc] = tuple(doc.ents)
-    return found
