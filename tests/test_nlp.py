@@ -113,3 +113,17 @@ def test_allocator_is_tuned_once_on_glibc():
 
 def test_allocator_settings_of_the_user_stand():
     assert _tuned_in_fresh_process(MALLOC_TRIM_THRESHOLD_="131072") == "False False"
+
+
+def test_an_analysed_doc_is_not_kept_alive_by_a_per_parse_cache(nlp):
+    # a cache keyed weakly by the Doc whose value holds Spans or Tokens keeps every parse alive:
+    # memory then grows with the number of articles a process analyses
+    import gc
+
+    from analysis.pipeline import analyse_doc
+
+    for k in range(3):
+        article = article_from_text('Ann Lee met Tom Hart in Paris. "We agree," Lee said.', doc_id=f"t{k}")
+        analyse_doc(article, parse(article, nlp))
+    gc.collect()
+    assert len(nlp_module._FORMS) == 0
