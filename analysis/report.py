@@ -533,30 +533,42 @@ def corpus_tables(figures: dict) -> str:
     """The measured figures per source, as Markdown tables (no article text)."""
     if not figures:
         return "*Not measured on this machine: run `python tools/corpus_accuracy.py --write`.*"
-    out = []
-    groups = [(figures.get("heldout", {}), "Held-out stories (only ever scored)")]
-    groups += [(sets, f"Batch {name} ({(sets.get('note') or _BATCH).rstrip('.')})")
-               for name, sets in sorted(figures.get("batches", {}).items())]
-    groups.append((figures.get("development", {}), "Development stories (read while the rules were written)"))
-    for sets, title in groups:
-        st = sets.get("statements", {})
-        if st:
-            out += [f"**{title}: statements and speakers**", "",
-                    "| source | stories | statements | F1 | speakers right | unresolved | end-to-end F1 |",
-                    "|---|---:|---:|---:|---:|---:|---:|"]
-            out += [f"| {k} | {v['stories']} | {v['gold']} | {v['F1']:.2f} | {v['speaker_accuracy']:.2f} | "
-                    f"{v['unresolved_share']:.0%} | {_e2e(v)} |" for k, v in _sources_first(st)]
-            out.append("")
-        po = sets.get("positions", {})
-        if po:
-            out += [f"**{title}: positions**", "",
-                    "| source | stories | voices | inside the interval | within one step | all at +1 | issue found "
-                    "| issue labelled alike |",
-                    "|---|---:|---:|---:|---:|---:|---:|---:|"]
-            out += [f"| {k} | {v['stories']} | {v['voices']} | {_share(v, 'inside_share')} | "
-                    f"{_share(v, 'within_one_share')} | {_share(v, 'baseline_plus_one')} | "
-                    f"{v['issue_found_where_gold']} of {v['issue_in_gold']} | "
-                    f"{v.get('issue_alike', 0)} of {v['stories']} |"
-                    for k, v in _sources_first(po)]
-            out.append("")
+    heldout = _family_tables(figures.get("heldout", {}), "Held-out stories (only ever scored)")
+    batches = sorted(figures.get("batches", {}).items())
+    folded = [line for name, sets in batches
+              for line in _family_tables(sets, f"Batch {name} ({(sets.get('note') or _BATCH).rstrip('.')})")]
+    if folded:  # closed by default: each batch's two tables and note would make the chapter very long
+        summary = f"{len(batches)} batches scored before they were read (open for their tables)"
+        folded = ['<details class="analysis-dropdown"><summary>' + summary + "</summary>",
+                  '<div class="analysis-dropdown-body">', "", *folded, "</div>", "</details>", ""]
+    development = _family_tables(figures.get("development", {}),
+                                 "Development stories (read while the rules were written)")
+    out = heldout + folded + development
     return "\n".join(out)
+
+
+def _family_tables(sets: dict, title: str) -> list[str]:
+    """The statements and positions tables of one set of stories, as Markdown lines."""
+    out: list[str] = []
+    st = sets.get("statements", {})
+    if st:
+        out += [f"**{title}: statements and speakers**", "",
+                "| source | stories | statements | F1 | speakers right | unresolved | end-to-end F1 |",
+                "|---|---:|---:|---:|---:|---:|---:|"]
+        out += [f"| {k} | {v['stories']} | {v['gold']} | {v['F1']:.2f} | {v['speaker_accuracy']:.2f} | "
+                f"{v['unresolved_share']:.0%} | {_e2e(v)} |" for k, v in _sources_first(st)]
+        out.append("")
+    po = sets.get("positions", {})
+    if po:
+        out += [f"**{title}: positions**", "",
+                "| source | stories | voices | inside the interval | within one step | all at +1 | issue found "
+                "| issue labelled alike |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        out += [f"| {k} | {v['stories']} | {v['voices']} | {_share(v, 'inside_share')} | "
+                f"{_share(v, 'within_one_share')} | {_share(v, 'baseline_plus_one')} | "
+                f"{v['issue_found_where_gold']} of {v['issue_in_gold']} | "
+                f"{v.get('issue_alike', 0)} of {v['stories']} |"
+                for k, v in _sources_first(po)]
+        out.append("")
+    return out
+

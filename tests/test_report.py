@@ -111,6 +111,9 @@ def test_corpus_tables_show_a_batch_between_held_out_and_development():
     text = corpus_tables({"heldout": {"statements": {"all": row}}, "development": {"statements": {"all": row}},
                           "batches": {"2026-11-30-wire": {"statements": {"all": row}}}})
     assert text.index("Held-out") < text.index("Batch 2026-11-30-wire") < text.index("Development stories")
+    # the batches are folded into one closed dropdown, so the chapter stays short as batches accumulate
+    assert text.index("<details") < text.index("Batch 2026-11-30-wire") < text.index("</details>")
+    assert "<details open" not in text
 
 
 def test_a_row_with_no_voices_gives_no_share():
