@@ -423,8 +423,8 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
     if abs(value) >= weak:
         score = (2 if abs(value) >= strong and not hedged else 1) * (1 if value > 0 else -1)
         cue = "; ".join(vcues[:4])
-        if score < 0 and how not in ("reference", "anaphor") and echoes_charge(ctx, issue, tokens):
-            score, cue = 1, f"{cue} (blame that echoes the charge)"  # words that do not name the charge itself
+        if how not in ("reference", "anaphor"):  # words that do not name the charge itself
+            score, cue = _unless_echo(ctx, issue, tokens, score, cue)
         for h in holders:
             if h != issue.owner_id:
                 yield Evidence(h, source, c.claim_id, score, cue, c.start, c.end, weight)
@@ -632,10 +632,17 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
             continue
         score = 1 if value > 0 else -1  # tone alone is a lean, never a clear side
         cue = "; ".join(cues[:4])
-        if score < 0 and h not in partners and echoes_charge(ctx, issue, tokens):
-            score, cue = 1, f"{cue} (blame that echoes the charge)"
+        if h not in partners:
+            score, cue = _unless_echo(ctx, issue, tokens, score, cue)
         first = claims[0]
         yield Evidence(h, "context", ";".join(c.claim_id for c in claims), score, cue, first.start, first.end, w)
+
+
+def _unless_echo(ctx: Context, issue: Issue, tokens: list[Token], score: int, cue: str) -> tuple[int, str]:
+    """A negative tone read as +1 when the blame echoes the issue's charge (:func:`echoes_charge`)."""
+    if score < 0 and echoes_charge(ctx, issue, tokens):
+        return 1, f"{cue} (blame that echoes the charge)"
+    return score, cue
 
 
 def echoes_charge(ctx: Context, issue: Issue, tokens: list[Token]) -> bool:
