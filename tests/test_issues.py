@@ -177,13 +177,6 @@ def test_what_a_relative_clause_of_an_issue_acts_on_is_not_a_reference_to_it(ana
     assert not any("program" in text for _s, _e, text in r.issue.mentions)
 
 
-def test_a_label_names_the_owner_of_a_planned_course_of_action(analyse_text):
-    r = analyse_text("OSLO (Reuters) - Prime Minister Erna Dahl plans to sell 40 state ferries to private firms, "
-                     "officials said on Monday.\nThe decision, first reported by a local newspaper, marks a "
-                     "significant increase in privatisation.\nUnions oppose the sale.\n")
-    assert r.issue.label.startswith("Dahl\u2019s plan to sell 40 state ferries")
-
-
 def test_an_unnamed_owner_is_named_as_the_text_describes_it(analyse_text):
     r = analyse_text("WASHINGTON (Reuters) - The chief U.S. negotiator met reporters on Monday. His effort to cut "
                      "tariffs on steel drew criticism from steel makers.\nThe effort was praised by farmers.\n")
@@ -352,13 +345,6 @@ def test_a_plan_is_labelled_with_its_first_course_of_action_only(analyse_text):
     assert "carry out" not in r.issue.label
 
 
-def test_an_incident_is_labelled_with_what_the_lead_reports_happened(analyse_text):
-    r = analyse_text("Two Chinese fighter jets flew within 50 feet of a U.S. Navy patrol plane over the South China "
-                     "Sea on Friday, the Pentagon said. \u201cThis incident was unsafe,\u201d a U.S. defense official "
-                     "said. Senator Ann Lee called the incident reckless.")
-    assert r.issue.label.startswith("the incident: Two Chinese fighter jets flew within 50 feet")
-
-
 def test_a_claim_the_lead_reports_with_a_verb_is_the_remark_at_stake(analyse_text):
     r = analyse_text("A spokesman for the Interior Ministry, Tom Hill, claims the rebel leader has fled abroad. "
                      "\u201cHe is gone,\u201d Mr Hill said. Opposition leader Ann Lee said the claim was false.")
@@ -413,6 +399,28 @@ LABEL_CASES = [
         "decision to suspend the licences of three coal mines",
         id="an_act_of_governing_in_the_lead_is_the_issue_when_no_noun_names_it"),
 ]
+
+
+#: Labels checked by how they begin: (story, start of the label, what the case shows).
+LABEL_STARTS = [
+    pytest.param(
+        "OSLO (Reuters) - Prime Minister Erna Dahl plans to sell 40 state ferries to private firms, officials "
+        "said on Monday.\nThe decision, first reported by a local newspaper, marks a significant increase in "
+        "privatisation.\nUnions oppose the sale.\n",
+        "Dahl\u2019s plan to sell 40 state ferries",
+        id="a_label_names_the_owner_of_a_planned_course_of_action"),
+    pytest.param(
+        "Two Chinese fighter jets flew within 50 feet of a U.S. Navy patrol plane over the South China Sea on "
+        "Friday, the Pentagon said. \u201cThis incident was unsafe,\u201d a U.S. defense official said. Senator "
+        "Ann Lee called the incident reckless.",
+        "the incident: Two Chinese fighter jets flew within 50 feet",
+        id="an_incident_is_labelled_with_what_the_lead_reports_happened"),
+]
+
+
+@pytest.mark.parametrize("text, start", LABEL_STARTS)
+def test_the_issue_label_begins_as_a_reader_would_name_it(analyse_text, text, start):
+    assert analyse_text(text).issue.label.startswith(start)
 
 
 @pytest.mark.parametrize("text, ending", LABEL_CASES)
