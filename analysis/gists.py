@@ -9,14 +9,17 @@ from the middle of a quotation.
 The steps, each a small function over the parse:
 
 1. the clause's main verb (:func:`_main_verb`); a verb of saying or thinking
-   with a clause of its own gives way to that clause ("has proved that it
-   cannot be trusted");
+   with a finite clause of its own gives way to that clause ("has proved that
+   it cannot be trusted"), not to an infinitive ("would expect the council to
+   drop it" keeps its verb);
 2. the subject (:func:`_subject`): a pronoun or "I"/"we" becomes the actor it
-   stands for, a clausal subject keeps its verb and object ("Firing the
-   prosecutor"); a bare infinitive keeps no "to" ("Streamline the process",
+   stands for, a relative pronoun the noun it stands for ("the levy, which
+   would cost jobs": "The levy would cost jobs"), a clausal subject keeps its
+   verb and object ("Firing the prosecutor"); a bare infinitive keeps no "to" ("Streamline the process",
    a proposal);
-3. the predicate: auxiliaries, negation and the verb, in number with a
-   resolved subject;
+3. the predicate: auxiliaries, negation, the verb and its particle ("played
+   down"), in number with a resolved subject ("we need" said by one person:
+   "Moss needs"), contractions written out ("they're": "they are");
 4. the complement (:func:`_complement`): object, attribute, prepositional
    phrase, or, for a verb with a clause ("need to make a case"), that clause's
    own verb and complement, recursively;
@@ -42,6 +45,7 @@ GIST_WORDS = 8
 _CONTRACTIONS = {"\u2019ve": "have", "'ve": "have", "\u2019re": "are", "'re": "are", "\u2019ll": "will", "'ll": "will",
                  "\u2019d": "would", "'d": "would", "n\u2019t": "not", "n't": "not", "\u2019m": "am", "'m": "am",
                  "ca": "can", "wo": "will"}
+_AMBIGUOUS = {"\u2019d", "'d"}  # "had" or "would": only as an auxiliary is it read
 _SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does", "am": "is"}
 _FIRST = {"i", "we", "me", "us"}
 _QUOTES = {"\u201c", "\u201d", '"', "\u2018", "\u2019", "''", "``"}
@@ -60,8 +64,9 @@ Words = list[tuple[str, Token]]
 
 def _word(tok: Token) -> str:
     low = tok.lower_
-    if low in _CONTRACTIONS and (tok.dep_ in ("aux", "neg", "auxpass") or low in ("ca", "wo")):
-        return _CONTRACTIONS[low]
+    if low in _CONTRACTIONS and (tok.dep_ in ("aux", "neg", "auxpass") or low in ("ca", "wo")
+                                 or (tok.pos_ in ("AUX", "VERB") and low not in _AMBIGUOUS)):
+        return _CONTRACTIONS[low]  # "they're": the copula "are" too, not only an auxiliary
     if low in ("\u2019s", "'s") and tok.dep_ in ("aux", "auxpass", "ROOT"):
         return "is" if tok.dep_ != "aux" else "has"
     return tok.text
@@ -92,19 +97,23 @@ def _phrase(head: Token, limit: int) -> Words:
     of = [c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in _OF_PREPOSITIONS]
     if of and len(words) + 2 <= limit:
         obj = [c for c in of[0].children if c.dep_ == "pobj"]
-        if obj:
-            words += [of[0]] + [t for t in obj[0].subtree if t.i <= obj[0].i and not t.is_punct][-2:]
+        if obj:  # only as many of its words as fit: the head noun is never cut away
+            words += [of[0]] + [t for t in obj[0].subtree if t.i <= obj[0].i and not t.is_punct][
+                -min(2, limit - len(words) - 1):]
     pairs = _pairs(words)
-    return pairs[-limit:] if len(pairs) > limit else pairs
+    pairs = pairs[-limit:] if len(pairs) > limit else pairs
+    while len(pairs) > 1 and pairs[0][1].dep_ in ("case", "punct"):
+        pairs = pairs[1:]  # a cut never opens on a possessive ending ("'s highest wage floors")
+    return pairs
 
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; the parser sometimes hangs it on an auxiliary ("he’s had": "he"
     under "’s")."""
     for head in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
-        subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if subjects:  # two subjects ("which he said the government should pay for"): the noun
+            return next((c for c in subjects if c.tag_ not in ("WDT", "WP")), subjects[0])
     return None
 
 
@@ -114,7 +123,8 @@ def _main_verb(words: list[Token], ids: set[int]) -> Token | None:
     verbs += [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "xcomp", "advcl")]
     verb = verbs[0] if verbs else None
     if verb is not None and not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children):
-        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i in ids and c.pos_ in ("VERB", "AUX")]
+        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i in ids and c.pos_ in ("VERB", "AUX")
+                 and not any(a.tag_ == "TO" for a in c.children)]  # "expect X to be": the outer verb
         if inner and _subject_of(inner[0]) is not None:
             verb = inner[0]  # "has proved that it cannot be trusted": the inner clause
     return verb
@@ -128,6 +138,8 @@ def _subject(verb: Token, speakers: list[str], actors: ActorTable) -> tuple[Word
         if clausal is None:
             return [], False
         return [(_word(clausal), clausal)] + _complement(clausal, {t.i for t in clausal.subtree}, 3, depth=1), False
+    if subj.tag_ in ("WDT", "WP") and _antecedent(verb) is not None:
+        return _phrase(_antecedent(verb), 3), False  # "..., which would cost jobs": the noun it stands for
     aid = actors.token_actor.get(subj.i, "")
     if subj.lower_ in _FIRST and speakers:
         aid = speakers[0]
@@ -138,11 +150,23 @@ def _subject(verb: Token, speakers: list[str], actors: ActorTable) -> tuple[Word
     return _phrase(subj, 3), False
 
 
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on, for the verb of that clause or of a clause inside it
+    ("the bill, which would cost"; "Germany, which the OECD says had")."""
+    for t in [verb, *verb.ancestors]:
+        if t.dep_ == "relcl":
+            return t.head if t.head.pos_ in ("NOUN", "PROPN") else None
+        if t.dep_ not in ("ccomp", "conj", "xcomp"):
+            return None
+    return None
+
+
 def _predicate(verb: Token, subject: Words, plural_pronoun: bool) -> Words:
     """Auxiliaries, negation and the verb, agreeing with the subject."""
     parts = sorted([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
                    + [c for c in verb.children if c.dep_ == "neg" and c.i == verb.i + 1] + [verb],
                    key=lambda t: t.i)  # "it was not": a copula's negation follows it
+    parts += [c for c in verb.children if c.dep_ == "prt" and c.i > verb.i]  # "played down", "gave up"
     out: Words = []
     for t in parts:
         if out and t.lower_ == "not" and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].lower_ == "can":
@@ -152,9 +176,24 @@ def _predicate(verb: Token, subject: Words, plural_pronoun: bool) -> Words:
     if not subject and out and out[0][1].tag_ == "TO":
         out = out[1:]  # "to streamline the process": a proposal, named as "Streamline the process"
     first_person = bool(subject) and subject[0][1].lower_ == "i"
-    if (plural_pronoun or first_person) and out and out[0][0].lower() in _SINGULAR:
-        out[0] = (_SINGULAR[out[0][0].lower()], out[0][1])
+    if (plural_pronoun or first_person) and out:
+        out[0] = (_third_person(*out[0]), out[0][1])
     return out
+
+
+def _third_person(word: str, tok: Token) -> str:
+    """The verb agreeing with a single actor that stands for "I" or "we" ("we need" -> "Smith
+    needs"); a verb already in another form stays."""
+    low = word.lower()
+    if low in _SINGULAR:
+        return _SINGULAR[low]
+    if tok.tag_ != "VBP" or not low.isalpha():
+        return word
+    if low.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return word + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _complement(verb: Token, ids: set[int], room: int, depth: int = 0) -> Words:
@@ -194,6 +233,8 @@ def dangling(tok: Token) -> bool:
     """A word that needs a continuation: a preposition, conjunction, auxiliary or "to", or a
     determiner or possessive that modifies a noun left out ("the", "his"); a determiner that
     is itself the object ("do both", "see that") is complete."""
+    if tok.dep_ == "prt":
+        return False  # "weigh in", "gave up": the particle completes its verb
     if tok.pos_ in ("DET", "PRON") or tok.tag_ in ("DT", "PRP$", "WDT", "WP", "WP$"):
         return tok.dep_ in ("det", "poss", "predet", "mark") or tok.tag_ in ("PRP$", "WDT", "WP", "WP$")
     return tok.pos_ in _DANGLING_POS or tok.tag_ in _DANGLING_TAGS

@@ -60,3 +60,34 @@ def test_a_fallback_gist_stops_before_a_relative_clause(nlp):
 ], ids=["determiner-as-object", "if-clause"])
 def test_a_gist_keeps_words_that_complete_or_carry_its_meaning(nlp, text, expected):
     assert gist(list(nlp(text)), [], NoActors).startswith(expected)
+
+
+class Speaker:
+    """One speaker, a person: "I" and "we" in the claim stand for her."""
+    token_actor: dict = {}
+    info: dict = {"a1": {"name": "Jane Moss", "type": "person"}}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The council had played down the cost of the levy", "The council had played down"),
+    ("members of the county board shouldn't weigh in on the levy", "Members of board should not weigh in"),
+    ("We're deeply worried about the levy", "Moss is deeply worried"),
+    ("I hope to stop the levy", "Moss hopes to stop the levy"),
+    ("We need to stop the levy", "Moss needs to stop the levy"),
+    ("I would expect the council to drop the levy", "Moss would expect the council to drop"),
+], ids=["particle", "particle-at-the-end", "contracted-copula", "agreement", "agreement-we", "infinitive-clause"])
+def test_a_gist_reads_as_a_sentence_about_the_speaker(nlp, text, expected):
+    assert gist(list(nlp(text)), ["a1"], Speaker).startswith(expected)
+
+
+@pytest.mark.parametrize("text,start,expected", [
+    ("The mayor attacked the levy, which would cost hundreds of jobs.", "which", "The levy would cost hundreds of jobs"),
+    ("Wages rose in Denmark, which the agency says had the world's highest wage floors.", "which",
+     "Denmark had the world's highest wage floors"),
+    ("He wants a new bridge, which he said the federal government should also pay for.", "which",
+     "The federal government should pay"),
+], ids=["relative-subject", "relative-in-a-reported-clause", "two-subjects"])
+def test_a_relative_pronoun_gives_way_to_the_noun_it_stands_for(nlp, text, start, expected):
+    doc = nlp(text)
+    piece = [t for t in doc if t.idx >= text.index(start)]
+    assert gist(piece, [], NoActors) == expected
