@@ -364,6 +364,7 @@ def _match_institutions(words: list[str], country: str, home: str) -> list[tuple
             found.append((name, country, i, kind))
         elif proper == "yes" or not row_country or (row_country == country) or (
             proper == "home" and not country and row_country == home
+            and not (i and words[i - 1] in g.rules["subnational_modifiers"])  # "state lawmakers"
         ):
             found.append((inst, row_country or country, i, kind))
         else:

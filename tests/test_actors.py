@@ -590,3 +590,11 @@ def test_described_officials_after_bare_officials_are_another_group(analyse_text
     r = analyse_text("Two policemen were wounded, officials said. Two people were killed in the strikes, "
                      "Palestinian hospital officials said.")
     assert r.quotes["speaker"].tolist() == ["officials", "Palestinian hospital officials"]
+
+
+def test_a_body_below_the_national_level_is_not_the_national_institution(analyse_text):
+    text = "U.S. senators met in Washington on the wage plan. {} said on Monday that the plan would cost jobs."
+    state = analyse_text(text.format("State lawmakers"))
+    national = analyse_text(text.format("Lawmakers"))
+    assert _actor(state, "State lawmakers")["institution"] != "U.S. Congress"
+    assert _actor(national, "Lawmakers")["institution"] == "U.S. Congress"
