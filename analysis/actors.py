@@ -134,6 +134,16 @@ def reporting_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"].strip().lower() for r in load_csv("reporting_verbs.csv"))
 
 
+@lru_cache(maxsize=1)
+def voice_lemmas() -> frozenset[str]:
+    """The reporting verbs and the one-word verbs of taking a side of ``stance_lexicon.yml``
+    ("support", "oppose", "back", "fight"): a group whose share or kind alone names it ("42% support
+    the plan", "unions are fighting it", "others oppose it") is a voice as the subject of either."""
+    sides = load_yaml("stance_lexicon.yml")["verbs"]
+    return reporting_lemmas() | frozenset(str(w).lower() for words in sides.values() for w in words
+                                          if " " not in str(w))
+
+
 def country_of(text: str) -> str:
     """The country a name, alias, demonym, adjective or capital refers to, or ''."""
     g = gazetteer()

@@ -42,7 +42,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from .actors import (Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, narrowed_set,
-                     reporting_lemmas)
+                     reporting_lemmas, voice_lemmas)
 from .nlp import forms
 from .resources import load_yaml
 
@@ -154,10 +154,11 @@ def _title_of_a_body(tok: Token) -> bool:
 
 def poll_shares(cast: Cast) -> None:
     """'42% say', 'three-fourths say', 'a majority said', 'those surveyed say': the share of a poll's
-    respondents that is the subject of a reporting verb is a group (one per wording)."""
+    respondents that is the subject of a reporting verb or of a verb of taking a side ("42% oppose it",
+    :func:`analysis.actors.voice_lemmas`) is a group (one per wording)."""
     rules = cast.g.rules
     shares, asked = set(rules["share_words"]), set(rules["respondent_participles"])
-    reporting = reporting_lemmas()
+    reporting = voice_lemmas()
     for i in forms(cast.doc).where(shares | {"%", "percent", "those"}):  # only the words that can start one
         tok = cast.doc[i]
         if tok.dep_ != "nsubj" or tok.i in cast.taken or tok.head.lemma_.lower() not in reporting:
@@ -182,8 +183,8 @@ def poll_shares(cast: Cast) -> None:
 def quantifier_voices(cast: Cast) -> None:
     """'Some say the deal is dead', 'Others argued', 'Another wrote': an indefinite pronoun of number
     (``quantifier_pronouns`` in ``actor_rules.yml``) that is by itself the subject of a reporting
-    verb is a voice of its own, a group ('another': one person), never one named before."""
-    reporting = reporting_lemmas()
+    verb or of a verb of taking a side ("others oppose it") is a voice of its own, a group ('another': one person), never one named before."""
+    reporting = voice_lemmas()
     for i in forms(cast.doc).where(set(cast.g.rules["quantifier_pronouns"])):
         tok = cast.doc[i]
         if tok.dep_ != "nsubj" or i in cast.taken or tok.head.lemma_.lower() not in reporting or \
@@ -322,14 +323,15 @@ def _noun_is_a_source(cast: Cast, tok: Token, singular: str, needs: bool, left: 
 
 def _plural_that_speaks(tok: Token) -> bool:
     """A bare plural that is a subject, alone or with another ("X and unions are criticising ..."), of a
-    reporting verb, or of a clause with a participle that reports ("Unions are worried, saying ..."):
+    reporting verb or of a verb of taking a side ("Unions are fighting the freeze"), or of a clause with
+    a participle that reports ("Unions are worried, saying ..."):
     a group that speaks, though the noun alone names no one in particular."""
     if tok.tag_ != "NNS" or any(c.dep_ in ("det", "nummod") for c in tok.children):
         return False  # "the two countries added": a set just met (analysis.speakers), not a bare plural
     subj = tok if tok.dep_ == "nsubj" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" else None
     if subj is None:
         return False
-    reporting = reporting_lemmas()
+    reporting = voice_lemmas()
     verb = subj.head
     return verb.lemma_.lower() in reporting and verb.pos_ == "VERB" or any(
         c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in reporting for c in verb.children)

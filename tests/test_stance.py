@@ -663,6 +663,16 @@ SIDE_CASES = [
         "\u201cIt is time for Reed to show leadership,\u201d said Mayor Tom Hill.\n",
         "Tom Hill", 0,
         id="words_on_what_the_owner_does_speak_of_the_issue"),
+    pytest.param(
+        "Governor Mark Reed unveiled a plan on Monday to freeze the wages of state workers.\n"
+        "Unions are fighting the proposed wage freeze.\n",
+        "Unions", -1,
+        id="a_bare_group_noun_that_fights_the_issue_is_a_voice_against_it"),
+    pytest.param(
+        "Governor Mark Reed unveiled a plan on Monday to build a new toll road across the state.\n"
+        "Some lawmakers praised it. Others oppose the plan.\n",
+        "Others", -1,
+        id="others_who_oppose_the_issue_are_a_voice_against_it"),
 ]
 
 
