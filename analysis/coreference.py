@@ -2,7 +2,8 @@
 
 :func:`resolve` takes the draft cast of :func:`analysis.actors.find_actors`
 (a :class:`~analysis.actors.Cast`), adds a ``pronoun`` mention for every
-pronoun the text settles (:func:`pronouns`), then the names in headings
+pronoun the text settles (:func:`pronouns`; "its"/"their" of a body, :func:`possessives`;
+"it"/"they" a body is reported to say, :func:`reported_subjects`), then the names in headings
 (:func:`analysis.names.headings`), and returns the
 :class:`~analysis.actors.ActorTable` of :func:`analysis.actors.actor_table`.
 The headings come after the pronouns, so a name in a heading is never a
@@ -75,6 +76,7 @@ def resolve(draft: Cast) -> ActorTable:
     """Add pronoun and heading mentions to a draft cast (in place) and return its table."""
     pronouns(draft)
     possessives(draft)
+    reported_subjects(draft)
     names.headings(draft)
     return actor_table(draft)
 
@@ -113,6 +115,41 @@ def possessives(cast: Cast) -> None:
         actor = by_token.get(subject.i) if subject is not None else None
         if actor is not None and actor.type in table[tok.lower_]:
             cast.add(actor, tok.i, tok.i + 1, "pronoun")
+
+
+def reported_subjects(cast: Cast) -> None:
+    """A ``pronoun`` mention for "it" or "they" as the subject of a clause that an organization,
+    country or group is reported to say: "the ministry said it would review the plan", "the rebels
+    said they had withdrawn". The subject of a reported clause is bound by the reporter, as "X said
+    he would" is of a person (:func:`resolve_pronoun`); any other "it" or "they" stays unlinked."""
+    doc = cast.doc
+    table = cast.g.rules["reported_subjects"]
+    reporting = reporting_lemmas()
+    by_token = {i: m.actor for m in cast.mentions if m.actor is not None for i in range(m.start, m.end)}
+    for i in forms(doc).where(table):
+        tok = doc[i]
+        verb = tok.head
+        if tok.i in cast.taken or tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+            continue
+        if verb.head.lemma_.lower() not in reporting or not _bound_by_reporter(tok, verb):
+            continue
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        actor = by_token.get(subject.i) if subject is not None else None
+        if actor is not None and actor.type in table[tok.lower_]:
+            cast.add(actor, tok.i, tok.i + 1, "pronoun")
+
+
+def _bound_by_reporter(tok: Token, verb: Token) -> bool:
+    """Whether a subject pronoun of a reported clause can stand for the reporter: not an expletive
+    "it" ("said it is up to the people to decide", "reported that it was not the dossier that
+    triggered"), and no other subject noun between the reporting verb and the pronoun ("says while
+    the initiative may create jobs, it will not help": the initiative)."""
+    if tok.lower_ == "it" and verb.lemma_ == "be" and (
+            any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in verb.children)
+            or any(g.dep_ == "relcl" for c in verb.children if c.dep_ == "attr" for g in c.children)):
+        return False
+    between = tok.doc[verb.head.i + 1:tok.i]
+    return not any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def _clause_subject(tok: Token) -> Token | None:

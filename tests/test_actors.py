@@ -460,6 +460,23 @@ def test_its_in_a_sentence_without_a_verb_stays_unlinked(analyse_text):
     assert not len(m[m["how"] == "pronoun"])
 
 
+@pytest.mark.parametrize("text,owner", [
+    ("The Health Ministry said it would review the plan.", "Health Ministry"),
+    ("The Kurdish rebels said they had withdrawn from the town.", "Kurdish rebels"),
+    ("Russia said it was ready to talk about the plan.", "Russia"),
+    ("Russia said it is up to the Syrian people to decide.", None),
+    ("The Times reported that it was not the dossier that started the probe.", None),
+    ("The union says while the initiative may create jobs, it will not help workers.", None),
+], ids=["organization", "group", "country", "extraposed-it", "cleft-it", "nearer-subject"])
+def test_it_or_they_reported_by_a_body_refers_to_that_body(analyse_text, text, owner):
+    # "the ministry said it would": the subject of a reported clause is bound by its reporter
+    r = analyse_text(text)
+    m = r.actors.mentions
+    names = dict(zip(r.actors.actors["actor_id"], r.actors.actors["name"]))
+    linked = [names[a] for a in m[m["how"] == "pronoun"]["actor_id"]]
+    assert linked == ([owner] if owner else [])
+
+
 def test_leaders_of_a_body_and_plural_titles_are_groups_that_speak(analyse_text):
     r = analyse_text("The leaders of the U.S. intelligence community warned on Monday that national security may "
                      "be endangered.\n\nThe intelligence chiefs warned that the program would need to end.")
