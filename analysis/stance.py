@@ -110,7 +110,7 @@ def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | Non
     elif abs(mean) >= bounds["weak"]:
         score = 1 if mean > 0 else -1
     else:
-        score = 0
+        score = _lean_of_own_words(used)
     if score == 2 and conditional:
         score = 1
     mixed = positive >= 1.0 and negative >= 1.0
@@ -126,6 +126,14 @@ def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | Non
     if mixed:
         confidence = min(confidence, 0.4)  # evidence both ways: a reading, not a finding
     return score, confidence, mixed
+
+
+def _lean_of_own_words(used: list[Evidence]) -> int:
+    """The lean of evidence that averages out (``bounds.weak``): when tone and effects cancel,
+    the voice's own stance words ("concerned", "welcomed", "block the deal") still say which
+    way it leans (+1 or -1); 0 when they are absent or cancel too."""
+    own = sum(e.score * e.weight for e in used if e.source == "stance" and e.score)
+    return (own > 0) - (own < 0)
 
 
 #: The readers of evidence, in the order their items are gathered for each issue.

@@ -469,6 +469,11 @@ def test_an_act_sought_on_the_issue_gives_the_acts_side(analyse_text, sentence, 
 #: one reading rule each.
 SIDE_CASES = [
     pytest.param(
+        "Governor Mark Reed\u2019s plan to build a new toll on the state\u2019s bridges has drawn a debate.\n"
+        "\u201cWe are concerned about the toll. The toll would help families,\u201d said Mayor Tom Hill.\n",
+        "Tom Hill", -1,
+        id="when_effects_and_tone_cancel_the_voices_own_stance_word_gives_the_lean"),
+    pytest.param(
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
         "Senator Ann Cole has a plan for the toll, and it is a cruel and disastrous plan for every family, "
         "said Mayor Tom Hill.\n",
