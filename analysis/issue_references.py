@@ -111,14 +111,19 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the clause that controls it: an infinitive's, a conjunct's, and a
+    gerund's after a preposition ("marked the day by calling on allies to ...": the subject of the
+    verb the adverbial clause hangs on, Quirk et al. 1985, 15.59 on subject control)."""
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs and node.dep_ == "relcl" and subs[0].lower_ in _RELATIVE_PRONOUNS:
             return node.head  # "Trump, who has threatened to ...": the relative pronoun stands for its antecedent
         if subs:
             return subs[0]
-        if node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head.i != node.i:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head
+        elif node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head.i != node.i:
             if node.dep_ in ("relcl", "acl"):
                 return node.head
             node = node.head
@@ -283,6 +288,7 @@ def _owned_ref(article: Article, actors: ActorTable, headline_sents: set[int], v
         return None
     w = rules()["weights"]
     weight = w["reference"] + w["owned"] + _place_weight(article, verb, headline_sents)
+    weight += w["peg"] if _lead_position(article, verb, headline_sents) == 0 else 0.0
     return Reference(tok, cls, owner, False, tok.i, tok.i + 1, weight, False)
 
 

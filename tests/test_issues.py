@@ -415,6 +415,19 @@ LABEL_STARTS = [
         "Ann Lee called the incident reckless.",
         "the incident: Two Chinese fighter jets flew within 50 feet",
         id="an_incident_is_labelled_with_what_the_lead_reports_happened"),
+    pytest.param(
+        "CANBERRA - Prime Minister Anna Berg marked her first day in office by calling on the states to close "
+        "their border checkpoints. The states' spending program for new schools has run over budget, officials "
+        "said. The program was cut last year, the treasurer said. Opposition leader Tom Hale said the call came "
+        "too late.",
+        "Berg\u2019s call for the states to close their border checkpoints",
+        id="a_gerund_after_a_preposition_proposes_for_the_subject_of_its_clause"),
+    pytest.param(
+        "LONDON - Health minister Ruth Kane plans to close three rural hospitals, her office said on Monday. Union "
+        "leader Dan Price said the union's pay deal with the board would run until May. Nurses will meet on "
+        "Friday, Price said. He said the deal was fair.",
+        "Kane\u2019s plan to close three rural hospitals",
+        id="an_act_proposed_in_the_first_sentence_is_the_news_peg"),
 ]
 
 
