@@ -141,10 +141,11 @@ def actor_of(rd: Reading, head: Token, verb: Token) -> str:
         return rd.token_actor[head.i]
     if head.lemma_.lower() in rd.rules["document_nouns"]:
         return issuer(rd, head, verb)
-    for c in head.subtree:  # "A senior adviser, Jane Roe, told ...": the person named beside the role
-        if c.i > head.i and c.dep_ in ("appos", "conj") and c.i in rd.token_actor and \
-                c.doc[min(x.i for x in c.subtree) - 1].text == "," and \
-                rd.info[rd.token_actor[c.i]]["type"] == "person" and \
+    for c in head.subtree:  # "A senior adviser, Jane Roe, told ...", "An offshoot of X, the Y Brigades,
+        #                     said": the person, or the one body (not a list), named beside the description
+        kind = rd.info[rd.token_actor[c.i]]["type"] if c.i in rd.token_actor else ""
+        if c.i > head.i and c.dep_ in ("appos", "conj") and c.doc[min(x.i for x in c.subtree) - 1].text == "," and \
+                (kind == "person" or kind == "organization" and not any(x.dep_ == "conj" for x in c.children)) and \
                 head.lower_ not in rd.info[rd.token_actor[c.i]]["name"].lower():
             return rd.token_actor[c.i]
     # a token of the subject phrase that belongs to a mention ("Ambassador ... Smith"), not one

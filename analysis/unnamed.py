@@ -47,6 +47,7 @@ from .nlp import forms
 from .resources import load_yaml
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
+_NAMED = ("person", "organization", "country")  # actors whose name, set beside a description, names its holder
 
 
 class _Phrase(NamedTuple):
@@ -243,9 +244,10 @@ def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
         return False  # "spokesman John Smith", "rebel alliance": part of another noun
     if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
         return False  # "rebel-held"
-    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _person_at(cast, c.i) or _a_name(c))
-           for c in tok.children):
-        return False  # "Valdoria’s chief negotiator, Ilse Marten,": a title of a named person
+    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _person_at(cast, c.i) or _a_name(c) or _person_at(
+            cast, c.i, _NAMED) and not any(x.dep_ == "conj" for x in c.children)) for c in tok.children):
+        return False  # "Valdoria’s chief negotiator, Ilse Marten,", "the largest radical group, Hamas,": named
+        #               (not "the Baltic states, Estonia, Latvia and Lithuania,": the members of a group)
     if _named_after_comma(cast, tok) is not None:
         return False  # "A senior adviser to the president, Jane Roe, told ..." (the parser may misread it)
     if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or _person_at(cast, tok.head.i)):
@@ -428,9 +430,9 @@ def _a_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and len(words) >= 2 and tok.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
 
 
-def _person_at(cast: Cast, i: int) -> bool:
-    """Is token ``i`` part of a mention of a person?"""
-    return any(m.start <= i < m.end and m.actor is not None and m.actor.type == "person" for m in cast.mentions)
+def _person_at(cast: Cast, i: int, types: tuple[str, ...] = ("person",)) -> bool:
+    """Is token ``i`` part of a mention of a person (or of an actor of one of ``types``)?"""
+    return any(m.start <= i < m.end and m.actor is not None and m.actor.type in types for m in cast.mentions)
 
 
 def _conj_nouns(cast: Cast, tok: Token) -> set[Token]:

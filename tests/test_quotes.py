@@ -946,6 +946,11 @@ SPEAKER_CASES = [
         'development" toward peace.',
         ["Jane Roe"],
         id="call_x_y_with_the_object_misread_as_a_clause_reports_the_object_and_its_complement"),
+    pytest.param(
+        "A radical offshoot of Jane Roe's Freedom Party, the Red Brigades, said in a statement that it was "
+        "responsible for the attack. The largest opposition group, Hamas, said it would continue its campaign.",
+        ["Red Brigades", "Hamas"],
+        id="a_body_named_beside_the_description_that_speaks_is_the_speaker"),
 ]
 
 
