@@ -504,6 +504,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     unnamed.poll_shares(cast)
     unnamed.quantifier_voices(cast)
     unnamed.documents(cast)
+    unnamed.subject_voices(cast)
     return cast
 
 

@@ -21,7 +21,9 @@ part of a name found by :mod:`analysis.names` and adds to the draft
   one, "the source" the unnamed source just met;
 - ``nominal`` mentions for an indefinite introduction the next sentence names
   ("A spokesman for the ministry claims X. Ministry spokesman Jane Roe says
-  Y": :func:`_named_next`).
+  Y": :func:`_named_next`);
+- last, one ``group`` per plural that speaks and that no list holds
+  ("Two federal appeals courts rejected ...": :func:`subject_voices`).
 
 The nominal link is made here, during the pass, not by
 :mod:`analysis.coreference`: whether "the official" is someone already met
@@ -43,11 +45,13 @@ from spacy.tokens import Token
 
 from .actors import (Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, narrowed_set,
                      reporting_lemmas, voice_lemmas)
+from .corpus import quotation_spans
 from .nlp import forms
 from .resources import load_yaml
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
 _NAMED = ("person", "organization", "country")  # actors whose name, set beside a description, names its holder
+_QUANTITIES = ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")  # "three months": no voice
 
 
 class _Phrase(NamedTuple):
@@ -195,6 +199,51 @@ def quantifier_voices(cast: Cast) -> None:
         actor = _new_unnamed(cast, "anonymous" if low == "another" else "group", f"{low}#{i}", tok.text, tok, low)
         actor.names.append(tok.text)
         cast.add(actor, i, i + 1, "name")
+
+
+def subject_voices(cast: Cast) -> None:
+    """'Mujaheddin returning from the mountains say', 'Two federal appeals courts rejected', 'two of
+    the women who have accused': a plural noun that no other pass made an actor, the subject of a
+    reporting verb (itself or through a "who" clause), is the group that speaks there, named by its
+    phrase (the noun, its modifiers, a participle or a short phrase describing it). The sentence
+    says who spoke: a voice whose noun no list holds is still a voice, not an unresolved speaker.
+    Plural documents ("reports say": hearsay) and nouns that refer back (:func:`_new_plural_voice`)
+    are left alone."""
+    reporting = reporting_lemmas()
+    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
+    quotes = quotation_spans(cast.article.text)
+    for tok in cast.doc:
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.head.tag_ == "VBP"  # "Mujaheddin say"
+        if not plural or tok.i in cast.taken or tok.i in cast.heading_tokens or \
+                tok.lemma_.lower() in documents or tok.idx < cast.dateline_end or \
+                any(qs <= tok.idx < qe for qs, qe in quotes) or not _new_plural_voice(tok, reporting):
+            continue
+        described = [c for c in tok.rights if c.dep_ in ("acl", "xcomp") and c.tag_ in ("VBG", "VBN") or
+                     c.dep_ == "prep" and len(list(c.subtree)) <= 4 and cast.doc[c.i - 1].text != ","]
+        words = [t for t in tok.subtree if (t.i <= tok.i or any(t in c.subtree for c in described))
+                 and not t.is_punct and t.dep_ not in ("det", "predet", "nummod")]
+        if not words or not cast.free(words[0].i, tok.i + 1):
+            continue
+        text = re.sub(r"\s+", " ", cast.text(words[0].i, words[-1].i + 1)).strip()
+        actor = next((a for a in cast.actors if a.type == "group" and a.key == text.lower()), None) or \
+            _new_unnamed(cast, "group", text.lower(), text, tok, tok.lemma_.lower())
+        actor.names.append(text)
+        cast.add(actor, words[0].i, tok.i + 1, "name")
+
+
+def _new_plural_voice(tok: Token, reporting: set[str]) -> bool:
+    """Is a plural noun that names no one met before ("courts", "two of the women who"; not "the two
+    men", "their smiles", "both sides": those refer back) the subject of a reporting verb, or the
+    noun a "who" clause of one describes?"""
+    if tok.ent_type_ in _QUANTITIES or any(c.dep_ == "poss" or c.dep_ in ("det", "predet") and c.lower_ in (
+            "the", "these", "those", "both", "all") for c in tok.children) and not narrowed_set(tok):
+        return False
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and not any(
+            c.dep_ == "prt" and c.lower_ != "out" or c.tag_ == "WRB" for c in verb.children):
+        return True  # not "called off", nor a question asked about them ("how markets respond")
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in reporting and any(
+        x.dep_ == "nsubj" and x.lower_ == "who" for x in c.children) for c in tok.children)
 
 
 def _after_a_name(cast: Cast, ph: _Phrase) -> _Phrase | None:

@@ -951,6 +951,11 @@ SPEAKER_CASES = [
         "responsible for the attack. The largest opposition group, Hamas, said it would continue its campaign.",
         ["Red Brigades", "Hamas"],
         id="a_body_named_beside_the_description_that_speaks_is_the_speaker"),
+    pytest.param(
+        "Two federal appeals courts, one in Ohio and one in Texas, last week rejected the government's request "
+        "to delay the rules. Fishermen returning from the coast say they have seen no boats.",
+        ["federal appeals courts", "Fishermen returning from the coast"],
+        id="a_plural_no_list_holds_that_speaks_is_a_group_named_by_its_phrase"),
 ]
 
 
