@@ -956,6 +956,11 @@ SPEAKER_CASES = [
         "to delay the rules. Fishermen returning from the coast say they have seen no boats.",
         ["federal appeals courts", "Fishermen returning from the coast"],
         id="a_plural_no_list_holds_that_speaks_is_a_group_named_by_its_phrase"),
+    pytest.param(
+        "The militant group Islamic Front claimed responsibility for the bombing on Sunday. The army claimed "
+        "the group had fled.",
+        ["Islamic Front", "unnamed army"],
+        id="a_claim_reports_its_object_as_well_as_a_clause"),
 ]
 
 
