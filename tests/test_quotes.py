@@ -961,6 +961,10 @@ SPEAKER_CASES = [
         "the group had fled.",
         ["Islamic Front", "unnamed army"],
         id="a_claim_reports_its_object_as_well_as_a_clause"),
+    pytest.param(
+        "Prime Minister Jane Roe declared the peace plan \u201cdead\u201d on Monday.",
+        ["Jane Roe"],
+        id="declare_x_y_reports_the_object_and_its_complement"),
 ]
 
 
