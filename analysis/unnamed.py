@@ -51,6 +51,7 @@ from .resources import load_yaml
 
 _AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are")
 _NAMED = ("person", "organization", "country")  # actors whose name, set beside a description, names its holder
+_DESCRIBING = ("amod", "compound", "nmod", "nummod", "acl", "relcl", "prep", "xcomp")  # words that describe a set
 _QUANTITIES = ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")  # "three months": no voice
 
 
@@ -207,8 +208,8 @@ def subject_voices(cast: Cast) -> None:
     reporting verb (itself or through a "who" clause), is the group that speaks there, named by its
     phrase (the noun, its modifiers, a participle or a short phrase describing it). The sentence
     says who spoke: a voice whose noun no list holds is still a voice, not an unresolved speaker.
-    Plural documents ("reports say": hearsay) and nouns that refer back (:func:`_new_plural_voice`)
-    are left alone."""
+    Plural documents ("reports say": hearsay), nouns that refer back and bare plurals with no word
+    describing them ("Data suggest", "Tests confirmed": :func:`_new_plural_voice`) are left alone."""
     reporting = reporting_lemmas()
     documents = set(load_yaml("quote_rules.yml")["document_nouns"])
     quotes = quotation_spans(cast.article.text)
@@ -238,6 +239,8 @@ def _new_plural_voice(tok: Token, reporting: set[str]) -> bool:
     if tok.ent_type_ in _QUANTITIES or any(c.dep_ == "poss" or c.dep_ in ("det", "predet") and c.lower_ in (
             "the", "these", "those", "both", "all") for c in tok.children) and not narrowed_set(tok):
         return False
+    if not any(c.dep_ in _DESCRIBING for c in tok.children):
+        return False  # a bare plural ("Data suggest", "Tests confirmed") says too little to be a voice
     verb = tok.head
     if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and not any(
             c.dep_ == "prt" and c.lower_ != "out" or c.tag_ == "WRB" for c in verb.children):
