@@ -91,3 +91,13 @@ def test_a_relative_pronoun_gives_way_to_the_noun_it_stands_for(nlp, text, start
     doc = nlp(text)
     piece = [t for t in doc if t.idx >= text.index(start)]
     assert gist(piece, [], NoActors) == expected
+
+
+def test_a_people_or_body_keeps_the_words_of_the_text_and_a_person_is_named_by_surname(nlp):
+    class Cast:
+        token_actor = {1: "c1", 9: "p1", 10: "p1"}
+        info = {"c1": {"name": "Russia", "type": "country"}, "p1": {"name": "Jane Moss", "type": "person"}}
+    doc = nlp("The Russians have no interest in talks. Senator Jane Moss wants a vote.")
+    first, second = list(doc.sents)
+    assert gist(list(first), [], Cast) == "The Russians have no interest"
+    assert gist(list(second), [], Cast).startswith("Moss wants a vote")
