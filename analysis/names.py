@@ -889,3 +889,24 @@ def headings(cast: Cast) -> None:
             if i + n <= len(doc) and [t.lower_ for t in doc[i:i + n]] == words and cast.free(i, i + n):
                 cast.add(a, i, i + n, "alias")
                 break
+
+
+def national_governments(cast: Cast) -> None:
+    """'Damascus has dismissed ...' and 'The Syrian government had indicated ...': a state acting and its
+    government named as such are one actor (a capital or a country named for its government is an
+    alias of it, ``gold/GUIDELINE.md`` section 2), listed under the government's name. The country's
+    mentions join the national government a story names ("the <adjective> government"), so that the
+    story's references to that state are not split between two actors."""
+    for gov in [a for a in cast.actors if a.type == "organization" and a.country and a.mentions]:
+        if not gov.key.endswith(" government") or \
+                gov.institution != f"{cast.g.prefix.get(gov.country, gov.country)} government":
+            continue
+        state = next((a for a in cast.actors if a.type == "country" and a.key == gov.country and a.mentions), None)
+        if state is None:
+            continue
+        for m in state.mentions:
+            m.actor = gov
+        gov.mentions.extend(state.mentions)
+        gov.names.extend(state.names)
+        state.mentions, state.names = [], []
+        cast.actors.remove(state)

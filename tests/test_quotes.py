@@ -965,6 +965,11 @@ SPEAKER_CASES = [
         "Prime Minister Jane Roe declared the peace plan \u201cdead\u201d on Monday.",
         ["Jane Roe"],
         id="declare_x_y_reports_the_object_and_its_complement"),
+    pytest.param(
+        "Rebels pushed toward the port on Monday. Damascus has dismissed talk of a rift with its allies. The "
+        "Syrian government said on Tuesday that the offensive would go on.",
+        ["Syrian government", "Syrian government"],
+        id="a_capital_for_its_government_and_the_government_named_as_such_are_one_speaker"),
 ]
 
 
