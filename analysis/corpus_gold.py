@@ -76,7 +76,8 @@ def text_path(gold: dict, shared: Path = SHARED) -> Path:
 
 def _words(name: str) -> list[str]:
     name = re.sub(r"\([^)]*\)", " ", str(name))
-    return [w for w in re.findall(r"[a-z0-9][a-z0-9.'\u2019-]*", name.lower().replace("\u2019s ", " "))]
+    name = re.sub(r"'s(?=\s|$)", "", name.lower().replace("\u2019", "'"))  # "Modanlo’s" and "Modanlo's" alike
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9.'-]*", name)]
 
 
 def surname(name: str) -> str:

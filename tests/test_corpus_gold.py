@@ -90,3 +90,9 @@ def test_an_issue_label_agrees_with_the_gold_across_inflections_but_not_across_m
                                                                 "owner": "Republican lawmakers"})
     assert not issue_agrees("the plan to raise taxes", {"policy": "the plan to build a wall"})
     assert not issue_agrees("Lee\u2019s plan", {"policy": "Ann Lee's proposal", "owner": "Ann Lee"})
+
+
+def test_a_name_fits_whichever_apostrophe_its_possessive_is_typed_with():
+    from analysis.corpus_gold import name_score
+    straight = name_score("Modanlo's lawyers", "group", "Modanlo\u2019s lawyers", "group")
+    assert straight == name_score("Modanlo's lawyers", "group", "Modanlo's lawyers", "group") > 0
