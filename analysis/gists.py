@@ -143,7 +143,7 @@ def _subject(verb: Token, speakers: list[str], actors: ActorTable) -> tuple[Word
     aid = actors.token_actor.get(subj.i, "")
     if subj.lower_ in _FIRST and speakers:
         aid = speakers[0]
-    named = subj.pos_ == "PROPN" and actors.info.get(aid, {}).get("type") == "person"  # "Kerry", not the full title
+    named = subj.pos_ == "PROPN" and actors.info.get(aid, {}).get("type") == "person"  # a surname, not the full title
     if aid and (subj.pos_ == "PRON" or named or subj.lower_ in _FIRST):
         name, plural = _short_name(aid, actors)
         plural_pronoun = subj.lower_ in ("they", "we") and not plural
