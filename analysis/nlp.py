@@ -24,7 +24,6 @@ analyses many articles in turn (the extraction calls it).
 from __future__ import annotations
 
 import ctypes
-import gc
 import importlib.util
 import os
 import warnings
@@ -161,27 +160,6 @@ def tune_allocator() -> bool:
             except (OSError, AttributeError):
                 pass
     return _allocator_tuned
-
-
-def freeze_loaded() -> None:
-    """Take the objects alive once the model is loaded out of the garbage collector's sight.
-
-    The model, the package and its word lists live as long as the process
-    (about 150,000 objects the collector tracks), and every full collection,
-    which the analysis's many small objects set off again and again, would walk
-    them all. ``gc.freeze`` moves them to the permanent generation, as the
-    Python documentation advises before forking workers (their pages are then
-    not copied either). Once per process; an object made later is collected as
-    usual.
-    """
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.collect()
-        gc.freeze()
-
-
-_frozen = False
 
 
 @dataclass(frozen=True)

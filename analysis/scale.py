@@ -197,11 +197,10 @@ def analyse_batch(items: list[Item], options: Options) -> list[Result]:
     fail, or whose analysis raises, becomes a ``skipped`` result naming the
     problem, and the rest of the batch goes on. Results come in input order.
     """
-    from .nlp import freeze_loaded, load_pipeline, parse_many, tune_allocator
+    from .nlp import load_pipeline, parse_many, tune_allocator
 
     tune_allocator()
     nlp = load_pipeline(options.model)
-    freeze_loaded()
     results: dict[int, Result] = {}
     articles = []
     for i, item in enumerate(items):
@@ -465,10 +464,9 @@ def task_size(articles: int, workers: int, batch_size: int) -> int:
 
 
 def _init_worker(model: str | None) -> None:
-    from .nlp import freeze_loaded, load_pipeline
+    from .nlp import load_pipeline
 
     load_pipeline(model)
-    freeze_loaded()
 
 
 def _pool_context(model: str | None):
@@ -483,10 +481,9 @@ def _pool_context(model: str | None):
     fork-safe), so elsewhere, or when a thread runs (a Dask client, a notebook's
     kernel threads), workers are spawned."""
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        from .nlp import freeze_loaded, load_pipeline
+        from .nlp import load_pipeline
 
         load_pipeline(model)
-        freeze_loaded()  # before the fork: the workers share the model's pages and never walk them
         return get_context("fork")
     return get_context("spawn")
 

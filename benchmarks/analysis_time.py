@@ -53,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from analysis.corpus import load_article
-    from analysis import nlp as nlp_module
     from analysis.nlp import load_pipeline, parse_many, tune_allocator
     from analysis import pipeline
     from analysis.pipeline import analyse_doc
@@ -62,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     article_tables = getattr(pipeline, "article_rows", None) or pipeline.article_tables
     tune_allocator()
     nlp = load_pipeline()
-    getattr(nlp_module, "freeze_loaded", lambda: None)()  # as extract does (older commits lack it)
     articles = [load_article(p) for p in _paths(args.paths)]
     start = time.perf_counter()
     parsed = list(parse_many(articles, nlp))

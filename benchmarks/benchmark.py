@@ -78,11 +78,10 @@ def _paths(corpus: Path) -> list[Path]:
 
 def run_bare(corpus: Path, jobs: int, batch_size: int) -> dict:
     """spaCy alone: read the texts and parse them with ``nlp.pipe``."""
-    from analysis.nlp import freeze_loaded, load_pipeline, tune_allocator
+    from analysis.nlp import load_pipeline, tune_allocator
 
     tune_allocator()  # as extract does: the comparison is of the work, not of the allocator settings
     nlp = load_pipeline()
-    freeze_loaded()  # as extract does, for the same reason
     start = time.perf_counter()
     texts = [p.read_text(encoding="utf-8") for p in _paths(corpus)]
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs))
