@@ -23,12 +23,6 @@ score on the -2 .. +2 scale, the words that decided it, offsets, weight) for one
 - :func:`context_evidence`: the tone of a voice's words near the issue when
   nothing else is known, weighed lightly.
 
-A claim that reports the position of another than its speaker (its ``holder_id``: "Labor has
-supported the proposals and we believe this is an appropriate one", said by a minister) gives its
-holder the side of its stance words and acts, but its tone only from the words of the holder's own
-attitude (:func:`_holder_attitude`): the rest, its predicted effects and its verdicts are the
-speaker's wording.
-
 The shared reading the passes rely on (the article's :class:`~analysis.reading.Context`, stance
 words in their clause, holders and targets, negation and hedges) is :mod:`analysis.reading`.
 The words are in ``analysis/data/stance_lexicon.yml``.
@@ -312,10 +306,12 @@ def verdict_evidence(ctx: Context, issue: Issue):
     """What a voice's own words call the issue (:func:`_verdicts`), weighed as a stance word."""
     w = ctx.lex["weights"]["stance_word"]
     for c in ctx.claims:
-        holders = [s for s in str(c.speaker_id).split(";") if s]
+        holders = [c.holder_id] if c.holder_id else [s for s in str(c.speaker_id).split(";") if s]
         span = ctx.span(c.start, c.end)
-        if not holders or span is None or c.holder_id:
-            continue  # a position the speaker reports of another: what it calls the issue is the speaker's wording
+        if not holders or span is None:
+            continue
+        if c.holder_id:
+            holders = _with_conjuncts(ctx, c.holder_id, span)
         found = _verdicts(ctx, issue, ctx.words(c.start, c.end))
         if not found:
             continue
@@ -418,8 +414,6 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
     if value > 0 and effect >= 0 and conditional and c.type != "question":
         for h in holders:  # support stated with a condition attached: conditional support
             yield Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])
-    if c.holder_id:  # a position reported of another: its tone is only the holder's own attitude, no effect
-        effect, (value, vcues) = 0, _valence(ctx, issue, _holder_attitude(ctx, tokens, holders))
     if effect:
         score = (2 if abs(effect) > 1 and not hedged else 1) * (1 if effect > 0 else -1)
         for h in holders:
@@ -434,24 +428,6 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
         for h in holders:
             if h != issue.owner_id:
                 yield Evidence(h, source, c.claim_id, score, cue, c.start, c.end, weight)
-
-
-#: Possessive pronouns: in a reported position, "their anger" is the holder's.
-_POSSESSIVES = frozenset("his her their its my our".split())
-
-
-def _holder_attitude(ctx: Context, tokens: list[Token], holders: list[str]) -> list[Token]:
-    """The words of a reported position that describe an attitude: a predicate adjective ("the
-    rebels are growing increasingly bitter", "X was pleased") and a noun the holder has ("their
-    anger"), with the adverbs that grade them. The rest ("Labor has supported it and we believe this
-    is an appropriate one", said by a minister) is the speaker's wording, not the holder's tone."""
-    out = []
-    for t in tokens:
-        if t.dep_ not in ("acomp", "oprd") and not (t.pos_ == "NOUN" and any(
-                c.dep_ == "poss" and (ctx.ta.get(c.i) in holders or c.lower_ in _POSSESSIVES) for c in t.children)):
-            continue
-        out += [c for c in t.children if c.dep_ == "advmod" and c.i < t.i] + [t]
-    return out
 
 
 def _act_side(ctx: Context, verb: Token) -> int:
@@ -650,7 +626,7 @@ def context_evidence(ctx: Context, issue: Issue, claimed: set[str]):
         for c in claims:
             words = ctx.words(c.start, c.end)
             if words is not None:
-                tokens += _holder_attitude(ctx, words, [h]) if c.holder_id else words
+                tokens += words
         value, cues = _valence(ctx, issue, tokens)
         if abs(value) < weak:
             continue

@@ -475,12 +475,6 @@ SIDE_CASES = [
         id="when_effects_and_tone_cancel_the_voices_own_stance_word_gives_the_lean"),
     pytest.param(
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
-        "Senator Ann Cole has a plan for the toll, and it is a cruel and disastrous plan for every family, "
-        "said Mayor Tom Hill.\n",
-        "Ann Cole", 0,
-        id="the_speakers_verdict_in_a_reported_position_is_not_the_holders"),
-    pytest.param(
-        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
         "\u201cThe toll makes the state less attractive and less friendly,\u201d said Mayor Tom Hill.\n",
         "Tom Hill", -1,
         id="a_quality_said_to_be_less_is_denied"),
