@@ -189,7 +189,8 @@ def poll_shares(cast: Cast) -> None:
 def quantifier_voices(cast: Cast) -> None:
     """'Some say the deal is dead', 'Others argued', 'Another wrote': an indefinite pronoun of number
     (``quantifier_pronouns`` in ``actor_rules.yml``) that is by itself the subject of a reporting
-    verb or of a verb of taking a side ("others oppose it") is a voice of its own, a group ('another': one person), never one named before."""
+    verb or of a verb of taking a side ("others oppose it") is a voice of its own, a group ('another':
+    one person), never one named before."""
     reporting = voice_lemmas()
     for i in forms(cast.doc).where(set(cast.g.rules["quantifier_pronouns"])):
         tok = cast.doc[i]
