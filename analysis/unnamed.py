@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.attrs import TAG
 from spacy.tokens import Token
 
 from .actors import (Cast, _Actor, _country_in, _join_institutions, _match_institutions, country_of, narrowed_set,
@@ -214,7 +215,9 @@ def subject_voices(cast: Cast) -> None:
     reporting = reporting_lemmas()
     documents = set(load_yaml("quote_rules.yml")["document_nouns"])
     quotes = quotation_spans(cast.article.text)
-    for tok in cast.doc:
+    nouns = {cast.doc.vocab.strings[t] for t in ("NNS", "NNPS", "NNP")}
+    tags = cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []
+    for tok in (cast.doc[i] for i, tag in enumerate(tags) if tag in nouns):  # a Token made for nouns only
         plural = tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.head.tag_ == "VBP"  # "Mujaheddin say"
         if not plural or tok.i in cast.taken or tok.i in cast.heading_tokens or \
                 tok.lemma_.lower() in documents or tok.idx < cast.dateline_end or \
