@@ -106,7 +106,7 @@ def possessives(cast: Cast) -> None:
     and the binding of possessives by the local subject); any other "its" or "their" stays unlinked."""
     doc = cast.doc
     table = cast.g.rules["possessives"]
-    by_token = {i: m.actor for m in cast.mentions if m.actor is not None for i in range(m.start, m.end)}
+    by_token = _actors_by_token(cast)
     for i in forms(doc).where(table):
         tok = doc[i]
         if tok.i in cast.taken or tok.dep_ != "poss":
@@ -125,7 +125,7 @@ def reported_subjects(cast: Cast) -> None:
     doc = cast.doc
     table = cast.g.rules["reported_subjects"]
     reporting = reporting_lemmas()
-    by_token = {i: m.actor for m in cast.mentions if m.actor is not None for i in range(m.start, m.end)}
+    by_token = _actors_by_token(cast)
     for i in forms(doc).where(table):
         tok = doc[i]
         verb = tok.head
@@ -150,6 +150,11 @@ def _bound_by_reporter(tok: Token, verb: Token) -> bool:
         return False
     between = tok.doc[verb.head.i + 1:tok.i]
     return not any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in between)
+
+
+def _actors_by_token(cast: Cast) -> dict[int, _Actor]:
+    """The actor of each token inside a mention, as the cast stands now."""
+    return {i: m.actor for m in cast.mentions if m.actor is not None for i in range(m.start, m.end)}
 
 
 def _clause_subject(tok: Token) -> Token | None:

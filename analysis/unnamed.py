@@ -300,13 +300,13 @@ def _heads_a_source(cast: Cast, tok: Token, low: str) -> bool:
         return False  # "spokesman John Smith", "rebel alliance": part of another noun
     if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
         return False  # "rebel-held"
-    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _person_at(cast, c.i) or _a_name(c) or _person_at(
+    if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or _actor_at(cast, c.i) or _a_name(c) or _actor_at(
             cast, c.i, _NAMED) and not any(x.dep_ == "conj" for x in c.children)) for c in tok.children):
         return False  # "Valdoria’s chief negotiator, Ilse Marten,", "the largest radical group, Hamas,": named
         #               (not "the Baltic states, Estonia, Latvia and Lithuania,": the members of a group)
     if _named_after_comma(cast, tok) is not None:
         return False  # "A senior adviser to the president, Jane Roe, told ..." (the parser may misread it)
-    if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or _person_at(cast, tok.head.i)):
+    if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or _actor_at(cast, tok.head.i)):
         return False
     return True
 
@@ -475,7 +475,7 @@ def _named_after_comma(cast: Cast, tok: Token) -> Token | None:
         if t.i <= tok.i or t.dep_ not in ("appos", "conj"):
             continue
         first = min(x.i for x in t.subtree)
-        if doc[first - 1].text == "," and (t.ent_type_ == "PERSON" or _person_at(cast, t.i) or _a_name(t)):
+        if doc[first - 1].text == "," and (t.ent_type_ == "PERSON" or _actor_at(cast, t.i) or _a_name(t)):
             return t
     return None
 
@@ -486,8 +486,8 @@ def _a_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and len(words) >= 2 and tok.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
 
 
-def _person_at(cast: Cast, i: int, types: tuple[str, ...] = ("person",)) -> bool:
-    """Is token ``i`` part of a mention of a person (or of an actor of one of ``types``)?"""
+def _actor_at(cast: Cast, i: int, types: tuple[str, ...] = ("person",)) -> bool:
+    """Is token ``i`` part of a mention of an actor of one of ``types`` (a person unless told)?"""
     return any(m.start <= i < m.end and m.actor is not None and m.actor.type in types for m in cast.mentions)
 
 
