@@ -350,7 +350,9 @@ def _record_role(cast: Cast, actor: _Actor, s: int, parts: list[Token]) -> None:
     """Role, ``former``, role words, gender, institution and country from a person's title words."""
     g = cast.g
     former = any(t.lower_ in ("former", "ex") for t in parts)
-    role_words = [t for t in parts if t.lower_ not in ("former", "ex", "then")]
+    # an honorific ("Mr", "Dr", "the Reverend") gives a gender, not a role
+    role_words = [t for t in parts if t.lower_ not in ("former", "ex", "then")
+                  and g.titles.get(t.lower_, ("", ""))[1] != "honorific"]
     role = " ".join(t.text for t in role_words).replace(" - ", "-").replace(" \u2019s", "\u2019s").replace(
         " 's", "'s").strip()
     if len(role) > len(actor.role):

@@ -78,6 +78,21 @@ def test_an_honorific_without_a_stop_and_a_known_surname_is_that_person(analyse_
     assert not r.actors.actors["name"].str.contains("Ms ").any()
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Dr Jane Roe runs the clinic. \u201cWe are full,\u201d Dr Roe said.", "Jane Roe"),
+    ("Prof Jane Roe teaches law. \u201cThe bill is flawed,\u201d Prof Roe said.", "Jane Roe"),
+    ("The Reverend Tom Hill leads the church. \u201cWe will stay,\u201d Rev Hill said.", "Tom Hill"),
+    ("Mr John Doe owns the firm. \u201cWe will stay,\u201d Mr Doe said.", "John Doe"),
+])
+def test_an_honorific_names_its_person_and_is_no_role(analyse_text, text, name):
+    # British and Australian style writes honorifics without a stop ("Dr", "Prof", "Rev"); "Mr" or
+    # "Dr" says how a person is addressed, not what office they hold
+    r = analyse_text(text)
+    people = r.actors.actors[r.actors.actors["type"] == "person"]
+    assert list(people["name"]) == [name] and people.iloc[0]["mentions"] == 2
+    assert people.iloc[0]["role"] == ""
+
+
 @pytest.mark.parametrize("text, agent, principal, role", [
     ("A spokesman for Immigration Minister Ann Roe says the damage is large.", "unnamed spokesman", "Ann Roe",
      "Immigration Minister"),
