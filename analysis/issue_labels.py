@@ -23,7 +23,19 @@ STOP_KEYS = frozenset(
 
 
 def clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.;:\u2014-")
+    return _balanced(re.sub(r"\s+", " ", text).strip(" ,.;:\u2014-"))
+
+
+def _balanced(text: str) -> str:
+    """A label cut inside a quotation loses the mark that opened it: "a new contract in “three or
+    four days" reads "a new contract in three or four days", not as a quotation left open."""
+    if text.count("\u201c") > text.count("\u201d"):
+        k = text.rfind("\u201c")
+        text = text[:k] + text[k + 1:]
+    if text.count('"') % 2:
+        k = text.rfind('"')
+        text = text[:k] + text[k + 1:]
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _possessive(name: str) -> str:
@@ -172,6 +184,10 @@ def _addressee(verb: Token, action: Token) -> list[Token]:
     return []
 
 
+#: A course of action stated as what the owner will not do ("vowed never to forget").
+_NEGATED = ("not to ", "never to ")
+
+
 def _proposal_label(ref: Reference, owner_name: str, limit: int) -> str:
     """The label of a course of action stated by a verb, in the noun of that verb: "Obama's plan to
     send troops", "Will's call for the electorate to abandon ...", "Ramos' demand for the resignation
@@ -183,13 +199,13 @@ def _proposal_label(ref: Reference, owner_name: str, limit: int) -> str:
     description = clean("".join(t.text_with_ws for t in words))
     who = clean("".join(t.text_with_ws for t in _addressee(verb, ref.tok))) if head == "call" else ""
     if who and len(who.split()) <= 6 and description and not description.startswith("for "):
-        action = description if description.startswith("not to ") else f"to {re.sub(r'^to ', '', description)}"
+        action = description if description.startswith(_NEGATED) else f"to {re.sub(r'^to ', '', description)}"
         return clean(f"{_possessive(owner_name)} call for {who} {action}")  # "... for Labor not to delay"
     if ref.tok.pos_ in ("NOUN", "PROPN") and not description.startswith(("for ", "to ")):
         return clean(f"{_possessive(owner_name)} {head} {'for' if head in ('call', 'demand', 'push') else 'of'} "
                       f"{description}")  # a course of action named by a noun: "a demand for the resignation"
     return clean(f"{_possessive(owner_name)} {head} to {description}" if not description.startswith(
-        ("for ", "to ", "not to ")) else f"{_possessive(owner_name)} {head} {description}")  # "a threat not to come"
+        ("for ", "to ") + _NEGATED) else f"{_possessive(owner_name)} {head} {description}")  # "a threat not to come"
 
 
 def _act_label(best: Reference, owner_name: str, limit: int) -> tuple[str, str, str]:

@@ -428,7 +428,22 @@ LABEL_STARTS = [
         "Friday, Price said. He said the deal was fair.",
         "Kane\u2019s plan to close three rural hospitals",
         id="an_act_proposed_in_the_first_sentence_is_the_news_peg"),
+    pytest.param(
+        "Mayor Joe Park vowed never to close the city library. \u201cThe vow is empty,\u201d council member Lisa "
+        "Moy said. Others backed the vow.",
+        "Park\u2019s vow never to close the city library",
+        id="a_vow_never_to_act_is_not_a_vow_to_never_to_act"),
 ]
+
+
+@pytest.mark.parametrize("cut, label", [
+    ("Farina\u2019s decision to sign a new contract in \u201cthree or four days", "Farina\u2019s decision to sign a new contract in three or four days"),
+    ('the plan to launch a "leisure carrier', "the plan to launch a leisure carrier"),
+    ("the \u201cPacific Solution\u201d program", "the \u201cPacific Solution\u201d program"),
+])
+def test_a_label_cut_inside_a_quotation_drops_the_mark_that_opened_it(cut, label):
+    from analysis.issue_labels import clean
+    assert clean(cut) == label
 
 
 @pytest.mark.parametrize("text, start", LABEL_STARTS)
