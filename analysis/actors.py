@@ -493,6 +493,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     names.people(cast)
     names.surnames(cast)
     names.organisations_and_countries(cast)
+    names.bracketed_acronyms(cast)
     names.repeated_names(cast)
     names.acronyms(cast)
     names.institution_words(cast)

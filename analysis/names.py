@@ -684,10 +684,36 @@ def _initials(name: str, skip: frozenset[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in skip).upper()
 
 
+def _spelled_by(letters: str, name: str, skip: frozenset[str]) -> bool:
+    """Does an acronym spell a name: its initials ("Royal Flying Doctor Service": RFDS), or the
+    initials of the name's last words ("New South Wales State Emergency Service": SES)?"""
+    initials = _initials(name, skip)
+    return len(letters) >= 2 and (initials == letters or len(initials) > len(letters) and initials.endswith(letters))
+
+
+def bracketed_acronyms(cast: Cast) -> None:
+    """'the Royal Flying Doctor Service (RFDS) ... The RFDS says': an acronym in brackets right after
+    an organisation's name is the short name the story gives it (AP Stylebook, "abbreviations and
+    acronyms"), whether or not the model tags its later uses; :func:`repeated_names` then finds those."""
+    doc = cast.doc
+    skip = frozenset(cast.g.rules["acronym_skip_words"])
+    for a in [a for a in cast.actors if a.type == "organization"]:
+        for m in list(a.mentions):
+            e = m.end
+            if e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+                continue
+            short = doc[e + 1].text
+            if _ACRONYM.match(short) and _spelled_by(short.replace(".", ""), cast.text(m.start, m.end), skip) \
+                    and cast.free(e + 1, e + 2):
+                cast.add(a, e + 1, e + 2, "alias")
+                a.names.append(short)
+
+
 def acronyms(cast: Cast) -> None:
     """An organisation named only by an acronym is the organisation whose full name the acronym
-    spells ('the Environmental Protection Agency ... the EPA said'), when exactly one does: its
-    mentions join that actor as aliases."""
+    spells ('the Environmental Protection Agency ... the EPA said'), or that the story gave that
+    acronym in brackets (:func:`bracketed_acronyms`), when exactly one does: its mentions join that
+    actor as aliases."""
     orgs = [a for a in cast.actors if a.type == "organization" and a.names]
     skip = frozenset(cast.g.rules["acronym_skip_words"])
     for short in orgs:
@@ -695,7 +721,7 @@ def acronyms(cast: Cast) -> None:
             continue
         letters = short.names[0].replace(".", "").replace(" ", "").upper()
         full = [a for a in orgs if a is not short and any(
-            len(n.split()) > 1 and _initials(n, skip) == letters for n in a.names)]
+            len(n.split()) > 1 and _initials(n, skip) == letters or n in short.names for n in a.names)]
         if len(full) != 1:
             continue
         target = full[0]

@@ -78,6 +78,17 @@ def test_an_honorific_without_a_stop_and_a_known_surname_is_that_person(analyse_
     assert not r.actors.actors["name"].str.contains("Ms ").any()
 
 
+@pytest.mark.parametrize("text", [
+    "The Royal Flying Doctor Service (RFDS) says a plane came down last night. The RFDS says the pilot died.",
+    "The New South Wales State Emergency Service (SES) says it has had 5,000 calls. The SES says more rain is due.",
+])
+def test_an_acronym_given_in_brackets_is_the_organisation_it_follows(analyse_text, text):
+    r = analyse_text(text)
+    orgs = r.actors.actors[r.actors.actors["type"] == "organization"]
+    assert len(orgs) == 1 and orgs.iloc[0]["mentions"] >= 3
+    assert set(r.quotes["speaker"]) == {orgs.iloc[0]["name"]}
+
+
 @pytest.mark.parametrize("text, name", [
     ("Dr Jane Roe runs the clinic. \u201cWe are full,\u201d Dr Roe said.", "Jane Roe"),
     ("Prof Jane Roe teaches law. \u201cThe bill is flawed,\u201d Prof Roe said.", "Jane Roe"),
