@@ -51,10 +51,18 @@ def _a_noun_after_all(tok: Token) -> bool:
 
 def _whole_phrase(rd: Reading, tok: Token) -> bool:
     """A verb of a two-word reporting phrase reports only with its second word ("made clear"), and a
-    reporting verb with a particle of another sense does not report ("called off the deal")."""
-    other = rd.rules["other_senses"].get(tok.lemma_.lower(), [])
+    reporting verb with a particle or an object of another sense does not report ("called off the
+    deal", "claimed the lives of")."""
+    lemma = tok.lemma_.lower()
+    other = rd.rules["other_senses"].get(lemma, [])
     if any(c.dep_ == "prt" and c.lower_ in other for c in tok.children):
         return False
+    objects = rd.rules["other_objects"].get(lemma, [])
+    for c in (c for c in tok.children if c.dep_ == "dobj"):
+        # the object's noun, or the one its "of" measures ("claimed hundreds of lives")
+        if c.lower_ in objects or any(p.lower_ == "of" and any(o.lower_ in objects for o in p.children)
+                                      for p in c.children):
+            return False
     words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
     return words is None or _second_word(tok, words) is not None
 

@@ -911,6 +911,11 @@ SPEAKER_CASES = [
         ["Acme Corp."],
         id="called_off_cancels_and_reports_nothing"),
     pytest.param(
+        "The crash claimed the life of the pilot. Fighting has claimed hundreds of lives this year. The rebels "
+        "claimed the attack was a success.",
+        ["rebels"],
+        id="claimed_the_lives_of_is_a_death_toll_and_reports_nothing"),
+    pytest.param(
         'A group of 52 Brazilian poets, painters, singers and doctors this week published an open letter about '
         'the "dangerous rhetoric of Roe" and called on people to "recall the campaigns against other minorities '
         'that ended with thousands dead."',
