@@ -171,7 +171,17 @@ def _looks_like_person(cast: Cast, ent: Span) -> bool:
     while len(words) > 2 and words[0].tag_.startswith("VB"):
         words = words[1:]  # "meet de Mistura": a verb the model read into the name
     particle = words[0].text in cast.g.rules["name_particles"] and words[1].text[:1].isupper()
-    return titled or particle or ent[0].text in cast.g.first_names
+    return titled or particle or ent[0].text in cast.g.first_names or ent[-1].text in _addressed(cast)
+
+
+def _addressed(cast: Cast) -> frozenset[str]:
+    """Words the story puts right after an honorific of address ("Mr Schneiders", "Ms. Roe";
+    ``address_honorifics``, not "Lord", which also names a deity): surnames of people,
+    so a name ending in one is a person's, whatever entity type the model gave it."""
+    doc = cast.doc
+    address = frozenset(cast.g.rules["address_honorifics"])
+    return frozenset(doc[i + 1].text for i, low in enumerate(cast.lows[:-1])
+                     if low in address and doc[i + 1].text[:1].isupper())
 
 
 def _multi_token_person(cast: Cast, word: str) -> bool:

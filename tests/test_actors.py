@@ -78,6 +78,15 @@ def test_an_honorific_without_a_stop_and_a_known_surname_is_that_person(analyse_
     assert not r.actors.actors["name"].str.contains("Ms ").any()
 
 
+def test_a_name_the_story_writes_after_mr_is_a_person_whatever_its_entity_type(analyse_text):
+    # the model tags this name an organisation; "Mr Schneiders" later says whose surname it is
+    r = analyse_text("The Rainforest Alliance's Lyndon Schneiders says the ruling will help. "
+                     "\u201cIt is the right result,\u201d Mr Schneiders said.")
+    a = r.actors.actors.set_index("name")
+    assert a.loc["Lyndon Schneiders", "type"] == "person"
+    assert r.quotes["speaker"].tolist() == ["Lyndon Schneiders", "Lyndon Schneiders"]
+
+
 @pytest.mark.parametrize("text", [
     "The Royal Flying Doctor Service (RFDS) says a plane came down last night. The RFDS says the pilot died.",
     "The New South Wales State Emergency Service (SES) says it has had 5,000 calls. The SES says more rain is due.",
