@@ -847,6 +847,12 @@ SPEAKER_CASES = [
         ["Police Federation; unions", "unions"],
         id="a_bare_plural_that_speaks_is_a_group"),
     pytest.param(
+        "A storm hit the island overnight. At the sports hall, where locals say conditions are crowded, 40 "
+        "families are sleeping. Eyewitnesses reported seeing the roof collapse. Unions are already expressing "
+        "their anger at the council.",
+        ["locals", "Eyewitnesses", "Unions"],
+        id="nouns_for_members_of_the_public_and_bare_unions_are_groups_that_speak"),
+    pytest.param(
         "“The president asked the envoy to put pressure on them,” Nabil Abu Roe, an advisor to Mr Doe said.",
         ["Nabil Abu Roe"],
         id="the_name_of_the_one_an_adviser_serves_is_not_the_speaker"),
