@@ -123,7 +123,7 @@ def _subject(verb: Token) -> Token | None:
             return subs[0]
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head
-        elif node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and node.head.i != node.i:
+        elif node.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "acomp") and node.head.i != node.i:
             if node.dep_ in ("relcl", "acl"):
                 return node.head
             node = node.head
@@ -271,11 +271,18 @@ def _opens_story(article: Article, tok: Token, headline_sents: set[int]) -> bool
 
 
 def _verbs_of(article: Article, doc: Doc, key: str):
-    """The verbs after the dateline whose lemma is in the issue rules' list ``key``."""
+    """The verbs after the dateline whose lemma is in the issue rules' list ``key``, and, for
+    ``call_verbs``, the predicative adjectives of ``offer_adjectives`` ("says he is ready to meet
+    X": an offer stated as the subject's readiness, Quirk et al. 1985, 16.75 on adjective
+    complementation by a to-infinitive)."""
     dateline_end = len(article.dateline)
-    for i in forms(doc).where_lemma(set(rules()[key])):
+    adjectives = set(rules()["offer_adjectives"]) if key == "call_verbs" else set()
+    for i in forms(doc).where_lemma(set(rules()[key]) | adjectives):
         verb = doc[i]
-        if verb.pos_ == "VERB" and verb.idx >= dateline_end:
+        if verb.idx < dateline_end:
+            continue
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in rules()[key] or (
+                verb.dep_ == "acomp" and verb.lemma_.lower() in adjectives):
             yield verb
 
 
@@ -304,7 +311,8 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
         if verb.lemma_.lower() == "call":
             comp = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                     if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
-        if not comp or any(c.dep_ == "neg" for c in verb.children):
+        negated = [verb, verb.head] if verb.dep_ == "acomp" else [verb]  # "is not ready to back it"
+        if not comp or any(c.dep_ == "neg" for v in negated for c in v.children):
             continue
         if comp[0].pos_ in ("NOUN", "PROPN") and r["class_of"].get(comp[0].lemma_.lower()):
             continue  # "called for a ban": the noun is a reference of its own (not the verb "to cut")

@@ -333,6 +333,12 @@ def test_no_plans_are_no_plan(analyse_text):
     assert not any("leave" in i.label or "retire" in i.label for i in r.issues.issues)
 
 
+def test_not_being_ready_to_act_is_no_offer(analyse_text):
+    r = analyse_text("Opposition leader Tom Hale says he is not ready to back the budget. \u201cIt cuts too deep,\u201d "
+                     "he said.")
+    assert not any("back the budget" in i.label for i in r.issues.issues)
+
+
 def test_an_act_with_a_noun_of_its_own_leaves_the_issue_to_that_noun(analyse_text):
     r = analyse_text("Governor Ana Ruiz signed the Clean Water Act on Monday. "
                      "Farmers oppose the law, Senator Bo Lin said.")
@@ -433,6 +439,11 @@ LABEL_STARTS = [
         "Moy said. Others backed the vow.",
         "Park\u2019s vow never to close the city library",
         id="a_vow_never_to_act_is_not_a_vow_to_never_to_act"),
+    pytest.param(
+        "The Prime Minister, Anna Berg, says she is ready to meet the union leaders next week. \u201cWe cannot "
+        "solve this alone,\u201d Ms Berg said. Union leader Tom Hale said the offer came too late.",
+        "Berg\u2019s offer to meet the union leaders",
+        id="readiness_to_act_is_an_offer"),
 ]
 
 
