@@ -273,7 +273,7 @@ def _opens_story(article: Article, tok: Token, headline_sents: set[int]) -> bool
 def _verbs_of(article: Article, doc: Doc, key: str):
     """The verbs after the dateline whose lemma is in the issue rules' list ``key``, and, for
     ``call_verbs``, the predicative adjectives of ``offer_adjectives`` ("says he is ready to meet
-    X": an offer stated as the subject's readiness, Quirk et al. 1985, 16.75 on adjective
+    X": an offer stated as the subject's readiness, Quirk et al. 1985, ch. 16 on adjective
     complementation by a to-infinitive)."""
     dateline_end = len(article.dateline)
     adjectives = set(rules()["offer_adjectives"]) if key == "call_verbs" else set()
@@ -304,7 +304,8 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
     r = rules()
     out = []
     for verb in _verbs_of(article, doc, "call_verbs"):
-        comp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        comp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                and not any(t.lower_ == "whether" for t in c.children)]  # "will decide whether to accept": open
         if not comp and verb.lemma_.lower() in r["object_verbs"]:
             comp = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in r["not_proposals"]]  # "to propose close coordination"

@@ -339,6 +339,12 @@ def test_not_being_ready_to_act_is_no_offer(analyse_text):
     assert not any("back the budget" in i.label for i in r.issues.issues)
 
 
+def test_deciding_whether_to_act_is_no_decision(analyse_text):
+    r = analyse_text("Acme Corp workers will decide on Friday whether to strike, union leader Tom Hale said. Acme "
+                     "chief executive Ann Lee said a strike would hurt everyone.")
+    assert not any("decision" in i.label for i in r.issues.issues)
+
+
 def test_an_act_with_a_noun_of_its_own_leaves_the_issue_to_that_noun(analyse_text):
     r = analyse_text("Governor Ana Ruiz signed the Clean Water Act on Monday. "
                      "Farmers oppose the law, Senator Bo Lin said.")
@@ -444,6 +450,11 @@ LABEL_STARTS = [
         "solve this alone,\u201d Ms Berg said. Union leader Tom Hale said the offer came too late.",
         "Berg\u2019s offer to meet the union leaders",
         id="readiness_to_act_is_an_offer"),
+    pytest.param(
+        "The Riverton Council has decided to close the public pool. \u201cIt is a disgrace,\u201d local resident "
+        "Ann Lee said.",
+        "Riverton Council\u2019s decision to close the public pool",
+        id="a_decision_to_act_is_labelled_as_one"),
 ]
 
 
