@@ -189,12 +189,20 @@ def issuer(rd: Reading, head: Token, verb: Token) -> str:
 
 def _document_owner(rd: Reading, doc_noun: Token) -> str:
     """Whose a document is where the text names it: an actor before the noun in its phrase ("X's
-    letter", "the CBO report"), else the subject of the verb it is the object of ("X wrote a
-    letter", "the ministry issued a statement")."""
+    letter", "the CBO report") or a name that ends right before it, however the parser hung the
+    noun on it, or its "by" phrase ("a report by X"); else the subject of the verb it is the object of ("X wrote a letter", "the ministry
+    issued a statement")."""
     for c in doc_noun.lefts:
         for t in c.subtree:
             if t.i in rd.token_actor:
                 return rd.token_actor[t.i]
+    if doc_noun.i > 0 and doc_noun.i - 1 in rd.token_actor:
+        return rd.token_actor[doc_noun.i - 1]  # "the X Institute report", the parse whatever it is
+    for c in doc_noun.rights:  # "a report by accountancy firm X"
+        if c.dep_ == "prep" and c.lower_ == "by":
+            hit = next((t for t in c.subtree if t.i in rd.token_actor), None)
+            if hit is not None:
+                return rd.token_actor[hit.i]
     if doc_noun.dep_ == "dobj":
         for c in doc_noun.head.children:
             if c.dep_ == "nsubj" and c.i in rd.token_actor:

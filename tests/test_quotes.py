@@ -853,6 +853,11 @@ SPEAKER_CASES = [
         ["locals", "Eyewitnesses", "Unions"],
         id="nouns_for_members_of_the_public_and_bare_unions_are_groups_that_speak"),
     pytest.param(
+        "Mayor Tom Hill read a report by the Global Labour Organization last week. The report said wages were "
+        "falling.",
+        ["Global Labour Organization"],
+        id="the_report_said_speaks_for_the_body_named_in_its_by_phrase"),
+    pytest.param(
         "“The president asked the envoy to put pressure on them,” Nabil Abu Roe, an advisor to Mr Doe said.",
         ["Nabil Abu Roe"],
         id="the_name_of_the_one_an_adviser_serves_is_not_the_speaker"),
