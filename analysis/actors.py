@@ -506,6 +506,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     unnamed.quantifier_voices(cast)
     unnamed.documents(cast)
     unnamed.subject_voices(cast)
+    unnamed.possessed_voices(cast)
     names.national_governments(cast)
     return cast
 

@@ -236,6 +236,42 @@ def subject_voices(cast: Cast) -> None:
         cast.add(actor, words[0].i, tok.i + 1, "name")
 
 
+def possessed_voices(cast: Cast) -> None:
+    """'his agent said', 'Mr Roe's family told media', 'the President's eldest son asked': a common noun
+    with a possessor (a pronoun or an actor), not a person noun or title (:func:`unnamed` reads those),
+    that no other pass made an actor and that is the subject of a reporting verb, is a voice of its own
+    (a group when plural), named by its phrase. The genitive names someone by a relation to the
+    possessor, so the possessor is not the speaker; the mention is the rest of the phrase, the
+    possessor staying its own actor's mention (as in :func:`_after_a_name`)."""
+    reporting = reporting_lemmas()
+    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
+    quotes = quotation_spans(cast.article.text)
+    nouns = {cast.doc.vocab.strings[t] for t in ("NN", "NNS")}
+    tags = cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []
+    for tok in (cast.doc[i] for i, tag in enumerate(tags) if tag in nouns):
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        low = tok.lower_
+        if owner is None or tok.dep_ != "nsubj" or tok.head.pos_ != "VERB" or low in cast.g.person_nouns or \
+                low in cast.g.titles or _plural_title(cast, low) or tok.head.lemma_.lower() not in reporting or tok.i in cast.taken or tok.i in cast.heading_tokens or \
+                tok.lemma_.lower() in documents or tok.ent_type_ in _QUANTITIES or \
+                tok.idx < cast.dateline_end or any(qs <= tok.idx < qe for qs, qe in quotes):
+            continue
+        if tok.head.lemma_.lower() in cast.g.rules["evidence_verbs"]:
+            continue  # "the military's recent successes suggest": what shows, not who says
+        if not (owner.pos_ == "PRON" or _actor_at(cast, owner.i, ("person", "organization", "country", "group"))):
+            continue  # "the plan's backers": whose is no one the story names
+        start = owner.right_edge.i + 1
+        if start > tok.i or not cast.free(start, tok.i + 1):
+            continue
+        first = min(t.i for t in owner.subtree)
+        text = re.sub(r"\s+", " ", cast.text(first, tok.i + 1)).strip()
+        kind = "group" if tok.tag_ == "NNS" else "anonymous"
+        actor = next((a for a in cast.actors if a.type == kind and a.key == text.lower()), None) or \
+            _new_unnamed(cast, kind, text.lower(), text, tok, tok.lemma_.lower())
+        actor.names.append(text)
+        cast.add(actor, start, tok.i + 1, "name")
+
+
 def _new_plural_voice(tok: Token, reporting: set[str]) -> bool:
     """Is a plural noun that names no one met before ("courts", "two of the women who"; not "the two
     men", "their smiles", "both sides": those refer back) the subject of a reporting verb, or the

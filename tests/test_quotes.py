@@ -986,6 +986,11 @@ SPEAKER_CASES = [
         "Syrian government said on Tuesday that the offensive would go on.",
         ["Syrian government", "Syrian government"],
         id="a_capital_for_its_government_and_the_government_named_as_such_are_one_speaker"),
+    pytest.param(
+        "The actor John Roe died in hospital on Wednesday aged 72, his agent said. Mr Roe's family said the "
+        "funeral would be private. His sponsors said they would pay for it.",
+        ["unnamed his agent", "unnamed Mr Roe's family", "His sponsors"],
+        id="a_possessed_noun_that_speaks_is_a_voice_of_its_own_not_its_possessor"),
 ]
 
 
