@@ -507,6 +507,7 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     unnamed.documents(cast)
     unnamed.subject_voices(cast)
     unnamed.possessed_voices(cast)
+    unnamed.singular_voices(cast)
     names.national_governments(cast)
     return cast
 

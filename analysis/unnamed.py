@@ -23,7 +23,10 @@ part of a name found by :mod:`analysis.names` and adds to the draft
   ("A spokesman for the ministry claims X. Ministry spokesman Jane Roe says
   Y": :func:`_named_next`);
 - last, one ``group`` per plural that speaks and that no list holds
-  ("Two federal appeals courts rejected ...": :func:`subject_voices`).
+  ("Two federal appeals courts rejected ...": :func:`subject_voices`), one
+  voice per possessed noun that speaks ("his agent said": :func:`possessed_voices`)
+  and one ``anonymous`` source per indefinite singular that speaks and that no
+  list holds ("a former partner, who accused ...": :func:`singular_voices`).
 
 The nominal link is made here, during the pass, not by
 :mod:`analysis.coreference`: whether "the official" is someone already met
@@ -270,6 +273,58 @@ def possessed_voices(cast: Cast) -> None:
             _new_unnamed(cast, kind, text.lower(), text, tok, tok.lemma_.lower())
         actor.names.append(text)
         cast.add(actor, start, tok.i + 1, "name")
+
+
+def singular_voices(cast: Cast) -> None:
+    """'a former partner, who accused him of ...', 'A man known as Nick told Channel Ten ...': a singular
+    common noun with "a"/"an" that no list holds and no other pass made an actor, the subject of a
+    reporting verb (not one of evidence: "a survey shows") or described by a "who" clause of one, is an
+    unnamed source of its own (the singular of :func:`subject_voices`); "the <noun>" later, the subject
+    of a reporting verb, is that source again ("... the man said")."""
+    reporting = reporting_lemmas()
+    evidence = set(cast.g.rules["evidence_verbs"])
+    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
+    quotes = quotation_spans(cast.article.text)
+    nn = cast.doc.vocab.strings["NN"]
+    tags = cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []
+    for tok in (cast.doc[i] for i, tag in enumerate(tags) if tag == nn):
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.i in cast.taken or low in cast.g.person_nouns or low in cast.g.titles or lemma in documents or \
+                tok.ent_type_ in _QUANTITIES or tok.idx < cast.dateline_end or \
+                any(qs <= tok.idx < qe for qs, qe in quotes) or not _speaks_alone(tok, reporting, evidence):
+            continue
+        if _named_after_comma(cast, tok) is not None or any(
+                t.dep_ == "appos" and t.i > tok.i and _actor_at(cast, t.i, _NAMED) for t in tok.subtree) or any(
+                v.dep_ in ("ccomp", "dobj") and v.head.lemma_.lower() in reporting for v in [tok, *tok.ancestors]):
+            continue  # "A partner of X, Jane Roe, says", "An offshoot of X, the Y Brigades, said": the name;
+            #           "X says a man who claimed ...": part of what X says
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
+        left = [t for c in tok.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]
+        start = min([t.i for t in left] + [tok.i])
+        if not cast.free(start, tok.i + 1):
+            continue
+        if det == "the":
+            actor = next((a for a in reversed(cast.actors) if a.type == "anonymous" and a.head == lemma
+                          and a.key.startswith("voice:")), None)
+            if actor is not None:
+                cast.add(actor, start, tok.i + 1, "nominal")
+            continue
+        if det not in ("a", "an"):
+            continue
+        text = cast.text(start, tok.i + 1)
+        actor = _new_unnamed(cast, "anonymous", f"voice:{text.lower()}#{tok.i}", text, tok, lemma)
+        actor.names.append(text)
+        cast.add(actor, start, tok.i + 1, "name")
+
+
+def _speaks_alone(tok: Token, reporting: frozenset[str], evidence: set[str]) -> bool:
+    """Is a noun the subject of a reporting verb that is not one of evidence, or described by a
+    "who" clause of one ("a partner, who accused him")?"""
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in reporting:
+        return verb.lemma_.lower() not in evidence
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in reporting and any(
+        x.dep_ == "nsubj" and x.lower_ == "who" for x in c.children) for c in tok.children)
 
 
 def _new_plural_voice(tok: Token, reporting: set[str]) -> bool:

@@ -991,6 +991,12 @@ SPEAKER_CASES = [
         "funeral would be private. His sponsors said they would pay for it.",
         ["unnamed his agent", "unnamed Mr Roe's family", "His sponsors"],
         id="a_possessed_noun_that_speaks_is_a_voice_of_its_own_not_its_possessor"),
+    pytest.param(
+        "Mr Roe was sued in 2001 by a former partner, who accused him of selling secrets. A man known as Nick "
+        "told a radio station he was sure Mr Roe was innocent. \u201cHe was a normal boy,\u201d the man said. "
+        "A new fire threatened homes in the valley.",
+        ["unnamed former partner", "unnamed man", "unnamed man"],
+        id="an_indefinite_noun_no_list_holds_that_speaks_is_a_source_and_the_noun_later_is_it_again"),
 ]
 
 
