@@ -330,10 +330,12 @@ def _span_root(doc: Doc, start: int, end: int) -> Token:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, possessive markers, punctuation and verbs at the edges of a name
-    ("meet de Souza", "Showing Russian": a verb the model read into a name)."""
+    ("meet de Souza", "Showing Russian": a verb the model read into a name), and a bracket the model
+    read into it ("the Department of Foreign Affairs and Trade (DFAT": the acronym is its own word)."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
                            or (doc[start].tag_ in ("VB", "VBG", "VBD", "VBZ", "VBP") and end - start > 1)):
         start += 1
+    end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)  # "Trade (DFAT": the name ends
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

@@ -90,6 +90,10 @@ def test_a_name_the_story_writes_after_mr_is_a_person_whatever_its_entity_type(a
 @pytest.mark.parametrize("text", [
     "The Royal Flying Doctor Service (RFDS) says a plane came down last night. The RFDS says the pilot died.",
     "The New South Wales State Emergency Service (SES) says it has had 5,000 calls. The SES says more rain is due.",
+    # the model reads the opening bracket into the name: the name ends before it
+    "The Department of Foreign Affairs and Trade (DFAT) says exports will rise. DFAT says the report was misread.",
+    "The Construction, Forestry, Mining and Energy Union (CFMEU) says the inquiry is biased. The CFMEU says it will "
+    "appeal.",
 ])
 def test_an_acronym_given_in_brackets_is_the_organisation_it_follows(analyse_text, text):
     r = analyse_text(text)
