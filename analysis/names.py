@@ -67,8 +67,8 @@ def people(cast: Cast) -> None:
         # titles swallowed by the entity ("Secretary Smith", "President Ana de la Cruz")
         while s < e - 1 and doc[s].lower_ in cast.g.titles:
             s += 1
-        if s >= e:
-            continue
+        if s >= e or e - s == 1 and doc[s].lower_ in cast.g.titles:
+            continue  # "the Queen", "the Pope" tagged as a name: a title, for the person who holds it
         words = [t.text for t in doc[s:e]]
         if len(words) == 1 and country_of(words[0]) and not _multi_token_person(cast, words[0]):
             continue  # a country tagged as a person ("border with Jordan")

@@ -419,8 +419,10 @@ def _phrase(cast: Cast, tok: Token, low: str, indefinite: set[str]) -> _Phrase |
         {t for c in left for t in c.subtree if not t.is_space} | {tok} | _conj_nouns(cast, tok) | set(of),
         key=lambda t: t.i,
     )
-    if any(t.ent_type_ == "PERSON" and not (t.i in cast.taken and t.dep_ in ("compound", "poss")) for t in core_toks):
-        return None  # a person's name, unless it is a named person's, modifying the noun ("Tillerson aides")
+    if any(t.ent_type_ == "PERSON" and not (t.i in cast.taken and t.dep_ in ("compound", "poss"))
+           and not (t.i == tok.i and is_title) for t in core_toks):
+        return None  # a person's name, unless it is a named person's, modifying the noun ("Tillerson aides"),
+        #             or the title itself, which the model may tag as a name ("the Queen")
     dets = [c for c in left if c.dep_ in ("det", "nummod", "predet") or c.lower_ in indefinite]
     det = dets[0].lower_ if dets else ""
     mods = [c for c in left if c not in dets] + [c for c in tok.rights if c.dep_ in ("relcl", "acl", "amod")

@@ -858,6 +858,11 @@ SPEAKER_CASES = [
         ["Global Labour Organization"],
         id="the_report_said_speaks_for_the_body_named_in_its_by_phrase"),
     pytest.param(
+        "The 63-year-old Sheikh is revered by his followers. Hamas spiritual leader Sheikh Ahmed Yassin said the "
+        "arrest was illegal. The Sheikh also expressed his anger at the police.",
+        ["Ahmed Yassin", "Ahmed Yassin"],
+        id="a_title_the_model_tags_as_a_name_is_the_person_who_holds_it"),
+    pytest.param(
         "“The president asked the envoy to put pressure on them,” Nabil Abu Roe, an advisor to Mr Doe said.",
         ["Nabil Abu Roe"],
         id="the_name_of_the_one_an_adviser_serves_is_not_the_speaker"),
