@@ -303,7 +303,7 @@ def claim_table(article: Article, doc: Doc, actors: ActorTable, quotes: pd.DataF
                 "target_type": target_type,
                 "holder_id": holder,
                 "cues": "; ".join(dict.fromkeys(type_cues + pol_cues)),
-                "gist": gist(piece, speakers, actors),
+                "gist": gist(piece, speakers, actors, frozenset(cue)),
             })
     return Table(rows, CLAIM_COLUMNS)
 

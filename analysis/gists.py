@@ -38,6 +38,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .actors import ActorTable
+from .resources import load_csv, load_yaml
 
 #: The most words a gist has.
 GIST_WORDS = 8
@@ -49,6 +50,10 @@ _AMBIGUOUS = {"\u2019d", "'d"}  # "had" or "would": only as an auxiliary is it r
 _SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does", "am": "is"}
 _FIRST = {"i", "we", "me", "us"}
 _QUOTES = {"\u201c", "\u201d", '"', "\u2018", "\u2019", "''", "``"}
+#: Where each reporting verb puts what is reported (``reporting_verbs.csv``): a verb of saying
+#: ("say", "write") takes a clause or the words quoted, never an act it names.
+_CONTENT = {row["lemma"].strip().lower(): row["content"].strip() for row in load_csv("reporting_verbs.csv")}
+_NAME_SUFFIXES = frozenset(load_yaml("actor_rules.yml")["name_suffixes"])
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSAL_SUBJECTS = ("csubj", "csubjpass")
 _OBJECTS = ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "dative")
@@ -80,8 +85,9 @@ def _short_name(aid: str, actors: ActorTable) -> tuple[str, bool]:
     """A short name for an actor (a person's surname) and whether it is grammatically plural."""
     row = actors.info.get(aid, {})
     name = str(row.get("name", "")).removeprefix("unnamed ")
-    if row.get("type") == "person":
-        return name.split()[-1] if name else "", False
+    if row.get("type") == "person":  # the surname, with its suffix ("Roe Jr.", "Elizabeth II"), not the suffix alone
+        words = name.split()
+        return " ".join(words[-2:] if len(words) > 1 and words[-1] in _NAME_SUFFIXES else words[-1:]), False
     plural = row.get("type") == "group"
     if row.get("type") == "anonymous":
         return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}", False
@@ -182,13 +188,14 @@ def _predicate(verb: Token, subject: Words, plural_pronoun: bool) -> Words:
     return out
 
 
-def _third_person(word: str, tok: Token) -> str:
+def _third_person(word: str, tok: Token, present: bool = False) -> str:
     """The verb agreeing with a single actor that stands for "I" or "we" ("we need" -> "Smith
-    needs"); a verb already in another form stays."""
+    needs"); a verb already in another form stays, unless ``present`` asks for the present of a
+    lemma ("accuse" -> "accuses")."""
     low = word.lower()
     if low in _SINGULAR:
         return _SINGULAR[low]
-    if tok.tag_ != "VBP" or not low.isalpha():
+    if (tok.tag_ != "VBP" and not present) or not low.isalpha():
         return word
     if low.endswith(("s", "sh", "ch", "x", "z", "o")):
         return word + "es"
@@ -276,11 +283,12 @@ def _sentence(words: Words) -> str:
     return text[:1].upper() + text[1:]
 
 
-def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
+def gist(piece: list[Token], speakers: list[str], actors: ActorTable, cue: frozenset[int] = frozenset()) -> str:
     """The claim as a short statement of at most :data:`GIST_WORDS` words: subject, predicate,
     complement ("Russia cannot be trusted"). Pronouns become the actor they stand for; "I" and
-    "we" the speaker. When the parse gives no clause, or only a fragment, the claim's first words
-    (cut where they read as a phrase)."""
+    "we" the speaker. A claim that is only the object of its reporting verb ("accused Obama of
+    weakness") is said with that verb ("Trump accuses Obama of weakness"). When the parse gives no
+    clause, or only a fragment, the claim's first words (cut where they read as a phrase)."""
     ids = {t.i for t in piece}
     words = [t for t in piece if not (t.is_space or t.text in _QUOTES)]
     if not words:
@@ -289,7 +297,7 @@ def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
                          or _pairs(t for t in words if not t.is_punct)[:GIST_WORDS])
     verb = _main_verb(words, ids)
     if verb is None:
-        return fallback
+        return _reported_act(words, ids, speakers, actors, cue) or fallback
     subject, plural_pronoun = _subject(verb, speakers, actors)
     predicate = _predicate(verb, subject, plural_pronoun)
     room = GIST_WORDS - len(subject) - len(predicate)
@@ -297,3 +305,28 @@ def gist(piece: list[Token], speakers: list[str], actors: ActorTable) -> str:
     if not any(t.pos_ in ("VERB", "AUX") for _w, t in out):
         return fallback  # "Trump is" trimmed to "Trump": no statement left
     return _sentence(out)
+
+
+def _reported_act(words: list[Token], ids: set[int], speakers: list[str], actors: ActorTable,
+                  cue: frozenset[int]) -> str:
+    """'accused Obama of weakness', 'called for the resignation of X': a claim with no verb of its own
+    that is the object of its reporting verb, said with that verb in the present and its speaker as
+    subject ("Trump accuses Obama of weakness"); "" when it is not such an object."""
+    verb = next((words[0].doc[i] for i in sorted(cue) if words[0].doc[i].pos_ == "VERB"), None)
+    if verb is None or not speakers or any(t.pos_ in ("VERB", "AUX") for t in words) or \
+            _CONTENT.get(verb.lemma_.lower()) == "clause" or any(t.text in _QUOTES or t.text == "?" for t in
+                                                                 words[0].doc[min(verb.i, words[0].i):words[-1].i + 2]):
+        return ""  # "said: 'A pathetic figure'", "asked: the bad ones?": words quoted, not an act the verb names
+    heads = [t for t in words if t.head.i not in ids]
+    if len(heads) != 1 or heads[0].head.i != verb.i and not (
+            heads[0].head.dep_ == "prep" and heads[0].head.head.i == verb.i):
+        return ""
+    name, plural = _short_name(speakers[0], actors)
+    if not name:
+        return ""
+    lemma = verb.lemma_.lower()
+    form = lemma if plural else _third_person(lemma, verb, present=True)
+    link = [c for c in verb.children if c.dep_ == "prt"] + [p for p in (heads[0].head,) if p.dep_ == "prep"]
+    parts = [(w, verb) for w in name.split()] + [(form, verb)] + [(p.text, p) for p in link]  # "rules out"
+    out = _trim((parts + _pairs(t for t in words if not t.is_punct))[:GIST_WORDS])
+    return _sentence(out) if len(out) > len(parts) else ""

@@ -68,7 +68,11 @@ def test_a_claim_about_the_plan_is_linked_to_the_issue_not_to_an_actor(analyse_t
     ("“Russia cannot be trusted,” Mayor Tom Hill said.", "Russia cannot be trusted"),
     ("“We will not pay for the wall,” Mayor Tom Hill said.", "Hill will not pay for the wall"),
     ("Mayor Tom Hill said the toll would cost thousands of jobs.", "The toll would cost thousands of jobs"),
-], ids=["passive", "first-person", "reported"])
+    ("Mayor Tom Hill accused the council of negligence.", "Hill accuses the council of negligence"),
+    ("Mayor Tom Hill ruled out any talks with the union.", "Hill rules out any talks with the union"),
+    ("Mayor Tom Hill called for the resignation of the police chief.", "Hill calls for the resignation of the police"),
+    ("Mayor Tom Hill Jr. denied the allegation.", "Hill Jr. denies the allegation"),
+], ids=["passive", "first-person", "reported", "object-of-accuse", "particle", "call-for", "suffix"])
 def test_a_claim_has_a_short_gist_from_subject_verb_and_object(analyse_text, text, gist):
     r = analyse_text(text)
     assert r.claims["gist"].tolist() == [gist]
