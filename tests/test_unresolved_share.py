@@ -31,3 +31,17 @@ def test_the_share_is_counted_per_source(tmp_path, capsys):
 def test_a_folder_without_tables_is_a_clear_error(tmp_path, capsys):
     assert _tool().main([str(tmp_path)]) == 2
     assert "no quotes.csv here" in capsys.readouterr().err
+
+
+def test_the_unannotated_stories_are_those_with_no_gold_file(tmp_path, monkeypatch):
+    tool = _tool()
+    root = tmp_path / "repo"
+    (root / "texts" / "lee").mkdir(parents=True)
+    (root / "gold" / "corpus" / "statements").mkdir(parents=True)
+    (root / "gold" / "corpus" / "positions").mkdir(parents=True)
+    for stem in ("abc-001", "abc-002", "abc-003"):
+        (root / "texts" / "lee" / f"{stem}.txt").write_text("A story.", encoding="utf-8")
+    (root / "gold" / "corpus" / "statements" / "abc-002.yml").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(tool, "ROOT", root)
+    assert tool.main(["--unannotated", str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["abc-001.txt", "abc-003.txt"]

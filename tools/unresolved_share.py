@@ -13,6 +13,7 @@ unresolved where the 64 annotated ABC stories had 2%.
 
 Usage::
 
+    python tools/unresolved_share.py --unannotated FOLDER   # link the ABC stories with no gold into FOLDER
     python -m analysis extract FOLDER --out OUT --quiet
     python tools/unresolved_share.py OUT [--texts FOLDER] [--show]
 """
@@ -30,12 +31,34 @@ sys.path.insert(0, str(ROOT))
 from analysis.corpus_gold import source_of  # noqa: E402
 
 
+def unannotated(folder: Path) -> int:
+    """Link into ``folder`` the ABC stories of ``texts/lee`` that no gold file annotates."""
+    gold = {p.stem for family in ("statements", "positions") for p in (ROOT / "gold" / "corpus" / family).glob("*.yml")}
+    stories = sorted(p for p in (ROOT / "texts" / "lee").glob("*.txt") if p.stem not in gold)
+    if not stories:
+        print("no ABC stories without gold in texts/lee: run `make texts` first", file=sys.stderr)
+        return 2
+    folder.mkdir(parents=True, exist_ok=True)
+    for p in stories:
+        link = folder / p.name
+        if not link.exists():
+            link.symlink_to(p.resolve())
+    print(f"{len(stories)} stories without gold linked into {folder}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("out", type=Path, help="a folder `python -m analysis extract` wrote (holds quotes.csv)")
+    ap.add_argument("out", type=Path, nargs="?", help="a folder `python -m analysis extract` wrote (holds quotes.csv)")
     ap.add_argument("--texts", type=Path, help="the folder of articles, to show the words before each statement")
     ap.add_argument("--show", action="store_true", help="list every unresolved statement")
+    ap.add_argument("--unannotated", type=Path, metavar="FOLDER",
+                    help="link the ABC stories that have no gold into FOLDER, and stop")
     args = ap.parse_args(argv)
+    if args.unannotated is not None:
+        return unannotated(args.unannotated)
+    if args.out is None:
+        ap.error("give the folder `python -m analysis extract` wrote, or --unannotated FOLDER")
     path = args.out / "quotes.csv"
     if not path.is_file():
         print(f"{path}: no quotes.csv here; run `python -m analysis extract FOLDER --out {args.out}` first",
