@@ -286,7 +286,8 @@ def _by_first_word(cast: Cast) -> dict[str, list[_Actor]]:
 def _attach_role(cast: Cast, actor: _Actor, s: int, e: int) -> None:
     """Read a title before the name ``doc[s:e]`` and an apposition after it into the person's record."""
     role_toks = _title_before(cast, s)
-    parts = role_toks + _apposition_after(cast, e)
+    described = _apposition_before(cast, s, e)
+    parts = described + role_toks + _apposition_after(cast, e)
     if not parts:
         _gender_from_name(cast, actor)
         return
@@ -294,6 +295,9 @@ def _attach_role(cast: Cast, actor: _Actor, s: int, e: int) -> None:
     cast.taken.update(t.i for t in role_toks)
     for t in role_toks:
         cast.role_owner[t.i] = actor
+    if described:  # "the Health Minister, Jane Roe,": the title noun stands for her
+        head = cast.doc[e - 1].head
+        cast.role_owner.setdefault(head.i, actor)
     _record_role(cast, actor, s, parts)
     _gender_from_name(cast, actor)
 
@@ -339,6 +343,29 @@ def _title_before(cast: Cast, s: int) -> list[Token]:
             j -= 1
         role_toks = [doc[k] for k in range(j, i + 1)] + role_toks
     return role_toks if has_title else []
+
+
+def _apposition_before(cast: Cast, s: int, e: int) -> list[Token]:
+    """'the Health Minister, Jane Roe,', 'The Chief of the Army, Lieutenant-General John Roe,': the
+    title the name (``doc[s:e]``, with any title before it) stands in apposition to, set off by a
+    comma; its words without determiners, punctuation or clauses (none if the noun is no title)."""
+    g = cast.g
+    doc = cast.doc
+    root = doc[e - 1]
+    head = root.head
+    # the name's phrase, a title before it included, from its first word (the parser may hang the
+    # comma before it on the name)
+    s = min([t.i for t in root.subtree if not t.is_punct] + [s])
+    if root.dep_ != "appos" or head.i >= s or s < 1 or doc[s - 1].text != "," or head.i != s - 2 and not any(
+            c.dep_ == "prep" and c.i < s for c in head.children):
+        return []
+    if head.tag_ not in ("NN", "NNP") or not (
+            head.lower_ in g.titles and g.titles[head.lower_][1] == "title" or head.lower_ in g.person_nouns):
+        return []  # (not "two senior leaders, X and Y": a plural names several people)
+    clauses = {x.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
+    return [t for t in doc[head.left_edge.i:s - 1] if t.i not in clauses and t.dep_ not in ("poss", "case")
+            and not (t.dep_ == "det" and t.i == head.left_edge.i)
+            and (not t.is_punct or t.text == "-")]
 
 
 def _apposition_after(cast: Cast, e: int) -> list[Token]:

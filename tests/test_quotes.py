@@ -1002,6 +1002,16 @@ SPEAKER_CASES = [
         "A new fire threatened homes in the valley.",
         ["unnamed former partner", "unnamed man", "unnamed man"],
         id="an_indefinite_noun_no_list_holds_that_speaks_is_a_source_and_the_noun_later_is_it_again"),
+    pytest.param(
+        "Nurses marched on Parliament House against the Health Minister, Jane Roe, on Monday. In a statement, "
+        "the Health Minister said the claims were false.",
+        ["Jane Roe"],
+        id="a_title_a_name_stands_beside_after_a_comma_is_hers_and_the_title_later_is_she"),
+    pytest.param(
+        "The Chief of the Army, Lieutenant-General John Roe, has confirmed a soldier was hurt in the blast. "
+        "He says the unit will return to base.",
+        ["John Roe", "John Roe"],
+        id="a_title_of_a_body_with_the_holder_named_after_a_comma_speaks_as_the_holder_not_the_body"),
 ]
 
 
