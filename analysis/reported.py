@@ -107,6 +107,8 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
             continue
         if not speaker or not inside and _no_one(rd, speaker):
             continue  # quoted words are someone's: kept, even when the text does not say whose
+        if _not_yet_made(rd, v):
+            continue  # "will announce his verdict": a speech act to come is no statement
         if _a_physical_act(rd, v):
             continue  # "blasting the city": an attack, not a statement
         cs, ce = span_of(content)
@@ -154,6 +156,17 @@ def _no_one(rd: Reading, speaker: list[Token]) -> bool:
         and t.lower_ not in g.person_nouns and t.lower_ not in g.titles and t.lemma_.lower() not in documents
         and t.lower_ not in g.institution_words and t.lemma_.lower() not in g.institution_words
         for t in speaker)
+
+
+def _not_yet_made(rd: Reading, verb: Token) -> bool:
+    """A reporting verb under a modal of the future or of possibility (``unmade_modals`` in
+    ``quote_rules.yml``): "X will announce his verdict", "a dispute which could threaten services",
+    "unions will advise members to reject the offer" (the modal on the verb whose infinitive it is).
+    A speech act still to come or only possible was not made (gold/GUIDELINE.md section 3)."""
+    modals = set(rd.rules["unmade_modals"])
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    # (a lower-case modal: "Will wrote" is the columnist George Will, whatever the parser made of him)
+    return any(c.dep_ == "aux" and c.lower_ in modals and c.text[:1].islower() for v in verbs for c in v.children)
 
 
 def _a_physical_act(rd: Reading, verb: Token) -> bool:

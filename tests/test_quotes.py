@@ -1012,6 +1012,11 @@ SPEAKER_CASES = [
         "He says the unit will return to base.",
         ["John Roe", "John Roe"],
         id="a_title_of_a_body_with_the_holder_named_after_a_comma_speaks_as_the_holder_not_the_body"),
+    pytest.param(
+        "Match referee John Roe will announce his verdict before play today. The team's manager, Jane Doe, "
+        "says the bowler did nothing wrong. Unions will advise members to reject the offer.",
+        ["Jane Doe"],
+        id="a_speech_act_still_to_come_has_no_speaker_because_it_is_no_statement"),
 ]
 
 
