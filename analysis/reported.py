@@ -264,7 +264,7 @@ def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
     ("told reporters gathered outside": a person noun or an actor) nor a description set off by a
     comma or with an agent of its own. Or a "that" clause hung on a noun (:func:`_that_clause_on_a_noun`)."""
     g = gazetteer()
-    clause = _that_clause_on_a_noun(verb)
+    clause = _that_clause_on_a_noun(verb) or _fronted_phrase_clause(verb)
     if clause:
         return clause
     for c in verb.children:
@@ -275,6 +275,19 @@ def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:
             if v.dep_ == "acl" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") and \
                     v.doc[v.i - 1].text != "," and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in v.children):
                 return set(t for t in c.subtree if not t.is_space)
+    return set()
+
+
+def _fronted_phrase_clause(verb: Token) -> set[Token]:
+    """'says despite the win, the side can never be taken lightly', 'says for nearly 24 hours he did
+    not know ...': a reported clause that opens with a phrase of its own, which the parser made an
+    adverbial clause of the verb. Right after the verb, with a subject of its own and no word that
+    subordinates it ("says it will go ahead if ...", "said so when ..." keep their marker)."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.i == verb.i + 1 and \
+                c.left_edge.dep_ == "prep" and not any(x.dep_ == "mark" for x in c.children) and \
+                any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            return set(t for t in c.subtree if not t.is_space)
     return set()
 
 

@@ -1017,6 +1017,11 @@ SPEAKER_CASES = [
         "says the bowler did nothing wrong. Unions will advise members to reject the offer.",
         ["Jane Doe"],
         id="a_speech_act_still_to_come_has_no_speaker_because_it_is_no_statement"),
+    pytest.param(
+        "A hiker who was found on Monday, Jane Doe, says for nearly two days she did not know whether her "
+        "friends had survived.",
+        ["Jane Doe"],
+        id="a_reported_clause_opening_with_a_phrase_the_parser_made_adverbial_is_still_what_was_said"),
 ]
 
 
