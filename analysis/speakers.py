@@ -33,9 +33,26 @@ def attribute(rd: Reading, ordered: list[_Statement]) -> None:
             st.speakers, st.speaker_tokens, st.unresolved = ids, toks, unresolved
         else:
             prev = previous_speaker(rd, st)
-            st.speakers = prev.speakers if prev else []
+            st.speakers = prev.speakers if prev else _introduced_person(rd, st)
             st.unresolved = not st.speakers
         rd.statements.append(st)
+
+
+def _introduced_person(rd: Reading, st: _Statement) -> list[str]:
+    """A floating quotation with no statement near before it: the person the sentence right before it
+    is about, its subject, in the same paragraph or the one before ("The captain is not reading much
+    into the milestone. 'I don't want to get carried away'"), as news introduces a speaker before
+    quoting them. [] when that sentence's subject is no person, or is inside a quotation."""
+    sents = [s for s in rd.doc.sents if s.end_char <= st.cs]
+    if not sents or rd.paragraph(st.cs) - rd.paragraph(sents[-1].start_char) > 1:
+        return []
+    root = sents[-1].root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or rd.quote_of(subject) is not None:
+        return []
+    hit = next((t for t in subject.subtree if t.i in rd.token_actor), None)
+    aid = rd.token_actor.get(hit.i, "") if hit is not None else ""
+    return [aid] if aid and rd.info.get(aid, {}).get("type") == "person" else []
 
 
 def resolve(rd: Reading, subject: list[Token], verb: Token) -> tuple[list[str], list[Token], bool]:

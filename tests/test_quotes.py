@@ -863,6 +863,11 @@ SPEAKER_CASES = [
         ["Ahmed Yassin", "Ahmed Yassin"],
         id="a_title_the_model_tags_as_a_name_is_the_person_who_holds_it"),
     pytest.param(
+        "Captain Tom Hill is not reading too much into the milestone.\n\n\u201cI don't want to get carried away, "
+        "but later on it will mean a lot.\u201d",
+        ["Tom Hill"],
+        id="a_floating_quotation_after_a_sentence_about_a_person_is_that_persons"),
+    pytest.param(
         "“The president asked the envoy to put pressure on them,” Nabil Abu Roe, an advisor to Mr Doe said.",
         ["Nabil Abu Roe"],
         id="the_name_of_the_one_an_adviser_serves_is_not_the_speaker"),
