@@ -57,10 +57,11 @@ def people(cast: Cast) -> None:
     """Names of people, with the titles before them and the appositions after them."""
     doc = cast.doc
     spans = []
+    addressed = _addressed(cast)  # once per story
     for ent in doc.ents:
         if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
             continue
-        if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent):
+        if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent, addressed):
             continue
         s, e = _trim(doc, ent.start, ent.end)
         e = _before_verb(cast, s, e)  # "Glenn Doe Blasts Critics": a headline's verb read into a name
@@ -153,10 +154,11 @@ def _honorific_surnames(cast: Cast, spans: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-def _looks_like_person(cast: Cast, ent: Span) -> bool:
+def _looks_like_person(cast: Cast, ent: Span, addressed: frozenset[str]) -> bool:
     """A name the model tagged as an organisation or place but the text shows is a person:
-    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or right after one, or
-    starts with a known first name."""
+    it stands in apposition to a title ("chief negotiator, Ilse Marten,") or right after one,
+    starts with a known first name, or ends with a word the story writes after "Mr" or "Dr"
+    (``addressed``: :func:`_addressed`)."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT") or not 2 <= len(ent) <= 3:
         return False
     if any(t.lower_ in cast.g.institution_words for t in ent) or country_of(ent.text):
@@ -171,7 +173,7 @@ def _looks_like_person(cast: Cast, ent: Span) -> bool:
     while len(words) > 2 and words[0].tag_.startswith("VB"):
         words = words[1:]  # "meet de Mistura": a verb the model read into the name
     particle = words[0].text in cast.g.rules["name_particles"] and words[1].text[:1].isupper()
-    return titled or particle or ent[0].text in cast.g.first_names or ent[-1].text in _addressed(cast)
+    return titled or particle or ent[0].text in cast.g.first_names or ent[-1].text in addressed
 
 
 def _addressed(cast: Cast) -> frozenset[str]:

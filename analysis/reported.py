@@ -63,7 +63,7 @@ def _whole_phrase(rd: Reading, tok: Token) -> bool:
         if c.lower_ in objects or any(p.lower_ == "of" and any(o.lower_ in objects for o in p.children)
                                       for p in c.children):
             return False
-    words = rd.rules["phrasal_reporting"].get(tok.lemma_.lower())
+    words = rd.rules["phrasal_reporting"].get(lemma)
     return words is None or _second_word(tok, words) is not None
 
 

@@ -206,9 +206,9 @@ def issuer(rd: Reading, head: Token, verb: Token) -> str:
 
 def _document_owner(rd: Reading, doc_noun: Token) -> str:
     """Whose a document is where the text names it: an actor before the noun in its phrase ("X's
-    letter", "the CBO report") or a name that ends right before it, however the parser hung the
-    noun on it, or its "by" phrase ("a report by X"); else the subject of the verb it is the object of ("X wrote a letter", "the ministry
-    issued a statement")."""
+    letter", "the CBO report"), a name that ends right before it however the parser hung the noun
+    on it, or its "by" phrase ("a report by X"); else the subject of the verb it is the object of
+    ("X wrote a letter", "the ministry issued a statement")."""
     for c in doc_noun.lefts:
         for t in c.subtree:
             if t.i in rd.token_actor:

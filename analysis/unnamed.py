@@ -207,6 +207,22 @@ def quantifier_voices(cast: Cast) -> None:
         cast.add(actor, i, i + 1, "name")
 
 
+def _free_nouns(cast: Cast, tags: tuple[str, ...]):
+    """The nouns of these fine-grained tags that no pass has made a mention yet, outside headings,
+    the dateline and quotations, and that name no document ("reports say": hearsay): what the
+    passes that make a voice of a noun that speaks start from. A Token is made for these only."""
+    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
+    quotes = quotation_spans(cast.article.text)
+    wanted = {cast.doc.vocab.strings[t] for t in tags}
+    for i, tag in enumerate(cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []):
+        if tag not in wanted or i in cast.taken or i in cast.heading_tokens:
+            continue
+        tok = cast.doc[i]
+        if tok.idx >= cast.dateline_end and tok.lemma_.lower() not in documents and \
+                not any(qs <= tok.idx < qe for qs, qe in quotes):
+            yield tok
+
+
 def subject_voices(cast: Cast) -> None:
     """'Mujaheddin returning from the mountains say', 'Two federal appeals courts rejected', 'two of
     the women who have accused': a plural noun that no other pass made an actor, the subject of a
@@ -216,15 +232,9 @@ def subject_voices(cast: Cast) -> None:
     Plural documents ("reports say": hearsay), nouns that refer back and bare plurals with no word
     describing them ("Data suggest", "Tests confirmed": :func:`_new_plural_voice`) are left alone."""
     reporting = reporting_lemmas()
-    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
-    quotes = quotation_spans(cast.article.text)
-    nouns = {cast.doc.vocab.strings[t] for t in ("NNS", "NNPS", "NNP")}
-    tags = cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []
-    for tok in (cast.doc[i] for i, tag in enumerate(tags) if tag in nouns):  # a Token made for nouns only
+    for tok in _free_nouns(cast, ("NNS", "NNPS", "NNP")):
         plural = tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.head.tag_ == "VBP"  # "Mujaheddin say"
-        if not plural or tok.i in cast.taken or tok.i in cast.heading_tokens or \
-                tok.lemma_.lower() in documents or tok.idx < cast.dateline_end or \
-                any(qs <= tok.idx < qe for qs, qe in quotes) or not _new_plural_voice(tok, reporting):
+        if not plural or not _new_plural_voice(tok, reporting):
             continue
         described = [c for c in tok.rights if c.dep_ in ("acl", "xcomp") and c.tag_ in ("VBG", "VBN") or
                      c.dep_ == "prep" and len(list(c.subtree)) <= 4 and cast.doc[c.i - 1].text != ","]
@@ -247,17 +257,12 @@ def possessed_voices(cast: Cast) -> None:
     possessor, so the possessor is not the speaker; the mention is the rest of the phrase, the
     possessor staying its own actor's mention (as in :func:`_after_a_name`)."""
     reporting = reporting_lemmas()
-    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
-    quotes = quotation_spans(cast.article.text)
-    nouns = {cast.doc.vocab.strings[t] for t in ("NN", "NNS")}
-    tags = cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []
-    for tok in (cast.doc[i] for i, tag in enumerate(tags) if tag in nouns):
+    for tok in _free_nouns(cast, ("NN", "NNS")):
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         low = tok.lower_
-        if owner is None or tok.dep_ != "nsubj" or tok.head.pos_ != "VERB" or low in cast.g.person_nouns or \
-                low in cast.g.titles or _plural_title(cast, low) or tok.head.lemma_.lower() not in reporting or tok.i in cast.taken or tok.i in cast.heading_tokens or \
-                tok.lemma_.lower() in documents or tok.ent_type_ in _QUANTITIES or \
-                tok.idx < cast.dateline_end or any(qs <= tok.idx < qe for qs, qe in quotes):
+        if owner is None or tok.dep_ != "nsubj" or tok.head.pos_ != "VERB" or \
+                tok.head.lemma_.lower() not in reporting or low in cast.g.person_nouns or low in cast.g.titles or \
+                _plural_title(cast, low) or tok.ent_type_ in _QUANTITIES:
             continue
         if tok.head.lemma_.lower() in cast.g.rules["evidence_verbs"]:
             continue  # "the military's recent successes suggest": what shows, not who says
@@ -283,15 +288,10 @@ def singular_voices(cast: Cast) -> None:
     of a reporting verb, is that source again ("... the man said")."""
     reporting = reporting_lemmas()
     evidence = set(cast.g.rules["evidence_verbs"])
-    documents = set(load_yaml("quote_rules.yml")["document_nouns"])
-    quotes = quotation_spans(cast.article.text)
-    nn = cast.doc.vocab.strings["NN"]
-    tags = cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []
-    for tok in (cast.doc[i] for i, tag in enumerate(tags) if tag == nn):
+    for tok in _free_nouns(cast, ("NN",)):
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.i in cast.taken or low in cast.g.person_nouns or low in cast.g.titles or lemma in documents or \
-                tok.ent_type_ in _QUANTITIES or tok.idx < cast.dateline_end or \
-                any(qs <= tok.idx < qe for qs, qe in quotes) or not _speaks_alone(tok, reporting, evidence):
+        if low in cast.g.person_nouns or low in cast.g.titles or tok.ent_type_ in _QUANTITIES or \
+                not _speaks_alone(tok, reporting, evidence):
             continue
         if _named_after_comma(cast, tok) is not None or any(
                 t.dep_ == "appos" and t.i > tok.i and _actor_at(cast, t.i, _NAMED) for t in tok.subtree) or any(
