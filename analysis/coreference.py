@@ -16,8 +16,8 @@ resolution of third-person pronouns): a candidate is a person or unnamed
 source mentioned before the pronoun, within ``pronoun_window`` narrative
 sentences (sentences wholly inside a quotation do not count), inside the
 same quotation as the pronoun or outside every quotation, of a gender that
-does not contradict the pronoun's. "He said" goes to the subject of the
-last narrative sentence before, else the latest speaker; "X said he ..." to
+does not contradict the pronoun's. "He said" goes to the subject (or "by"
+agent) of the last narrative sentence before, else the latest speaker; "X said he ..." to
 X; "he" speaking in a clause of its sentence ("an address by X, in which he
 said", "with X denouncing what he called") to the subject or "by" agent
 before it there; otherwise a subject of the same sentence, then of the sentences before,
@@ -197,7 +197,8 @@ def speaks(cast: Cast, d: _Discourse, m: _Mention) -> Token | None:
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in d.reporting:
         return head.head
     k = max(m.end, head.right_edge.i + 1)
-    if k < len(doc) and doc[k].text == "," and m.start > 0 and doc[m.start - 1].text == ",":
+    first = min(m.start, head.left_edge.i)  # ", General Jane Roe, says": the title opens the apposition
+    if k < len(doc) and doc[k].text == "," and first > 0 and doc[first - 1].text == ",":
         k += 1
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and nxt.lemma_.lower() in d.reporting and all(
@@ -252,8 +253,15 @@ def _agent_before(cast: Cast, d: _Discourse, tok: Token, gender: str, people: li
         return None
     k = d.sent_of[tok.i]
     agents = [m for m in people if d.sent_of[m.start] == k and m.actor.gender in ("", gender) and (
-        m.subject or (r := cast.doc[m.start:m.end].root).dep_ == "pobj" and r.head.lower_ == "by")]
+        m.subject or _by_agent(cast, m))]
     return max(agents, key=lambda m: m.start).actor if agents else None
+
+
+def _by_agent(cast: Cast, m: _Mention) -> bool:
+    """Is a mention the "by" agent of a passive or a noun ("was spelt out by spokesman X", "an address
+    by X"): the one who acts, as a subject is?"""
+    root = cast.doc[m.start:m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
 
 
 def narrative_distance(d: _Discourse, a: int, b: int) -> int:
@@ -283,7 +291,8 @@ def resolve_pronoun(cast: Cast, d: _Discourse, tok: Token, gender: str, quote: t
                    and m.actor.key not in told]
         if earlier:
             last = max(sent_of[m.start] for m in earlier)
-            subjects = [m for m in earlier if sent_of[m.start] == last and (m.subject or _speaks(cast, d, m))]
+            subjects = [m for m in earlier if sent_of[m.start] == last and (
+                m.subject or _by_agent(cast, m) or _speaks(cast, d, m))]
             asked = [m for m in earlier if sent_of[m.start] == last and any(
                 _object_of(cast, m, v) for v in _questions(cast, subjects))]
             if asked:  # "X asked Y how ... “...,” he said": the answer is Y's

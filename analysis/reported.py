@@ -379,7 +379,8 @@ def reports_content(rd: Reading, tok: Token) -> bool:
     if mode == "topic":  # "spoke of X": only its topic phrase
         return bool(_topic_content(rd, tok))
     deps = {c.dep_ for c in tok.children}
-    return bool(deps & {"ccomp"}) if mode == "clause" else bool(deps & {"ccomp", "dobj", "xcomp"})
+    said = bool(deps & {"ccomp"}) if mode == "clause" else bool(deps & {"ccomp", "dobj", "xcomp"})
+    return said or bool(_topic_content(rd, tok))  # "complained about X", "objected to X"
 
 
 def rest_of_sentence(rd: Reading, verb: Token, toks: set[Token]) -> list[Token]:
@@ -460,9 +461,11 @@ def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] |
     if verb.lemma_.lower() != "say" and any(c.dep_ in ("dobj", "dative") for c in verb.children if c.i > verb.i):
         return None  # "X, an attorney, told Y, ...": Y is told, not the speaker ("say" has no such object)
     for sub in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
-        aid = rd.token_actor.get(sub.i)
-        if aid and rd.info[aid]["type"] in ("person", "anonymous", "group"):
-            return None  # "Another official, who ..., said ...": the speaker comes first
+        # "Another official, who ..., said ...", "A partner of X, Jane Roe, says ...": the speaker
+        # comes first (a person named anywhere in the subject's phrase)
+        if any(rd.info[rd.token_actor[t.i]]["type"] in ("person", "anonymous", "group")
+               for t in sub.subtree if t.i in rd.token_actor):
+            return None
     sent = verb.sent
     j = verb.i + 1
     speaker: list[Token] = []

@@ -1027,6 +1027,27 @@ SPEAKER_CASES = [
         "friends had survived.",
         ["Jane Doe"],
         id="a_reported_clause_opening_with_a_phrase_the_parser_made_adverbial_is_still_what_was_said"),
+    pytest.param(
+        "Ministers say they hold Mr Peter Doe responsible for the attacks. The Government position was spelt "
+        "out by spokesman John Roe. \u201cWe have no quarrel with the man,\u201d he said.",
+        ["Ministers", "John Roe"],
+        id="he_said_after_a_passive_goes_to_its_by_agent_as_to_a_subject"),
+    pytest.param(
+        "The union has demanded a pay rise of 5 per cent, after its secretary Jane Roe objected to the new "
+        "rosters.",
+        ["unnamed union", "Jane Roe"],
+        id="a_clause_after_the_statement_reporting_with_its_own_subject_is_a_statement_of_its_own"),
+    pytest.param(
+        "A partner for accounting firm Smith and Co, John Roe, says he and his colleague, Jane Doe, attended "
+        "a meeting on Monday.",
+        ["John Roe"],
+        id="a_subject_naming_a_person_before_the_verb_is_the_speaker_not_a_parenthetical_after_it"),
+    pytest.param(
+        "Officials say they are certain that Peter Doe was in the hills. However the head of the US Central "
+        "Command, General John Roe, says it will take some time to confirm reports. \u201cWe are in fact with "
+        "these commanders,\u201d he said.",
+        ["Officials", "John Roe", "John Roe"],
+        id="a_titled_name_in_apposition_to_the_subject_speaks_and_he_said_goes_to_it"),
 ]
 
 
