@@ -458,9 +458,7 @@ class Cast:
 
     def text(self, start: int, end: int) -> str:
         """The text of ``doc[start:end]`` on one line."""
-        if start >= end:
-            return ""
-        return self.doc[start:end].text.replace("\n", " ").strip()
+        return forms(self.doc).span_text(start, end).replace("\n", " ").strip()
 
 
 def new_cast(article: Article, doc: Doc) -> Cast:

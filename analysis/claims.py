@@ -35,6 +35,7 @@ from .actors import ActorTable, country_of
 from .corpus import Article, quotation_spans
 from .frames import Table, tuples
 from .gists import gist
+from .nlp import forms
 from .quotes import reporting_verbs
 from .resources import load_yaml
 
@@ -384,7 +385,8 @@ def _holder(piece, speakers, actors: ActorTable, info, cue: set[int] = frozenset
     "have" holds a view only with an object ("X has doubts"), not as "have to" ("X will have to drop
     it" is an obligation the speaker states)."""
     ids = {t.i for t in piece}
-    roots = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
+    head = forms(piece[0].doc).head if len(piece) else []
+    roots = [t for t in piece if head[t.i] not in ids or head[t.i] == t.i]
     verbs = set(rules()["holder_verbs"]) | set(reporting_verbs())  # "the minister emphasized that ..." inside a quote
     for root in roots:
         attribution = root.i in cue  # "X, said one official, had ...": the statement's own verb is no one's side

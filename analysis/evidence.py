@@ -113,7 +113,7 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
-        if t.i > 1 and ctx.doc[t.i - 1].text == "-" and ctx.low[t.i - 2] in ctx.lex["negative_prefixes"]:
+        if t.i > 1 and ctx.text[t.i - 1] == "-" and ctx.low[t.i - 2] in ctx.lex["negative_prefixes"]:
             continue  # "a non-profit", "anti-war": the prefix denies or opposes the word
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict

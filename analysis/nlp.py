@@ -34,7 +34,7 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -164,11 +164,24 @@ def tune_allocator() -> bool:
 
 @dataclass(frozen=True)
 class TokenForms:
-    """The text, lower-case form and lower-case lemma of each token of one ``Doc``, by token index."""
+    """The text, lower-case form and lower-case lemma of each token of one ``Doc``, by token index,
+    and what the analysis reads of the parse over and over (each token's character offset, head
+    index and dependency label, the ``Doc``'s text): read once per ``Doc`` as plain lists, since
+    making a spaCy ``Token`` or ``Span`` to read one attribute costs more than the rule using it."""
 
     lower: list[str]
     lemma: list[str]
     text: list[str] = field(default_factory=list)
+    idx: list[int] = field(default_factory=list)     # character offset of each token
+    head: list[int] = field(default_factory=list)    # index of each token's head (itself for a root)
+    dep: list[str] = field(default_factory=list)     # each token's dependency label (``Token.dep_``)
+    doc_text: str = ""
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the text (``""`` for an empty span)."""
+        if start >= end:
+            return ""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
     def where(self, words) -> list[int]:
         """Indices of the tokens whose lower-case form is in ``words``."""
@@ -224,17 +237,21 @@ def forms(doc: Doc) -> TokenForms:
         strings = doc.vocab.strings
         seen: dict[int, str] = {}
         lowered: dict[int, str] = {}
-        lower, lemma, text = [], [], []
+        lower, lemma, text, idx, head, dep = [], [], [], [], [], []
         if len(doc):
-            for low, lem, orth in doc.to_array([LOWER, LEMMA, ORTH]).tolist():
-                if low not in seen:
-                    seen[low] = strings[low]
+            rows = doc.to_array([LOWER, LEMMA, ORTH, IDX, HEAD, DEP])
+            rows[:, 4] = rows[:, 4].astype(numpy.int64) + numpy.arange(len(doc))  # HEAD is an offset
+            for i, (low, lem, orth, at, up, label) in enumerate(rows.tolist()):
+                for key in (low, orth, label):
+                    if key not in seen:
+                        seen[key] = strings[key]
                 if lem not in lowered:
                     lowered[lem] = strings[lem].lower()
-                if orth not in seen:
-                    seen[orth] = strings[orth]
                 lower.append(seen[low])
                 lemma.append(lowered[lem])
                 text.append(seen[orth])
-        found = _FORMS[doc] = TokenForms(lower, lemma, text)
+                idx.append(at)
+                head.append(up)
+                dep.append(seen[label])
+        found = _FORMS[doc] = TokenForms(lower, lemma, text, idx, head, dep, doc.text)
     return found

@@ -146,6 +146,7 @@ class Context:
         self.lex = lexicon()
         self.low = forms(doc).lower
         self.lemma = forms(doc).lemma
+        self.text = forms(doc).text
         self.act = act_keys(doc, self.lemma, self.lex["acts"])
         self.claims = tuples(claims)
         self.quote_rows = tuples(quotes)
@@ -411,15 +412,18 @@ def direct_targets(target: list[Token]) -> list[Token]:
     """The part of a stance word's target it is aimed at: not what a clause inside the target
     says ("rejected the notion that Democrats could pull away from the bill" is not aimed at the
     bill; "railed against Republicans for refusing to hear the president" not at the president)."""
+    if not target:
+        return []
+    parse = forms(target[0].doc)
     inside = {t.i for t in target}
     out = []
     for t in target:
-        node, direct = t, True
-        while node.head.i in inside and node.head.i != node.i:
-            if node.dep_ in _CLAUSES:
+        node, direct = t.i, True
+        while parse.head[node] in inside and parse.head[node] != node:
+            if parse.dep[node] in _CLAUSES:
                 direct = False
                 break
-            node = node.head
+            node = parse.head[node]
         if direct:
             out.append(t)
     return out
