@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .corpus import Article
 from .frames import Table, TableField, records, rows_of
@@ -438,6 +438,7 @@ class Cast:
     heading_tokens: set[int]     # tokens of headings (matched last, case-insensitively)
     dateline_end: int            # cleaned offset where the dateline ends
     lows: list[str]              # every token's lower-case form
+    ents: tuple[Span, ...]       # the parse's entities (``doc.ents`` makes new spans at each call)
     actors: list[_Actor] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)          # tokens already part of a mention or a role
@@ -474,6 +475,7 @@ def new_cast(article: Article, doc: Doc) -> Cast:
         heading_tokens=_tokens_in(doc, (s for s in article.sentences if s.kind == "heading")),
         dateline_end=len(article.dateline),
         lows=forms(doc).lower,
+        ents=doc.ents,
     )
 
 

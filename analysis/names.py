@@ -58,7 +58,7 @@ def people(cast: Cast) -> None:
     doc = cast.doc
     spans = []
     addressed = _addressed(cast)  # once per story
-    for ent in doc.ents:
+    for ent in cast.ents:
         if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
             continue
         if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent, addressed):
@@ -189,7 +189,7 @@ def _addressed(cast: Cast) -> frozenset[str]:
 def _multi_token_person(cast: Cast, word: str) -> bool:
     """Is ``word`` part of a longer PERSON entity somewhere in the text?"""
     return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and word in [t.text for t in ent] for ent in cast.doc.ents
+        ent.label_ == "PERSON" and len(ent) > 1 and word in [t.text for t in ent] for ent in cast.ents
     )
 
 
@@ -466,7 +466,7 @@ def surnames(cast: Cast) -> None:
         if not tok.text[:1].isupper():
             continue
         if tok.ent_type_ in ("ORG", "GPE", "FAC", "NORP") and tok.ent_iob_ != "" and any(
-                e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents if e.label_ != "PERSON"):
+                e.start <= tok.i < e.end and len(e) > 1 for e in cast.ents if e.label_ != "PERSON"):
             continue  # "Kesh" inside "the Kesh Foreign Ministry"
         if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
                 and not _modal_before_past(tok):
@@ -501,7 +501,7 @@ def organisations_and_countries(cast: Cast) -> None:
     doc = cast.doc
     people_ = sorted((a for a in cast.actors if a.type == "person"), key=lambda a: not _junior(cast, a))
     surnames = {a.key: a for a in people_}  # a bare 'Roe' is the elder (last here), not 'Roe Jr.'
-    for ent in doc.ents:
+    for ent in cast.ents:
         if ent.start in cast.heading_tokens or ent.start_char < cast.dateline_end:
             continue
         s, e = _trim(doc, ent.start, ent.end)
