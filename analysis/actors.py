@@ -332,11 +332,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, possessive markers, punctuation and verbs at the edges of a name
     ("meet de Souza", "Showing Russian": a verb the model read into a name), and a bracket the model
     read into it ("the Department of Foreign Affairs and Trade (DFAT": the acronym is its own word)."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                           or (doc[start].tag_ in ("VB", "VBG", "VBD", "VBZ", "VBP") and end - start > 1)):
+    while start < end:
+        tok = doc[start]
+        if not (tok.lower_ in ("the", "a", "an") or tok.is_punct or tok.is_space
+                or (tok.tag_ in ("VB", "VBG", "VBD", "VBZ", "VBP") and end - start > 1)):
+            break
         start += 1
-    end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)  # "Trade (DFAT": the name ends
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    text = forms(doc).text
+    end = next((k for k in range(start + 1, end) if text[k] == "("), end)  # "Trade (DFAT": the name ends
+    while end > start:
+        tok = doc[end - 1]
+        if not (tok.text in POSSESSIVE or tok.is_punct or tok.is_space):
+            break
         end -= 1
     return start, end
 
