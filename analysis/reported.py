@@ -391,12 +391,14 @@ def rest_of_sentence(rd: Reading, verb: Token, toks: set[Token]) -> list[Token]:
     if verb.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "ccomp"):
         return []  # "officials who argue that X met on Monday": the clause ends with the relative clause
     stop = [c.left_edge.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "cc")]
-    stop += [t.i for t in verb.sent if t.lower_ in rd.rules["according_to"] and t.i > verb.i]
+    sent, parse = verb.sent, forms(rd.doc)
+    stop += [i for i in range(verb.i + 1, sent.end) if parse.lower[i] in rd.rules["according_to"]]
     last = max(t.i for t in toks)
     # nor across a quotation that begins after the clause: it has its own attribution
-    stop += [t.i for t in verb.sent if t.i > last and (t.text in "\u201c\u2018:" or rd.quote_of(t) is not None
-                                                         or (reports(rd, t) and t.dep_ in ("ROOT", "conj")))]
-    end = min(stop + [verb.sent.end])
+    stop += [t.i for t in sent[max(last + 1 - sent.start, 0):]
+             if t.text in "\u201c\u2018:" or rd.quote_of(t) is not None
+             or (reports(rd, t) and t.dep_ in ("ROOT", "conj"))]
+    end = min(stop + [sent.end])
     return [t for t in rd.doc[last + 1:end] if not t.is_space]
 
 
