@@ -42,6 +42,7 @@ before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from spacy.attrs import TAG
@@ -212,15 +213,19 @@ def _free_nouns(cast: Cast, tags: tuple[str, ...]):
     the dateline and quotations, and that name no document ("reports say": hearsay): what the
     passes that make a voice of a noun that speaks start from. A Token is made for these only."""
     documents = set(load_yaml("quote_rules.yml")["document_nouns"])
-    quotes = quotation_spans(cast.article.text)
+    quotes = quotation_spans(cast.article.text)  # in text order, none inside another
+    starts = [qs for qs, _qe in quotes]
+    parse = forms(cast.doc)
     wanted = {cast.doc.vocab.strings[t] for t in tags}
     for i, tag in enumerate(cast.doc.to_array([TAG]).tolist() if len(cast.doc) else []):
         if tag not in wanted or i in cast.taken or i in cast.heading_tokens:
             continue
-        tok = cast.doc[i]
-        if tok.idx >= cast.dateline_end and tok.lemma_.lower() not in documents and \
-                not any(qs <= tok.idx < qe for qs, qe in quotes):
-            yield tok
+        at = parse.idx[i]
+        if at < cast.dateline_end or parse.lemma[i] in documents:
+            continue
+        k = bisect_right(starts, at) - 1
+        if k < 0 or at >= quotes[k][1]:  # not inside a quotation
+            yield cast.doc[i]
 
 
 def subject_voices(cast: Cast) -> None:
