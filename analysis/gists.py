@@ -209,8 +209,9 @@ def _complement(verb: Token, ids: set[int], room: int, depth: int = 0) -> Words:
     verb and complement of a clause it takes ("need to make a stronger case")."""
     if room <= 0:
         return []
+    after = [c for c in verb.children if c.i > verb.i and c.i in ids]  # read once, not once per dependency
     for dep in _OBJECTS:
-        child = next((c for c in verb.children if c.dep_ == dep and c.i > verb.i and c.i in ids), None)
+        child = next((c for c in after if c.dep_ == dep), None)
         if child is None:
             continue
         if dep == "prep":
