@@ -170,6 +170,7 @@ class Context:
         self.narrative: list[Token] | None = None
         self._camps: dict[str, set[str]] = {}
         self._spans: dict[tuple[int, int], tuple] = {}
+        self._negated: dict[int, bool] = {}  # token index -> negated(token), read once
         self.tones: dict[str, float] = {}  # VADER's compound score of a text (analysis.evidence), read once
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = rows_of(actors, "mentions")
@@ -259,6 +260,14 @@ class Context:
         return self._camps[issue.issue_id]
 
     def negated(self, tok: Token) -> bool:
+        """Is the verb or adjective denied: by its own negation or auxiliary, or by the verb it
+        completes ("did not want to support", "unlikely to support")? Read once per token."""
+        found = self._negated.get(tok.i)
+        if found is None:
+            found = self._negated[tok.i] = self._read_negated(tok)
+        return found
+
+    def _read_negated(self, tok: Token) -> bool:
         negators = self.lex["negators"]
         heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
