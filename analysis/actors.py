@@ -454,7 +454,7 @@ class Cast:
 
     def free(self, start: int, end: int) -> bool:
         """No token of ``doc[start:end]`` belongs to a mention or a role yet."""
-        return not any(i in self.taken for i in range(start, end))
+        return self.taken.isdisjoint(range(start, end))
 
     def add(self, actor: _Actor, start: int, end: int, how: str) -> _Mention:
         """Record a mention of ``actor`` over ``doc[start:end]`` and take its tokens."""
