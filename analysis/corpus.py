@@ -274,6 +274,7 @@ def _rules() -> dict:
         "attribution": frozenset(rules["attribution_forms"]),
         "window": int(rules["attribution_window"]),
         "max_tokens": int(rules["max_sentence_tokens"]),
+        "joined_quote": int(rules["joined_quote_max_sentences"]),
         "cut_before": frozenset(rules["cut_before"]),
     }
 
@@ -593,9 +594,20 @@ def _close_before_reopening(text: str, open_pos: int, i: int, edits: list) -> bo
         j -= 1
     if j == i or "\n" in text[open_pos:i] or text[j - 1] not in ".?!":
         return False
+    rules = _rules()
+    ends = [m.end() for m in _STOP_IN_LINE.finditer(text, open_pos, j)
+            if text[:m.end()].rsplit(" ", 1)[-1] not in rules["abbreviations"]]  # not "Mr." nor "U.S."
+    if len(ends) >= rules["joined_quote"]:
+        # more sentences than a quotation paragraph holds: narrative paragraphs were joined in
+        # too, and the quotation ends with its first sentence
+        j = ends[0]
     edits.append((j, j, CLOSE_DOUBLE, "closed_quote",
                   "a quotation whose paragraph ended without a closing mark; it ends with its sentence"))
     return True
+
+
+#: The end of a sentence inside a line: its stop, then a space and a capital or an opening mark.
+_STOP_IN_LINE = re.compile(f"[.?!](?= +[A-Z{OPEN_DOUBLE}])")
 
 
 def _closed_by_double(text: str, i: int) -> bool:

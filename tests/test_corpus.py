@@ -130,6 +130,18 @@ def test_paragraphs_of_a_quotation_joined_on_one_line_are_quotations_of_their_ow
     assert _repair_kinds(article) == ["closed_quote"]
 
 
+def test_a_quotation_left_open_before_narrative_joined_on_its_line_ends_with_its_first_sentence():
+    # two sentences is a quotation paragraph; four before the next mark are narrative joined in too
+    two = f"{OPEN}We are safe. We will stay, Ford said. {OPEN}No.{CLOSE} Roe said."
+    assert [two[s:e] for s, e in quotation_spans(article_from_text(two).text)][0] == "We are safe. We will stay, Ford said."
+    text = (f"{OPEN}We still have far to go. In Paris, crowds gathered. The mayor spoke. Ana Roe vowed "
+            f"to rebuild. {OPEN}We are ready,{CLOSE} Roe said.")
+    article = article_from_text(text)
+    quoted = [article.text[s:e] for s, e in quotation_spans(article.text)]
+    assert quoted == ["We still have far to go.", "We are ready,"]
+    assert _repair_kinds(article) == ["closed_quote"]
+
+
 def test_quotation_running_over_two_lines_to_its_closing_mark_is_left_alone():
     text = f"{OPEN}But we are waiting to see.\nIt is not clear that we will agree,{CLOSE} he said."
     article = article_from_text(text)
