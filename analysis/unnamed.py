@@ -667,7 +667,7 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
         if a.type not in ("person", "anonymous"):
             continue
         if a.head == singular or singular in a.role_heads:
-            if modifiers and not modifiers <= (a.role_words | {w.lower() for w in a.role.split()}):
+            if modifiers and not _described_by(modifiers, a.role_words | {w.lower() for w in a.role.split()}):
                 continue
             before = [m.start for m in a.mentions if m.start < tok.i]
             if before:
@@ -686,6 +686,13 @@ def nominal_target(cast: Cast, tok: Token, singular: str) -> _Actor | None:
         return _salient_person(cast, tok, modifiers, bool(titles)) or _speaker_just_before(
             cast, tok, singular, modifiers) or _speaker_named_next(cast, tok, singular)
     return max(candidates, key=lambda x: x[0])[1]
+
+
+def _described_by(modifiers: set[str], role: set[str]) -> bool:
+    """Are all the words describing a nominal words of an actor's role, a country's name and its
+    adjective counting as one ("the Israel official" after "a senior Israeli Defence official")?"""
+    nations = {country_of(w) for w in role} - {""}
+    return all(w in role or country_of(w) in nations for w in modifiers)
 
 
 def _source_just_met(cast: Cast, tok: Token) -> _Actor | None:

@@ -1048,6 +1048,11 @@ SPEAKER_CASES = [
         "these commanders,\u201d he said.",
         ["Officials", "John Roe", "John Roe"],
         id="a_titled_name_in_apposition_to_the_subject_speaks_and_he_said_goes_to_it"),
+    pytest.param(
+        "A senior French Defence official has told state radio the group is now planning to attack ports. "
+        "But now, the France official says the group will attack ministers.",
+        ["unnamed senior French Defence official", "unnamed senior French Defence official"],
+        id="the_country_official_is_the_official_of_that_countrys_adjective_met_before"),
 ]
 
 
