@@ -178,11 +178,29 @@ def record_sentence(a, vs: list[Voice]) -> str:
     against = [v for v in vs if v.score < 0]
     support = [v for v in vs if v.score > 0]
     text = f"{share:.0%} of the {count(total, 'statement')} come from sources the reader cannot name"
-    if against and sum(v.unnamed for v in against) * 2 > len(against) and not any(v.unnamed for v in support):
+    if against and support and sum(v.unnamed for v in against) * 2 > len(against) and not any(
+            v.unnamed for v in support):
         text += ", and the doubt and opposition come mostly from them, while those on the record back it"
     elif support and sum(v.unnamed for v in support) * 2 > len(support) and not any(v.unnamed for v in against):
         text += ", and the support comes mostly from them"
     return text + "."
+
+
+#: Evidence that reads a voice's tone rather than a side it takes (see :mod:`analysis.stance`):
+#: its evaluative words, the words of claims not linked to the issue, a bare mention, ownership.
+TONE_ONLY = frozenset({"evaluation", "context", "mention", "neutral", "owner"})
+
+
+def sides_taken_in_words(a) -> bool:
+    """Does a voice other than the owner take a side on the main issue by more than tone (a stance
+    word, a condition, a predicted effect, a reported reaction, a relation to its partner, speaking
+    for a camp)?"""
+    issue = a.issue
+    ev = a.stances.evidence
+    if issue is None or ev.empty:
+        return False
+    ev = ev[(ev["issue_id"] == issue.issue_id) & ~ev["source"].isin(TONE_ONLY) & (ev["actor_id"] != issue.owner_id)]
+    return bool((ev["score"].fillna(0) != 0).any())
 
 
 def lede(a) -> str:
@@ -203,6 +221,10 @@ def lede(a) -> str:
         return first + " No voice in the story says where it stands on it."
     sides = side_sentence(vs, short=True, info=a.actors.info)
     second = f" Of {count(len(vs), 'voice')}, each counted once with those who speak for it, {sides}."
+    if not sides_taken_in_words(a):
+        second += (f" {'No one but its owner' if issue.owner_id else 'No one'} takes a side in words of support "
+                   "or opposition, a condition or a reported reaction: these positions are read from the tone "
+                   "of what each voice says.")
     conditions = [c for v in vs if v.score == 1 for c in v.conditions]
     third = ""
     if conditions:

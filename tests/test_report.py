@@ -71,6 +71,19 @@ def test_the_lede_names_the_issue_and_every_side_it_counts(analysis):
                 assert re.search(word, text), (word, text)
 
 
+@pytest.mark.parametrize("text, hedged", [
+    ("The city council has approved a plan to close the river road. Residents said the flooding had been "
+     "terrible and frightening. Mayor Jane Roe said the closure would start on Monday.", True),
+    ("The city council has approved a plan to close the river road. Residents said they oppose the plan. "
+     "Mayor Jane Roe said the closure would start on Monday.", False),
+])
+def test_the_lede_says_when_positions_come_from_tone_alone(analyse_text, text, hedged):
+    result = analyse_text(text)
+    assert ("read from the tone" in lede(result)) is hedged
+    # nor does it say those on the record back the issue when no one does
+    assert "those on the record back it" not in lede(result)
+
+
 @pytest.mark.parametrize("raw", [
     "<script>alert(1)</script>", "<video src=x onerror=alert(2)>", "`rm -rf` and *nothing*",
     "[a link](http://example.com)", "a $15 wage and $7.25", "{glue:text}`key`",
