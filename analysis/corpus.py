@@ -595,8 +595,8 @@ def _close_before_reopening(text: str, open_pos: int, i: int, edits: list) -> bo
     if j == i or "\n" in text[open_pos:i] or text[j - 1] not in ".?!":
         return False
     rules = _rules()
-    ends = [m.end() for m in _STOP_IN_LINE.finditer(text, open_pos, j)
-            if text[:m.end()].rsplit(" ", 1)[-1] not in rules["abbreviations"]]  # not "Mr." nor "U.S."
+    ends = [m.end() for m in _STOP_IN_LINE.finditer(text, open_pos, j)  # not after "Mr." nor "U.S."
+            if text[text.rfind(" ", open_pos, m.end()) + 1:m.end()] not in rules["abbreviations"]]
     if len(ends) >= rules["joined_quote"]:
         # more sentences than a quotation paragraph holds: narrative paragraphs were joined in
         # too, and the quotation ends with its first sentence

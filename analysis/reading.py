@@ -102,6 +102,12 @@ def _vader() -> dict[str, float]:
     return out
 
 
+#: Evidence sources that read a voice's tone or presence rather than a side it takes: its
+#: evaluative words (``evaluation``), the words of claims not linked to the issue (``context``),
+#: a bare mention, a neutral report, and ownership of the issue.
+TONE_SOURCES = frozenset({"evaluation", "context", "mention", "neutral", "owner"})
+
+
 @dataclass
 class Evidence:
     actor_id: str

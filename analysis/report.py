@@ -186,20 +186,17 @@ def record_sentence(a, vs: list[Voice]) -> str:
     return text + "."
 
 
-#: Evidence that reads a voice's tone rather than a side it takes (see :mod:`analysis.stance`):
-#: its evaluative words, the words of claims not linked to the issue, a bare mention, ownership.
-TONE_ONLY = frozenset({"evaluation", "context", "mention", "neutral", "owner"})
-
-
 def sides_taken_in_words(a) -> bool:
     """Does a voice other than the owner take a side on the main issue by more than tone (a stance
     word, a condition, a predicted effect, a reported reaction, a relation to its partner, speaking
     for a camp)?"""
+    from .reading import TONE_SOURCES
+
     issue = a.issue
     ev = a.stances.evidence
     if issue is None or ev.empty:
         return False
-    ev = ev[(ev["issue_id"] == issue.issue_id) & ~ev["source"].isin(TONE_ONLY) & (ev["actor_id"] != issue.owner_id)]
+    ev = ev[(ev["issue_id"] == issue.issue_id) & ~ev["source"].isin(TONE_SOURCES) & (ev["actor_id"] != issue.owner_id)]
     return bool((ev["score"].fillna(0) != 0).any())
 
 
