@@ -145,14 +145,16 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     """The issues of one story, most salient first, and the claims about each."""
     heads = headline_sentences(article)
     refs = find_references(article, doc, actors, heads)
+    owned_classes = frozenset(rules()["owned_classes"])
     scored = []
     for g in group(refs):
         owners = [x.owner for x in g if x.owner]
         owner = max(dict.fromkeys(owners), key=owners.count) if owners else ""
         salience = sum(x.weight for x in g)
         kind = "contested" if all(x.cls == "contested" for x in g) else "policy"
-        if len(g) == 1 and g[0].cls in ("generic", "proposal", "decision") and not owner:
-            continue
+        if not owner and (len(g) == 1 and g[0].cls in ("generic", "proposal", "decision") or
+                          all(x.cls in owned_classes for x in g)):
+            continue  # "a plan", "the outer wall": no one's course of action
         scored.append((salience, kind, owner, g))
     issues = tuple(_issue(f"I{k}", salience, kind, owner, g, article, doc, actors, heads)
                    for k, (salience, kind, owner, g) in enumerate(_ranked(scored), 1))

@@ -70,6 +70,22 @@ def test_no_issue_in_a_story_without_one(analyse_text):
     assert r.issue is None and r.issues.issues == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Floodwaters swept through the town on Monday. A huge wall of water destroyed the bridge, "
+    "fire chief Tom Hill said. \u201cWe have never seen the river this high,\u201d he said.",
+    "Two gunmen opened fire near the Jewish settlement of Beit Lev on Tuesday, the army said. "
+    "Settlers said the fence around the settlement had been cut.",
+], ids=["a_wall_of_water", "a_settlement_as_a_place"])
+def test_a_built_thing_or_a_place_is_no_issue_without_an_owner(analyse_text, text):
+    assert analyse_text(text).issue is None
+
+
+def test_an_owned_wall_is_still_the_issue(analyse_text):
+    r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
+                     "Lee said. Farmers oppose the wall.")
+    assert r.issue is not None and r.issue.owner == "Ann Lee" and "build a wall" in r.issue.label
+
+
 def test_a_headline_names_the_main_issue_over_a_more_frequent_one(analyse_text):
     r = analyse_text(
         "New border tax bill lacks support.\n\n"
