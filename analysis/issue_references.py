@@ -145,8 +145,13 @@ def _misread_subject(verb: Token, actors: ActorTable) -> Token | None:
 def _actor_in(tok: Token | None, actors: ActorTable, dateline_end: int) -> str:
     if tok is None:
         return ""
-    # a subject the parser took from the dateline leaves the words after it ("HANOVER (Reuters) - X plans")
-    hit = next((t for t in [tok, *tok.subtree] if t.i in actors.token_actor and t.idx >= dateline_end), None)
+    # a subject the parser took from the dateline leaves the words after it ("HANOVER (Reuters) - X plans");
+    # a clause on the subject is not the subject ("a suspect involved in planning attacks on Australia"),
+    # but its passive agent names the subject's author ("a statement issued by X", "... chaired by X")
+    clauses = {t.i for c in tok.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    clauses -= {t.i for i in clauses if tok.doc[i].dep_ == "agent" for t in tok.doc[i].subtree}
+    hit = next((t for t in [tok, *tok.subtree] if t.i in actors.token_actor and t.idx >= dateline_end
+                and t.i not in clauses), None)
     return actors.token_actor[hit.i] if hit is not None else ""
 
 

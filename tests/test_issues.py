@@ -86,6 +86,13 @@ def test_an_owned_wall_is_still_the_issue(analyse_text):
     assert r.issue is not None and r.issue.owner == "Ann Lee" and "build a wall" in r.issue.label
 
 
+def test_a_clause_on_the_subject_does_not_own_the_act(analyse_text):
+    # "involved in planning attacks on France": France is the target named inside the clause, not the planner
+    r = analyse_text("A suspect allegedly involved in planning terrorist attacks on France has been detained and "
+                     "charged with waging war against Spain. Police say he had sent emails to friends.")
+    assert all(i.owner != "France" for i in r.issues.issues)
+
+
 def test_a_headline_names_the_main_issue_over_a_more_frequent_one(analyse_text):
     r = analyse_text(
         "New border tax bill lacks support.\n\n"
