@@ -241,7 +241,7 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
         # "told residents not to drink ...": a request told to someone
         request = c.dep_ == "xcomp" and has_object and _infinitive_mark(c) is not None
         if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and mode == "both") or request or to is not None:
-            sub = _before_own_report(rd, c)
+            sub = _subject_read_as_object(rd, verb, c) + _before_own_report(rd, c)
             if to is not None:  # "urged citizens in X, Y and Z to seek ...": the parser made the request a conjunct
                 sub = [t for t in sub if t.i >= to.i]
             outside = [t for t in content_words(sub) if rd.quote_of(t) is None]
@@ -255,6 +255,27 @@ def _clause_content(rd: Reading, verb: Token, mode: str) -> set[Token]:
                 continue
             toks.update(sub)
     return toks
+
+
+def _subject_read_as_object(rd: Reading, verb: Token, clause: Token) -> list[Token]:
+    """'claims the damage bill from the attacks over the past month has reached $2 million': a
+    clause with no subject of its own after an object of the verb, whose long subject the parser
+    read as that object. The words from the object to the clause are the clause's. Not an
+    addressee ("told CNN that ...", "told residents not to drink"): a person or an organisation,
+    a person noun or title, the first object of a verb of telling (``addressee_verbs`` in
+    ``quote_rules.yml``), or a clause opened by "that" or "to"."""
+    if clause.dep_ != "ccomp" or clause.i < verb.i or any(
+            x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") or x.tag_ == "TO" for x in clause.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    g = gazetteer()
+    if obj is None or obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in g.person_nouns or \
+            obj.lower_ in g.titles:
+        return []
+    if verb.lemma_.lower() in rd.rules["addressee_verbs"] and obj.i in rd.token_actor and not any(
+            c.dep_ == "dative" for c in verb.children):
+        return []  # "told the commission, X and Y were at the meeting": the one spoken to
+    return [t for t in verb.doc[obj.left_edge.i:clause.left_edge.i] if not t.is_space]
 
 
 def _misparsed_clause(rd: Reading, verb: Token) -> set[Token]:

@@ -75,7 +75,10 @@ def test_speaker_after_the_reporting_verb(analyse_text):
     ("Senator Tom Hill acknowledged a deep rift over the plan.", "acknowledge", "a deep rift over the plan"),
     ("Senator Tom Hill expressed skepticism about the plan, saying it would fail.", "express",
      "skepticism about the plan, saying it would fail"),
-], ids=["said-that", "told-reporters", "argued", "acknowledged", "expressed-saying"])
+    ("Senator Tom Hill says the possible break-up of the coalition, which holds 13 seats in the state, is not "
+     "related to the vote.", "say",
+     "the possible break-up of the coalition, which holds 13 seats in the state, is not related to the vote"),
+], ids=["said-that", "told-reporters", "argued", "acknowledged", "expressed-saying", "long-subject-read-as-object"])
 def test_reported_speech(analyse_text, sentence, cue, content):
     r = analyse_text(sentence)
     assert _statements(r) == [("Tom Hill", "indirect", cue, content)]
