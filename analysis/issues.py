@@ -145,7 +145,7 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     """The issues of one story, most salient first, and the claims about each."""
     heads = headline_sentences(article)
     refs = find_references(article, doc, actors, heads)
-    owned_classes = frozenset(rules()["owned_classes"])
+    owned_classes, floor = frozenset(rules()["owned_classes"]), float(rules()["ownerless_floor"])
     scored = []
     for g in group(refs):
         owners = [x.owner for x in g if x.owner]
@@ -153,8 +153,8 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
         salience = sum(x.weight for x in g)
         kind = "contested" if all(x.cls == "contested" for x in g) else "policy"
         if not owner and (len(g) == 1 and g[0].cls in ("generic", "proposal", "decision") or
-                          all(x.cls in owned_classes for x in g)):
-            continue  # "a plan", "the outer wall": no one's course of action
+                          all(x.cls in owned_classes for x in g) or salience < floor):
+            continue  # "a plan", "the outer wall", a bare "the regulations": no one's course of action at stake
         scored.append((salience, kind, owner, g))
     issues = tuple(_issue(f"I{k}", salience, kind, owner, g, article, doc, actors, heads)
                    for k, (salience, kind, owner, g) in enumerate(_ranked(scored), 1))

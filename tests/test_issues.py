@@ -80,6 +80,14 @@ def test_a_built_thing_or_a_place_is_no_issue_without_an_owner(analyse_text, tex
     assert analyse_text(text).issue is None
 
 
+def test_a_course_of_action_no_one_owns_mentioned_once_in_passing_is_no_issue(analyse_text):
+    r = analyse_text("Flood waters rose across the valley on Monday. Hundreds of homes were cut off. Rescue crews "
+                     "worked through the night. The river peaked at 9 metres, the weather bureau said. Mayor Tom Hill "
+                     "said the regulations on building near the river would be reviewed next year. "
+                     "\u201cWe will rebuild,\u201d Hill said.")
+    assert r.issue is None
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
