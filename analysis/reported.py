@@ -505,7 +505,8 @@ def parenthetical(rd: Reading, verb: Token) -> tuple[list[Token], list[Token]] |
     if not speaker or j >= sent.end - 1 or j - verb.i > 10:
         return None  # a parenthetical attribution is short
     heads = [t for t in speaker if t.head not in speaker] or speaker[-1:]
-    inner = set(range(verb.i - 1, j + 1))
+    # "A, said Jane Roe, a spokeswoman for X.": the apposition after the comma describes the speaker
+    inner = set(range(verb.i - 1, j + 1)) | {x.i for h in heads for x in h.subtree if x.i > j}
     content = [t for t in sent if t.i not in inner and t.idx >= rd.dateline_end and not t.is_space]
     if not any(t.i < verb.i for t in content_words(content)) or not any(t.i > j for t in content_words(content)):
         return None

@@ -96,6 +96,13 @@ def test_parenthetical_attribution_covers_the_whole_clause(analyse_text):
     ]
 
 
+def test_a_description_after_a_closing_attribution_is_not_what_was_said(analyse_text):
+    """'Y, said X, a spokesman for Z.': the apposition describes the speaker; Y alone was said."""
+    r = analyse_text("The agency will cut 500 jobs, said Mark Ellis, a spokesman for the Labor Department, "
+                     "who declined to give details.")
+    assert _statements(r) == [("Mark Ellis", "indirect", "say", "The agency will cut 500 jobs")]
+
+
 def test_parenthetical_attribution_with_a_country_first(analyse_text):
     r = analyse_text("The Russians, said one official, had known about the visit for weeks.")
     assert r.quotes["speaker"].tolist() == ["unnamed official"]
