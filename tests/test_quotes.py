@@ -1063,6 +1063,11 @@ SPEAKER_CASES = [
         "But now, the France official says the group will attack ministers.",
         ["unnamed senior French Defence official", "unnamed senior French Defence official"],
         id="the_country_official_is_the_official_of_that_countrys_adjective_met_before"),
+    pytest.param(
+        "Xiomara Vance beat Tommy Brown on Monday. Brown was unhappy. \u201cIt was a hard match,\u201d she "
+        "said.",
+        ["Xiomara Vance"],
+        id="a_pet_form_of_a_given_name_has_the_gender_of_the_name_so_she_is_not_him"),
 ]
 
 
