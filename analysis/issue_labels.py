@@ -303,3 +303,19 @@ def heads_of(group: list[Reference], description: str, doc: Doc) -> tuple[str, .
 def keywords_of(label: str, doc: Doc) -> tuple[str, ...]:
     words = [re.sub(r"[\u2019']s$", "", w.lower().strip("\u2019'.,")) for w in re.findall(r"[\w$\u2019'.-]+", label)]
     return tuple(dict.fromkeys(w for w in words if len(w) > 2 and w not in STOP_KEYS))
+
+
+def act_forms(heads: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms of the verbs the issue's head nouns are made from ("merger": merge, merges, merged,
+    merging), by the nominalising suffixes of ``nominalisations``: words that name the issue's act."""
+    forms: list[str] = []
+    for head in heads:
+        for noun_end, verb_end in rules()["nominalisations"]:
+            stem = head[:-len(noun_end)] if head.endswith(noun_end) else ""
+            if len(stem) < 4:
+                continue
+            verb = stem + verb_end
+            base = verb[:-1] if verb.endswith("e") else verb
+            forms += [verb, verb + "s", base + "ed", base + "ing"]
+    return tuple(dict.fromkeys(f for f in forms if f not in heads))
+

@@ -42,7 +42,8 @@ from spacy.tokens import Doc
 from .actors import ActorTable, country_of
 from .corpus import Article, headline_sentences
 from .frames import Table, column, rows_of, tuples
-from .issue_labels import CLAUSE_ENDS, clean, complement, heads_of, keywords_of, label_of, verb_detail, words_until
+from .issue_labels import (CLAUSE_ENDS, act_forms, clean, complement, heads_of, keywords_of, label_of, verb_detail,
+                           words_until)
 from .issue_references import Reference, find_references, group, rules
 
 ISSUE_COLUMNS = [
@@ -69,6 +70,7 @@ class Issue:
     salience: float = 0.0
     keywords: tuple[str, ...] = ()                # content words of the label and references
     heads: tuple[str, ...] = ()                   # its key nouns: one of them alone names it ("toll", "wall")
+    acts: tuple[str, ...] = ()                    # the forms of the verbs its key nouns come from ("merging")
     source: str = "detected"
     changes: tuple[str, ...] = ()
 
@@ -81,7 +83,7 @@ class Issue:
 
     def named_by(self, words: set[str]) -> bool:
         """Do these (lower-case) words name the issue: one of its head nouns, or two of its key words?"""
-        if any(h in words or h + "s" in words for h in self.heads):
+        if any(h in words or h + "s" in words for h in self.heads) or any(a in words for a in self.acts):
             return True
         return bool(self.keywords) and len([k for k in self.keywords if k in words]) >= min(2, len(self.keywords))
 
@@ -214,7 +216,7 @@ def _issue(issue_id: str, salience: float, kind: str, owner: str, g: list[Refere
             f"{description} {verb_detail(g, 40)}", info, owner))),
         co_owner_ids=co_owners, salience=round(salience, 2),
         keywords=keywords_of(" ".join([label] + [t for _s, _e, t in mentions]), doc),
-        heads=heads_of(g, description, doc))
+        heads=(heads := heads_of(g, description, doc)), acts=act_forms(heads))
 
 
 def _lead_event(article: Article, doc: Doc, headline_sents: set[int]) -> str:

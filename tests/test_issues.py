@@ -101,6 +101,21 @@ def test_a_clause_on_the_subject_does_not_own_the_act(analyse_text):
     assert all(i.owner != "France" for i in r.issues.issues)
 
 
+def test_the_verb_of_the_issue_noun_names_the_issue():
+    from analysis.issue_labels import act_forms
+    forms = act_forms(("merger", "withdrawal", "deployment", "closure"))
+    assert {"merging", "withdraw", "deployed", "closing"} <= set(forms)
+    assert "suspense" not in act_forms(("suspension",))  # "-ion" leaves the stem: no other word made
+
+
+def test_a_voice_that_names_the_act_by_its_verb_speaks_about_the_issue(analyse_text):
+    r = analyse_text("The Liberal Party has proposed a merger with the National Party. Party president Ann Lee "
+                     "said the merger would make the parties stronger. National Party director Tom Hill said "
+                     "merging the two parties was not necessary.")
+    hill = [c.claim_id for c in r.claims.itertuples() if "merging" in c.text]
+    assert hill and any(i == r.issue.issue_id for i, _how in r.issues.about.get(hill[0], ()))
+
+
 def test_a_headline_names_the_main_issue_over_a_more_frequent_one(analyse_text):
     r = analyse_text(
         "New border tax bill lacks support.\n\n"
