@@ -197,6 +197,8 @@ def _proposal_label(ref: Reference, owner_name: str, limit: int) -> str:
     head = nouns.get(verb.lemma_.lower(), "plan")
     words = _action_words(ref.tok, limit)
     description = clean("".join(t.text_with_ws for t in words))
+    if words and words[0].i == ref.tok.i and ref.tok.tag_ == "VBG":  # "has begun offering $5 flights"
+        description = clean(ref.tok.lemma_ + ref.tok.whitespace_ + "".join(t.text_with_ws for t in words[1:]))
     who = clean("".join(t.text_with_ws for t in _addressee(verb, ref.tok))) if head == "call" else ""
     if who and len(who.split()) <= 6 and description and not description.startswith("for "):
         action = description if description.startswith(_NEGATED) else f"to {re.sub(r'^to ', '', description)}"

@@ -349,6 +349,30 @@ def _decisions(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
     return out
 
 
+#: Subordinators of time that set a clause before or after the main event (Quirk et al. 1985, 15.25):
+#: what such a clause reports is background ("days before X began ...", "since Y started ...").
+_BACKGROUND = frozenset({"before", "after", "since", "until", "till"})
+
+
+def _aspects(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[Reference]:
+    """'Moscow started to withdraw forces', 'the US military is continuing to search caves': an act on
+    something that the headline or the first sentence reports an actor to begin, resume or keep up
+    (`aspect_verbs`), when no noun names it; read as a course of action its subject has taken."""
+    out = []
+    for verb in _verbs_of(article, doc, "aspect_verbs"):
+        if not _opens_story(article, verb, headline_sents) or any(
+                c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in _BACKGROUND for c in verb.children):
+            continue  # "days before X began attacking ...": a background event, not the news
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        objs = [c for c in act.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")] if act is not None else []
+        if not objs or any(rules()["class_of"].get(o.lemma_.lower()) for o in objs):
+            continue  # "continued to rise": no act on anything; "began attacking the plan": the plan is the issue
+        ref = _owned_ref(article, actors, headline_sents, verb, act, "proposal")
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
 def _lead_claims(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[Reference]:
     """'A spokesman claims bin Laden has fled to Pakistan': a claim the headline or the first sentence
     reports with a verb that leaves its truth open (`claim_verbs`), when no noun names it; the claim
@@ -401,6 +425,8 @@ def group(refs: list[Reference]) -> list[list[Reference]]:
 
 
 def find_references(article: Article, doc: Doc, actors: ActorTable, headline_sents: set[int]) -> list[Reference]:
-    """Every reference of a story: nouns, verbs of proposing, acts of governing, open claims of the lead."""
+    """Every reference of a story: nouns, verbs of proposing, acts of governing, acts begun or kept up
+    in the opening, open claims of the lead."""
     return (_noun_references(article, doc, actors, headline_sents) + _proposals(article, doc, actors, headline_sents)
-            + _decisions(article, doc, actors, headline_sents) + _lead_claims(article, doc, actors, headline_sents))
+            + _decisions(article, doc, actors, headline_sents) + _aspects(article, doc, actors, headline_sents)
+            + _lead_claims(article, doc, actors, headline_sents))

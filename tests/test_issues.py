@@ -501,6 +501,16 @@ LABEL_STARTS = [
         "Ann Lee said.",
         "Riverton Council\u2019s decision to close the public pool",
         id="a_decision_to_act_is_labelled_as_one"),
+    pytest.param(
+        "The Norwegian army has started to withdraw troops from the northern border. \u201cIt is too early,\u201d "
+        "opposition leader Ann Lee said.",
+        "Norwegian army\u2019s move to withdraw troops from the northern border",
+        id="an_act_begun_in_the_opening_is_at_stake"),
+    pytest.param(
+        "The Riverton Council is continuing to demolish houses in the old quarter. \u201cIt must stop,\u201d local "
+        "resident Tom Hale said.",
+        "Riverton Council\u2019s effort to demolish houses in the old quarter",
+        id="an_act_kept_up_in_the_opening_is_at_stake"),
 ]
 
 
