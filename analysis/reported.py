@@ -17,7 +17,8 @@ follows it (:func:`content_of`); the speaker is the verb's subject
 their own: the parenthetical attribution "A, said one official, had known B"
 (:func:`parenthetical`), the inverted one "Y, X told reporters."
 (:func:`inverted_content`) and the passive "X, described by Y as Z", whose
-speaker is the agent Y, not the subject (:func:`passive`). A reported clause runs to the end of its sentence
+speaker is the agent Y, not the subject (:func:`passive`); with no agent, "X is said to be Z" is said by
+no one named (:func:`said_of_the_subject`). A reported clause runs to the end of its sentence
 unless something there has an attribution of its own
 (:func:`rest_of_sentence`).
 """
@@ -89,8 +90,11 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
         if any(c.dep_ == "neg" for c in v.children):
             continue  # "would not confirm": a statement not made
         paren = passive(v) or parenthetical(rd, v)
+        impersonal: list[Token] = []
         if paren is not None:
             speaker, content = paren
+            if not speaker and not content:
+                content = impersonal = said_of_the_subject(rd, v)  # "X is said to be Y": no one named
         else:
             speaker = _participle_speaker(rd, v, verbs) or rd.subject_of(v)
             content = content_of(rd, v)
@@ -105,7 +109,7 @@ def reported_speech(rd: Reading, verbs: list[Token]) -> tuple[list[_Statement], 
             for q in inside:
                 used_for_quote.setdefault(q, v)
             continue
-        if not speaker or not inside and _no_one(rd, speaker):
+        if not impersonal and (not speaker or not inside and _no_one(rd, speaker)):
             continue  # quoted words are someone's: kept, even when the text does not say whose
         if _not_yet_made(rd, v):
             continue  # "will announce his verdict": a speech act to come is no statement
@@ -139,6 +143,24 @@ def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
         toks.update(t for t in verb.head.subtree if t.i < verb.i)
     toks.update(t for c in complements for t in c.subtree)
     return agent[:1], sorted((t for t in toks if not t.is_space), key=lambda t: t.i)
+
+
+def said_of_the_subject(rd: Reading, verb: Token) -> list[Token]:
+    """'The tape is alleged to show X', 'he was said to have been shot', 'air support was reported to
+    help the army': a verb of saying in the passive with an infinitive and no agent reports what
+    someone the text does not name says of the subject (Quirk et al. 1985, 16.31: the passive of
+    "they say that X is Y"). The statement is the infinitive; its speaker is unresolved. Not a verb
+    whose first object is the one spoken to ("was told to leave", "was urged to": a request to the
+    subject, ``addressee_verbs`` in ``quote_rules.yml``)."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) or \
+            rd.verbs[verb.lemma_.lower()] not in ("clause", "both") or \
+            verb.lemma_.lower() in rd.rules["addressee_verbs"] or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and any(
+        x.tag_ == "TO" and x.dep_ == "aux" for x in c.children)), None)  # "to be", "to have been shot"
+    if clause is None or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return [t for t in clause.subtree if not t.is_space]
 
 
 def _no_one(rd: Reading, speaker: list[Token]) -> bool:

@@ -103,6 +103,14 @@ def test_a_description_after_a_closing_attribution_is_not_what_was_said(analyse_
     assert _statements(r) == [("Mark Ellis", "indirect", "say", "The agency will cut 500 jobs")]
 
 
+def test_a_passive_report_with_no_agent_is_a_statement_of_no_one_named(analyse_text):
+    """'X is said to be Y': someone the text does not name says it (gold/GUIDELINE.md, section 3:
+    unresolved); 'was told to leave' is a request to the subject, no statement."""
+    r = analyse_text("The recording is alleged to show the commander planning the raid. "
+                     "The driver was told to leave the vehicle.")
+    assert _statements(r) == [("unresolved", "indirect", "allege", "to show the commander planning the raid")]
+
+
 def test_parenthetical_attribution_with_a_country_first(analyse_text):
     r = analyse_text("The Russians, said one official, had known about the visit for weeks.")
     assert r.quotes["speaker"].tolist() == ["unnamed official"]
@@ -543,10 +551,11 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_speaker(analyse_text):
 
 def test_a_thing_described_by_a_nationality_makes_no_statement(analyse_text):
     # "Showing Russian warplanes were still active, heavy Russian air support was reported to help ...":
-    # the air support, not Russia, is the subject; a thing does not speak
+    # the air support, not Russia, is the subject; a thing does not speak: the report is no one's named
+    # (the development gold: unresolved)
     r = analyse_text("Russia said on Monday it would withdraw its jets. Showing Russian warplanes were still active "
                      "in Syria, heavy Russian air support was reported to help the army make gains near Palmyra.")
-    assert [c for _s, _k, c, _t in _statements(r)] == ["say"]
+    assert [(s, c) for s, _k, c, _t in _statements(r)] == [("Russia", "say"), ("unresolved", "report")]
 
 
 def test_a_surname_two_people_share_goes_to_the_one_in_view(analyse_text):
