@@ -548,7 +548,7 @@ def _sources_first(rows: dict) -> list[tuple[str, dict]]:
     return [(k, v) for k, v in rows.items() if k not in last] + [(k, rows[k]) for k in last if k in rows]
 
 
-def _natural(name: str) -> list:
+def natural_key(name: str) -> list:
     """Sort key that reads the numbers in a name as numbers ("abc9" before "abc10")."""
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
@@ -558,7 +558,7 @@ def corpus_tables(figures: dict) -> str:
     if not figures:
         return "*Not measured on this machine: run `python tools/corpus_accuracy.py --write`.*"
     heldout = _family_tables(figures.get("heldout", {}), "Held-out stories (only ever scored)")
-    batches = sorted(figures.get("batches", {}).items(), key=lambda kv: _natural(kv[0]))
+    batches = sorted(figures.get("batches", {}).items(), key=lambda kv: natural_key(kv[0]))
     folded = [line for name, sets in batches
               for line in _family_tables(sets, f"Batch {name} ({(sets.get('note') or _BATCH).rstrip('.')})")]
     if folded:  # closed by default: each batch's two tables and note would make the chapter very long

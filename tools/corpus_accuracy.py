@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 from analysis import ROOT
 from analysis.corpus_gold import (SHARED, group_of, load, pooled, score_positions, score_statements, text_path)
 from analysis.frames import records
+from analysis.report import natural_key
 
 SOURCES = ["reuters", "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal",
            "U.S. outlets", "abc"]
@@ -144,11 +144,6 @@ def position_table(scores) -> tuple[list[str], dict]:
 BATCHES = ROOT / "gold" / "corpus" / "batches"
 
 
-def _natural(path: Path) -> list:
-    """Sort key that reads the numbers in a name as numbers ("abc9" before "abc10")."""
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path.stem)]
-
-
 def _stems(path: Path) -> set[str]:
     """The story stems a batch file lists (white space separated; '#' lines are comments)."""
     return {w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
@@ -200,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write and args.set == "all":
         # each batch (gold/corpus/batches): the figures it had before that stop's rules were written
         # are in the commit that added it; these are today's, on stories scored but not read then
-        for batch in sorted(BATCHES.glob("*.txt"), key=_natural):  # abc9 before abc10
+        for batch in sorted(BATCHES.glob("*.txt"), key=lambda p: natural_key(p.stem)):  # abc9 before abc10
             for kind in _families(batch):
                 if args.only and kind != args.only:
                     continue
