@@ -17,6 +17,9 @@ issue's owner when
   lexicon): an office, unnamed official or head of that institution, or of the one it answers to
   ("the Pentagon", "a defense official" and "the Defense Secretary" for a plan of the U.S.
   military);
+- it sits in an owning government: a minister of it ("Foreign Affairs Minister", "Treasurer":
+  the ``members`` of a government in ``analysis/data/offices.csv``), of the owner's country and
+  tier, no shadow, opposition or former one (``government`` in the lexicon);
 - or it speaks for one of these (a spokesman of the owner's office).
 
 An actor whose name names another person ("the Obama administration" in a
@@ -53,6 +56,14 @@ def _chain_of_command() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _government() -> tuple[dict, tuple[str, ...]]:
+    """The ``government`` rule of the lexicon and the member titles of a government (offices.csv)."""
+    members = next((split_list(r.get("members") or "") for r in load_csv("offices.csv")
+                    if r["institution"] == "{adj} government"), [])
+    return load_yaml("stance_lexicon.yml")["government"], tuple(members)
+
+
+@lru_cache(maxsize=1)
 def _head_titles() -> dict[str, tuple[str, ...]]:
     return {r["institution"]: tuple(split_list(r["head"])) for r in load_csv("offices.csv")}
 
@@ -82,14 +93,39 @@ def _in_chain(row: dict, owner: dict) -> bool:
     return _has_camp_noun(_words(row, "role")) or any(role == h or role.endswith(" " + h) for h in heads)
 
 
+def _in_government(row: dict, owner: dict) -> bool:
+    """Does a person sit in an owning government: a minister of it ("Foreign Affairs Minister",
+    "Treasurer"), of the owner's country (or neither names one) and tier ("Federal", "State"),
+    and no shadow, opposition or former one (the ``government`` rule of the lexicon)?"""
+    rule, titles = _government()
+    name = _words(owner, "name")
+    if row["type"] != "person" or row.get("former") or not name or owner.get("type") not in ("organization",
+                                                                                          "country"):
+        return False
+    if name[-1] not in rule["nouns"] and institution_kind(_first_institution(owner)) != "government":
+        return False
+    if (owner.get("country") or "") != (row.get("country") or ""):
+        return False
+    role = _words(row, "role")
+    if not _has_any(role, titles) or _has_any(role, rule["outside"]):
+        return False
+    tiers = set(rule["tiers"])
+    mine, theirs = tiers.intersection(role), tiers.intersection(name)
+    return not (mine and theirs and not mine & theirs)
+
+
 def _words(row: dict, *fields: str) -> list[str]:
     text = " ".join(str(row.get(f) or "") for f in fields).lower()
     return re.findall(r"[\w-]+", text.replace("\u2019s", " ").replace("'s", " "))
 
 
+def _has_any(words: list[str], phrases) -> bool:
+    """Is one of the phrases (one or two words) among the words?"""
+    return any(w in phrases for w in words) or any(f"{a} {b}" in phrases for a, b in zip(words, words[1:]))
+
+
 def _has_camp_noun(words: list[str]) -> bool:
-    nouns = _camp_nouns()
-    return any(w in nouns for w in words) or any(f"{a} {b}" in nouns for a, b in zip(words, words[1:]))
+    return _has_any(words, _camp_nouns())
 
 
 def _offices_of(owner: dict) -> list[tuple[str, str]]:
@@ -139,7 +175,7 @@ def owner_camp(info: dict, owner_id: str) -> list[str]:
         if any(w != surname and bearers.get(w, set()) - {aid, owner_id} for w in _words(row, "name")):
             continue  # "the Obama administration" is not the camp of another owner
         if owner_id in principal_chain(links, aid)[1:] or _in_office(row, offices, owner.get("country", "")) or \
-                _in_chain(row, owner):
+                _in_chain(row, owner) or _in_government(row, owner):
             camp.append(aid)
         elif surname and surname in words and _has_camp_noun(words):
             camp.append(aid)

@@ -67,3 +67,27 @@ def test_a_legislature_that_owns_a_bill_has_no_chain_of_command():
         _row("L3", "Ann Lee", "person", "Senator", "U.S. Congress", "United States"),
     ])
     assert owner_camp(info, "L1") == []
+
+
+def test_the_ministers_of_an_owning_government_are_its_camp():
+    info = dict([
+        _row("G1", "Federal Government", "organization"),
+        _row("G2", "Tom Hale", "person", "Foreign Affairs Minister"),
+        _row("G3", "Ann Rudd", "person", "Shadow Foreign Affairs Minister"),
+        _row("G4", "Raj Mehta", "person", "Indian Foreign Minister", "Indian government", "India"),
+        _row("G5", "Sue Ward", "person", "Treasurer"),
+        _row("G6", "Bob Kerr", "person", "State Treasurer"),
+        _row("G7", "Jim Lang", "person", "Immigration Minister", former=True),
+        _row("G8", "Kim Ross", "person", "Opposition leader"),
+    ])
+    assert set(owner_camp(info, "G1")) == {"G2", "G5"}
+
+
+def test_a_minister_of_the_owning_countrys_government_is_its_camp():
+    info = dict([
+        _row("I1", "Israeli Government", "organization", institution="Israeli government", country="Israel"),
+        _row("I2", "Dan Levy", "person", "Israeli Foreign Minister", "Israeli government", "Israel"),
+        _row("I3", "Omar Aziz", "person", "Palestinian minister", "Palestinian government", "Palestine"),
+        _row("I4", "Karl Roth", "person", "Foreign Minister"),
+    ])
+    assert owner_camp(info, "I1") == ["I2"]

@@ -685,3 +685,12 @@ SIDE_CASES = [
 def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
     score = _stance(analyse_text(text), voice)["score"]
     assert score == 0 if side == 0 else score * side > 0
+
+
+def test_a_minister_of_the_owning_government_supports_its_decision(analyse_text):
+    r = analyse_text("The Federal Government has decided to suspend the visa applications of 200 asylum seekers.\n"
+                     "Foreign Affairs Minister Tom Hale says the danger in their homeland is no longer there and "
+                     "the threat has passed.\n"
+                     "Shadow Foreign Affairs Minister Ann Rudd says the suspension is cruel.\n")
+    assert _stance(r, "Tom Hale")["score"] == 1
+    assert _stance(r, "Ann Rudd")["score"] < 0
