@@ -16,7 +16,8 @@ issue's owner when
 - it serves in the chain of command of an owning institution (``chain_of_command`` in the
   lexicon): an office, unnamed official or head of that institution, or of the one it answers to
   ("the Pentagon", "a defense official" and "the Defense Secretary" for a plan of the U.S.
-  military);
+  military; the head of government of the same country, for the forces answer to it), the owner
+  an organisation, a group ("Israeli forces") or a country (its government);
 - it sits in an owning government: a minister of it ("Foreign Affairs Minister", "Treasurer":
   the ``members`` of a government in ``analysis/data/offices.csv``), of the owner's country and
   tier, no shadow, opposition or former one (``government`` in the lexicon);
@@ -80,16 +81,18 @@ def _in_chain(row: dict, owner: dict) -> bool:
     own = _first_institution(owner)
     kind = institution_kind(own)
     inst = _first_institution(row)
-    if owner.get("type") != "organization" or kind not in kinds or not inst:
+    if owner.get("type") not in ("organization", "group", "country") or kind not in kinds or not inst:
         return False
     if owner.get("country") and row.get("country") and owner["country"] != row["country"]:
         return False
-    if inst != own and (kind not in answers_to or institution_kind(inst) != answers_to[kind]):
+    if inst != own and (institution_kind(inst) not in answers_to.get(kind, ()) or not owner.get("country")
+                        or row.get("country") != owner["country"]):
         return False
     if row["type"] in ("organization", "anonymous", "group"):
         return True
     role = str(row.get("role") or "").lower()
-    heads = _head_titles().get(inst, ())
+    heads = _head_titles().get(inst) or next((h for i, h in _head_titles().items()
+                                              if "{adj}" in i and inst.endswith(i.replace("{adj}", "").rstrip())), ())
     return _has_camp_noun(_words(row, "role")) or any(role == h or role.endswith(" " + h) for h in heads)
 
 

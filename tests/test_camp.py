@@ -91,3 +91,23 @@ def test_a_minister_of_the_owning_countrys_government_is_its_camp():
         _row("I4", "Karl Roth", "person", "Foreign Minister"),
     ])
     assert owner_camp(info, "I1") == ["I2"]
+
+
+def test_a_military_answers_to_its_countrys_head_of_government():
+    info = dict([
+        _row("F1", "Israeli forces", "group", "Israeli forces", "Israeli military", "Israel"),
+        _row("F2", "Dan Levy", "person", "Israeli Prime Minister", "Israeli government", "Israel"),
+        _row("F3", "unnamed Israeli official", "anonymous", "Israeli official", "Israeli government", "Israel"),
+        _row("F4", "Omar Aziz", "person", "Palestinian Prime Minister", "Palestinian government", "Palestine"),
+        _row("F5", "Lee Park", "person", "U.S. President", "White House", "United States"),
+    ])
+    assert set(owner_camp(info, "F1")) == {"F2", "F3"}
+
+
+def test_the_head_of_an_owning_countrys_government_is_its_camp():
+    info = dict([
+        _row("R1", "Russia", "country", institution="Russian government", country="Russia"),
+        _row("R2", "Ivan Orlov", "person", "Russian President", "Russian government", "Russia"),
+        _row("R3", "Ann Lee", "person", "Senator", "U.S. Congress", "United States"),
+    ])
+    assert owner_camp(info, "R1") == ["R2"]
