@@ -90,11 +90,20 @@ class StanceResult:
 # --------------------------------------------------------------------------- positions
 
 def _position(items: list[Evidence], lex: dict) -> tuple[int, float, bool] | None:
-    """(score, confidence, mixed) from a voice's evidence, or None when it says nothing."""
+    """(score, confidence, mixed) from a voice's evidence, or None when it says nothing.
+
+    Speaking for the owner (``speaks_for``: a camp member, a spokesman relaying a line) is a
+    presumption: when the voice's own words take a side (framing, side or stance words, not the
+    tone of what it says), they alone place it, unless they come to 0."""
     bounds = lex["bounds"]
     conf = lex["confidence"]
     if any(e.source == "owner" for e in items):
         return 2, 1.0, False
+    own = [e for e in items if e.source != "speaks_for"]
+    if len(own) < len(items) and any(e.source in ("framing", "side", "stance") for e in own):
+        found = _position(own, lex)
+        if found is not None and found[0] != 0:
+            return found
     explicit = [e for e in items if e.source not in ("context", "mention")]
     mentioned = any(e.source == "mention" for e in items)
     used = explicit or items

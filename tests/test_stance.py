@@ -694,3 +694,11 @@ def test_a_minister_of_the_owning_government_supports_its_decision(analyse_text)
                      "Shadow Foreign Affairs Minister Ann Rudd says the suspension is cruel.\n")
     assert _stance(r, "Tom Hale")["score"] == 1
     assert _stance(r, "Ann Rudd")["score"] < 0
+
+
+def test_a_ministers_own_criticism_outweighs_membership_of_the_government(analyse_text):
+    r = analyse_text("The Federal Government has decided to suspend the visa applications of 200 asylum seekers.\n"
+                     "Foreign Affairs Minister Tom Hale says the danger in their homeland is no longer there.\n"
+                     "Health Minister Jo Bell has criticised the decision, saying it is cruel.\n")
+    assert _stance(r, "Tom Hale")["score"] == 1
+    assert _stance(r, "Jo Bell")["score"] == -2
