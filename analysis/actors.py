@@ -222,7 +222,8 @@ class ActorTable:
 
 # --------------------------------------------------------------------------- who speaks for whom
 
-_SPOKES = ("spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary", "aide", "aides",
+_SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "spokespeople")
+_SPOKES = (*_SPOKESPEOPLE, "press secretary", "aide", "aides",
            "adviser", "advisers", "advisor", "advisors", "campaign manager", "chief of staff", "surrogate",
            "communications director", "press office", "lawyer", "lawyers", "attorney", "attorneys", "staff")
 
@@ -277,6 +278,29 @@ def principals(rows: list[dict]) -> dict[str, str]:
             if head:
                 out[aid] = head
     return {a: p for a, p in out.items() if p in by_id}
+
+
+def _principals_in_sentence(rows: list[dict], mrows: list[dict], article, links: dict[str, str]) -> dict[str, str]:
+    """A spokesperson whose role names no principal ("spokesman Raanan Gissin") speaks for the one
+    organisation the sentence that introduces them names, by a mention or by its name's head noun
+    ("The Government position was spelt out by spokesman X")."""
+    out: dict[str, str] = {}
+    orgs = [r for r in rows if r["type"] in ("organization", "country")]
+    for r in rows:
+        role = str(r.get("role") or "").lower()
+        desc = str(r.get("description") or "").lower().removeprefix("a ").removeprefix("the ").strip()
+        if r["actor_id"] in links or r["type"] not in ("person", "anonymous") or role not in _SPOKESPEOPLE \
+                or desc not in ("", role) or r.get("institution"):
+            continue
+        seg = article.sentences[article.sentence_index(int(r["first_start"]))]
+        words = set(re.findall(r"[\w.-]+", article.original[seg.start:seg.end]))
+        named = {m["actor_id"] for m in mrows if m["sentence_index"] == seg.index} | {
+            o["actor_id"] for o in orgs if str(o["name"]).split() and str(o["name"]).split()[-1] in words}
+        found = [o["actor_id"] for o in orgs if o["actor_id"] in named]
+        others = {m["actor_id"] for m in mrows if m["sentence_index"] == seg.index} - {r["actor_id"], *found}
+        if len(found) == 1 and not others:
+            out[r["actor_id"]] = found[0]
+    return out
 
 
 def _head_person(rows: list[dict], institution: str, country: str, exclude: str) -> str:
@@ -562,6 +586,7 @@ def actor_table(cast: Cast) -> ActorTable:
             "description": a.description, "speaks_for": "",
         })
     links = principals(rows)
+    links.update(_principals_in_sentence(rows, mrows, article, links))
     for r in rows:
         r["speaks_for"] = links.get(r["actor_id"], "")
     for i, owner in cast.role_owner.items():

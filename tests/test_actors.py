@@ -654,3 +654,21 @@ def test_a_body_below_the_national_level_is_not_the_national_institution(analyse
     national = analyse_text(text.format("Lawmakers"))
     assert _actor(state, "State lawmakers")["institution"] != "U.S. Congress"
     assert _actor(national, "Lawmakers")["institution"] == "U.S. Congress"
+
+
+@pytest.mark.parametrize("text, agent, principal", [
+    ("The Danish Government has cut off contact with the rebels.\n\n"
+     "The Government position was spelt out by spokesman Lars Holm.", "Lars Holm", "Danish Government"),
+    ("Acme Corporation will close two plants.\n\n"
+     "Two plants at Acme Corporation lost money last year, spokeswoman Jo Reyes said.", "Jo Reyes",
+     "Acme Corporation"),
+])
+def test_a_spokesperson_speaks_for_the_organisation_their_sentence_names(analyse_text, text, agent, principal):
+    a = analyse_text(text).actors.actors.set_index("name")
+    assert a.loc[agent, "speaks_for"] == a.loc[principal, "actor_id"]
+
+
+def test_a_spokesperson_in_a_sentence_of_two_organisations_speaks_for_neither(analyse_text):
+    a = analyse_text("Acme Corporation will close two plants.\n\n"
+                     "Spokesman Jo Reyes said Acme and Zenith Industries would talk.").actors.actors.set_index("name")
+    assert a.loc["Jo Reyes", "speaks_for"] == ""
