@@ -99,18 +99,21 @@ def _in_chain(row: dict, owner: dict) -> bool:
 def _in_government(row: dict, owner: dict) -> bool:
     """Does a person sit in an owning government: a minister of it ("Foreign Affairs Minister",
     "Treasurer"), of the owner's country (or neither names one) and tier ("Federal", "State"),
-    and no shadow, opposition or former one (the ``government`` rule of the lexicon)?"""
+    no shadow, opposition or former one; or, for an owning opposition, its shadow ministers and
+    opposition spokespeople (the ``government`` rule of the lexicon)?"""
     rule, titles = _government()
     name = _words(owner, "name")
     if row["type"] != "person" or row.get("former") or not name or owner.get("type") not in ("organization",
                                                                                           "country"):
         return False
-    if name[-1] not in rule["nouns"] and institution_kind(_first_institution(owner)) != "government":
+    opposition = name[-1] in rule["opposition"]
+    if not opposition and name[-1] not in rule["nouns"] and institution_kind(_first_institution(owner)) != "government":
         return False
     if (owner.get("country") or "") != (row.get("country") or ""):
         return False
     role = _words(row, "role")
-    if not _has_any(role, titles) or _has_any(role, rule["outside"]):
+    if _has_any(role, rule["former"]) or not (_has_any(role, rule["opposition"]) if opposition else
+                                              _has_any(role, titles) and not _has_any(role, rule["opposition"])):
         return False
     tiers = set(rule["tiers"])
     mine, theirs = tiers.intersection(role), tiers.intersection(name)

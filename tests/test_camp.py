@@ -111,3 +111,13 @@ def test_the_head_of_an_owning_countrys_government_is_its_camp():
         _row("R3", "Ann Lee", "person", "Senator", "U.S. Congress", "United States"),
     ])
     assert owner_camp(info, "R1") == ["R2"]
+
+
+def test_an_owning_oppositions_shadow_ministers_are_its_camp():
+    info = dict([
+        _row("O1", "Federal Opposition", "organization"),
+        _row("O2", "Kim Ross", "person", "Shadow Environment Minister"),
+        _row("O3", "Tom Hale", "person", "Environment Minister"),
+        _row("O4", "Ann Rudd", "person", "former Shadow Treasurer"),
+    ])
+    assert owner_camp(info, "O1") == ["O2"]
