@@ -20,7 +20,8 @@ issue's owner when
   an organisation, a group ("Israeli forces") or a country (its government);
 - it sits in an owning government: a minister of it ("Foreign Affairs Minister", "Treasurer":
   the ``members`` of a government in ``analysis/data/offices.csv``), of the owner's country and
-  tier, no shadow, opposition or former one (``government`` in the lexicon);
+  tier, no shadow, opposition or former one; for an owning opposition, its shadow ministers and
+  opposition spokespeople (``government`` in the lexicon);
 - or it speaks for one of these (a spokesman of the owner's office).
 
 An actor whose name names another person ("the Obama administration" in a
