@@ -517,6 +517,8 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     unnamed.subject_voices(cast)
     unnamed.possessed_voices(cast)
     unnamed.singular_voices(cast)
+    names.speaking_names(cast)
+    names.company_nominals(cast)  # again, for the names speaking_names found ("Acme says ... The company")
     names.national_governments(cast)
     return cast
 
