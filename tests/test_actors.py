@@ -426,6 +426,12 @@ def test_a_surname_given_in_full_elsewhere_is_not_made_an_organisation(analyse_t
     assert r.quotes["speaker"].tolist() == ["Tomasz Wrzelak"]
 
 
+def test_the_plural_noun_after_the_is_the_group_met_before(analyse_text):
+    r = analyse_text("Grieving families of the flood victims have welcomed the verdict. The judge ordered the council "
+                     "to pay damages. The families say they are still waiting for an apology.")
+    assert r.quotes["speaker"].tolist() == ["Grieving families of the flood victims"] * 2
+
+
 def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(analyse_text):
     r = analyse_text("As the aircraft landed, U.N. envoy Anders de Villiers called the move a significant step. "
                      "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
