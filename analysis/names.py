@@ -27,6 +27,8 @@ The naming passes of the actor stage. Each takes the draft
 :func:`company_nominals`
     "the company": the business named before (by a corporate suffix, else the
     organisation of no public institution just mentioned).
+:func:`nationality_nouns`
+    "The Australian says": the one person of that country (or of none) just named.
 :func:`speaking_names`
     run last: a proper noun the model did not tag, the subject of a reporting
     verb, is an organisation ("Acmeland has announced").
@@ -579,6 +581,27 @@ def speaking_names(cast: Cast) -> None:
                 cast.actors.append(actor)
             actor.names.append(name)
             cast.add(actor, s, i + 1, "name")
+
+
+def nationality_nouns(cast: Cast) -> None:
+    """'Roe won in three sets. The Australian says ...': "the" and a nationality noun alone, the
+    subject of a reporting verb, is the one person of that country mentioned in its sentence or the
+    two before, or the one person there of no country the story gives; with several, no one."""
+    doc = cast.doc
+    f = forms(doc)
+    reporting = reporting_lemmas()
+    starts = [s.start for s in doc.sents]
+    for i in f.where(cast.g.adjectives):
+        if i < 1 or f.dep[i] != "nsubj" or f.lemma[f.head[i]] not in reporting or f.lower[i - 1] != "the" \
+                or not cast.free(i - 1, i + 1) or len(list(doc[i].children)) != 1:
+            continue
+        first = starts[max(0, bisect_right(starts, i) - 3)]
+        country = country_of(f.text[i])
+        near = {m.actor.key: m.actor for m in cast.mentions if m.actor is not None and m.actor.type == "person"
+                and first <= m.start < i and m.actor.country in ("", country)}
+        of_it = [a for a in near.values() if a.country == country]
+        if len(of_it) == 1 or not of_it and len(near) == 1:
+            cast.add((of_it or list(near.values()))[0], i - 1, i + 1, "nominal")
 
 
 def _ending_a_name(people_: list[_Actor], words: list[str]) -> _Actor | None:

@@ -432,6 +432,18 @@ def test_the_plural_noun_after_the_is_the_group_met_before(analyse_text):
     assert r.quotes["speaker"].tolist() == ["Grieving families of the flood victims"] * 2
 
 
+def test_the_nationality_noun_is_the_one_person_just_named(analyse_text):
+    r = analyse_text("Sam Brennan overcame a back injury to win the final in three sets. The Australian says he is "
+                     "happy with his form.")
+    assert r.quotes["speaker"].tolist() == ["Sam Brennan"]
+
+
+def test_the_nationality_noun_is_no_one_when_two_people_of_no_country_were_just_named(analyse_text):
+    r = analyse_text("Sam Brennan beat John Miller in the final on Sunday. The Australian says he is happy with his "
+                     "form.")
+    assert r.quotes["speaker"].tolist() == ["unresolved"]
+
+
 def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(analyse_text):
     r = analyse_text("As the aircraft landed, U.N. envoy Anders de Villiers called the move a significant step. "
                      "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
