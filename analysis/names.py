@@ -27,11 +27,13 @@ The naming passes of the actor stage. Each takes the draft
 :func:`company_nominals`
     "the company": the business named before (by a corporate suffix, else the
     organisation of no public institution just mentioned).
+:func:`speaking_names`
+    run after the unnamed sources: a proper noun the model did not tag, the
+    subject of a reporting verb, is an organisation ("Acmeland has announced").
 :func:`nationality_nouns`
     "The Australian says": the one person of that country (or of none) just named.
-:func:`speaking_names`
-    run last: a proper noun the model did not tag, the subject of a reporting
-    verb, is an organisation ("Acmeland has announced").
+:func:`unstated_governments`
+    "The Government says" with no country given: a voice of its own.
 :func:`headings`
     names in headings, matched case-insensitively against the actors found;
     :func:`analysis.coreference.resolve` runs it after the pronouns.
@@ -602,6 +604,20 @@ def nationality_nouns(cast: Cast) -> None:
         of_it = [a for a in near.values() if a.country == country]
         if len(of_it) == 1 or not of_it and len(near) == 1:
             cast.add((of_it or list(near.values()))[0], i - 1, i + 1, "nominal")
+
+
+def unstated_governments(cast: Cast) -> None:
+    """'The Government is also warning ...': a bare "the government" that speaks, whose country no word
+    gives and no pass has settled, is a voice the text gives (a government of its own, named as
+    the text names it), not an unresolved speaker."""
+    doc = cast.doc
+    f = forms(doc)
+    reporting = reporting_lemmas()
+    for i in f.where({"government"}):
+        if i < 1 or i in cast.taken or f.dep[i] != "nsubj" or f.lemma[f.head[i]] not in reporting \
+                or f.lower[i - 1] != "the" or len(list(doc[i].children)) != 1 or i in cast.heading_tokens:
+            continue
+        _org_actor(cast, f.text[i][:1].upper() + f.text[i][1:], "", "", i, None)
 
 
 def _ending_a_name(people_: list[_Actor], words: list[str]) -> _Actor | None:

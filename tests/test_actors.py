@@ -444,6 +444,12 @@ def test_the_nationality_noun_is_no_one_when_two_people_of_no_country_were_just_
     assert r.quotes["speaker"].tolist() == ["unresolved"]
 
 
+def test_a_bare_the_government_that_speaks_is_a_voice_not_unresolved(analyse_text):
+    r = analyse_text("Storms have cut power to thousands of homes in the north. The Government is warning "
+                     "householders against dealing with unlicensed tradespeople.")
+    assert r.quotes["speaker"].tolist() == ["Government"]
+
+
 def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(analyse_text):
     r = analyse_text("As the aircraft landed, U.N. envoy Anders de Villiers called the move a significant step. "
                      "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
