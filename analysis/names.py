@@ -1014,9 +1014,9 @@ def _organisation_near(cast: Cast, i: int, private: bool = False) -> _Actor | No
 
 
 def _modifies(cast: Cast, m) -> bool:
-    """Is the mention only a modifier of a noun after it ("the Acme gasfield")?"""
+    """Is the mention only a modifier of a noun after it ("the Acme gasfield", "Acme's email program")?"""
     root = cast.doc[m.start:m.end].root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.end
+    return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= m.end
 
 
 def organisation_generics(cast: Cast) -> None:
