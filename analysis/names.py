@@ -613,7 +613,7 @@ def unstated_governments(cast: Cast) -> None:
     doc = cast.doc
     f = forms(doc)
     reporting = reporting_lemmas()
-    for i in f.where({"government"}):
+    for i in f.where(set(cast.g.rules["government_nouns"])):
         if i < 1 or i in cast.taken or f.dep[i] != "nsubj" or f.lemma[f.head[i]] not in reporting \
                 or f.lower[i - 1] != "the" or len(list(doc[i].children)) != 1 or i in cast.heading_tokens:
             continue
