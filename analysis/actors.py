@@ -541,6 +541,10 @@ def find_actors(article: Article, doc: Doc) -> Cast:
     unnamed.subject_voices(cast)
     unnamed.possessed_voices(cast)
     unnamed.singular_voices(cast)
+    names.speaking_names(cast)
+    names.nationality_nouns(cast)
+    names.unstated_governments(cast)
+    names.company_nominals(cast)  # again, for the names speaking_names found ("Acme says ... The company")
     names.national_governments(cast)
     return cast
 

@@ -22,7 +22,18 @@ The naming passes of the actor stage. Each takes the draft
     institutions named by a common noun or a hyphenated prefix ("the
     administration", "the U.S. military", "U.N.-led").
 :func:`organisation_nominals`
-    "the board", "the ministry": an organisation named before, by its head noun.
+    "the board", "the ministry": an organisation named before, by its head noun
+    or by the noun that described it ("the carrier" after "budget carrier Acme").
+:func:`company_nominals`
+    "the company": the business named before (by a corporate suffix, else the
+    organisation of no public institution just mentioned).
+:func:`speaking_names`
+    run after the unnamed sources: a proper noun the model did not tag, the
+    subject of a reporting verb, is an organisation ("Acmeland has announced").
+:func:`nationality_nouns`
+    "The Australian says": the one person of that country (or of none) just named.
+:func:`unstated_governments`
+    "The Government says" with no country given: a voice of its own.
 :func:`headings`
     names in headings, matched case-insensitively against the actors found;
     :func:`analysis.coreference.resolve` runs it after the pronouns.
@@ -45,7 +56,7 @@ from spacy.tokens import Span, Token
 
 from .actors import (
     Cast, _Actor, _country_in, _join_institutions, _lower_words, _match_institutions, _span_root, _surname, _trim,
-    POSSESSIVE, country_of, narrowed_set,
+    POSSESSIVE, country_of, narrowed_set, reporting_lemmas,
 )
 from .nlp import forms
 from .resources import load_csv
@@ -540,6 +551,75 @@ def organisations_and_countries(cast: Cast) -> None:
             _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
 
 
+def speaking_names(cast: Cast) -> None:
+    """A name the model did not tag that speaks: a capitalised word, a proper noun somewhere in the
+    article and never written in lower case, as the subject of a reporting verb ("Acmeland has
+    announced", "Acme is urging") is an organisation: a person is named in full first, and a word
+    that ends a longer name elsewhere is that person's surname.""" 
+    doc = cast.doc
+    f = forms(doc)
+    reporting = reporting_lemmas()
+    g = cast.g
+    for i, dep in enumerate(f.dep):
+        if dep != "nsubj" or i in cast.taken or f.lemma[f.head[i]] not in reporting or not f.text[i][:1].isupper():
+            continue
+        tok = doc[i]
+        low = tok.lower_
+        same = [doc[j] for j in f.where({low})]
+        if tok.pos_ not in ("PROPN", "NOUN") or not tok.is_alpha or tok.ent_type_ in ("PERSON", "NORP") or any(t.text == low for t in same) \
+                or not any(t.pos_ == "PROPN" for t in same) or any(c.dep_ in ("det", "poss", "amod") for c in tok.children):
+            continue
+        if any(t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() for t in same):
+            continue  # the last word of a longer name given elsewhere ("Ann Roe ... Roe said"): a surname
+        if low in g.titles or low in g.first_names or low in g.person_nouns or low in g.institution_words \
+                or country_of(tok.text) or low in g.adjectives or i in cast.heading_tokens:
+            continue
+        s = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [i])
+        if cast.free(s, i + 1):
+            name = cast.text(s, i + 1)
+            actor = next((a for a in cast.actors if a.type == "organization" and a.key == name.lower()), None)
+            if actor is None:
+                actor = _Actor("organization", name.lower())
+                cast.actors.append(actor)
+            actor.names.append(name)
+            cast.add(actor, s, i + 1, "name")
+
+
+def nationality_nouns(cast: Cast) -> None:
+    """'Roe won in three sets. The Australian says ...': "the" and a nationality noun alone, the
+    subject of a reporting verb, is the one person of that country mentioned in its sentence or the
+    two before, or the one person there of no country the story gives; with several, no one."""
+    doc = cast.doc
+    f = forms(doc)
+    reporting = reporting_lemmas()
+    starts = [s.start for s in doc.sents]
+    for i in f.where(cast.g.adjectives):
+        if i < 1 or f.dep[i] != "nsubj" or f.lemma[f.head[i]] not in reporting or f.lower[i - 1] != "the" \
+                or not cast.free(i - 1, i + 1) or len(list(doc[i].children)) != 1:
+            continue
+        first = starts[max(0, bisect_right(starts, i) - 3)]
+        country = country_of(f.text[i])
+        near = {m.actor.key: m.actor for m in cast.mentions if m.actor is not None and m.actor.type == "person"
+                and first <= m.start < i and m.actor.country in ("", country)}
+        of_it = [a for a in near.values() if a.country == country]
+        if len(of_it) == 1 or not of_it and len(near) == 1:
+            cast.add((of_it or list(near.values()))[0], i - 1, i + 1, "nominal")
+
+
+def unstated_governments(cast: Cast) -> None:
+    """'The Government is also warning ...': a bare "the government" that speaks, whose country no word
+    gives and no pass has settled, is a voice the text gives (a government of its own, named as
+    the text names it), not an unresolved speaker."""
+    doc = cast.doc
+    f = forms(doc)
+    reporting = reporting_lemmas()
+    for i in f.where(set(cast.g.rules["government_nouns"])):
+        if i < 1 or i in cast.taken or f.dep[i] != "nsubj" or f.lemma[f.head[i]] not in reporting \
+                or f.lower[i - 1] != "the" or len(list(doc[i].children)) != 1 or i in cast.heading_tokens:
+            continue
+        _org_actor(cast, f.text[i][:1].upper() + f.text[i][1:], "", "", i, None)
+
+
 def _ending_a_name(people_: list[_Actor], words: list[str]) -> _Actor | None:
     """The one person whose longer name ends with these two or more words ("Wali Roe" of "Ahmad Wali
     Roe", a name shortened by its first word), None if no one's or several people's does."""
@@ -847,9 +927,9 @@ def organisation_nominals(cast: Cast) -> None:
     Rights", "Joint Committee on Taxation")."""
     doc = cast.doc
     named = sorted(
-        ((min(m.start for m in a.mentions), word, a) for a in cast.actors
+        [(min(m.start for m in a.mentions), word, a) for a in cast.actors
          if a.type == "organization" and a.mentions and a.names and len(a.names[0].split()) > 1
-         for word in _head_words(cast, a.names[0])),
+         for word in _head_words(cast, a.names[0])] + _described_as(cast),
         key=lambda x: x[0])
     heads: dict[str, _Actor] = {}
     k = 0
@@ -867,6 +947,27 @@ def organisation_nominals(cast: Cast) -> None:
             cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
 
 
+def _described_as(cast: Cast) -> list[tuple[int, str, _Actor]]:
+    """(token, noun, organisation) for each common noun a mention of an organisation is described by:
+    a noun set before the name ("travel company Traveland", "the pay TV operator Acme") or in
+    apposition after it ("Acme, a software company"), so that "the company", "the operator" later
+    refer back to it."""
+    doc = cast.doc
+    out = []
+    for m in cast.mentions:
+        if m.actor is None or m.actor.type != "organization" or m.end - m.start > 6:
+            continue
+        root = doc[m.start:m.end].root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= m.end and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.i < m.start and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if m.start > 0 and doc[m.start - 1].pos_ == "NOUN" and doc[m.start - 1].dep_ in ("compound", "appos") \
+                and m.start <= doc[m.start - 1].head.i < m.end:
+            nouns.append(doc[m.start - 1])
+        out += [(m.start, n.lower_, m.actor) for n in nouns if n.lower_.isalpha()]
+    return out
+
+
 def _head_words(cast: Cast, name: str) -> set[str]:
     """The words an organisation's name may be referred back to by: its last word, and the word
     before the first connector of a name of three words or more ("Observatory" in "Syrian
@@ -882,13 +983,13 @@ def _head_words(cast: Cast, name: str) -> set[str]:
 
 def company_nominals(cast: Cast) -> None:
     """'the company', 'the firm': the latest organisation named before whose name ends with a
-    corporate suffix ("Acme Corp.")."""
+    corporate suffix ("Acme Corp."); with none, the organisation of no public institution
+    mentioned latest in its sentence or the two before ("Acme Petroleum delayed ... The company
+    blamed")."""
     doc = cast.doc
     suffixes = set(cast.g.rules["corporate_suffixes"])
     companies = [(min(m.start for m in a.mentions), a) for a in cast.actors if a.type == "organization"
                  and a.mentions and a.names and a.names[0].split()[-1].lower() in suffixes]
-    if not companies:
-        return
     for i in forms(doc).where(set(cast.g.rules["company_nouns"])):
         tok = doc[i]
         if tok.i in cast.taken or i < 1 or doc[i - 1].lower_ not in ("the", "this") or not cast.free(i - 1, i + 1):
@@ -897,22 +998,36 @@ def company_nominals(cast: Cast) -> None:
         if before:
             target = max(before, key=lambda x: max(m.start for m in x[1].mentions if m.start < i))[1]
             cast.add(target, i - 1, i + 1, "nominal")
+        elif (near := _organisation_near(cast, i, private=True)) is not None:
+            cast.add(near, i - 1, i + 1, "nominal")
+
+
+def _organisation_near(cast: Cast, i: int, private: bool = False) -> _Actor | None:
+    """The organisation mentioned latest before token ``i`` in its sentence or the two before
+    (``private``: only one of no public institution, a business or a civic body, named as itself,
+    not as a modifier)."""
+    starts = [s.start for s in cast.doc.sents]
+    first = starts[max(0, bisect_right(starts, i) - 3)]
+    near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "organization"
+            and first <= m.start < i and not (private and (m.actor.institution or _modifies(cast, m)))]
+    return max(near, key=lambda m: m.start).actor if near else None
+
+
+def _modifies(cast: Cast, m) -> bool:
+    """Is the mention only a modifier of a noun after it ("the Acme gasfield", "Acme's email program")?"""
+    root = cast.doc[m.start:m.end].root
+    return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= m.end
 
 
 def organisation_generics(cast: Cast) -> None:
     """'Amnesty International said ... The organisation called on': "the organisation" is the
     organisation mentioned latest in its sentence or the two before (``organisation_nouns``)."""
     doc = cast.doc
-    starts = [s.start for s in doc.sents]
     for i in forms(doc).where(set(cast.g.rules["organisation_nouns"])):
         if i < 1 or doc[i - 1].lower_ not in ("the", "this") or not cast.free(i - 1, i + 1):
             continue
-        k = bisect_right(starts, i) - 1
-        first = starts[max(0, k - 2)]
-        near = [m for m in cast.mentions if m.actor is not None and m.actor.type == "organization"
-                and first <= m.start < i]
-        if near:
-            cast.add(max(near, key=lambda m: m.start).actor, i - 1, i + 1, "nominal")
+        if (near := _organisation_near(cast, i)) is not None:
+            cast.add(near, i - 1, i + 1, "nominal")
 
 
 def person_bodies(cast: Cast) -> None:

@@ -239,6 +239,8 @@ def subject_voices(cast: Cast) -> None:
     reporting = reporting_lemmas()
     for tok in _free_nouns(cast, ("NNS", "NNPS", "NNP")):
         plural = tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.head.tag_ == "VBP"  # "Mujaheddin say"
+        if plural and _the_group_again(cast, tok, reporting):
+            continue
         if not plural or not _new_plural_voice(tok, reporting):
             continue
         described = [c for c in tok.rights if c.dep_ in ("acl", "xcomp") and c.tag_ in ("VBG", "VBN") or
@@ -330,6 +332,22 @@ def _speaks_alone(tok: Token, reporting: frozenset[str], evidence: set[str]) -> 
         return verb.lemma_.lower() not in evidence
     return any(c.dep_ == "relcl" and c.lemma_.lower() in reporting and any(
         x.dep_ == "nsubj" and x.lower_ == "who" for x in c.children) for c in tok.children)
+
+
+def _the_group_again(cast: Cast, tok: Token, reporting: set[str]) -> bool:
+    """'Grieving families gathered ... The families say': a bare plural after "the", the subject of a
+    reporting verb, is the group met before whose head noun it is; True when it was joined to it."""
+    children = list(tok.children)
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting or len(children) != 1 \
+            or children[0].dep_ != "det" or children[0].lower_ != "the" or children[0].i != tok.i - 1:
+        return False
+    lemma = tok.lemma_.lower()
+    group = next((a for a in reversed(cast.actors) if a.type == "group" and a.mentions and a.head == lemma
+                  and min(m.start for m in a.mentions) < tok.i), None)
+    if group is None or not cast.free(tok.i - 1, tok.i + 1):
+        return False
+    cast.add(group, tok.i - 1, tok.i + 1, "nominal")
+    return True
 
 
 def _new_plural_voice(tok: Token, reporting: set[str]) -> bool:

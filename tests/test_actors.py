@@ -402,6 +402,54 @@ def test_the_company_refers_back_to_the_business_named_before(analyse_text):
     assert r.quotes["speaker"].tolist() == ["Acme Corp.", "Acme Corp."]
 
 
+def test_the_company_without_a_suffix_is_the_business_of_no_institution_named_just_before(analyse_text):
+    r = analyse_text("Last year, Dunmore Mining delayed its plan to build a smelter near the Kessel ore field. "
+                     "The company blamed the delay on the state's royalty regime.")
+    assert r.quotes["speaker"].tolist() == ["Dunmore Mining"]
+
+
+def test_the_noun_that_described_an_organisation_refers_back_to_it(analyse_text):
+    r = analyse_text("Thousands of travellers were stranded after the budget carrier Skyreach Airways cancelled its "
+                     "flights. The carrier says the cancellations will end on Friday.")
+    assert r.quotes["speaker"].tolist() == ["Skyreach Airways"]
+
+
+def test_an_untagged_name_that_speaks_is_an_organisation(analyse_text):
+    r = analyse_text("Hundreds of jobs will go at the travel agent. Travelwise has announced it is closing forty "
+                     "stores.")
+    assert r.quotes["speaker"].tolist() == ["Travelwise"]
+    assert r.actors.actors["type"].tolist() == ["organization"]
+
+
+def test_a_surname_given_in_full_elsewhere_is_not_made_an_organisation(analyse_text):
+    r = analyse_text("Tomasz Wrzelak, a lawyer, backed the plan. \u201cIt will help,\u201d Wrzelak said.")
+    assert r.quotes["speaker"].tolist() == ["Tomasz Wrzelak"]
+
+
+def test_the_plural_noun_after_the_is_the_group_met_before(analyse_text):
+    r = analyse_text("Grieving families of the flood victims have welcomed the verdict. The judge ordered the council "
+                     "to pay damages. The families say they are still waiting for an apology.")
+    assert r.quotes["speaker"].tolist() == ["Grieving families of the flood victims"] * 2
+
+
+def test_the_nationality_noun_is_the_one_person_just_named(analyse_text):
+    r = analyse_text("Sam Brennan overcame a back injury to win the final in three sets. The Australian says he is "
+                     "happy with his form.")
+    assert r.quotes["speaker"].tolist() == ["Sam Brennan"]
+
+
+def test_the_nationality_noun_is_no_one_when_two_people_of_no_country_were_just_named(analyse_text):
+    r = analyse_text("Sam Brennan beat John Miller in the final on Sunday. The Australian says he is happy with his "
+                     "form.")
+    assert r.quotes["speaker"].tolist() == ["unresolved"]
+
+
+def test_a_bare_the_government_that_speaks_is_a_voice_not_unresolved(analyse_text):
+    r = analyse_text("Storms have cut power to thousands of homes in the north. The Government is warning "
+                     "householders against dealing with unlicensed tradespeople.")
+    assert r.quotes["speaker"].tolist() == ["Government"]
+
+
 def test_a_name_after_a_title_is_a_person_and_its_particle_surname_joins_it(analyse_text):
     r = analyse_text("As the aircraft landed, U.N. envoy Anders de Villiers called the move a significant step. "
                      "Opening the indirect talks, de Villiers said the parties faced a moment of truth.")
