@@ -178,6 +178,7 @@ class Context:
         self._spans: dict[tuple[int, int], tuple] = {}
         self._negated: dict[int, bool] = {}  # token index -> negated(token), read once
         self.tones: dict[str, float] = {}  # VADER's compound score of a text (analysis.evidence), read once
+        self.against: dict[str, set[str]] = {}  # issue id -> the actors it acts against (analysis.evidence), read once
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = rows_of(actors, "mentions")
         if len(m):

@@ -678,6 +678,18 @@ SIDE_CASES = [
         "Some lawmakers praised it. Others oppose the plan.\n",
         "Others", -1,
         id="others_who_oppose_the_issue_are_a_voice_against_it"),
+    pytest.param(
+        # the one the issue breaks with is a pronoun in its description; what he does is its rationale
+        "Rebel leader Tom Hale met reporters on Sunday.\n"
+        "The Cabinet decided on Monday to break off all contacts with him.\n"
+        "\u201cHale has chosen violence and he allows the killing of civilians,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="what_the_one_the_issue_breaks_with_does_is_its_rationale"),
+    pytest.param(
+        "The Cabinet decided on Monday to launch attacks on the Freedom Front.\n"
+        "\u201cThe Freedom Front has chosen to allow the murder of innocent people,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blaming_the_one_attacks_are_aimed_at_backs_the_attacks"),
 ]
 
 
