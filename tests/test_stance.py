@@ -690,6 +690,11 @@ SIDE_CASES = [
         "\u201cThe Freedom Front has chosen to allow the murder of innocent people,\u201d said Senator Ann Cole.\n",
         "Ann Cole", 1,
         id="blaming_the_one_attacks_are_aimed_at_backs_the_attacks"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cNo part of the plan will be scrapped,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="a_subject_with_no_denies_the_act"),
 ]
 
 
@@ -697,3 +702,4 @@ SIDE_CASES = [
 def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
     score = _stance(analyse_text(text), voice)["score"]
     assert score == 0 if side == 0 else score * side > 0
+
