@@ -99,6 +99,27 @@ def _aimed_at_stopped(ctx: Context, t: Token, stopped: frozenset[str]) -> bool:
     return False
 
 
+def _harmful(ctx: Context, t: Token) -> bool:
+    """A word of harm: VADER's valence at most -1 or a harmful object of ``valued`` ("terrorism")."""
+    return ctx.lex["valence"].get(ctx.low[t.i], 0.0) <= -1.0 or ctx.lex["valued"].get(ctx.lemma[t.i]) == -1
+
+
+def _against_harm(ctx: Context, t: Token) -> bool:
+    """Is a word of harm one aimed against another harm ("war", "fight" in "the war against
+    terrorism", "a fight on corruption"), or the harm so aimed at ("terrorism")? Acting against
+    something bad is good (the composition of Deng, Choi & Wiebe 2013), so neither is blame."""
+    if not _harmful(ctx, t):
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ in _AGAINST and _harmful(ctx, t.head.head):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in _AGAINST and any(o.dep_ == "pobj" and _harmful(ctx, o) for o in c.children)
+               for c in t.children)
+
+
+#: Prepositions that aim a word of conflict at what it fights ("war against", "crackdown on").
+_AGAINST = frozenset({"against", "on"})
+
+
 def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
     """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
     (a "deal" is not good news), without words the voice quotes from others, without the
@@ -119,6 +140,8 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             continue  # "a non-profit", "anti-war": the prefix denies or opposes the word
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
+        if _against_harm(ctx, t):
+            continue  # "the war against terrorism": opposing a harm is no blame
         if _by_another(ctx, issue, t, ids, others):
             continue  # "when he supports terrorism": a judgement of that actor, not of the issue
         if ctx.lemma[t.i] in ctx.lex["bad"] and not ctx.act[t.i] and any(

@@ -703,3 +703,8 @@ def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
     score = _stance(analyse_text(text), voice)["score"]
     assert score == 0 if side == 0 else score * side > 0
 
+
+def test_a_war_against_a_harm_is_no_blame(analyse_text):
+    text = ("Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+            "\u201cThe plan is a new front in the war against crime,\u201d said Mayor Tom Hill.\n")
+    assert _stance(analyse_text(text), "Tom Hill")["score"] >= 0
