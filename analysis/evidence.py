@@ -112,8 +112,8 @@ def _against_harm(ctx: Context, t: Token) -> bool:
         return False
     if t.dep_ == "pobj" and t.head.lower_ in _AGAINST and _harmful(ctx, t.head.head):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in _AGAINST and any(o.dep_ == "pobj" and _harmful(ctx, o) for o in c.children)
-               for c in t.children)
+    return any(c.dep_ == "prep" and c.lower_ in _AGAINST and any(
+        o.dep_ == "pobj" and _harmful(ctx, o) for o in c.children) for c in t.children)
 
 
 #: Prepositions that aim a word of conflict at what it fights ("war against", "crackdown on").
@@ -428,7 +428,7 @@ def claim_evidence(ctx: Context, issue: Issue):
             sign = (-1 if c.polarity == "negative" else 1) * (-1 if against else 1)
             role = "the one the issue acts against" if against else "the issue's partner"
             for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
-                if h not in partners:
+                if h not in partners and h not in _acted_against_all(ctx, issue):
                     yield Evidence(h, "relation", c.claim_id, sign, f"{c.polarity} about {c.target} ({role})",
                                     c.start, c.end, w["framing"] * 0.5)
         if how in ("reference", "keywords", "anaphor") or how == "owner" and _owner_acts(ctx, issue, tokens):

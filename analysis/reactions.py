@@ -31,6 +31,7 @@ import re
 
 from spacy.tokens import Token
 
+from .actors import country_of
 from .issue_labels import STOP_KEYS
 from .issue_references import rules as issue_rules
 from .issues import Issue
@@ -432,7 +433,8 @@ def harmed_in_references(ctx: Context, issue: Issue) -> set[str]:
     """The actors the issue's own words do harm to: named, or referred to by a pronoun, in one of its
     references below a verb that is bad for its object or acts against it ("to break off contacts
     with him", "sanctions that punish Iran", lex ``effects.bad`` and the negative ``acts_on``) or
-    below a noun of harm ("attacks on X", "strikes against X": VADER's valence at most -1)."""
+    below a noun of harm ("attacks on X", "strikes against X": VADER's valence at most -1). A
+    country's adjective there ("attacks on Syrian bases") names that country and its actors."""
     owners = {issue.owner_id, *issue.co_owner_ids}
     found: set[str] = set()
     for s, e, _t in issue.mentions:
@@ -442,7 +444,9 @@ def harmed_in_references(ctx: Context, issue: Issue) -> set[str]:
             aid = ctx.ta.get(t.i)
             if aid and aid not in owners and t.dep_ in ("pobj", "dobj", "poss") and _under_harm(ctx, t, root):
                 found.add(aid)
-    return found
+            elif t.dep_ == "amod" and t.ent_type_ == "NORP" and (c := country_of(t.text)) and _under_harm(ctx, t, root):
+                found |= {a for a, row in ctx.info.items() if row.get("country") == c}  # "attacks on X-ian symbols"
+    return found - owners
 
 
 def _under_harm(ctx: Context, t: Token, root: Token) -> bool:

@@ -691,6 +691,12 @@ SIDE_CASES = [
         "Ann Cole", 1,
         id="blaming_the_one_attacks_are_aimed_at_backs_the_attacks"),
     pytest.param(
+        "The Cabinet decided on Monday to launch attacks on Syrian army bases.\n"
+        "Syrian President Tom Hale spoke on Sunday.\n"
+        "\u201cHale has chosen to allow the murder of innocent people,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blaming_a_leader_of_the_country_attacks_are_aimed_at_backs_them"),
+    pytest.param(
         "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
         "\u201cNo part of the plan will be scrapped,\u201d said Senator Ann Cole.\n",
         "Ann Cole", 1,
