@@ -99,10 +99,32 @@ def _aimed_at_stopped(ctx: Context, t: Token, stopped: frozenset[str]) -> bool:
     return False
 
 
+def _harmful(ctx: Context, t: Token) -> bool:
+    """A word of harm: VADER's valence at most -1 or a harmful object of ``valued`` ("terrorism")."""
+    return ctx.lex["valence"].get(ctx.low[t.i], 0.0) <= -1.0 or ctx.lex["valued"].get(ctx.lemma[t.i]) == -1
+
+
+def _against_harm(ctx: Context, t: Token) -> bool:
+    """Is a word of harm one aimed against another harm ("war", "fight" in "the war against
+    terrorism", "a fight on corruption"), or the harm so aimed at ("terrorism")? Acting against
+    something bad is good (the composition of Deng, Choi & Wiebe 2013), so neither is blame."""
+    if not _harmful(ctx, t):
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ in _AGAINST and _harmful(ctx, t.head.head):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in _AGAINST and any(
+        o.dep_ == "pobj" and _harmful(ctx, o) for o in c.children) for c in t.children)
+
+
+#: Prepositions that aim a word of conflict at what it fights ("war against", "crackdown on").
+_AGAINST = frozenset({"against", "on"})
+
+
 def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, list[str]]:
     """VADER's compound score of a voice's words (-1 .. +1), read without the issue's own name
-    (a "deal" is not good news), without words the voice quotes from others, and without the
-    words of names ("Supreme Court", "Justice Department", "the justice": a name has no tone)."""
+    (a "deal" is not good news), without words the voice quotes from others, without the
+    words of names ("Supreme Court", "Justice Department", "the justice": a name has no tone), and
+    without words that say what a third actor does or has (:func:`_by_another`)."""
     words: list[str] = []
     cues: list[str] = []
     val = ctx.lex["valence"]
@@ -110,6 +132,7 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
     nested = nested_quotes(tokens)
     stopped = stopped_by(issue, ctx.lex)
     ids = {t.i for t in tokens}
+    others = _acted_against_all(ctx, issue)
     for t in tokens:
         if t.i in nested or ctx.low[t.i] in keys or ctx.lemma[t.i] in keys or _in_name(ctx, t):
             continue
@@ -117,6 +140,10 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
             continue  # "a non-profit", "anti-war": the prefix denies or opposes the word
         if stopped and _aimed_at_stopped(ctx, t, stopped):
             continue  # "the fight against the group" in a campaign against it: the issue's own aim, no verdict
+        if _against_harm(ctx, t):
+            continue  # "the war against terrorism": opposing a harm is no blame
+        if _by_another(ctx, issue, t, ids, others):
+            continue  # "when he supports terrorism": a judgement of that actor, not of the issue
         if ctx.lemma[t.i] in ctx.lex["bad"] and not ctx.act[t.i] and any(
                 c.dep_ == "dobj" and _names_issue(ctx, issue, c, head_only=True) for c in t.children):
             continue  # "X violates the rules": harm done to the issue (a consequence), no verdict on it
@@ -145,6 +172,57 @@ def _valence(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[float, li
 _NEGATION_SCOPE = frozenset("amod dobj xcomp acomp attr oprd advmod compound".split())
 
 
+#: Dependencies through which a word stands in the clause of its head, up to the clause's subject:
+#: objects, modifiers and complements, and verbs that share their head's subject ("in choosing to
+#: allow the killing", "chose to try to win").
+_IN_CLAUSE = frozenset("dobj pobj prep pcomp xcomp acomp attr amod compound conj appos advcl".split())
+
+
+def _doer(ctx: Context, t: Token, ids: set[int], deps: tuple[str, ...] = ("nsubj", "poss")) -> Token | None:
+    """The subject of the clause a word of a claim stands in ("Arafat has chosen ... in choosing to
+    allow the killing": Arafat), or the possessor of the noun phrase it heads ("his terrorism"),
+    of the dependencies ``deps``; None when the claim gives none."""
+    node = t
+    for _ in range(12):
+        subj = next((c for c in node.children if c.dep_ in deps), None)
+        if subj is not None and subj.i in ids and subj.i != t.i:
+            return subj
+        if node.dep_ not in _IN_CLAUSE or node.head.i == node.i or node.head.i not in ids:
+            return None
+        node = node.head
+    return None
+
+
+def _acted_against_all(ctx: Context, issue: Issue) -> set[str]:
+    """Every actor the issue acts against (:func:`~analysis.reactions.acted_against`), read once."""
+    if issue.issue_id not in ctx.against:
+        ctx.against[issue.issue_id] = {aid for aid in ctx.info if acted_against(ctx, issue, aid)}
+    return ctx.against[issue.issue_id]
+
+
+def target_blame(ctx: Context, issue: Issue, tokens: list[Token]) -> list[str]:
+    """The negative words a voice says of what the one the issue acts against does or has ("when he
+    supports terrorism" of the leader contacts are broken off with): blame of the issue's target, its
+    rationale, which backs the issue (the implicature of Deng & Wiebe 2014). Only what the target
+    does counts, with it as subject: "his weakness" or "he was weakened" is no blame."""
+    others = _acted_against_all(ctx, issue)
+    ids = {t.i for t in tokens}
+    val = ctx.lex["valence"]
+    return [t.text for t in tokens if val.get(ctx.low[t.i], 0.0) <= -1.0 and not _in_name(ctx, t)
+            and ctx.low[t.i] not in ctx.lex["not_evaluative"] and not _in_negated_clause(ctx, t, ids)
+            and _by_another(ctx, issue, t, ids, others, ("nsubj",))]
+
+
+def _by_another(ctx: Context, issue: Issue, t: Token, ids: set[int], others: set[str],
+                deps: tuple[str, ...] = ("nsubj", "poss")) -> bool:
+    """Is a word said of what one of ``others`` (the actors the issue is done to) does or has: the
+    subject of its clause, or the possessor of its noun phrase, is one of them ("when he supports
+    terrorism", "Arafat has chosen to allow the killing")? Such words judge that actor, the issue's
+    rationale, not the issue."""
+    subj = _doer(ctx, t, ids, deps) if others else None
+    return subj is not None and ctx.ta.get(subj.i) in others
+
+
 def _in_negated_clause(ctx: Context, t: Token, ids: set[int]) -> bool:
     """Is a word negated, itself or through the verbs of its own clause ("has not demonstrated the
     temperament to assume the greatest office"), within its scope (``_NEGATION_SCOPE``)?"""
@@ -167,6 +245,7 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
     lex = ctx.lex
     ids = {t.i for t in tokens}
     effect, act, cues = 0, 0, []
+    others = _acted_against_all(ctx, issue)
     for t in tokens:
         lemma = ctx.lemma[t.i]
         if _held_above(ctx, issue, t):
@@ -194,8 +273,8 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
             cues.append(f"{t.text} {head.text}")
             continue
         sign = 1 if lemma in lex["good"] else -1 if lemma in lex["bad"] else 0
-        if not sign:
-            continue
+        if not sign or _by_another(ctx, issue, t, ids, others):
+            continue  # "when he supports terrorism": what a third actor does, no effect of the issue
         value = valued
         if value is None:
             v = lex["valence"].get(ctx.low[head.i], 0.0)
@@ -349,7 +428,7 @@ def claim_evidence(ctx: Context, issue: Issue):
             sign = (-1 if c.polarity == "negative" else 1) * (-1 if against else 1)
             role = "the one the issue acts against" if against else "the issue's partner"
             for h in holders:  # what the voice says of the issue's partner: doubt is skepticism
-                if h not in partners:
+                if h not in partners and h not in _acted_against_all(ctx, issue):
                     yield Evidence(h, "relation", c.claim_id, sign, f"{c.polarity} about {c.target} ({role})",
                                     c.start, c.end, w["framing"] * 0.5)
         if how in ("reference", "keywords", "anaphor") or how == "owner" and _owner_acts(ctx, issue, tokens):
@@ -411,6 +490,12 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
         for h in holders:
             yield Evidence(h, "stance", c.claim_id, act, "; ".join(ecues), c.start, c.end, w["stance_word"])
         return
+    blame = target_blame(ctx, issue, tokens)
+    if blame:
+        for h in holders:  # "when he supports terrorism", of the one the issue acts against
+            if h not in _acted_against_all(ctx, issue):
+                yield Evidence(h, "evaluation", c.claim_id, 1, f"{'; '.join(blame[:4])} (blame of the one the issue "
+                                "acts against)", c.start, c.end, weight)
     if value > 0 and effect >= 0 and conditional and c.type != "question":
         for h in holders:  # support stated with a condition attached: conditional support
             yield Evidence(h, "condition", c.claim_id, 1, "condition", c.start, c.end, w["condition"])

@@ -31,6 +31,7 @@ import re
 
 from spacy.tokens import Token
 
+from .actors import country_of
 from .issue_labels import STOP_KEYS
 from .issue_references import rules as issue_rules
 from .issues import Issue
@@ -396,6 +397,8 @@ def _side_complement(ctx: Context, row: dict) -> list[Token]:
 
 #: Noun classes of ``issue_rules.yml`` whose issue stops or takes away what it names ("a ban on X").
 _STOPPING_CLASSES = frozenset({"ban", "closure", "sanction"})
+#: Prepositions that aim a noun of harm at someone ("attacks on", "strikes against").
+_AIMED = frozenset({"on", "against", "at"})
 
 
 def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
@@ -417,12 +420,48 @@ def stopped_by(issue: Issue, lex: dict) -> frozenset[str]:
 
 
 def acted_against(ctx: Context, issue: Issue, actor: str) -> bool:
-    """Is an actor the one a restrictive issue acts against ("sanctions against India": India)?
+    """Is an actor the one a restrictive issue acts against ("sanctions against India": India), or one
+    its references do harm to (:func:`harmed_in_references`: "break off contacts with him")?
     Blaming it backs the issue (the implicature of Deng & Wiebe 2014), as welcoming what a ban
     stops opposes the ban."""
     stopped = stopped_by(issue, ctx.lex)
     name = set(re.findall(r"[\w-]+", str(ctx.info.get(actor, {}).get("name", "")).lower()))
-    return bool(stopped and name and name <= stopped)
+    return bool(stopped and name and name <= stopped) or actor in harmed_in_references(ctx, issue)
+
+
+def harmed_in_references(ctx: Context, issue: Issue) -> set[str]:
+    """The actors the issue's own words do harm to: named, or referred to by a pronoun, in one of its
+    references below a verb that is bad for its object or acts against it ("to break off contacts
+    with him", "sanctions that punish Iran", lex ``effects.bad`` and the negative ``acts_on``) or
+    below a noun of harm ("attacks on X", "strikes against X": VADER's valence at most -1). A
+    country's adjective there ("attacks on Syrian bases") names that country and its actors."""
+    owners = {issue.owner_id, *issue.co_owner_ids}
+    found: set[str] = set()
+    for s, e, _t in issue.mentions:
+        span = ctx.span(s, e)
+        root = span.root if span is not None else None
+        for t in root.subtree if root is not None and root.pos_ in ("VERB", "NOUN") else ():
+            aid = ctx.ta.get(t.i)
+            if aid and aid not in owners and t.dep_ in ("pobj", "dobj", "poss") and _under_harm(ctx, t, root):
+                found.add(aid)
+            elif t.dep_ == "amod" and t.ent_type_ == "NORP" and (c := country_of(t.text)) and _under_harm(ctx, t, root):
+                found |= {a for a, row in ctx.info.items() if row.get("country") == c}  # "attacks on X-ian symbols"
+    return found - owners
+
+
+def _under_harm(ctx: Context, t: Token, root: Token) -> bool:
+    """Does a word stand, up to ``root``, below a noun of harm aimed at it, or is the nearest verb
+    above it one that harms its object (:func:`harmed_in_references`)?"""
+    node = t
+    while node.i != root.i and node.head.i != node.i:
+        below, node = node, node.head
+        if node.pos_ == "VERB":  # the nearest verb is the one that acts on the word
+            return ctx.lemma[node.i] in ctx.lex["bad"] or ctx.lex["acts"].get(ctx.act[node.i], 0) < 0
+        if node.pos_ == "NOUN" and below.dep_ == "prep" and below.lower_ in _AIMED and (
+                ctx.lex["valence"].get(ctx.low[node.i], 0.0) <= -1.0):
+            return True  # "attacks on X", not "the crisis with X"
+    return False
+
 
 
 def on_what_it_stops(ctx: Context, issue: Issue, target: list[Token]) -> bool:

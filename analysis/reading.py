@@ -178,6 +178,7 @@ class Context:
         self._spans: dict[tuple[int, int], tuple] = {}
         self._negated: dict[int, bool] = {}  # token index -> negated(token), read once
         self.tones: dict[str, float] = {}  # VADER's compound score of a text (analysis.evidence), read once
+        self.against: dict[str, set[str]] = {}  # issue id -> the actors it acts against (analysis.evidence), read once
         self.owner_spans: dict[str, list[tuple[int, int]]] = {}
         m = rows_of(actors, "mentions")
         if len(m):
@@ -283,6 +284,9 @@ class Context:
             heads.append(tok.head)  # "do not want peace to be restored": an infinitive with its own subject
         if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
             return True  # "unlikely to support"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in tok.children):
+            return True  # "no projects will be scrapped", "no one supports it": the subject denies it
         return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)
 
 

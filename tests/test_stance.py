@@ -678,6 +678,29 @@ SIDE_CASES = [
         "Some lawmakers praised it. Others oppose the plan.\n",
         "Others", -1,
         id="others_who_oppose_the_issue_are_a_voice_against_it"),
+    pytest.param(
+        # the one the issue breaks with is a pronoun in its description; what he does is its rationale
+        "Rebel leader Tom Hale met reporters on Sunday.\n"
+        "The Cabinet decided on Monday to break off all contacts with him.\n"
+        "\u201cHale has chosen violence and he allows the killing of civilians,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="what_the_one_the_issue_breaks_with_does_is_its_rationale"),
+    pytest.param(
+        "The Cabinet decided on Monday to launch attacks on the Freedom Front.\n"
+        "\u201cThe Freedom Front has chosen to allow the murder of innocent people,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blaming_the_one_attacks_are_aimed_at_backs_the_attacks"),
+    pytest.param(
+        "The Cabinet decided on Monday to launch attacks on Syrian army bases.\n"
+        "Syrian President Tom Hale spoke on Sunday.\n"
+        "\u201cHale has chosen to allow the murder of innocent people,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="blaming_a_leader_of_the_country_attacks_are_aimed_at_backs_them"),
+    pytest.param(
+        "Governor Mark Reed\u2019s proposal would create a new toll on the state\u2019s bridges.\n"
+        "\u201cNo part of the plan will be scrapped,\u201d said Senator Ann Cole.\n",
+        "Ann Cole", 1,
+        id="a_subject_with_no_denies_the_act"),
 ]
 
 
@@ -702,3 +725,9 @@ def test_a_ministers_own_criticism_outweighs_membership_of_the_government(analys
                      "Health Minister Jo Bell has criticised the decision, saying it is cruel.\n")
     assert _stance(r, "Tom Hale")["score"] == 1
     assert _stance(r, "Jo Bell")["score"] == -2
+
+
+def test_a_war_against_a_harm_is_no_blame(analyse_text):
+    text = ("Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
+            "\u201cThe plan is a new front in the war against crime,\u201d said Mayor Tom Hill.\n")
+    assert _stance(analyse_text(text), "Tom Hill")["score"] >= 0
