@@ -88,6 +88,19 @@ def test_a_course_of_action_no_one_owns_mentioned_once_in_passing_is_no_issue(an
     assert r.issue is None
 
 
+#: A flood story that names a councillor's plan once, in passing, in its last sentence.
+PASSING = ("Heavy rain fell across the valley on Monday. Hundreds of homes were cut off by the floods. Rescue crews "
+           "worked through the night. The river peaked at nine metres on Tuesday. \u201cIt is the worst flood in "
+           "decades,\u201d Mayor Tom Hill said. Schools will stay closed until Friday. Councillor Mark Reed's plan for "
+           "a new library was also put on show at the town hall.")
+
+
+def test_an_owned_course_of_action_named_once_in_passing_is_no_issue_when_no_voice_speaks_of_it(analyse_text):
+    assert analyse_text(PASSING).issue is None
+    r = analyse_text(PASSING + " Hill said a new library was too costly for the town.")
+    assert r.issue is not None and r.issue.label == "Councillor Mark Reed's plan for a new library"
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
