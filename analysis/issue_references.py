@@ -318,8 +318,9 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
             comp = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                     if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
         negated = [verb, verb.head] if verb.dep_ == "acomp" else [verb]  # "is not ready to back it"
-        if not comp or any(c.dep_ == "neg" for v in negated for c in v.children):
-            continue
+        if not comp or any(c.dep_ == "neg" for v in negated for c in v.children) or any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue  # "X was asked to resign": the subject is the one urged, not the one who urges
         if comp[0].pos_ in ("NOUN", "PROPN") and r["class_of"].get(comp[0].lemma_.lower()):
             continue  # "called for a ban": the noun is a reference of its own (not the verb "to cut")
         ref = _owned_ref(article, actors, headline_sents, verb, comp[0], "proposal")

@@ -101,6 +101,18 @@ def test_an_owned_course_of_action_named_once_in_passing_is_no_issue_when_no_voi
     assert r.issue is not None and r.issue.label == "Councillor Mark Reed's plan for a new library"
 
 
+def test_asking_someone_to_act_is_a_call_the_asker_owns(analyse_text):
+    r = analyse_text("President Ana Ruiz has asked the country's banks to stay open on Monday. "
+                     "Bankers said the request was fair.")
+    assert r.issue.owner == "Ana Ruiz"
+    assert r.issue.label == "Ruiz\u2019s call for the country's banks to stay open on Monday"
+
+
+def test_the_one_urged_in_a_passive_does_not_own_the_call(analyse_text):
+    r = analyse_text("Police chief Tom Hill was urged to resign on Monday by Mayor Ann Lee. Hill said he would stay.")
+    assert r.issue is None or r.issue.owner != "Tom Hill"
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
