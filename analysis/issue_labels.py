@@ -152,6 +152,12 @@ def verb_detail(refs: list[Reference], limit: int) -> str:
             if comp is not None:
                 return clean("".join(t.text_with_ws for t in words_until(
                     (t for t in comp.subtree if not t.is_space), lambda t: t.text in CLAUSE_ENDS, 3 * limit)))
+        if x.tok.dep_ == "nsubjpass" and verb.lemma_.lower() in rules()["proposal_verbs"]:
+            comp = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(
+                t.lower_ == "to" and t.i < c.i for t in c.children)), None)   # "a bill was introduced ... to ban X"
+            if comp is not None:
+                return clean("".join(t.text_with_ws for t in words_until(
+                    (t for t in comp.subtree if not t.is_space), lambda t: t.text in CLAUSE_ENDS, limit)))
         if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if obj is not None and not _evaluative(obj):

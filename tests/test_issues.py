@@ -113,6 +113,13 @@ def test_the_one_urged_in_a_passive_does_not_own_the_call(analyse_text):
     assert r.issue is None or r.issue.owner != "Tom Hill"
 
 
+def test_an_infinitive_put_after_the_verb_of_proposing_says_what_the_issue_does(analyse_text):
+    r = analyse_text("A bill was introduced in the Senate on Monday to ban plastic bags. Retailers oppose the bill.")
+    assert r.issue.label == "the bill: ban plastic bags"
+    r = analyse_text("The plan was abandoned last year to save money. Senator Ann Lee said the plan was a mistake.")
+    assert r.issue.label == "the plan"   # the purpose of abandoning it, not what the plan does
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
