@@ -120,6 +120,13 @@ def test_an_infinitive_put_after_the_verb_of_proposing_says_what_the_issue_does(
     assert r.issue.label == "the plan"   # the purpose of abandoning it, not what the plan does
 
 
+def test_military_operations_someone_owns_are_a_deployment(analyse_text):
+    r = analyse_text("Prime Minister Ann Lee said Israel might step up its military operations in the West Bank. "
+                     "Palestinian officials condemned the operations.")
+    assert r.issue.label == "Israel\u2019s military operations"
+    assert analyse_text("Rescue crews ended their search on Monday. The rescue operation lasted three days.").issue is None
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
