@@ -127,6 +127,15 @@ def test_military_operations_someone_owns_are_a_deployment(analyse_text):
     assert analyse_text("Rescue crews ended their search on Monday. The rescue operation lasted three days.").issue is None
 
 
+def test_an_act_named_with_its_infinitive_in_the_first_sentence_is_at_stake_without_an_owner(analyse_text):
+    r = analyse_text("Warplanes struck the capital on Monday after the government dropped a bombshell with a decision "
+                     "to cut ties with the rebel leader. Opposition leader Tom Hill said the decision was a mistake.")
+    assert r.issue.label == "the decision to cut ties with the rebel leader"
+    r = analyse_text("Warplanes struck the capital on Monday. Later in the week, a decision to cut ties with the rebel "
+                     "leader was reported. Opposition leader Tom Hill said the decision was a mistake.")
+    assert r.issue is None   # later in the story the same words still need an owner
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
