@@ -194,8 +194,8 @@ def _short_name(row: dict) -> str:
     "unnamed chief ..."), "the United States"."""
     name = row.get("name", "")
     short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
-    if row.get("type") == "anonymous":
-        short = f"the {short}"
+    if row.get("type") == "anonymous" and not re.match(r"[\w.-]+[\u2019']s? ", short):
+        short = f"the {short}"  # "the spokesman", but "Labor's national executive" (its determiner is the genitive)
     if row.get("type") == "country" and name.startswith("United "):
         short = f"the {name}"
     return short
