@@ -195,7 +195,7 @@ def _short_name(row: dict) -> str:
     name = row.get("name", "")
     short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
     if row.get("type") == "anonymous" and not re.match(r"[\w.-]+[\u2019']s? ", short):
-        short = f"the {short}"  # "the spokesman", but "Labor's national executive" (its determiner is the genitive)
+        short = f"the {short}"  # "the spokesman", but "the party's executive" stays (its determiner is the genitive)
     if row.get("type") == "country" and name.startswith("United "):
         short = f"the {name}"
     return short

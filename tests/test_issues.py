@@ -586,5 +586,5 @@ def test_the_issue_is_labelled_as_a_reader_would_name_it(analyse_text, text, end
 def test_an_unnamed_owner_in_a_label_takes_the_article_unless_a_genitive_determines_it():
     from analysis.issues import _short_name
     assert _short_name({"name": "unnamed spokesman", "type": "anonymous"}) == "the spokesman"
-    assert _short_name({"name": "unnamed Labor's national executive", "type": "anonymous"}) == \
-        "Labor's national executive"
+    assert _short_name({"name": "unnamed Greens' national executive", "type": "anonymous"}) == \
+        "Greens' national executive"
