@@ -152,6 +152,12 @@ def verb_detail(refs: list[Reference], limit: int) -> str:
             if comp is not None:
                 return clean("".join(t.text_with_ws for t in words_until(
                     (t for t in comp.subtree if not t.is_space), lambda t: t.text in CLAUSE_ENDS, 3 * limit)))
+        if x.tok.dep_ == "nsubjpass" and verb.lemma_.lower() in rules()["proposal_verbs"]:
+            comp = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(
+                t.lower_ == "to" and t.i < c.i for t in c.children)), None)   # "a bill was introduced ... to ban X"
+            if comp is not None:
+                return clean("".join(t.text_with_ws for t in words_until(
+                    (t for t in comp.subtree if not t.is_space), lambda t: t.text in CLAUSE_ENDS, limit)))
         if x.tok.dep_ == "nsubj" and verb.lemma_.lower() in rules()["description_verbs"]:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if obj is not None and not _evaluative(obj):
@@ -228,12 +234,20 @@ def _act_label(best: Reference, owner_name: str, limit: int) -> tuple[str, str, 
     return clean(f"{_possessive(owner_name)} claim {link}{what}"), "claim", what
 
 
+def _infinitive(noun: Token) -> bool:
+    """Does a noun say its act with a to-infinitive ("a decision to cut ties")? Then even a weak noun
+    names the issue fully."""
+    return any(c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children) for c in noun.children)
+
+
 def label_of(group: list[Reference], owner_name: str, owner_type: str, doc: Doc) -> tuple[str, str, str]:
     """(label, noun, description) of a group of references."""
     limit = int(rules()["label_words"])
     weak = rules()["weak_nouns"]
-    ranked = sorted(group, key=lambda x: (x.tok.lemma_.lower() in weak or x.cls in ("proposal", "decision"), -x.weight,
-                                          x.tok.i))
+    first = min(group, key=lambda x: x.tok.i)  # an ownerless issue opened by "a decision to cut ties": that names it
+    named = first if not any(x.owner for x in group) and _infinitive(first.tok) else None
+    ranked = sorted(group, key=lambda x: (x is not named, x.tok.lemma_.lower() in weak or
+                                          x.cls in ("proposal", "decision"), -x.weight, x.tok.i))
     best = next((x for x in ranked if x.owner and x.start < x.tok.i), None) or next(
         (x for x in ranked if x.owner), ranked[0])
     if best.cls in ("proposal", "decision") or best.tok.pos_ == "VERB":

@@ -233,7 +233,8 @@ def _noun_references(article: Article, doc: Doc, actors: ActorTable, headline_se
         co: tuple[str, ...] = ()
         if not owner:
             owner, co = _verbal_owner(tok, actors, dateline_end)
-        needs_owner = cls == "contested" or low in needs or lemma in needs
+        needs_owner = cls == "contested" or (low in needs or lemma in needs) and not (
+            _opens_story(article, tok, headline_sents) and _act_named(tok))  # the peg: "a decision to cut ties"
         if cls == "contested" and not owner:
             continue  # "comments": a contested remark only when someone made it
         det = [c for c in tok.children if c.dep_ == "det"]
@@ -249,6 +250,12 @@ def _noun_references(article: Article, doc: Doc, actors: ActorTable, headline_se
         refs.append(Reference(tok, cls, owner, foreign, start, tok.i + 1, weight, definite, needs_owner and not owner,
                          co, _name_of(tok)))
     return refs
+
+
+def _act_named(noun: Token) -> bool:
+    """Does a noun name its act with a to-infinitive ("a decision to cut ties", "a new agreement with
+    Nauru to accept 400 asylum seekers")?"""
+    return any(c.dep_ == "acl" and c.tag_ == "VB" and any(t.lower_ == "to" for t in c.children) for c in noun.children)
 
 
 def _lead_position(article: Article, tok: Token, headline_sents: set[int]) -> int | None:
@@ -318,8 +325,9 @@ def _proposals(article: Article, doc: Doc, actors: ActorTable, headline_sents: s
             comp = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                     if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "xcomp"]
         negated = [verb, verb.head] if verb.dep_ == "acomp" else [verb]  # "is not ready to back it"
-        if not comp or any(c.dep_ == "neg" for v in negated for c in v.children):
-            continue
+        if not comp or any(c.dep_ == "neg" for v in negated for c in v.children) or any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue  # "X was asked to resign": the subject is the one urged, not the one who urges
         if comp[0].pos_ in ("NOUN", "PROPN") and r["class_of"].get(comp[0].lemma_.lower()):
             continue  # "called for a ban": the noun is a reference of its own (not the verb "to cut")
         ref = _owned_ref(article, actors, headline_sents, verb, comp[0], "proposal")

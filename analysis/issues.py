@@ -161,13 +161,23 @@ def find_issues(article: Article, doc: Doc, actors: ActorTable, claims: pd.DataF
     issues = tuple(_issue(f"I{k}", salience, kind, owner, g, article, doc, actors, heads)
                    for k, (salience, kind, owner, g) in enumerate(_ranked(scored), 1))
     issue_set = IssueSet(article.doc_id, issues, {}, issues)
-    return replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims))
+    return _spoken_of(replace(issue_set, about=claims_about(issue_set, article, doc, actors, claims)))
+
+
+def _spoken_of(issue_set: IssueSet) -> IssueSet:
+    """The issues without those named once in passing that no voice speaks of: a group below
+    ``passing_floor`` (one owned reference in the body, "his annual Christmas speech") that no claim
+    is about is background to the story, not what is at stake in it."""
+    floor = float(rules()["passing_floor"])
+    linked = {iid for links in issue_set.about.values() for iid, _how in links}
+    kept = tuple(i for i in issue_set.issues if i.salience >= floor or i.issue_id in linked)
+    return issue_set if len(kept) == len(issue_set.issues) else replace(issue_set, issues=kept, detected=kept)
 
 
 def _ranked(scored: list[tuple]) -> list[tuple]:
     """Groups of references (salience, kind, owner, group) most salient first: a contested remark
     leads only when no course of action is salient enough, or when it is much more salient; groups
-    below 2.0 are dropped unless first."""
+    below ``passing_floor`` are dropped unless first."""
     r = rules()
     best_policy = max((s[0] for s in scored if s[1] == "policy"), default=0.0)
     best_contested = max((s[0] for s in scored if s[1] == "contested"), default=0.0)
@@ -175,7 +185,8 @@ def _ranked(scored: list[tuple]) -> list[tuple]:
                                              best_contested >= float(r["contested_margin"]) * best_policy)
     ranked = sorted(scored, key=lambda s: (-(s[0] * (1.0 if (s[1] == "contested") == lead_contested else 0.5)),
                                            min(x.tok.i for x in s[3])))
-    return [s for s in ranked if s[0] >= 2.0 or s is ranked[0]] if ranked else []
+    floor = float(r["passing_floor"])
+    return [s for s in ranked if s[0] >= floor or s is ranked[0]] if ranked else []
 
 
 def _short_name(row: dict) -> str:
@@ -183,8 +194,8 @@ def _short_name(row: dict) -> str:
     "unnamed chief ..."), "the United States"."""
     name = row.get("name", "")
     short = name.split()[-1] if row.get("type") == "person" and name else name.removeprefix("unnamed ")
-    if row.get("type") == "anonymous":
-        short = f"the {short}"
+    if row.get("type") == "anonymous" and not re.match(r"[\w.-]+[\u2019']s? ", short):
+        short = f"the {short}"  # "the spokesman", but "the party's executive" stays (its determiner is the genitive)
     if row.get("type") == "country" and name.startswith("United "):
         short = f"the {name}"
     return short

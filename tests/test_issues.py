@@ -88,6 +88,54 @@ def test_a_course_of_action_no_one_owns_mentioned_once_in_passing_is_no_issue(an
     assert r.issue is None
 
 
+#: A flood story that names a councillor's plan once, in passing, in its last sentence.
+PASSING = ("Heavy rain fell across the valley on Monday. Hundreds of homes were cut off by the floods. Rescue crews "
+           "worked through the night. The river peaked at nine metres on Tuesday. \u201cIt is the worst flood in "
+           "decades,\u201d Mayor Tom Hill said. Schools will stay closed until Friday. Councillor Mark Reed's plan for "
+           "a new library was also put on show at the town hall.")
+
+
+def test_an_owned_course_of_action_named_once_in_passing_is_no_issue_when_no_voice_speaks_of_it(analyse_text):
+    assert analyse_text(PASSING).issue is None
+    r = analyse_text(PASSING + " Hill said a new library was too costly for the town.")
+    assert r.issue is not None and r.issue.label == "Councillor Mark Reed's plan for a new library"
+
+
+def test_asking_someone_to_act_is_a_call_the_asker_owns(analyse_text):
+    r = analyse_text("President Ana Ruiz has asked the country's banks to stay open on Monday. "
+                     "Bankers said the request was fair.")
+    assert r.issue.owner == "Ana Ruiz"
+    assert r.issue.label == "Ruiz\u2019s call for the country's banks to stay open on Monday"
+
+
+def test_the_one_urged_in_a_passive_does_not_own_the_call(analyse_text):
+    r = analyse_text("Police chief Tom Hill was urged to resign on Monday by Mayor Ann Lee. Hill said he would stay.")
+    assert r.issue is None or r.issue.owner != "Tom Hill"
+
+
+def test_an_infinitive_put_after_the_verb_of_proposing_says_what_the_issue_does(analyse_text):
+    r = analyse_text("A bill was introduced in the Senate on Monday to ban plastic bags. Retailers oppose the bill.")
+    assert r.issue.label == "the bill: ban plastic bags"
+    r = analyse_text("The plan was abandoned last year to save money. Senator Ann Lee said the plan was a mistake.")
+    assert r.issue.label == "the plan"   # the purpose of abandoning it, not what the plan does
+
+
+def test_military_operations_someone_owns_are_a_deployment(analyse_text):
+    r = analyse_text("Prime Minister Ann Lee said Israel might step up its military operations in the West Bank. "
+                     "Palestinian officials condemned the operations.")
+    assert r.issue.label == "Israel\u2019s military operations"
+    assert analyse_text("Rescue crews ended their search on Monday. The rescue operation lasted three days.").issue is None
+
+
+def test_an_act_named_with_its_infinitive_in_the_first_sentence_is_at_stake_without_an_owner(analyse_text):
+    r = analyse_text("Warplanes struck the capital on Monday after the government dropped a bombshell with a decision "
+                     "to cut ties with the rebel leader. Opposition leader Tom Hill said the decision was a mistake.")
+    assert r.issue.label == "the decision to cut ties with the rebel leader"
+    r = analyse_text("Warplanes struck the capital on Monday. Later in the week, a decision to cut ties with the rebel "
+                     "leader was reported. Opposition leader Tom Hill said the decision was a mistake.")
+    assert r.issue is None   # later in the story the same words still need an owner
+
+
 def test_an_owned_wall_is_still_the_issue(analyse_text):
     r = analyse_text("Governor Ann Lee plans to build a wall along the river. \u201cThe wall will stop the floods,\u201d "
                      "Lee said. Farmers oppose the wall.")
@@ -533,3 +581,10 @@ def test_the_issue_label_begins_as_a_reader_would_name_it(analyse_text, text, st
 def test_the_issue_is_labelled_as_a_reader_would_name_it(analyse_text, text, ending):
     r = analyse_text(text)
     assert r.issue is not None and r.issue.label.endswith(ending)
+
+
+def test_an_unnamed_owner_in_a_label_takes_the_article_unless_a_genitive_determines_it():
+    from analysis.issues import _short_name
+    assert _short_name({"name": "unnamed spokesman", "type": "anonymous"}) == "the spokesman"
+    assert _short_name({"name": "unnamed Greens' national executive", "type": "anonymous"}) == \
+        "Greens' national executive"
