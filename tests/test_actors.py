@@ -150,6 +150,19 @@ def test_role_and_institution_from_an_apposition(analyse_text):
     assert len(r.actors.actors) == 1
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("The Treasurer, Tom Hill, says the budget will be tight. Mr Hill will speak again on Friday.", "Tom Hill",
+     "Treasurer"),
+    ("The coroner, Ann Lee, says the inquest will resume in March.", "Ann Lee", "coroner"),
+])
+def test_a_definite_title_set_off_by_commas_before_a_name_is_that_persons_role(analyse_text, text, name, role):
+    # "The Treasurer, Tom Hill, says": one person, whose role the title is (not an unnamed Treasurer too)
+    r = analyse_text(text)
+    people = r.actors.actors[r.actors.actors["type"] == "person"]
+    assert list(people["name"]) == [name] and people.iloc[0]["role"] == role
+    assert list(r.quotes["speaker"]) == [name]
+
+
 def test_former_is_recorded_and_left_out_of_the_role(analyse_text):
     r = analyse_text("Former Ambassador to Syria Robert Ford said the plan was flawed. Senator Tom Hill agreed.")
     ford, hill = _actor(r, "Robert Ford"), _actor(r, "Tom Hill")
