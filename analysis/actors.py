@@ -497,10 +497,13 @@ def new_cast(article: Article, doc: Doc) -> Cast:
     """An empty cast for one parsed article, with its headings, dateline and home country."""
     home = country_of(article.place.split(",")[0]) if article.place else ""
     if not home:
-        # a dateline that is not a capital: the country the article names most
+        # a dateline that is not a capital: the country the article names most; when two are named
+        # equally often, the text does not say which it is told from
         named = [country_of(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP")]
-        named = [c for c in named if c]
-        home = max(dict.fromkeys(named), key=named.count) if named else ""
+        counts = sorted((named.count(c) for c in dict.fromkeys(c for c in named if c)), reverse=True)
+        home = max(dict.fromkeys(c for c in named if c), key=named.count) if counts else ""
+        if len(counts) > 1 and counts[0] == counts[1]:
+            home = ""
     return Cast(
         article, doc, gazetteer(), home,
         heading_tokens=_tokens_in(doc, (s for s in article.sentences if s.kind == "heading")),

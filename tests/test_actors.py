@@ -163,6 +163,15 @@ def test_a_definite_title_set_off_by_commas_before_a_name_is_that_persons_role(a
     assert list(r.quotes["speaker"]) == [name]
 
 
+def test_a_home_country_is_not_guessed_from_a_tie(analyse_text):
+    # a story naming two countries equally often does not say which it is told from, so a title that
+    # belongs to one country's institutions ("Senator") is not tied to it
+    r = analyse_text("The United States and Pakistan held talks on Monday. The Defence Minister, Tom Hill, "
+                     "says it is too early to judge them. Senator Hill said more talks were needed.")
+    hill = _actor(r, "Tom Hill")
+    assert hill["institution"] != "U.S. Congress"
+
+
 def test_former_is_recorded_and_left_out_of_the_role(analyse_text):
     r = analyse_text("Former Ambassador to Syria Robert Ford said the plan was flawed. Senator Tom Hill agreed.")
     ford, hill = _actor(r, "Robert Ford"), _actor(r, "Tom Hill")
