@@ -158,9 +158,12 @@ def _title_of_a_body(tok: Token) -> bool:
     """'The panel's senior Republican asked', 'the agency's director said': a title held in a body
     named by a common noun, the subject of what is said, is an unnamed source of its own (whose
     the body is does not make the body the speaker); a country's or a person's title ('Britain's
-    prime minister') is left to the rules for titles."""
+    prime minister') is left to the rules for titles. So is a title whose "of" or "at" complement
+    names its post by a common noun ('the director of nursing at the hospital says'): the text
+    describes the holder instead of naming them."""
     return tok.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children)
+        c.dep_ == "poss" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ in ("of", "at") and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children) for c in tok.children)
 
 
 def poll_shares(cast: Cast) -> None:

@@ -1077,6 +1077,11 @@ SPEAKER_CASES = [
         "said.",
         ["Xiomara Vance"],
         id="a_pet_form_of_a_given_name_has_the_gender_of_the_name_so_she_is_not_him"),
+    pytest.param(
+        "Ambulances came and went all night, but the director of nursing at the town hospital says no one "
+        "was admitted.",
+        ["unnamed director of nursing"],
+        id="a_definite_title_whose_of_or_at_complement_names_its_post_is_an_unnamed_source"),
 ]
 
 
