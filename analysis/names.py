@@ -309,8 +309,7 @@ def _attach_role(cast: Cast, actor: _Actor, s: int, e: int) -> None:
     for t in role_toks:
         cast.role_owner[t.i] = actor
     if described:  # "the Health Minister, Jane Roe,": the title noun stands for her
-        head = cast.doc[e - 1].head
-        cast.role_owner.setdefault(head.i, actor)
+        cast.role_owner.setdefault(_apposed_to(cast.doc[e - 1]).i, actor)
     _record_role(cast, actor, s, parts)
     _gender_from_name(cast, actor)
 
@@ -365,7 +364,7 @@ def _apposition_before(cast: Cast, s: int, e: int) -> list[Token]:
     g = cast.g
     doc = cast.doc
     root = doc[e - 1]
-    head = root.head
+    head = _apposed_to(root)
     # the name's phrase, a title before it included, from its first word (the parser may hang the
     # comma before it on the name)
     s = min([t.i for t in root.subtree if not t.is_punct] + [s])
@@ -379,6 +378,15 @@ def _apposition_before(cast: Cast, s: int, e: int) -> list[Token]:
     return [t for t in doc[head.left_edge.i:s - 1] if t.i not in clauses and t.dep_ not in ("poss", "case")
             and not (t.dep_ == "det" and t.i == head.left_edge.i)
             and (not t.is_punct or t.text == "-")]
+
+
+def _apposed_to(root: Token) -> Token:
+    """The noun a name's last word stands in apposition to; for "The head of the Law Institute, Jane
+    Roe," the title, not the body the parser hangs her on."""
+    head = root.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and head.head.head.i < head.i:
+        return head.head.head
+    return head
 
 
 def _apposition_after(cast: Cast, e: int) -> list[Token]:

@@ -163,6 +163,13 @@ def test_a_definite_title_set_off_by_commas_before_a_name_is_that_persons_role(a
     assert list(r.quotes["speaker"]) == [name]
 
 
+def test_a_title_with_an_of_phrase_before_a_name_set_off_by_commas_is_that_persons_role(analyse_text):
+    # the parser hangs the name on the body ("Institute"), not on the title ("head")
+    r = analyse_text("The head of the Victorian Law Institute, John Corcoran, says the charge could stand.")
+    assert _actor(r, "John Corcoran")["role"] == "head of the Victorian Law Institute"
+    assert list(r.quotes["speaker"]) == ["John Corcoran"]
+
+
 def test_a_home_country_is_not_guessed_from_a_tie(analyse_text):
     # a story naming two countries equally often does not say which it is told from, so a title that
     # belongs to one country's institutions ("Senator") is not tied to it
