@@ -545,11 +545,18 @@ def reacts(tok: Token) -> bool:
 
 
 def _one_of_a_group(cast: Cast, ph: _Phrase) -> None:
-    """'one of the Iranian officials': one unnamed person out of a group."""
+    """'one of the Iranian officials': one unnamed person out of a group; 'one of the officials, Jane
+    Roe,': the person the name set off by commas names."""
     tok = ph.tok
     one = tok.head.head
     s, e = min(ph.start, one.i), ph.end
     if not cast.free(s, e):
+        return
+    named = _named_after_comma(cast, one)
+    person = named is not None and next((m.actor for m in cast.mentions if m.start <= named.i < m.end
+                                         and m.actor is not None and m.actor.type == "person"), None)
+    if person:
+        cast.add(person, s, e, "nominal")
         return
     core_text = cast.text(one.i, e)
     actor = _new_unnamed(cast, "anonymous", f"{core_text.lower()}#{tok.i}", core_text, tok, ph.singular)

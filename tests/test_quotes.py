@@ -1082,6 +1082,15 @@ SPEAKER_CASES = [
         "was admitted.",
         ["unnamed director of nursing"],
         id="a_definite_title_whose_of_or_at_complement_names_its_post_is_an_unnamed_source"),
+    pytest.param(
+        "The ministry's officials say they have a plan. One of the officials, Tom Hill, says the deal will "
+        "leave people out of pocket.",
+        ["The ministry's officials", "Tom Hill"],
+        id="one_of_a_group_with_a_name_set_off_by_commas_is_that_person"),
+    pytest.param(
+        "The failed company's administrators say they have found a buyer for its shops.",
+        ["The failed company's administrators"],
+        id="a_companys_administrators_are_a_group_that_speaks"),
 ]
 
 
