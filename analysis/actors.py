@@ -475,6 +475,7 @@ class Cast:
     taken: set[int] = field(default_factory=set)          # tokens already part of a mention or a role
     role_tokens: set[int] = field(default_factory=set)    # title tokens before a name
     role_owner: dict[int, _Actor] = field(default_factory=dict)  # title tokens before a name -> that person
+    organisation_names: frozenset[str] | None = None  # entity texts the story describes as organisations'
 
     def free(self, start: int, end: int) -> bool:
         """No token of ``doc[start:end]`` belongs to a mention or a role yet."""

@@ -74,6 +74,8 @@ def people(cast: Cast) -> None:
             continue
         if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent, addressed):
             continue
+        if ent.text in _organisation_names(cast):
+            continue  # "pay TV operator Acme" tagged as a person: an organisation (organisations_and_countries)
         s, e = _trim(doc, ent.start, ent.end)
         e = _before_verb(cast, s, e)  # "Glenn Doe Blasts Critics": a headline's verb read into a name
         # titles swallowed by the entity ("Secretary Smith", "President Ana de la Cruz")
@@ -528,6 +530,8 @@ def organisations_and_countries(cast: Cast) -> None:
             continue
         text = cast.text(s, e)
         label = ent.label_
+        if label != "ORG" and ent.text in _organisation_names(cast):
+            label = "ORG"  # "travel company Acme" tagged as a person or a place: what the text says it is
         if label in cast.g.rules["organization_labels"] + cast.g.rules["person_labels"]:
             words = text.split()
             if len(words) > 1 and words[0] in cast.g.rules["name_particles"]:
@@ -557,6 +561,34 @@ def organisations_and_countries(cast: Cast) -> None:
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
             s = _quantified_from(cast, root, s)
             _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+_NAME_LABELS = ("PERSON", "GPE", "LOC", "NORP", "PRODUCT")  # the names a small model mistypes for an organisation's
+
+
+def _organisation_names(cast: Cast) -> frozenset[str]:
+    """The entity texts the story describes as an organisation's name somewhere (once per cast)."""
+    if cast.organisation_names is None:
+        cast.organisation_names = frozenset(ent.text for ent in cast.ents if ent.label_ in _NAME_LABELS
+                                            and ent.text[:1].isupper()
+                                            and _described_as_organisation(cast, ent.start, ent.end))
+    return cast.organisation_names
+
+
+def _described_as_organisation(cast: Cast, s: int, e: int) -> bool:
+    """Does a noun of ``organisation_describers`` describe the name ``doc[s:e]``, set right before it
+    ("pay TV operator Acme") or with the name in apposition to it ("the biggest airline, Acme,")?"""
+    doc = cast.doc
+    nouns = cast.g.rules["organisation_describers"]
+    root = doc[s:e].root
+    if root.dep_ == "appos" and root.head.i < s and root.head.lower_ in nouns and root.head.pos_ == "NOUN":
+        return True
+    before = doc[s - 1] if s > 0 else None
+    if before is None or before.lower_ not in nouns or before.pos_ != "NOUN":
+        return False
+    # the noun hangs on the name, or the parser hung them apart but the name is no clause's subject
+    # (not "the company Roe founded")
+    return s <= before.head.i < e or root.dep_ not in ("nsubj", "nsubjpass")
 
 
 def speaking_names(cast: Cast) -> None:

@@ -170,6 +170,19 @@ def test_a_title_with_an_of_phrase_before_a_name_set_off_by_commas_is_that_perso
     assert list(r.quotes["speaker"]) == ["John Corcoran"]
 
 
+@pytest.mark.parametrize("text", [
+    "Staff cuts were announced at regional pay TV operator Zentrix. Zentrix says the cuts are needed.",
+    "Hundreds will lose their jobs at the country's biggest broadcaster, Zentrix. Zentrix says the cuts are "
+    "needed.",
+])
+def test_a_name_the_text_describes_as_a_business_is_an_organisation(analyse_text, text):
+    # whatever type the small model gives the name, "operator Zentrix" says what it is
+    r = analyse_text(text)
+    a = r.actors.actors
+    assert list(a.loc[a["name"] == "Zentrix", "type"]) == ["organization"]
+    assert list(r.quotes["speaker"]) == ["Zentrix"]
+
+
 def test_a_home_country_is_not_guessed_from_a_tie(analyse_text):
     # a story naming two countries equally often does not say which it is told from, so a title that
     # belongs to one country's institutions ("Senator") is not tied to it
