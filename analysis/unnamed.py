@@ -736,7 +736,9 @@ def _source_just_met(cast: Cast, tok: Token) -> _Actor | None:
 def _speaker_named_next(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     """'..., the provincial military chief said. Commander Jane Roe said ...': a title no one in the
     story has had, the subject of a reporting verb, is the person the next sentence opens with,
-    named there for the first time and speaking (the story names the holder right after)."""
+    named there for the first time and speaking (the story names the holder right after); or the
+    one person named with that very title, for the first time and speaking, in the next two sentences
+    ('The coroner has indicated ... . ... . Coroner Jane Roe said ...')."""
     reporting = reporting_lemmas()
     if not _a_title(cast, singular) or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting:
         return None
@@ -744,17 +746,21 @@ def _speaker_named_next(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     if nxt >= len(cast.doc):
         return None
     sent = cast.doc[nxt].sent
+    later = cast.doc[sent.end].sent if sent.end < len(cast.doc) else sent
+    titled = set()
     for m in sorted(cast.mentions, key=lambda x: x.start):
-        if not sent.start <= m.start < sent.end:
+        if not sent.start <= m.start < later.end or m.actor is None or m.actor.type != "person":
             continue
         root = cast.doc[m.start:m.end].root
-        opens = all(i in cast.role_tokens for i in range(sent.start, m.start))
-        if m.actor is not None and m.actor.type == "person" and opens and m.end - m.start >= 2 and \
-                min(x.start for x in m.actor.mentions) == m.start and root.dep_ == "nsubj" and \
-                root.head.lemma_.lower() in reporting:
+        first = m.end - m.start >= 2 and min(x.start for x in m.actor.mentions) == m.start and \
+            root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting
+        opens = m.start < sent.end and all(i in cast.role_tokens for i in range(sent.start, m.start))
+        if opens and first:
             return m.actor
-        return None
-    return None
+        if first and singular in m.actor.role_heads:
+            titled.add(id(m.actor))
+            holder = m.actor
+    return holder if len(titled) == 1 else None
 
 
 def _speaker_just_before(cast: Cast, tok: Token, singular: str, modifiers: set[str]) -> _Actor | None:

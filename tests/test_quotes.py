@@ -1091,6 +1091,11 @@ SPEAKER_CASES = [
         "The failed company's administrators say they have found a buyer for its shops.",
         ["The failed company's administrators"],
         id="a_companys_administrators_are_a_group_that_speaks"),
+    pytest.param(
+        "The coroner investigating the fire has indicated he will not delay the race. Lawyers for the club "
+        "sought an assurance on Monday. Coroner Tom Hill said his findings would come in March.",
+        ["Tom Hill", "Tom Hill"],
+        id="a_definite_title_is_the_holder_named_with_it_in_the_next_two_sentences"),
 ]
 
 
