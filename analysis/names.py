@@ -979,12 +979,26 @@ def organisation_nominals(cast: Cast) -> None:
             heads[named[k][1]] = named[k][2]
             k += 1
         tok = doc[i]
-        if (tok.i in cast.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads
+        target = heads.get(tok.lower_) or _named_soon_after(cast, tok, named[k:])
+        if (tok.i in cast.taken or tok.pos_ not in ("NOUN", "PROPN") or target is None
                 or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
             continue
         det = next(c for c in tok.children if c.dep_ == "det")
         if cast.free(det.i, tok.i + 1) and det.i == tok.i - 1:
-            cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
+            cast.add(target, det.i, tok.i + 1, "nominal")
+
+
+def _named_soon_after(cast: Cast, tok: Token, later: list[tuple[int, str, _Actor]]) -> _Actor | None:
+    """'The department has confirmed ... . The Immigration Department has confirmed': a definite
+    noun that speaks before any organisation of that head is named is the one organisation of that
+    head the story names in the next three sentences."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting_lemmas() or len(list(tok.children)) != 1:
+        return None
+    starts = [s.start for s in cast.doc.sents]
+    at = bisect_right(starts, tok.i)
+    end = starts[at + 3] if at + 3 < len(starts) else len(cast.doc)
+    found = {id(a): a for start, word, a in later if word == tok.lower_ and tok.i < start < end}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _described_as(cast: Cast) -> list[tuple[int, str, _Actor]]:

@@ -1096,6 +1096,11 @@ SPEAKER_CASES = [
         "sought an assurance on Monday. Coroner Tom Hill said his findings would come in March.",
         ["Tom Hill", "Tom Hill"],
         id="a_definite_title_is_the_holder_named_with_it_in_the_next_two_sentences"),
+    pytest.param(
+        "The department has confirmed two detainees harmed themselves. Fires burned overnight. The "
+        "Immigration Department has confirmed that 50 detainees breached the fence.",
+        ["Immigration Department", "Immigration Department"],
+        id="a_definite_organisation_noun_is_the_organisation_of_that_head_named_soon_after"),
 ]
 
 
