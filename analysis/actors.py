@@ -475,6 +475,7 @@ class Cast:
     taken: set[int] = field(default_factory=set)          # tokens already part of a mention or a role
     role_tokens: set[int] = field(default_factory=set)    # title tokens before a name
     role_owner: dict[int, _Actor] = field(default_factory=dict)  # title tokens before a name -> that person
+    organisation_names: frozenset[str] | None = None  # entity texts the story describes as organisations'
 
     def free(self, start: int, end: int) -> bool:
         """No token of ``doc[start:end]`` belongs to a mention or a role yet."""
@@ -497,10 +498,13 @@ def new_cast(article: Article, doc: Doc) -> Cast:
     """An empty cast for one parsed article, with its headings, dateline and home country."""
     home = country_of(article.place.split(",")[0]) if article.place else ""
     if not home:
-        # a dateline that is not a capital: the country the article names most
+        # a dateline that is not a capital: the country the article names most; when two are named
+        # equally often, the text does not say which it is told from
         named = [country_of(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP")]
-        named = [c for c in named if c]
-        home = max(dict.fromkeys(named), key=named.count) if named else ""
+        counts = sorted((named.count(c) for c in dict.fromkeys(c for c in named if c)), reverse=True)
+        home = max(dict.fromkeys(c for c in named if c), key=named.count) if counts else ""
+        if len(counts) > 1 and counts[0] == counts[1]:
+            home = ""
     return Cast(
         article, doc, gazetteer(), home,
         heading_tokens=_tokens_in(doc, (s for s in article.sentences if s.kind == "heading")),

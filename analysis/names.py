@@ -74,6 +74,8 @@ def people(cast: Cast) -> None:
             continue
         if ent.label_ not in cast.g.rules["person_labels"] and not _looks_like_person(cast, ent, addressed):
             continue
+        if ent.text in _organisation_names(cast):
+            continue  # "pay TV operator Acme" tagged as a person: an organisation (organisations_and_countries)
         s, e = _trim(doc, ent.start, ent.end)
         e = _before_verb(cast, s, e)  # "Glenn Doe Blasts Critics": a headline's verb read into a name
         # titles swallowed by the entity ("Secretary Smith", "President Ana de la Cruz")
@@ -309,8 +311,7 @@ def _attach_role(cast: Cast, actor: _Actor, s: int, e: int) -> None:
     for t in role_toks:
         cast.role_owner[t.i] = actor
     if described:  # "the Health Minister, Jane Roe,": the title noun stands for her
-        head = cast.doc[e - 1].head
-        cast.role_owner.setdefault(head.i, actor)
+        cast.role_owner.setdefault(_apposed_to(cast.doc[e - 1]).i, actor)
     _record_role(cast, actor, s, parts)
     _gender_from_name(cast, actor)
 
@@ -365,7 +366,7 @@ def _apposition_before(cast: Cast, s: int, e: int) -> list[Token]:
     g = cast.g
     doc = cast.doc
     root = doc[e - 1]
-    head = root.head
+    head = _apposed_to(root)
     # the name's phrase, a title before it included, from its first word (the parser may hang the
     # comma before it on the name)
     s = min([t.i for t in root.subtree if not t.is_punct] + [s])
@@ -379,6 +380,15 @@ def _apposition_before(cast: Cast, s: int, e: int) -> list[Token]:
     return [t for t in doc[head.left_edge.i:s - 1] if t.i not in clauses and t.dep_ not in ("poss", "case")
             and not (t.dep_ == "det" and t.i == head.left_edge.i)
             and (not t.is_punct or t.text == "-")]
+
+
+def _apposed_to(root: Token) -> Token:
+    """The noun a name's last word stands in apposition to; for "The head of the Law Institute, Jane
+    Roe," the title, not the body the parser hangs her on."""
+    head = root.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and head.head.head.i < head.i:
+        return head.head.head
+    return head
 
 
 def _apposition_after(cast: Cast, e: int) -> list[Token]:
@@ -520,6 +530,8 @@ def organisations_and_countries(cast: Cast) -> None:
             continue
         text = cast.text(s, e)
         label = ent.label_
+        if label != "ORG" and ent.text in _organisation_names(cast):
+            label = "ORG"  # "travel company Acme" tagged as a person or a place: what the text says it is
         if label in cast.g.rules["organization_labels"] + cast.g.rules["person_labels"]:
             words = text.split()
             if len(words) > 1 and words[0] in cast.g.rules["name_particles"]:
@@ -549,6 +561,34 @@ def organisations_and_countries(cast: Cast) -> None:
         elif label == "NORP" and root.tag_ in ("NNPS", "NNS") and _takes_part(root):
             s = _quantified_from(cast, root, s)
             _group_of_people(cast, cast.text(s, e), s, e)  # "Republicans said ...", "criticism from Democrats"
+
+
+_NAME_LABELS = ("PERSON", "GPE", "LOC", "NORP", "PRODUCT")  # the names a small model mistypes for an organisation's
+
+
+def _organisation_names(cast: Cast) -> frozenset[str]:
+    """The entity texts the story describes as an organisation's name somewhere (once per cast)."""
+    if cast.organisation_names is None:
+        cast.organisation_names = frozenset(ent.text for ent in cast.ents if ent.label_ in _NAME_LABELS
+                                            and ent.text[:1].isupper()
+                                            and _described_as_organisation(cast, ent.start, ent.end))
+    return cast.organisation_names
+
+
+def _described_as_organisation(cast: Cast, s: int, e: int) -> bool:
+    """Does a noun of ``organisation_describers`` describe the name ``doc[s:e]``, set right before it
+    ("pay TV operator Acme") or with the name in apposition to it ("the biggest airline, Acme,")?"""
+    doc = cast.doc
+    nouns = cast.g.rules["organisation_describers"]
+    root = doc[s:e].root
+    if root.dep_ == "appos" and root.head.i < s and root.head.lower_ in nouns and root.head.pos_ == "NOUN":
+        return True
+    before = doc[s - 1] if s > 0 else None
+    if before is None or before.lower_ not in nouns or before.pos_ != "NOUN":
+        return False
+    # the noun hangs on the name, or the parser hung them apart but the name is no clause's subject
+    # (not "the company Roe founded")
+    return s <= before.head.i < e or root.dep_ not in ("nsubj", "nsubjpass")
 
 
 def speaking_names(cast: Cast) -> None:
@@ -939,12 +979,26 @@ def organisation_nominals(cast: Cast) -> None:
             heads[named[k][1]] = named[k][2]
             k += 1
         tok = doc[i]
-        if (tok.i in cast.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads
+        target = heads.get(tok.lower_) or _named_soon_after(cast, tok, named[k:])
+        if (tok.i in cast.taken or tok.pos_ not in ("NOUN", "PROPN") or target is None
                 or not any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in tok.children)):
             continue
         det = next(c for c in tok.children if c.dep_ == "det")
         if cast.free(det.i, tok.i + 1) and det.i == tok.i - 1:
-            cast.add(heads[tok.lower_], det.i, tok.i + 1, "nominal")
+            cast.add(target, det.i, tok.i + 1, "nominal")
+
+
+def _named_soon_after(cast: Cast, tok: Token, later: list[tuple[int, str, _Actor]]) -> _Actor | None:
+    """'The department has confirmed ... . The Immigration Department has confirmed': a definite
+    noun that speaks before any organisation of that head is named is the one organisation of that
+    head the story names in the next three sentences."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting_lemmas() or len(list(tok.children)) != 1:
+        return None
+    starts = [s.start for s in cast.doc.sents]
+    at = bisect_right(starts, tok.i)
+    end = starts[at + 3] if at + 3 < len(starts) else len(cast.doc)
+    found = {id(a): a for start, word, a in later if word == tok.lower_ and tok.i < start < end}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _described_as(cast: Cast) -> list[tuple[int, str, _Actor]]:

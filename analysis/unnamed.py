@@ -158,9 +158,12 @@ def _title_of_a_body(tok: Token) -> bool:
     """'The panel's senior Republican asked', 'the agency's director said': a title held in a body
     named by a common noun, the subject of what is said, is an unnamed source of its own (whose
     the body is does not make the body the speaker); a country's or a person's title ('Britain's
-    prime minister') is left to the rules for titles."""
+    prime minister') is left to the rules for titles. So is a title whose "of" or "at" complement
+    names its post by a common noun ('the director of nursing at the hospital says'): the text
+    describes the holder instead of naming them."""
     return tok.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children)
+        c.dep_ == "poss" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ in ("of", "at") and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children) for c in tok.children)
 
 
 def poll_shares(cast: Cast) -> None:
@@ -542,11 +545,18 @@ def reacts(tok: Token) -> bool:
 
 
 def _one_of_a_group(cast: Cast, ph: _Phrase) -> None:
-    """'one of the Iranian officials': one unnamed person out of a group."""
+    """'one of the Iranian officials': one unnamed person out of a group; 'one of the officials, Jane
+    Roe,': the person the name set off by commas names."""
     tok = ph.tok
     one = tok.head.head
     s, e = min(ph.start, one.i), ph.end
     if not cast.free(s, e):
+        return
+    named = _named_after_comma(cast, one)
+    person = named is not None and next((m.actor for m in cast.mentions if m.start <= named.i < m.end
+                                         and m.actor is not None and m.actor.type == "person"), None)
+    if person:
+        cast.add(person, s, e, "nominal")
         return
     core_text = cast.text(one.i, e)
     actor = _new_unnamed(cast, "anonymous", f"{core_text.lower()}#{tok.i}", core_text, tok, ph.singular)
@@ -726,7 +736,9 @@ def _source_just_met(cast: Cast, tok: Token) -> _Actor | None:
 def _speaker_named_next(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     """'..., the provincial military chief said. Commander Jane Roe said ...': a title no one in the
     story has had, the subject of a reporting verb, is the person the next sentence opens with,
-    named there for the first time and speaking (the story names the holder right after)."""
+    named there for the first time and speaking (the story names the holder right after); or the
+    one person named with that very title, for the first time and speaking, in the next two sentences
+    ('The coroner has indicated ... . ... . Coroner Jane Roe said ...')."""
     reporting = reporting_lemmas()
     if not _a_title(cast, singular) or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in reporting:
         return None
@@ -734,17 +746,21 @@ def _speaker_named_next(cast: Cast, tok: Token, singular: str) -> _Actor | None:
     if nxt >= len(cast.doc):
         return None
     sent = cast.doc[nxt].sent
+    later = cast.doc[sent.end].sent if sent.end < len(cast.doc) else sent
+    titled = set()
     for m in sorted(cast.mentions, key=lambda x: x.start):
-        if not sent.start <= m.start < sent.end:
+        if not sent.start <= m.start < later.end or m.actor is None or m.actor.type != "person":
             continue
         root = cast.doc[m.start:m.end].root
-        opens = all(i in cast.role_tokens for i in range(sent.start, m.start))
-        if m.actor is not None and m.actor.type == "person" and opens and m.end - m.start >= 2 and \
-                min(x.start for x in m.actor.mentions) == m.start and root.dep_ == "nsubj" and \
-                root.head.lemma_.lower() in reporting:
+        first = m.end - m.start >= 2 and min(x.start for x in m.actor.mentions) == m.start and \
+            root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting
+        opens = m.start < sent.end and all(i in cast.role_tokens for i in range(sent.start, m.start))
+        if opens and first:
             return m.actor
-        return None
-    return None
+        if first and singular in m.actor.role_heads:
+            titled.add(id(m.actor))
+            holder = m.actor
+    return holder if len(titled) == 1 else None
 
 
 def _speaker_just_before(cast: Cast, tok: Token, singular: str, modifiers: set[str]) -> _Actor | None:

@@ -1077,6 +1077,30 @@ SPEAKER_CASES = [
         "said.",
         ["Xiomara Vance"],
         id="a_pet_form_of_a_given_name_has_the_gender_of_the_name_so_she_is_not_him"),
+    pytest.param(
+        "Ambulances came and went all night, but the director of nursing at the town hospital says no one "
+        "was admitted.",
+        ["unnamed director of nursing"],
+        id="a_definite_title_whose_of_or_at_complement_names_its_post_is_an_unnamed_source"),
+    pytest.param(
+        "The ministry's officials say they have a plan. One of the officials, Tom Hill, says the deal will "
+        "leave people out of pocket.",
+        ["The ministry's officials", "Tom Hill"],
+        id="one_of_a_group_with_a_name_set_off_by_commas_is_that_person"),
+    pytest.param(
+        "The failed company's administrators say they have found a buyer for its shops.",
+        ["The failed company's administrators"],
+        id="a_companys_administrators_are_a_group_that_speaks"),
+    pytest.param(
+        "The coroner investigating the fire has indicated he will not delay the race. Lawyers for the club "
+        "sought an assurance on Monday. Coroner Tom Hill said his findings would come in March.",
+        ["Tom Hill", "Tom Hill"],
+        id="a_definite_title_is_the_holder_named_with_it_in_the_next_two_sentences"),
+    pytest.param(
+        "The department has confirmed two detainees harmed themselves. Fires burned overnight. The "
+        "Immigration Department has confirmed that 50 detainees breached the fence.",
+        ["Immigration Department", "Immigration Department"],
+        id="a_definite_organisation_noun_is_the_organisation_of_that_head_named_soon_after"),
 ]
 
 
