@@ -233,11 +233,19 @@ class Context:
         for t in heads:
             aid = self.ta.get(t.i) or next((self.ta[x.i] for x in t.subtree if x.i in self.ta
                                             and x.dep_ not in ("relcl", "acl", "prep")), "")
-            if aid and self.info[aid]["type"] == "group" and any(c.dep_ == "nummod" for c in t.children):
+            if aid and self.info[aid]["type"] == "group" and any(c.dep_ == "nummod" for c in t.children) \
+                    and self._named_elsewhere(aid, t):
                 continue  # "only two Democrats back the bill": a count of them, not the group
             if aid and aid not in found:
                 found.append(aid)
         return found
+
+    def _named_elsewhere(self, aid: str, t: Token) -> bool:
+        """Is a group named outside this phrase too? A count of a group the story names as a whole
+        ("Only two Democrats back the bill. Most Democrats ...") is a part of it; a count that is the
+        group's only name ("More than 3,000 engineers voted to reject it") is the group, its size."""
+        phrase = range(t.left_edge.i, t.right_edge.i + 1)
+        return any(a == aid and i not in phrase for i, a in self.ta.items())
 
     def about(self, issue: Issue, tokens: list[Token]) -> str:
         """How a stretch of text points at the issue: ``reference``, ``owner``, ``keywords`` or ''."""
@@ -377,7 +385,7 @@ def _verb_roles(ctx: Context, tok: Token, last: Token, holders: list[str], targe
             if c.dep_ == "nsubjpass":
                 target += list(c.subtree)
         return
-    for s in verb_subject(tok, ctx.ta):
+    for s in verb_subject(tok, ctx.ta) or _purpose_of(tok):
         holders += ctx.actors_of(s)
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
@@ -386,6 +394,17 @@ def _verb_roles(ctx: Context, tok: Token, last: Token, holders: list[str], targe
         for c in last.children:
             if c.dep_ in ("pobj", "dobj"):
                 target += list(c.subtree)
+
+
+def _purpose_of(verb: Token) -> list[Token]:
+    """'Residents rallied outside the hall to oppose the closure': the subject of the verb whose
+    purpose an infinitive states takes the side that infinitive names (not under a passive: "X was
+    asked to oppose it" is someone else's wish)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
+            head.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj"]
 
 
 def _noun_roles(ctx: Context, head: Token, holders: list[str], target: list[Token]) -> None:

@@ -583,15 +583,30 @@ def _group(cast: Cast, ph: _Phrase, definite: set[str], indefinite: set[str]) ->
             (a.head == singular and not mods_here)  # "refugee advocates" / "advocates"
             or (mods_here and kind and g.noun_kinds.get(a.head, "") == kind and a.modifiers & mods_here)
         )), None)
+    count = _count_of(tok)
     if actor is None:
         speaks = tok.dep_ in ("nsubj", "nsubjpass") or reacts(tok) or _plural_that_speaks(tok) or (
-            tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
+            tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according") or count
         if len(core) == 1 and not ph.mods and det not in indefinite and not speaks:
             return  # a bare "officials" that neither speaks nor is described
         actor = _new_unnamed(cast, "group", key, ph.core_text, tok, singular)
         actor.modifiers = mods_here
     actor.names.append(ph.core_text)
-    cast.add(actor, ph.start, ph.end, "name" if actor.key == key else "nominal")
+    start = count.left_edge.i if count is not None and cast.free(count.left_edge.i, ph.start) else ph.start
+    cast.add(actor, start, ph.end, "name" if actor.key == key else "nominal")
+
+
+def _count_of(tok: Token) -> Token | None:
+    """'Thousands of protesters marched', 'hundreds of residents rallied': the number noun a plural
+    is counted by (an "of" phrase on a cardinal that is the subject), whose verb is the plural's
+    own act; the group is named by its noun, the count being its size. None for any other plural."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.dep_ != "prep":
+        return None
+    count = tok.head.head
+    if count.i > tok.i or count.dep_ not in ("nsubj", "nsubjpass") or count.ent_type_ != "CARDINAL" \
+            or any(c.dep_ == "det" for c in count.children):
+        return None  # "the thousands of protesters", "one of the officials": not a count
+    return count
 
 
 def _named_after_comma(cast: Cast, tok: Token) -> Token | None:

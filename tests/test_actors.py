@@ -762,3 +762,13 @@ def test_a_spokesperson_in_a_sentence_of_two_organisations_speaks_for_neither(an
     a = analyse_text("Acme Corporation will close two plants.\n\n"
                      "Spokesman Jo Reyes said Acme and Zenith Industries would talk.").actors.actors.set_index("name")
     assert a.loc["Jo Reyes", "speaks_for"] == ""
+
+
+def test_a_plural_counted_by_a_number_noun_is_a_group_named_by_its_noun(analyse_text):
+    # "Thousands of protesters marched": the count is the subject, the group its "of" phrase
+    r = analyse_text("The state has proposed a new mining tax. Thousands of protesters marched against the tax. "
+                     "Hundreds of nurses rallied outside parliament.")
+    for name, text in (("protesters", "Thousands of protesters"), ("nurses", "Hundreds of nurses")):
+        group = _actor(r, name)
+        assert group["type"] == "group"
+        assert _mentions(r, group["actor_id"]) == [(text, "name")]

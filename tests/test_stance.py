@@ -731,3 +731,24 @@ def test_a_war_against_a_harm_is_no_blame(analyse_text):
     text = ("Governor Mark Reed\u2019s plan would send more police officers to the city\u2019s streets.\n"
             "\u201cThe plan is a new front in the war against crime,\u201d said Mayor Tom Hill.\n")
     assert _stance(analyse_text(text), "Tom Hill")["score"] >= 0
+
+
+@pytest.mark.parametrize("text, name, low, high", [
+    ("The state has proposed a pay cut for its nurses.\n"
+     "More than 2,000 mill workers voted to reject the pay cut.\n", "mill workers", -2, -1),
+    ("The state has proposed a new mining tax.\n"
+     "Thousands of protesters marched through the capital against the tax on Sunday.\n", "protesters", -2, -1),
+    ("The state has proposed a new mining tax.\n"
+     "Hundreds of nurses gathered outside parliament to oppose the tax.\n", "nurses", -2, -1),
+    ("The state has proposed a new mining tax.\n"
+     "About 300 teachers signed a petition backing the tax.\n", "teachers", 1, 2),
+])
+def test_a_counted_group_that_takes_a_side_holds_it(analyse_text, text, name, low, high):
+    assert low <= _stance(analyse_text(text), name)["score"] <= high
+
+
+def test_a_counted_group_that_takes_no_side_has_no_position(analyse_text):
+    r = analyse_text("The state has proposed a new mining tax.\n"
+                     "About 300 farmers lost their crops in the floods.\n"
+                     "Thousands of people died in the storm.\n")
+    assert not any(r.main_stances["actor"].isin(["farmers", "people"]))
