@@ -333,13 +333,26 @@ def _names_an_act(ctx: Context, noun: Token) -> bool:
         c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in noun.children)
 
 
-def _failure_as_cause(ctx: Context, verb: Token) -> bool:
-    """Is an act not done the subject of what follows ("failure to renew it would make it easier
-    for our enemies", "not renewing it would be a mistake")? Then a bad consequence is a warning
-    for the act; a plain denied act ("will not accept it") takes its bad tone from the denial."""
-    if refused(verb):
-        return verb.head.pos_ == "NOUN" and verb.head.dep_ in ("nsubj", "nsubjpass")
-    return ctx.negated(verb) and verb.dep_ in ("csubj", "csubjpass")
+def _failure_deplored(ctx: Context, verb: Token) -> bool:
+    """Is an act not done what a bad outcome or a word of regret is said of: the subject of what
+    follows ("failure to renew it would make it easier for our enemies", "not renewing it would be a
+    mistake"), or the clause a word of harm governs ("it is a shame the Senate did not pass it",
+    "regrets that they failed to pass it")? Then the bad tone is a warning for the act; a plain
+    denied act ("will not accept it") takes its bad tone from the denial, and is against it."""
+    if refused(verb) and verb.head.pos_ == "NOUN":
+        return verb.head.dep_ in ("nsubj", "nsubjpass")
+    if not ctx.negated(verb):
+        return False
+    if verb.dep_ in ("csubj", "csubjpass"):
+        return True
+    node, refusals = verb, ctx.lex["refusals"]
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "relcl", "acl", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if ctx.lemma[node.i] not in refusals and ctx.lex["valence"].get(ctx.low[node.i], 0.0) <= -1.0:
+            return not ctx.negated(node)
+    return False
 
 
 def _lacking(verb: Token) -> bool:
@@ -493,7 +506,7 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
     value, vcues = _valence(ctx, issue, tokens)
     effect, act, ecues = _consequences(ctx, issue, tokens)
     if act:
-        if act < 0 and value < 0 and any(_failure_as_cause(ctx, t) for t in tokens if t.pos_ == "VERB"):
+        if act < 0 and value < 0 and any(_failure_deplored(ctx, t) for t in tokens if t.pos_ == "VERB"):
             act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
         act = max(-2, min(2, act))
         if hedged and abs(act) == 2:

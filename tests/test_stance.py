@@ -726,6 +726,7 @@ NEGATED_ACT_CASES = [
     pytest.param("his party is unwilling to support the law.", (-1, -2), id="unwilling_to_support"),
     pytest.param("not passing the law would be a disaster.", (1, 2), id="not_passing_it_as_the_cause_of_harm"),
     pytest.param("his party has refused to repeal the law.", (1, 2), id="refused_to_repeal_is_for"),
+    pytest.param("it is a shame the Senate did not pass the law.", (1, 2), id="regret_that_it_was_not_passed_is_for"),
 ]
 
 
