@@ -286,6 +286,9 @@ class Context:
             above.append(tok.head)  # "do not want peace to be restored": an infinitive with its own subject
         if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
             return True  # "unlikely to support"
+        if tok.dep_ == "xcomp" and self.lemma[tok.head.i] in ("have", "be") and any(
+                c.lower_ == "yet" and c.i < tok.i for c in tok.head.children):
+            return True  # "has yet to endorse it", "is yet to decide": not done so far
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                for c in tok.children):
             return True  # "no projects will be scrapped", "no one supports it": the subject denies it

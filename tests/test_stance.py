@@ -727,6 +727,9 @@ NEGATED_ACT_CASES = [
     pytest.param("not passing the law would be a disaster.", (1, 2), id="not_passing_it_as_the_cause_of_harm"),
     pytest.param("his party has refused to repeal the law.", (1, 2), id="refused_to_repeal_is_for"),
     pytest.param("it is a shame the Senate did not pass the law.", (1, 2), id="regret_that_it_was_not_passed_is_for"),
+    pytest.param("his party has yet to endorse the law.", (-1, 0), id="has_yet_to_endorse_is_not_support"),
+    pytest.param("his party failed to block the law.", (1, 0), id="failed_to_block_is_not_opposition"),
+    pytest.param("his party resisted pressure to drop the law.", (1, 2), id="resisted_pressure_to_drop_it_is_for"),
 ]
 
 
