@@ -744,6 +744,14 @@ def test_rejecting_calls_to_undo_the_issue_is_support(analyse_text):
     assert _stance(analyse_text(text), "Tom Hill")["score"] > 0
 
 
+def test_a_passive_stance_verb_with_an_agent_is_the_agents_side_not_the_speakers(analyse_text):
+    r = analyse_text(_VISA_LAW + "the law was approved by a committee last week.")
+    ids = set(r.main_stances.query("actor == 'Tom Hill'").actor_id)
+    ev = r.stances.evidence
+    cues = ev[ev.actor_id.isin(ids) & (ev.source == "stance")].cue.tolist()
+    assert not any(c.startswith("approved (") for c in cues), cues
+
+
 @pytest.mark.parametrize("text, voice, side", SIDE_CASES)
 def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
     score = _stance(analyse_text(text), voice)["score"]
