@@ -38,7 +38,7 @@ from .claims import nested_quotes
 from .issue_references import rules as issue_rules
 from .issues import Issue
 from .reactions import _stance_words, acted_against, issue_partners, on_what_it_stops, stopped_by
-from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence
+from .reading import ANAPHORS, Context, Evidence, lexicon, political_valence, refused
 
 
 # --------------------------------------------------------------------------- the passes
@@ -262,8 +262,10 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
             of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj"]
             head = of[0] if of else head
-        negated = ctx.negated(t) or _failed(t) or _lacking(t)
+        negated = ctx.negated(t) or _lacking(t)
         valued = lex["valued"].get(ctx.lemma[head.i], lex["valued"].get(ctx.low[head.i]))
+        if ctx.act[t.i] and _names_an_act(ctx, head):
+            continue  # "rejected calls to scrap it": the act called for decides (refused, when the call is rejected)
         if ctx.act[t.i] and (ctx.about(issue, list(head.subtree)) or valued is None and
                              _definite(head) and ctx.near_issue(issue, t) and not _other_kind(issue, head)):
             side = lex["acts"][ctx.act[t.i]]
@@ -294,7 +296,6 @@ def _consequences(ctx: Context, issue: Issue, tokens: list[Token]) -> tuple[int,
 #: How many paragraphs after a mention of the issue a voice's words count, lightly, as being about it.
 CONTEXT_PARAGRAPHS = 3
 _QUANTITIES = frozenset("thousands millions hundreds dozens billions lots many most some all scores tens".split())
-_FAILURE = frozenset("failure fail failing refusal refuse decline inability unable".split())
 
 
 def _held_above(ctx: Context, issue: Issue, prep: Token) -> bool:
@@ -325,10 +326,33 @@ def _other_kind(issue: Issue, noun: Token) -> bool:
     return cls != own and own not in issue_rules()["names_also"].get(cls, ())
 
 
-def _failed(verb: Token) -> bool:
-    """'failure to renew', 'refused to sign': an act that is not done."""
-    head = verb.head
-    return verb.dep_ in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _FAILURE
+def _names_an_act(ctx: Context, noun: Token) -> bool:
+    """Is a noun a call or proposal with the act it asks for ("calls to scrap it", "pressure to drop
+    it": ``rejected_calls`` nouns with a clause)? An act on the call is read from the act called for."""
+    return ctx.lemma[noun.i] in ctx.lex["rejected_calls"]["nouns"] and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in noun.children)
+
+
+def _failure_deplored(ctx: Context, verb: Token) -> bool:
+    """Is an act not done what a bad outcome or a word of regret is said of: the subject of what
+    follows ("failure to renew it would make it easier for our enemies", "not renewing it would be a
+    mistake"), or the clause a word of harm governs ("it is a shame the Senate did not pass it",
+    "regrets that they failed to pass it")? Then the bad tone is a warning for the act; a plain
+    denied act ("will not accept it") takes its bad tone from the denial, and is against it."""
+    if refused(verb) and verb.head.pos_ == "NOUN":
+        return verb.head.dep_ in ("nsubj", "nsubjpass")
+    if not ctx.negated(verb):
+        return False
+    if verb.dep_ in ("csubj", "csubjpass"):
+        return True
+    node, refusals = verb, ctx.lex["refusals"]
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "relcl", "acl", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if ctx.lemma[node.i] not in refusals and ctx.lex["valence"].get(ctx.low[node.i], 0.0) <= -1.0:
+            return not ctx.negated(node)
+    return False
 
 
 def _lacking(verb: Token) -> bool:
@@ -482,7 +506,7 @@ def _verdict_evidence(ctx: Context, issue: Issue, c, tokens: list[Token], holder
     value, vcues = _valence(ctx, issue, tokens)
     effect, act, ecues = _consequences(ctx, issue, tokens)
     if act:
-        if act < 0 and value < 0 and any(_failed(t) or ctx.negated(t) for t in tokens if t.pos_ == "VERB"):
+        if act < 0 and value < 0 and any(_failure_deplored(ctx, t) for t in tokens if t.pos_ == "VERB"):
             act = 1  # "failure to renew it would make it easier for our enemies": a warning for it
         act = max(-2, min(2, act))
         if hedged and abs(act) == 2:
@@ -520,9 +544,12 @@ def _act_side(ctx: Context, verb: Token) -> int:
     it", "have no power to suspend", "refused to sign"), +1 when it ought to happen ("should
     close it", "must raise", "need to send"), 0 otherwise (a report of the act is no side)."""
     modals = ctx.lex["act_modals"]
-    if any(c.lower_ in ctx.lex["conditions"] or c.lower_ == "until" for c in verb.subtree):
+    clause = verb
+    while refused(clause):  # "rejected the request to close it until ...": the refusal's own condition
+        clause = clause.head.head if clause.dep_ in ("acl", "relcl") and clause.head.dep_ == "dobj" else clause.head
+    if any(c.lower_ in ctx.lex["conditions"] or c.lower_ == "until" for c in clause.subtree):
         return 0  # "not to close it until there is a way to ...": a condition, read as one elsewhere
-    if ctx.negated(verb) or _failed(verb):
+    if ctx.negated(verb):
         return -1
     head = verb.head
     if _lacking(verb) or verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and (

@@ -67,6 +67,11 @@ def _stance_words(ctx: Context, issue: Issue, tokens: list[Token], source: str, 
             if not own and part == "verbs" and tok.dep_ == "xcomp" and not _urging(ctx, tok.head):
                 own = [c for c in tok.head.children if c.dep_ == "dobj"]  # "prompted X to question it": X's
             named = [a for c in own for a in ctx.actors_of(c) if a not in speakers]
+            agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if part == "verbs" and agents and not any(o.lower_ in FIRST_PERSON for o in agents):
+                named = [a for o in agents for a in ctx.actors_of(o) if a not in speakers]
+                if not named:
+                    continue  # "the deal, yet to be approved by a committee of creditors": the agent's act, not the speaker's side
             if part == "nouns" and _possessed_by_another(last):
                 continue  # "Democrats' support for the bill hurt them": the possessor's side, reported
             holders = named if named and not any(c.lower_ in FIRST_PERSON for c in own) else list(speakers)

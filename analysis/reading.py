@@ -67,13 +67,14 @@ def lexicon() -> dict:
     data["neutral"] = tuple(str(p).lower() for p in data["neutral_phrases"])
     data["align"] = frozenset(str(w).lower() for w in data["align_verbs"] if " " not in str(w))
     data["align_phrases"] = tuple(tuple(str(w).lower().split()) for w in data["align_verbs"] if " " in str(w))
-    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers", "negative_prefixes"):
+    for key in ("weakeners", "hedges", "conditions", "negators", "diminishers", "negative_prefixes", "refusals"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     data["align_mutual"] = tuple(tuple(str(w).lower().split()) for w in data["align_mutual"])
     data["continuation"] = tuple(tuple(str(w).lower().split()) for w in data["continuation_verbs"])
     data["same_side"] = tuple(tuple(str(w).lower().split()) for w in data["same_side"])
     data["reaction_nouns"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["nouns"].items() for w in ws}
     data["reaction_verbs"] = {str(w).lower(): int(k) for k, ws in data["reactions"]["verbs"].items() for w in ws}
+    data["rejected_calls"] = {k: frozenset(str(w).lower() for w in ws) for k, ws in data["rejected_calls"].items()}
     data["acts"] = {str(w).lower(): int(score) for score, ws in data["acts_on"].items() for w in ws}
     data["not_evaluative"] = frozenset(str(w).lower() for w in data["not_evaluative"])
     data["good"] = frozenset(data["effects"]["good"])
@@ -284,18 +285,50 @@ class Context:
 
     def _read_negated(self, tok: Token) -> bool:
         negators = self.lex["negators"]
-        heads = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        own = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        above = []
         if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
-            heads.append(tok.head)  # "did not want to support"
+            above.append(tok.head)  # "did not want to support"
         elif tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            heads.append(tok.head)  # "do not want peace to be restored": an infinitive with its own subject
+            above.append(tok.head)  # "do not want peace to be restored": an infinitive with its own subject
         if tok.dep_ == "xcomp" and tok.head.lower_ in negators:
             return True  # "unlikely to support"
+        if tok.dep_ == "xcomp" and self.lemma[tok.head.i] in ("have", "be") and any(
+                c.lower_ == "yet" and c.i < tok.i for c in tok.head.children):
+            return True  # "has yet to endorse it", "is yet to decide": not done so far
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                for c in tok.children):
             return True  # "no projects will be scrapped", "no one supports it": the subject denies it
-        return any(c.dep_ == "neg" or c.lower_ in negators for h in heads for c in h.children if c.i < tok.i + 3)
+        if any(_denies(c, negators) for h in own for c in h.children if c.i < tok.i + 3):
+            return True
+        if any(c.dep_ == "advmod" and any(d.dep_ == "neg" for d in c.children) for c in tok.children):
+            return True  # "no longer supports it"
+        denied = any(_denies(c, negators) for h in above for c in h.children if c.i < tok.i + 3)
+        return denied != refused(tok)  # "refused to back it"; "would not hesitate to back it" is not denied
+
+
+def _denies(word: Token, negators: frozenset[str]) -> bool:
+    """Is a word a negation of its head: "not", "never", "n't", but not the "not" of "not only ...
+    but" (a correlative that adds, as in "not only supports it but will campaign for it")?"""
+    if word.dep_ == "preconj" and word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ == "only":
+        return False
+    return word.dep_ == "neg" or word.lower_ in negators
+
+
+def refused(verb: Token) -> bool:
+    """Is an act the complement of a word of refusing or failing (``refusals``: "refused to back
+    it", "failure to renew it", "unable to stop it"), or what a call its subject rejects asks for
+    (``rejected_calls``: "rejected calls to scrap it")? Such an act is not done."""
+    head, lex = verb.head, lexicon()
+    if head.i == verb.i:
+        return False
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and head.dep_ == "dobj" and (
+            head.lemma_.lower() in lex["rejected_calls"]["nouns"]
+            and head.head.lemma_.lower() in lex["rejected_calls"]["verbs"]):
+        return True  # "rejected calls to scrap it", "resisted pressure to drop it"
+    return verb.dep_ in ("xcomp", "acl", "advcl") and (head.lemma_.lower() in lex["refusals"]
+                                                        or head.lower_ in lex["refusals"])
 
 
 def _match(ctx: Context, i: int, part: str) -> tuple[int, int] | None:
@@ -390,9 +423,9 @@ def _verb_roles(ctx: Context, tok: Token, last: Token, holders: list[str], targe
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or _aimed(c):
             target += list(c.subtree)
-    if last.i != tok.i:  # "call for the ban", "vote against it": the phrase's own object
+    if last.i != tok.i:  # "call for the ban", "vote against it", "stand in the way of it": the phrase's own object
         for c in last.children:
-            if c.dep_ in ("pobj", "dobj"):
+            if c.dep_ in ("pobj", "dobj") or c.dep_ == "prep" and last.pos_ == "NOUN" and _aimed(c):
                 target += list(c.subtree)
 
 

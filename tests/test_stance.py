@@ -704,6 +704,54 @@ SIDE_CASES = [
 ]
 
 
+_VISA_LAW = "The Government has proposed a new visa law. Opposition leader Tom Hill says "
+
+#: Acts on the issue that are denied, refused or failed, and the side they give (the scores allowed).
+NEGATED_ACT_CASES = [
+    pytest.param("his party will not support the law.", (-1, -2), id="will_not_support"),
+    pytest.param("his party will never accept the law.", (-1, -2), id="never_accept_is_against"),
+    pytest.param("his party refused to back the law.", (-2,), id="refused_to_back_is_opposed"),
+    pytest.param("failure to pass the law would make it easier for criminals.", (1, 2),
+                 id="failure_to_pass_as_the_cause_of_harm_is_a_warning_for_it"),
+    pytest.param("the workers will not accept it.", (-1, -2), id="will_not_accept_it_is_against"),
+    pytest.param("senators should not block the law.", (1, 2), id="should_not_block_is_for"),
+    pytest.param("his party declined to endorse the law.", (-1, -2), id="declined_to_endorse"),
+    pytest.param("his party no longer supports the law.", (-1, -2), id="no_longer_supports"),
+    pytest.param("his party not only supports the law but will campaign for it.", (1, 2),
+                 id="not_only_supports_is_no_negation"),
+    pytest.param("his party would not hesitate to back the law.", (1, 2), id="would_not_hesitate_to_back"),
+    pytest.param("his party cannot accept the law.", (-1, -2), id="cannot_accept"),
+    pytest.param("his party will not stand in the way of the law.", (1, 2), id="will_not_stand_in_the_way"),
+    pytest.param("his party refused to block the law.", (1, 2), id="refused_to_block_is_for"),
+    pytest.param("his party is unwilling to support the law.", (-1, -2), id="unwilling_to_support"),
+    pytest.param("not passing the law would be a disaster.", (1, 2), id="not_passing_it_as_the_cause_of_harm"),
+    pytest.param("his party has refused to repeal the law.", (1, 2), id="refused_to_repeal_is_for"),
+    pytest.param("it is a shame the Senate did not pass the law.", (1, 2), id="regret_that_it_was_not_passed_is_for"),
+    pytest.param("his party has yet to endorse the law.", (-1, 0), id="has_yet_to_endorse_is_not_support"),
+    pytest.param("his party failed to block the law.", (1, 0), id="failed_to_block_is_not_opposition"),
+    pytest.param("his party resisted pressure to drop the law.", (1, 2), id="resisted_pressure_to_drop_it_is_for"),
+]
+
+
+@pytest.mark.parametrize("rest, allowed", NEGATED_ACT_CASES)
+def test_a_denied_or_refused_act_reads_the_right_way_round(analyse_text, rest, allowed):
+    assert _stance(analyse_text(_VISA_LAW + rest), "Tom Hill")["score"] in allowed
+
+
+def test_rejecting_calls_to_undo_the_issue_is_support(analyse_text):
+    text = ("The Government has proposed a new visa law.\n"
+            "\u201cWe have rejected calls to scrap the law,\u201d said Opposition leader Tom Hill.\n")
+    assert _stance(analyse_text(text), "Tom Hill")["score"] > 0
+
+
+def test_a_passive_stance_verb_with_an_agent_is_the_agents_side_not_the_speakers(analyse_text):
+    r = analyse_text(_VISA_LAW + "the law was approved by a committee last week.")
+    ids = set(r.main_stances.query("actor == 'Tom Hill'").actor_id)
+    ev = r.stances.evidence
+    cues = ev[ev.actor_id.isin(ids) & (ev.source == "stance")].cue.tolist()
+    assert not any(c.startswith("approved (") for c in cues), cues
+
+
 @pytest.mark.parametrize("text, voice, side", SIDE_CASES)
 def test_a_voice_takes_the_side_its_words_give(analyse_text, text, voice, side):
     score = _stance(analyse_text(text), voice)["score"]
